@@ -1,0 +1,257 @@
+"""Command-line parsing: builds the parser, dispatches, and turns user errors into exit codes.
+
+Each sub-command names a handler `module:function` under `fieldvisit.commands` (or
+`fieldvisit.app` for the ones that need Qt), imported only when that command runs so that
+`fieldvisit pack verify` never loads Qt. A handler takes the parsed arguments and the
+installation's paths and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import cast
+
+from fieldvisit import __version__
+from fieldvisit.domain.errors import UserError
+from fieldvisit.paths import AppPaths, resolve
+
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+# Files the GUI accepts as a bare argument, so a double-click in a file manager works.
+OPENABLE_SUFFIXES = (".fvpack", ".fvreturn")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the store and settings in DIR (default: $FIELDVISIT_DATA_DIR, "
+        "else the platform's user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldvisit",
+        description="Field Visit Companion: an offline companion for conferences and "
+        "study visits. With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldvisit {__version__}")
+    _common(parser)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run the built-in self-test offscreen (sample pack, every section, a note, "
+        "a return file) and exit",
+    )
+    parser.add_argument("--lang", metavar="CODE", help="interface language (en, nl)")
+    parser.set_defaults(handler="fieldvisit.app:run_gui", file=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: str, help_text: str, **kw: object) -> argparse.ArgumentParser:
+        p = cast(argparse.ArgumentParser, sub.add_parser(name, help=help_text, **kw))  # type: ignore[arg-type]
+        _common(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    gui = command("gui", "fieldvisit.app:run_gui", "start the desktop app (the default)")
+    gui.add_argument("file", nargs="?", help="an event pack to open")
+
+    # --- packs (organisers) ---------------------------------------------------------------
+    pack = sub.add_parser("pack", help="build, verify and inspect event packs")
+    pack_sub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+
+    def pack_command(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        p = pack_sub.add_parser(name, help=help_text)
+        _common(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    build = pack_command(
+        "build",
+        "fieldvisit.commands.packs:cmd_build",
+        "build a signed .fvpack from a source folder, a workbook or a schedule",
+    )
+    build.add_argument(
+        "source",
+        help="a pack source folder, an .xlsx workbook, a Pentabarf/frab XML, "
+        "a frab/pretalx JSON or an iCalendar file",
+    )
+    build.add_argument("-o", "--output", required=True, help="the .fvpack to write")
+    build.add_argument("--key", help="the organiser's private key file (from `keys new`)")
+    build.add_argument(
+        "--with",
+        dest="with_folder",
+        metavar="FOLDER",
+        help="a pack source folder completing a schedule (event, people, visit, questions)",
+    )
+    build.add_argument("--pack-version", type=int, help="the pack version (default: 1)")
+    build.add_argument("--event-id", help="the event id, for schedules that carry none")
+    build.add_argument(
+        "--timezone",
+        help="IANA zone for schedules whose times carry no zone (e.g. Europe/Amsterdam)",
+    )
+    build.add_argument(
+        "--unsigned", action="store_true", help="write an unsigned pack (for drafts only)"
+    )
+    build.add_argument(
+        "--passphrase-file", help="a file holding the key's passphrase (else you are asked)"
+    )
+
+    verify = pack_command(
+        "verify",
+        "fieldvisit.commands.packs:cmd_verify",
+        "check a pack's signature, hashes, schema and references",
+    )
+    verify.add_argument("pack")
+    verify.add_argument("--allow-unsigned", action="store_true")
+
+    inspect = pack_command(
+        "inspect", "fieldvisit.commands.packs:cmd_inspect", "show what a pack holds"
+    )
+    inspect.add_argument("pack")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+
+    template = pack_command(
+        "template",
+        "fieldvisit.commands.packs:cmd_template",
+        "write a spreadsheet template organisers fill in",
+    )
+    template.add_argument("-o", "--output", required=True, help="the .xlsx to write")
+
+    keys = sub.add_parser("keys", help="organiser signing keys")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    keys_new = keys_sub.add_parser("new", help="make an organiser key pair")
+    _common(keys_new)
+    keys_new.set_defaults(handler="fieldvisit.commands.packs:cmd_keys_new")
+    keys_new.add_argument(
+        "-o", "--output", required=True, help="private key file (the public key goes to FILE.pub)"
+    )
+    keys_new.add_argument(
+        "--passphrase", action="store_true", help="protect the private key with a passphrase"
+    )
+    keys_new.add_argument("--passphrase-file", help="read the passphrase from this file")
+
+    # --- the local store ------------------------------------------------------------------
+    imp = command("import", "fieldvisit.commands.store:cmd_import", "install or update a pack")
+    imp.add_argument("pack")
+    imp.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="accept a pack signed by a different key than the one pinned for its event",
+    )
+    imp.add_argument(
+        "--allow-unsigned", action="store_true", help="accept an unsigned pack (marked unsigned)"
+    )
+    events = command("events", "fieldvisit.commands.store:cmd_events", "list installed events")
+    events.add_argument("--json", action="store_true", help="print JSON")
+
+    # --- returns, exports and collation ---------------------------------------------------
+    ret = command(
+        "return",
+        "fieldvisit.commands.returns:cmd_return",
+        "write an encrypted return file for the organisers",
+    )
+    ret.add_argument("-o", "--output", required=True, help="the .fvreturn file or a folder")
+    ret.add_argument("--event", help="the event id (default: the only or latest event)")
+    ret.add_argument("--name", help="your name as the organisers should see it")
+    ret.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="also send shared notes on confidential sessions (you confirm them all)",
+    )
+    ret.add_argument("--dry-run", action="store_true", help="list what would go, write nothing")
+
+    exp = command(
+        "export", "fieldvisit.commands.returns:cmd_export", "export your notes, agenda, contacts"
+    )
+    exp.add_argument("what", choices=["notes", "agenda", "contacts", "itinerary"])
+    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument("--event", help="the event id (default: the only or latest event)")
+
+    collate = command(
+        "collate",
+        "fieldvisit.commands.returns:cmd_collate",
+        "read delegates' return files into an organiser's collation store",
+    )
+    collate.add_argument("returns", nargs="+", metavar="RETURN")
+    collate.add_argument("--key", required=True, help="the organiser's private key file")
+    collate.add_argument("--db", required=True, help="the collation store (.sqlite)")
+    collate.add_argument("--passphrase-file")
+
+    report = command(
+        "report", "fieldvisit.commands.returns:cmd_report", "write the lessons-learned report"
+    )
+    report.add_argument("--db", required=True, help="the collation store (.sqlite)")
+    report.add_argument("-o", "--output", required=True, help="the folder to write")
+
+    snap = command(
+        "snapshot",
+        "fieldvisit.app:run_snapshot",
+        "render each section of the main window to PNG (offscreen) and exit",
+    )
+    snap.add_argument("--out", required=True, help="the folder for the PNG files")
+    snap.add_argument("--width", type=int, default=1280)
+    snap.add_argument("--height", type=int, default=800)
+    snap.add_argument("--theme", choices=["light", "dark"], default="light")
+    return parser
+
+
+def _split_bare_file(argv: list[str]) -> list[str]:
+    """`fieldvisit event.fvpack` (a file manager's double-click) means `fieldvisit gui FILE`."""
+    positional = [a for a in argv if not a.startswith("-")]
+    if positional and positional[0].lower().endswith(OPENABLE_SUFFIXES):
+        index = argv.index(positional[0])
+        return [*argv[:index], "gui", *argv[index:]]
+    return argv
+
+
+def resolve_handler(spec: str) -> Handler:
+    module_name, _, function = spec.partition(":")
+    module = importlib.import_module(module_name)
+    return cast(Handler, getattr(module, function))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = _split_bare_file(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    paths = resolve(args.data_dir)
+    if args.self_test:
+        args.handler = "fieldvisit.app:run_self_test"
+    try:
+        return resolve_handler(args.handler)(args, paths)
+    except UserError as exc:
+        print(f"fieldvisit: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("fieldvisit: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        # A full disk, a missing file, no permission: say which file, no traceback.
+        where = exc.filename or ""
+        print(f"fieldvisit: {where}: {exc.strerror or exc}".replace(": : ", ": "), file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def read_passphrase(path: str | None, *, prompt: str, confirm: bool = False) -> str | None:
+    """A passphrase from a file (first line), or asked on the terminal; None when empty."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8").splitlines()
+        return text[0] if text and text[0] else None
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if confirm and first != getpass.getpass("Again: "):
+        raise UserError("the two passphrases differ")
+    return first or None

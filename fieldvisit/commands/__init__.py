@@ -1,0 +1,1 @@
+"""Handlers of the command-line sub-commands: parse-free glue from arguments to services."""

@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules of the domain: no Qt, no SQLAlchemy."""

@@ -1,0 +1,202 @@
+"""Plain, immutable records of an event's organiser content: no Qt, no SQLAlchemy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SessionKind(StrEnum):
+    """What kind of programme item a session is."""
+
+    PLENARY = "plenary"
+    INSPIRATION = "inspiration_session"
+    WORKING_GROUP = "working_group"
+    WORKSHOP = "workshop"
+    PANEL = "panel"
+    FIELD_VISIT = "field_visit"
+    BREAK = "break"
+    ONLINE = "online"
+    TALK = "talk"  # anything an imported schedule calls a talk, lecture, lightning talk...
+
+
+class Role(StrEnum):
+    """Why a person appears in the pack."""
+
+    ORGANISER = "organiser"
+    SPEAKER = "speaker"
+    HOST = "host"
+    FACILITATOR = "facilitator"
+    DELEGATE = "delegate"
+    EMERGENCY = "emergency"
+
+
+class QuestionKind(StrEnum):
+    """How a question is answered."""
+
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    SINGLE = "single_choice"
+    MULTIPLE = "multiple_choice"
+    SCALE = "scale"
+
+
+class Phase(StrEnum):
+    """When a questionnaire is meant to be answered."""
+
+    BEFORE = "before"
+    SESSION = "session"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: str
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The event itself. `timezone` is an IANA zone name; dates are local dates."""
+
+    id: str
+    title: str
+    timezone: str
+    start_date: dt.date
+    end_date: dt.date
+    organisers: tuple[str, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    languages: tuple[str, ...] = ()
+    confidentiality: str = ""
+    emergency_contact_id: str | None = None
+    description: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A programme item. `start`/`end` are timezone-aware datetimes."""
+
+    id: str
+    title: str
+    kind: SessionKind
+    start: dt.datetime
+    end: dt.datetime
+    room: str = ""
+    venue_id: str | None = None
+    online_url: str = ""
+    track: str = ""
+    description: str = ""
+    speaker_ids: tuple[str, ...] = ()
+    document_ids: tuple[str, ...] = ()
+    confidential: bool = False
+    signup_group: str = ""  # sessions sharing a group are alternatives: pick one per slot
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    role: Role
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    languages: tuple[str, ...] = ()
+    listed: bool = False  # consent to appear in the contact list with details
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One stop of a field visit. Times are aware datetimes or None."""
+
+    id: str
+    title: str
+    planned_start: dt.datetime | None = None
+    planned_end: dt.datetime | None = None
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    host_id: str | None = None
+    briefing: str = ""
+    etiquette: str = ""
+    safety: str = ""
+    directions_to_next: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Itinerary:
+    """An ordered field visit. `route` is a polyline of (lat, lon) pairs."""
+
+    id: str
+    title: str
+    stops: tuple[Stop, ...]
+    session_id: str | None = None
+    route: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file carried in the pack, under `documents/<filename>`."""
+
+    id: str
+    title: str
+    filename: str
+    media_type: str = "application/octet-stream"
+    confidential: bool = False
+    session_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    text: str
+    options: tuple[str, ...] = ()
+    scale_min: int = 1
+    scale_max: int = 5
+    scale_labels: tuple[str, ...] = ()  # (low label, high label)
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    id: str
+    version: int
+    title: str
+    phase: Phase
+    questions: tuple[Question, ...]
+    session_id: str | None = None  # for Phase.SESSION: None means "every session"
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MapLayer:
+    """An offline map carried in the pack under `map/<filename>`.
+
+    kind "mbtiles": raster tiles. kind "image": a georeferenced picture whose corners are
+    given by `bounds` = (west, south, east, north) in degrees.
+    """
+
+    kind: str
+    filename: str
+    attribution: str = ""
+    bounds: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackContent:
+    """Everything an event pack says about an event, before it is signed or stored."""
+
+    event: Event
+    sessions: tuple[Session, ...] = ()
+    people: tuple[Person, ...] = ()
+    itineraries: tuple[Itinerary, ...] = ()
+    documents: tuple[Document, ...] = ()
+    questionnaires: tuple[Questionnaire, ...] = ()
+    map: MapLayer | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,1 @@
+"""Readers and writers of other formats: frab XML, pretalx JSON, iCalendar, vCard, GPX, xlsx."""

@@ -1,0 +1,1 @@
+"""The event-pack format (.fvpack): build, sign, verify, read."""

@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy models, the engine, repositories and Alembic migrations."""

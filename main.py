@@ -1,0 +1,3 @@
+from fieldvisit.app import main
+
+raise SystemExit(main())

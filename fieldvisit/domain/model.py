@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class SessionKind(StrEnum):
@@ -200,3 +201,13 @@ class PackContent:
     questionnaires: tuple[Questionnaire, ...] = ()
     map: MapLayer | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBundle:
+    """What a pack source (folder, workbook, schedule) yields: the content plus the files to
+    carry, keyed by their path inside the pack ("documents/briefing.pdf", "map/area.mbtiles").
+    """
+
+    content: PackContent
+    files: dict[str, Path] = field(default_factory=dict)

@@ -1,0 +1,63 @@
+"""What every section of the window shares: the DB worker, the current event, the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from fieldvisit.gui.worker import DbWorker
+from fieldvisit.paths import AppPaths
+
+
+class AppContext(QObject):
+    """Shared state passed to every section (created in app wiring, never a global)."""
+
+    event_changed = Signal(str)  # the current event id ("" when no event is installed)
+    content_changed = Signal(str)  # an event's organiser content was replaced (pack import)
+    delegate_data_changed = Signal(str)  # notes / answers / picks of an event changed
+    navigate = Signal(str, str, str)  # section name, target kind, target uid
+    clock_changed = Signal()  # pretend time or the local-zone option changed
+
+    def __init__(
+        self, worker: DbWorker, paths: AppPaths, settings: QSettings, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.paths = paths
+        self.settings = settings
+        self.event_id: str = ""
+        self.timezone: ZoneInfo = ZoneInfo("UTC")
+        self._pretend: dt.datetime | None = None
+        self._pretend_set_at: dt.datetime | None = None
+        self.show_local_zone = bool(settings.value("show_local_zone", False, type=bool))
+
+    def set_event(self, event_id: str, timezone: str) -> None:
+        self.event_id = event_id
+        self.timezone = ZoneInfo(timezone) if timezone else ZoneInfo("UTC")
+        self.event_changed.emit(event_id)
+
+    def now(self) -> dt.datetime:
+        """The event clock: real time, or pretend time that keeps ticking from where it was set."""
+        real = dt.datetime.now(dt.UTC)
+        if self._pretend is None or self._pretend_set_at is None:
+            return real
+        return self._pretend + (real - self._pretend_set_at)
+
+    @property
+    def pretending(self) -> bool:
+        return self._pretend is not None
+
+    def set_pretend_time(self, moment: dt.datetime | None) -> None:
+        """Rehearse the day: `moment` must be aware; None returns to the real clock."""
+        if moment is not None and moment.tzinfo is None:
+            raise ValueError("pretend time must be timezone-aware")
+        self._pretend = moment.astimezone(dt.UTC) if moment else None
+        self._pretend_set_at = dt.datetime.now(dt.UTC) if moment else None
+        self.clock_changed.emit()
+
+    def set_show_local_zone(self, show: bool) -> None:
+        self.show_local_zone = show
+        self.settings.setValue("show_local_zone", show)
+        self.clock_changed.emit()

@@ -1,0 +1,100 @@
+"""Full-text search over the programme and the delegate's notes (SQLite FTS5).
+
+User text is never FTS5 syntax: every word becomes a quoted phrase (the last one a prefix),
+so `"`, `*`, `AND`, `NEAR(` or a stray `-` can neither break the query nor change it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from fieldvisit.services.store import Store
+
+# Private-use characters mark matches in snippet(); they cannot occur in real text we index
+# and survive html.escape, so markup is added only after escaping.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: `snippet_html` is escaped rich text with matches in <b>."""
+
+    kind: str  # "session" | "note"
+    uid: str
+    title: str
+    snippet_html: str
+    rank: float
+    target_kind: str = ""  # for notes: what the note hangs on
+    target_uid: str = ""
+
+
+def fts_query(user_text: str) -> str:
+    """Turn free text into a safe FTS5 MATCH expression, or "" when nothing is searchable."""
+    words = _WORD.findall(user_text)
+    if not words:
+        return ""
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _markup(fragment: str) -> str:
+    escaped = html.escape(fragment, quote=False)
+    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
+
+
+_SESSIONS_SQL = text(
+    "SELECT s.uid, s.title, "
+    "highlight(sessions_fts, 0, :o, :c), "
+    "snippet(sessions_fts, 1, :o, :c, '…', 12), bm25(sessions_fts, 10.0, 1.0, 2.0, 2.0) "
+    "FROM sessions_fts JOIN sessions s ON s.pk = sessions_fts.rowid "
+    "WHERE sessions_fts MATCH :q AND s.event_id = :e "
+    "ORDER BY bm25(sessions_fts, 10.0, 1.0, 2.0, 2.0) LIMIT :n"
+)
+
+_NOTES_SQL = text(
+    "SELECT n.id, n.target_kind, n.target_uid, n.body, "
+    "snippet(notes_fts, 0, :o, :c, '…', 14), bm25(notes_fts) "
+    "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid "
+    "WHERE notes_fts MATCH :q AND n.event_id = :e AND n.deleted = 0 "
+    "ORDER BY bm25(notes_fts) LIMIT :n"
+)
+
+
+def _note_title(body: str) -> str:
+    for line in body.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:80]
+    return ""
+
+
+def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[SearchHit]:
+    """Sessions and notes of one event matching `query`, best first, sessions before notes."""
+    match = fts_query(query)
+    if not match or limit <= 0:
+        return []
+    params = {"q": match, "e": event_id, "n": limit, "o": _OPEN, "c": _CLOSE}
+    hits: list[SearchHit] = []
+    with store.unit() as s:
+        for uid, title, title_hl, snip, rank in s.execute(_SESSIONS_SQL, params):
+            body = _markup(snip) if _OPEN in snip else ""
+            hits.append(
+                SearchHit(
+                    "session",
+                    uid,
+                    title,
+                    _markup(title_hl) + (" — " + body if body else ""),
+                    float(rank),
+                )
+            )
+        for nid, tkind, tuid, body, snip, rank in s.execute(_NOTES_SQL, params):
+            hits.append(
+                SearchHit("note", nid, _note_title(body), _markup(snip), float(rank), tkind, tuid)
+            )
+    return hits[:limit] if len(hits) > limit else hits

@@ -1,0 +1,528 @@
+"""Installing and updating event packs: trust on first use, one transaction, a change list.
+
+`preview_import` says what an import would do without writing; `import_pack` does it. The
+pack file is copied into the packs folder and the organiser content replaced in one unit of
+work: if anything fails, the store and the packs folder are as they were. The delegate's
+own rows (notes, answers, picks, ratings, seen marks) are never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from fieldvisit.domain.changes import (
+    Change,
+    ChangeCounts,
+    ChangeKind,
+    ContentCounts,
+    FieldChange,
+    ImportPreview,
+    ImportResult,
+    ImportStatus,
+    OrphanNote,
+    diff_content,
+)
+from fieldvisit.domain.errors import InvalidInputError, TrustError, UserError
+from fieldvisit.domain.model import PackContent
+from fieldvisit.packs.manifest import LoadedPack
+from fieldvisit.services.store import Store
+from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
+from fieldvisit.storage.repository import (
+    load_content,
+    load_document_hashes,
+    replace_content,
+)
+
+SAMPLE_NAME = "hague-2017"
+
+# TrustError.field values, so callers can say how to proceed.
+FIELD_KEY = "signing key"
+FIELD_VERSION = "pack version"
+FIELD_SIGNATURE = "signature"
+
+NOTE_TARGETS = ("session", "stop", "person")
+
+
+def _open_pack(path: Path, *, allow_unsigned: bool) -> LoadedPack:
+    # Imported here so the services layer loads without the zip layer until a pack is read.
+    from fieldvisit.packs.reader import open_pack
+
+    return open_pack(path, allow_unsigned=allow_unsigned)
+
+
+def pack_file_name(event_id: str, version: int) -> str:
+    return f"{event_id}-v{version}.fvpack"
+
+
+@dataclass(frozen=True, slots=True)
+class _Installed:
+    """What the store holds for an event before the import."""
+
+    version: int | None
+    signed: bool
+    pack_file: str | None
+    pin_key: str | None
+    pin_fingerprint: str | None
+    pin_history: tuple[str, ...]
+
+
+def _installed(session: OrmSession, event_id: str) -> _Installed:
+    row = session.execute(
+        select(EventRow.pack_version, EventRow.signed, EventRow.pack_file).where(
+            EventRow.id == event_id
+        )
+    ).first()
+    pin = session.get(TrustPinRow, event_id)
+    return _Installed(
+        version=row[0] if row else None,
+        signed=bool(row[1]) if row else False,
+        pack_file=row[2] if row else None,
+        pin_key=pin.public_key if pin else None,
+        pin_fingerprint=pin.fingerprint if pin else None,
+        pin_history=tuple(str(h) for h in pin.history or ()) if pin else (),
+    )
+
+
+def _key_changed(pack: LoadedPack, state: _Installed) -> bool:
+    if state.pin_key is None:
+        return False
+    return not pack.signed or pack.manifest.signing_key != state.pin_key
+
+
+def _check_pack(pack: LoadedPack, *, allow_unsigned: bool) -> None:
+    if pack.content.event.id != pack.manifest.event_id:
+        raise InvalidInputError(
+            f"the manifest names event {pack.manifest.event_id!r} but the content is "
+            f"event {pack.content.event.id!r}",
+            path=pack.path,
+            field="event_id",
+        )
+    if not pack.signed and not allow_unsigned:
+        raise TrustError(
+            "the pack is not signed; accept it only if you know where it came from",
+            path=pack.path,
+            field=FIELD_SIGNATURE,
+        )
+
+
+def _check_trust(pack: LoadedPack, state: _Installed, *, accept_new_key: bool) -> None:
+    if accept_new_key or not _key_changed(pack, state):
+        return
+    if not pack.signed:
+        raise TrustError(
+            f"the pack is unsigned, but this event is pinned to key {state.pin_fingerprint}",
+            path=pack.path,
+            field=FIELD_KEY,
+        )
+    raise TrustError(
+        f"the pack is signed by key {pack.fingerprint}, but this event is pinned to key "
+        f"{state.pin_fingerprint}; accept the new key only if the organisers told you "
+        "it changed",
+        path=pack.path,
+        field=FIELD_KEY,
+    )
+
+
+def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
+    event_id = pack.manifest.event_id
+    if load_content(session, event_id) != pack.content:
+        return False
+    stored = load_document_hashes(session, event_id)
+    files = pack.manifest.files
+    for document in pack.content.documents:
+        entry = files.get(f"documents/{document.filename}")
+        if entry is None or stored.get(document.id) != (entry.sha256, entry.size):
+            return False
+    return True
+
+
+def _check_version(pack: LoadedPack, state: _Installed, *, same_content: bool) -> None:
+    new, old = pack.manifest.pack_version, state.version
+    if old is None or new > old:
+        return
+    if new < old:
+        raise TrustError(
+            f"downgrade refused: pack version {new} is older than the installed version {old}",
+            path=pack.path,
+            field=FIELD_VERSION,
+        )
+    if not same_content:
+        raise TrustError(
+            f"the pack claims version {new}, which is installed, but its content differs; "
+            "a changed pack must carry a higher version",
+            path=pack.path,
+            field=FIELD_VERSION,
+        )
+
+
+def _pin(session: OrmSession, pack: LoadedPack, state: _Installed) -> tuple[bool, str | None]:
+    """Pin or move the event's key. Returns (first pin?, the fingerprint it replaced)."""
+    if not pack.signed or pack.manifest.signing_key is None:
+        return False, None
+    fingerprint = pack.fingerprint or ""
+    if state.pin_key is None:
+        session.add(
+            TrustPinRow(
+                event_id=pack.manifest.event_id,
+                public_key=pack.manifest.signing_key,
+                fingerprint=fingerprint,
+                history=[],
+            )
+        )
+        return True, None
+    if state.pin_key == pack.manifest.signing_key:
+        return False, None
+    session.execute(
+        update(TrustPinRow)
+        .where(TrustPinRow.event_id == pack.manifest.event_id)
+        .values(
+            public_key=pack.manifest.signing_key,
+            fingerprint=fingerprint,
+            history=[*state.pin_history, state.pin_fingerprint],
+        )
+    )
+    return False, state.pin_fingerprint
+
+
+def _record_changes(
+    session: OrmSession, event_id: str, version: int, changes: Sequence[Change]
+) -> tuple[Change, ...]:
+    """Store the change list; returns it with the stored ids."""
+    if not changes:
+        return ()
+    before = session.execute(select(func.max(ChangeRow.pk))).scalar() or 0
+    session.execute(
+        insert(ChangeRow),
+        [
+            {
+                "event_id": event_id,
+                "pack_version": version,
+                "target_kind": c.target_kind,
+                "target_uid": c.target_uid,
+                "title": c.title,
+                "change": c.change.value,
+                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
+                "seen": False,
+            }
+            for c in changes
+        ],
+    )
+    query = select(ChangeRow).where(ChangeRow.event_id == event_id, ChangeRow.pk > before)
+    return tuple(_change_from(row) for row in session.scalars(query.order_by(ChangeRow.pk)))
+
+
+def _change_from(row: ChangeRow) -> Change:
+    items: list[object] = list(row.fields or ())
+    fields = tuple(
+        FieldChange(str(f.get("field", "")), str(f.get("old", "")), str(f.get("new", "")))
+        for f in items
+        if isinstance(f, dict)
+    )
+    return Change(
+        target_kind=row.target_kind,
+        target_uid=row.target_uid,
+        title=row.title,
+        change=ChangeKind(row.change),
+        fields=fields,
+        id=row.pk,
+        pack_version=row.pack_version,
+        seen=row.seen,
+    )
+
+
+# --- orphaned notes -----------------------------------------------------------------------
+
+
+def _uids(content: PackContent) -> dict[str, set[str]]:
+    return {
+        "session": {s.id for s in content.sessions},
+        "stop": {s.id for i in content.itineraries for s in i.stops},
+        "person": {p.id for p in content.people},
+    }
+
+
+def _orphans(
+    session: OrmSession,
+    event_id: str,
+    present: Mapping[str, set[str]],
+    titles: Mapping[tuple[str, str], str],
+) -> tuple[OrphanNote, ...]:
+    query = (
+        select(NoteRow.id, NoteRow.target_kind, NoteRow.target_uid, NoteRow.body)
+        .where(
+            NoteRow.event_id == event_id,
+            NoteRow.deleted.is_(False),
+            NoteRow.target_kind.in_(NOTE_TARGETS),
+        )
+        .order_by(NoteRow.created_at, NoteRow.id)
+    )
+    notes = [r for r in session.execute(query) if r[2] not in present.get(r[1], set())]
+    if not notes:
+        return ()
+    remembered = dict(titles)
+    # The change list remembers what removed items were called.
+    listed = select(ChangeRow.target_kind, ChangeRow.target_uid, ChangeRow.title).where(
+        ChangeRow.event_id == event_id
+    )
+    for kind, uid, title in session.execute(listed.order_by(ChangeRow.pk.desc())):
+        remembered.setdefault((kind, uid), title)
+    return tuple(
+        OrphanNote(
+            note_id=note_id,
+            target_kind=kind,
+            target_uid=uid,
+            title=remembered.get((kind, uid)),
+            excerpt=" ".join(body.split())[:80],
+        )
+        for note_id, kind, uid, body in notes
+    )
+
+
+def _titles(content: PackContent | None) -> dict[tuple[str, str], str]:
+    if content is None:
+        return {}
+    found = {("session", s.id): s.title for s in content.sessions}
+    found.update({("stop", s.id): s.title for i in content.itineraries for s in i.stops})
+    found.update({("person", p.id): p.name for p in content.people})
+    return found
+
+
+def orphaned_notes(store: Store, event_id: str) -> list[OrphanNote]:
+    """Notes whose session, stop or person is no longer in the installed pack."""
+    with store.unit() as session:
+        content = load_content(session, event_id)
+        return list(_orphans(session, event_id, _uids(content), {}))
+
+
+# --- preview and import -----------------------------------------------------------------
+
+
+def preview_loaded(
+    store: Store, pack: LoadedPack, *, allow_unsigned: bool = False
+) -> ImportPreview:
+    """What importing this verified pack would do. Nothing is written."""
+    _check_pack(pack, allow_unsigned=allow_unsigned)
+    event_id = pack.manifest.event_id
+    with store.unit() as session:
+        state = _installed(session, event_id)
+        old = load_content(session, event_id) if state.version is not None else None
+        same_version = state.version == pack.manifest.pack_version
+        differs = same_version and not _same_content(session, pack)
+        orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
+    changes = tuple(diff_content(old, pack.content))
+    return ImportPreview(
+        event_id=event_id,
+        title=pack.content.event.title,
+        pack_version=pack.manifest.pack_version,
+        installed_version=state.version,
+        signed=pack.signed,
+        fingerprint=pack.fingerprint,
+        pinned_fingerprint=state.pin_fingerprint,
+        key_changed=_key_changed(pack, state),
+        is_downgrade=state.version is not None and pack.manifest.pack_version < state.version,
+        same_version=same_version,
+        content_differs=differs,
+        changes=changes,
+        change_counts=ChangeCounts.of(changes),
+        counts=ContentCounts.of(pack.content),
+        orphaned_notes=orphans,
+    )
+
+
+def preview_import(store: Store, path: Path, *, allow_unsigned: bool = False) -> ImportPreview:
+    """Open and verify the pack at `path` and say what importing it would change."""
+    return preview_loaded(
+        store, _open_pack(path, allow_unsigned=allow_unsigned), allow_unsigned=allow_unsigned
+    )
+
+
+def _copy_beside(source: Path, folder: Path) -> Path:
+    """Copy `source` to a temporary file in `folder`, flushed to disk, ready to rename."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".importing-", suffix=".fvpack", dir=folder)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def import_loaded(
+    store: Store,
+    pack: LoadedPack,
+    *,
+    accept_new_key: bool = False,
+    allow_unsigned: bool = False,
+) -> ImportResult:
+    """Install or update from a verified pack, applying the trust rules; one transaction."""
+    _check_pack(pack, allow_unsigned=allow_unsigned)
+    event_id = pack.manifest.event_id
+    version = pack.manifest.pack_version
+    pack_file = pack_file_name(event_id, version)
+    target = store.paths.packs / pack_file
+    temporary: Path | None = None
+    placed = False
+    try:
+        with store.unit() as session:
+            state = _installed(session, event_id)
+            _check_trust(pack, state, accept_new_key=accept_new_key)
+            same = state.version == version and _same_content(session, pack)
+            _check_version(pack, state, same_content=same)
+            first_pin, replaced = _pin(session, pack, state)
+            if same:
+                return ImportResult(
+                    event_id=event_id,
+                    title=pack.content.event.title,
+                    status=ImportStatus.UNCHANGED,
+                    old_version=state.version,
+                    new_version=version,
+                    signed=state.signed,
+                    fingerprint=pack.fingerprint,
+                    first_pin=first_pin,
+                    previous_fingerprint=replaced,
+                    pack_file=state.pack_file or pack_file,
+                    orphaned_notes=_orphans(session, event_id, _uids(pack.content), {}),
+                    counts=ContentCounts.of(pack.content),
+                )
+            old = load_content(session, event_id) if state.version is not None else None
+            temporary = _copy_beside(pack.path, store.paths.packs)
+            replace_content(session, pack, pack_file)
+            changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
+            orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
+            session.flush()
+            os.replace(temporary, target)
+            placed = True
+    except BaseException:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        if placed:
+            target.unlink(missing_ok=True)
+        raise
+    if state.pack_file and state.pack_file != pack_file:
+        # The older pack is no longer referenced; its removal may fail harmlessly.
+        with contextlib.suppress(OSError):
+            (store.paths.packs / state.pack_file).unlink(missing_ok=True)
+    return ImportResult(
+        event_id=event_id,
+        title=pack.content.event.title,
+        status=ImportStatus.INSTALLED if state.version is None else ImportStatus.UPDATED,
+        old_version=state.version,
+        new_version=version,
+        signed=pack.signed,
+        fingerprint=pack.fingerprint,
+        first_pin=first_pin,
+        previous_fingerprint=replaced,
+        pack_file=pack_file,
+        changes=changes,
+        orphaned_notes=orphans,
+        counts=ContentCounts.of(pack.content),
+    )
+
+
+def import_pack(
+    store: Store,
+    path: Path,
+    *,
+    accept_new_key: bool = False,
+    allow_unsigned: bool = False,
+) -> ImportResult:
+    """Verify the pack at `path` (every check of `open_pack`) and install or update it."""
+    pack = _open_pack(path, allow_unsigned=allow_unsigned)
+    return import_loaded(store, pack, accept_new_key=accept_new_key, allow_unsigned=allow_unsigned)
+
+
+# --- preload folders and the first-start sample ---------------------------------------------
+
+
+def _error_text(path: Path, exc: UserError | OSError) -> str:
+    if isinstance(exc, UserError):
+        return exc.message if exc.path else f"{path}: {exc.message}"
+    return f"{path}: {exc.strerror or exc}"
+
+
+def import_preloaded(store: Store, folders: Sequence[Path]) -> list[ImportResult | str]:
+    """Import every *.fvpack of the preload folders, oldest version first per event.
+
+    A pack whose version (or a newer one) is already installed is skipped silently. Errors
+    are collected as one line each ("<file>: <problem>"), never raised.
+    """
+    outcomes: list[ImportResult | str] = []
+    packs: list[LoadedPack] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.fvpack")):
+            try:
+                packs.append(_open_pack(path, allow_unsigned=False))
+            except (UserError, OSError) as exc:
+                outcomes.append(_error_text(path, exc))
+    packs.sort(key=lambda p: (p.manifest.event_id, p.manifest.pack_version))
+    for pack in packs:
+        with store.unit() as session:
+            installed = session.execute(
+                select(EventRow.pack_version).where(EventRow.id == pack.manifest.event_id)
+            ).scalar()
+        if installed is not None and installed >= pack.manifest.pack_version:
+            continue
+        try:
+            outcomes.append(import_loaded(store, pack))
+        except (UserError, OSError) as exc:
+            outcomes.append(_error_text(pack.path, exc))
+    return outcomes
+
+
+def has_events(store: Store) -> bool:
+    with store.unit() as session:
+        return session.execute(select(EventRow.id).limit(1)).first() is not None
+
+
+def ensure_sample(store: Store) -> ImportResult | None:
+    """On a store with no event at all, build and install the Hague sample; else None."""
+    if has_events(store):
+        return None
+    from fieldvisit.packs.samples import build_sample
+
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-sample-") as folder:
+        pack = build_sample(SAMPLE_NAME, Path(folder) / f"{SAMPLE_NAME}.fvpack")
+        # Built just now from our own resources: trusted even if the sample is unsigned.
+        return import_loaded(store, pack, allow_unsigned=True)
+
+
+# --- the change list ----------------------------------------------------------------------
+
+
+def changes(store: Store, event_id: str, unseen_only: bool = True) -> list[Change]:
+    """The event's change list, oldest first (only what the delegate has not seen yet)."""
+    query = select(ChangeRow).where(ChangeRow.event_id == event_id)
+    if unseen_only:
+        query = query.where(ChangeRow.seen.is_(False))
+    with store.unit() as session:
+        return [_change_from(row) for row in session.scalars(query.order_by(ChangeRow.pk))]
+
+
+def mark_changes_seen(store: Store, event_id: str, ids: Iterable[int]) -> int:
+    """Mark change-list items seen; returns how many were marked."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    with store.unit() as session:
+        result = session.execute(
+            update(ChangeRow)
+            .where(ChangeRow.event_id == event_id, ChangeRow.pk.in_(wanted))
+            .values(seen=True)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,534 @@
+"""Organiser content between domain dataclasses and rows: replace it all, read it back.
+
+Writes go through bulk `insert()` executemany, reads through plain column selects (no ORM
+objects are built), because a FOSDEM-sized pack has about a thousand sessions and people.
+Times are stored as naive UTC instants and come back aware, in the event's zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import (
+    Document,
+    Event,
+    Itinerary,
+    MapLayer,
+    PackContent,
+    Person,
+    Phase,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    Role,
+    Session,
+    SessionKind,
+    Stop,
+    Venue,
+)
+from fieldvisit.packs.manifest import LoadedPack
+from fieldvisit.storage.models import (
+    DocumentRow,
+    EventRow,
+    ItineraryRow,
+    PersonRow,
+    QuestionnaireRow,
+    SessionRow,
+    StopRow,
+    utcnow,
+)
+
+# --- times ----------------------------------------------------------------------------------
+
+
+def to_utc(moment: dt.datetime) -> dt.datetime:
+    """An aware datetime as the naive UTC instant the store keeps."""
+    if moment.tzinfo is None:
+        raise ValueError(f"naive datetime {moment.isoformat()} cannot be stored")
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def from_utc(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    return moment.replace(tzinfo=dt.UTC).astimezone(zone)
+
+
+def _opt_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else to_utc(moment)
+
+
+def _opt_from_utc(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
+    return None if moment is None else from_utc(moment, zone)
+
+
+# --- domain -> row values ---------------------------------------------------------------------
+
+
+def event_data(event: Event) -> dict[str, object]:
+    """The parts of an Event without columns of their own, as the `events.data` JSON."""
+    return {
+        "organisers": list(event.organisers),
+        "venues": [
+            {"id": v.id, "name": v.name, "address": v.address, "lat": v.lat, "lon": v.lon}
+            for v in event.venues
+        ],
+        "languages": list(event.languages),
+        "confidentiality": event.confidentiality,
+        "emergency_contact_id": event.emergency_contact_id,
+        "description": event.description,
+        "url": event.url,
+    }
+
+
+def map_data(layer: MapLayer | None) -> dict[str, object] | None:
+    if layer is None:
+        return None
+    return {
+        "kind": layer.kind,
+        "filename": layer.filename,
+        "attribution": layer.attribution,
+        "bounds": list(layer.bounds) if layer.bounds is not None else None,
+    }
+
+
+def question_data(question: Question) -> dict[str, object]:
+    return {
+        "id": question.id,
+        "kind": question.kind.value,
+        "text": question.text,
+        "options": list(question.options),
+        "scale_min": question.scale_min,
+        "scale_max": question.scale_max,
+        "scale_labels": list(question.scale_labels),
+        "required": question.required,
+    }
+
+
+def _session_values(event_id: str, s: Session) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "uid": s.id,
+        "title": s.title,
+        "kind": s.kind.value,
+        "start_utc": to_utc(s.start),
+        "end_utc": to_utc(s.end),
+        "room": s.room,
+        "venue_id": s.venue_id,
+        "online_url": s.online_url,
+        "track": s.track,
+        "description": s.description,
+        "speaker_ids": list(s.speaker_ids),
+        "document_ids": list(s.document_ids),
+        "confidential": s.confidential,
+        "signup_group": s.signup_group,
+        "language": s.language,
+    }
+
+
+def _person_values(event_id: str, p: Person) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "uid": p.id,
+        "name": p.name,
+        "role": p.role.value,
+        "organisation": p.organisation,
+        "phone": p.phone,
+        "email": p.email,
+        "languages": list(p.languages),
+        "listed": p.listed,
+    }
+
+
+def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "itinerary_uid": itinerary_uid,
+        "uid": s.id,
+        "position": position,
+        "title": s.title,
+        "start_utc": _opt_utc(s.planned_start),
+        "end_utc": _opt_utc(s.planned_end),
+        "address": s.address,
+        "lat": s.lat,
+        "lon": s.lon,
+        "host_id": s.host_id,
+        "briefing": s.briefing,
+        "etiquette": s.etiquette,
+        "safety": s.safety,
+        "directions_to_next": s.directions_to_next,
+    }
+
+
+def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
+    member = f"documents/{d.filename}"
+    entry = pack.manifest.files.get(member)
+    if entry is None:
+        raise InvalidInputError(
+            "the document is not listed in the manifest", path=pack.path, field=member
+        )
+    return {
+        "event_id": pack.manifest.event_id,
+        "uid": d.id,
+        "title": d.title,
+        "filename": d.filename,
+        "media_type": d.media_type,
+        "sha256": entry.sha256,
+        "size": entry.size,
+        "confidential": d.confidential,
+        "session_ids": list(d.session_ids),
+    }
+
+
+def _questionnaire_values(event_id: str, q: Questionnaire) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "uid": q.id,
+        "version": q.version,
+        "title": q.title,
+        "phase": q.phase.value,
+        "session_id": q.session_id,
+        "description": q.description,
+        "questions": [question_data(item) for item in q.questions],
+        "current": True,
+    }
+
+
+def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) -> None:
+    if rows:
+        # Core insert on the table: one executemany, no ORM bookkeeping per row.
+        session.execute(insert(model.__table__), rows)
+
+
+def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> None:
+    """Write the event row and replace all its organiser rows with the pack's content.
+
+    Questionnaire versions the pack no longer carries stay, marked not current, so answers
+    given to them stay readable; a version the pack carries again is replaced. Delegate
+    rows and the change list are not touched.
+    """
+    content = pack.content
+    event = content.event
+    event_id = event.id
+    values: dict[str, object] = {
+        "title": event.title,
+        "timezone": event.timezone,
+        "start_date": event.start_date,
+        "end_date": event.end_date,
+        "data": event_data(event),
+        "map_data": map_data(content.map),
+        "pack_id": pack.manifest.pack_id,
+        "pack_version": pack.manifest.pack_version,
+        "pack_file": pack_file,
+        "signed": pack.signed,
+        "key_fingerprint": pack.fingerprint,
+        "return_key": pack.manifest.return_key,
+        "updated_at": utcnow(),
+    }
+    exists = session.execute(select(EventRow.id).where(EventRow.id == event_id)).first()
+    if exists:
+        session.execute(update(EventRow).where(EventRow.id == event_id).values(values))
+    else:
+        session.execute(insert(EventRow).values(id=event_id, installed_at=utcnow(), **values))
+
+    for model in (SessionRow, PersonRow, ItineraryRow, StopRow, DocumentRow):
+        session.execute(delete(model).where(model.event_id == event_id))
+    _bulk(session, SessionRow, [_session_values(event_id, s) for s in content.sessions])
+    _bulk(session, PersonRow, [_person_values(event_id, p) for p in content.people])
+    _bulk(
+        session,
+        ItineraryRow,
+        [
+            {
+                "event_id": event_id,
+                "uid": i.id,
+                "title": i.title,
+                "session_id": i.session_id,
+                "route": [[lat, lon] for lat, lon in i.route],
+            }
+            for i in content.itineraries
+        ],
+    )
+    _bulk(
+        session,
+        StopRow,
+        [
+            _stop_values(event_id, i.id, position, stop)
+            for i in content.itineraries
+            for position, stop in enumerate(i.stops)
+        ],
+    )
+    _bulk(session, DocumentRow, [_document_values(pack, d) for d in content.documents])
+
+    session.execute(
+        update(QuestionnaireRow).where(QuestionnaireRow.event_id == event_id).values(current=False)
+    )
+    for q in content.questionnaires:
+        session.execute(
+            delete(QuestionnaireRow).where(
+                QuestionnaireRow.event_id == event_id,
+                QuestionnaireRow.uid == q.id,
+                QuestionnaireRow.version == q.version,
+            )
+        )
+    _bulk(
+        session,
+        QuestionnaireRow,
+        [_questionnaire_values(event_id, q) for q in content.questionnaires],
+    )
+
+
+# --- rows -> domain -------------------------------------------------------------------------
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+
+def _opt_float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _event_from(row: Any) -> Event:
+    data: dict[str, Any] = row.data if isinstance(row.data, dict) else {}
+    venues = tuple(
+        Venue(
+            id=str(v.get("id", "")),
+            name=str(v.get("name", "")),
+            address=str(v.get("address") or ""),
+            lat=_opt_float(v.get("lat")),
+            lon=_opt_float(v.get("lon")),
+        )
+        for v in data.get("venues") or ()
+        if isinstance(v, dict)
+    )
+    contact = data.get("emergency_contact_id")
+    return Event(
+        id=row.id,
+        title=row.title,
+        timezone=row.timezone,
+        start_date=row.start_date,
+        end_date=row.end_date,
+        organisers=_strings(data.get("organisers")),
+        venues=venues,
+        languages=_strings(data.get("languages")),
+        confidentiality=str(data.get("confidentiality") or ""),
+        emergency_contact_id=str(contact) if contact else None,
+        description=str(data.get("description") or ""),
+        url=str(data.get("url") or ""),
+    )
+
+
+def _map_from(data: object) -> MapLayer | None:
+    if not isinstance(data, dict):
+        return None
+    bounds = data.get("bounds")
+    return MapLayer(
+        kind=str(data.get("kind", "")),
+        filename=str(data.get("filename", "")),
+        attribution=str(data.get("attribution") or ""),
+        bounds=(
+            (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))
+            if isinstance(bounds, list) and len(bounds) == 4
+            else None
+        ),
+    )
+
+
+def _question_from(data: dict[str, Any]) -> Question:
+    return Question(
+        id=str(data["id"]),
+        kind=QuestionKind(data["kind"]),
+        text=str(data.get("text", "")),
+        options=_strings(data.get("options")),
+        scale_min=int(data.get("scale_min", 1)),
+        scale_max=int(data.get("scale_max", 5)),
+        scale_labels=_strings(data.get("scale_labels")),
+        required=bool(data.get("required", False)),
+    )
+
+
+def _zone(session: OrmSession, event_id: str) -> ZoneInfo:
+    name = session.execute(select(EventRow.timezone).where(EventRow.id == event_id)).scalar()
+    if name is None:
+        raise KeyError(event_id)
+    return ZoneInfo(name)
+
+
+def installed_version(session: OrmSession, event_id: str) -> int | None:
+    found = session.execute(
+        select(EventRow.pack_version).where(EventRow.id == event_id)
+    ).scalar_one_or_none()
+    return found
+
+
+def load_event(session: OrmSession, event_id: str) -> Event:
+    """The installed event; KeyError when it is not installed."""
+    row = session.execute(select(EventRow.__table__).where(EventRow.id == event_id)).first()
+    if row is None:
+        raise KeyError(event_id)
+    return _event_from(row)
+
+
+def load_map(session: OrmSession, event_id: str) -> MapLayer | None:
+    return _map_from(
+        session.execute(select(EventRow.map_data).where(EventRow.id == event_id)).scalar()
+    )
+
+
+def load_sessions(session: OrmSession, event_id: str, *, pack_order: bool = False) -> list[Session]:
+    """The event's sessions in time order (or in the pack's own order), aware in its zone."""
+    zone = _zone(session, event_id)
+    t = SessionRow.__table__.c
+    query = select(SessionRow.__table__).where(t.event_id == event_id)
+    query = query.order_by(t.pk) if pack_order else query.order_by(t.start_utc, t.end_utc, t.pk)
+    return [
+        Session(
+            id=r.uid,
+            title=r.title,
+            kind=SessionKind(r.kind),
+            start=from_utc(r.start_utc, zone),
+            end=from_utc(r.end_utc, zone),
+            room=r.room,
+            venue_id=r.venue_id,
+            online_url=r.online_url,
+            track=r.track,
+            description=r.description,
+            speaker_ids=_strings(r.speaker_ids),
+            document_ids=_strings(r.document_ids),
+            confidential=bool(r.confidential),
+            signup_group=r.signup_group,
+            language=r.language,
+        )
+        for r in session.execute(query)
+    ]
+
+
+def load_people(session: OrmSession, event_id: str) -> list[Person]:
+    """The event's people in the pack's order."""
+    t = PersonRow.__table__.c
+    query = select(PersonRow.__table__).where(t.event_id == event_id).order_by(t.pk)
+    return [
+        Person(
+            id=r.uid,
+            name=r.name,
+            role=Role(r.role),
+            organisation=r.organisation,
+            phone=r.phone,
+            email=r.email,
+            languages=_strings(r.languages),
+            listed=bool(r.listed),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def load_itineraries(session: OrmSession, event_id: str) -> list[Itinerary]:
+    """The event's itineraries with their stops in route order."""
+    zone = _zone(session, event_id)
+    st = StopRow.__table__.c
+    stops: dict[str, list[Stop]] = {}
+    query = select(StopRow.__table__).where(st.event_id == event_id).order_by(st.position)
+    for r in session.execute(query):
+        stops.setdefault(r.itinerary_uid, []).append(
+            Stop(
+                id=r.uid,
+                title=r.title,
+                planned_start=_opt_from_utc(r.start_utc, zone),
+                planned_end=_opt_from_utc(r.end_utc, zone),
+                address=r.address,
+                lat=r.lat,
+                lon=r.lon,
+                host_id=r.host_id,
+                briefing=r.briefing,
+                etiquette=r.etiquette,
+                safety=r.safety,
+                directions_to_next=r.directions_to_next,
+            )
+        )
+    it = ItineraryRow.__table__.c
+    query = select(ItineraryRow.__table__).where(it.event_id == event_id).order_by(it.pk)
+    return [
+        Itinerary(
+            id=r.uid,
+            title=r.title,
+            stops=tuple(stops.get(r.uid, ())),
+            session_id=r.session_id,
+            route=tuple((float(p[0]), float(p[1])) for p in r.route or ()),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def load_documents(session: OrmSession, event_id: str) -> list[Document]:
+    t = DocumentRow.__table__.c
+    query = select(DocumentRow.__table__).where(t.event_id == event_id).order_by(t.pk)
+    return [
+        Document(
+            id=r.uid,
+            title=r.title,
+            filename=r.filename,
+            media_type=r.media_type,
+            confidential=bool(r.confidential),
+            session_ids=_strings(r.session_ids),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def load_document_hashes(session: OrmSession, event_id: str) -> dict[str, tuple[str, int]]:
+    """Document id -> (sha256, size) of the file in the installed pack."""
+    query = select(DocumentRow.uid, DocumentRow.sha256, DocumentRow.size).where(
+        DocumentRow.event_id == event_id
+    )
+    return {uid: (sha, size) for uid, sha, size in session.execute(query)}
+
+
+def load_questionnaires(
+    session: OrmSession, event_id: str, *, current_only: bool = True
+) -> list[Questionnaire]:
+    """The current questionnaires in the pack's order; with current_only=False, every
+    version ever installed (oldest rows first)."""
+    t = QuestionnaireRow.__table__.c
+    query = select(QuestionnaireRow.__table__).where(t.event_id == event_id)
+    if current_only:
+        query = query.where(t.current.is_(True))
+    return [
+        Questionnaire(
+            id=r.uid,
+            version=r.version,
+            title=r.title,
+            phase=Phase(r.phase),
+            questions=tuple(_question_from(q) for q in r.questions or ()),
+            session_id=r.session_id,
+            description=r.description,
+        )
+        for r in session.execute(query.order_by(t.pk))
+    ]
+
+
+def load_content(session: OrmSession, event_id: str) -> PackContent:
+    """Everything installed for an event, in the pack's order: equal to what was imported."""
+    event_row = session.execute(select(EventRow.__table__).where(EventRow.id == event_id)).first()
+    if event_row is None:
+        raise KeyError(event_id)
+    return PackContent(
+        event=_event_from(event_row),
+        sessions=tuple(load_sessions(session, event_id, pack_order=True)),
+        people=tuple(load_people(session, event_id)),
+        itineraries=tuple(load_itineraries(session, event_id)),
+        documents=tuple(load_documents(session, event_id)),
+        questionnaires=tuple(load_questionnaires(session, event_id)),
+        map=_map_from(event_row.map_data),
+    )
+
+
+def count_rows(session: OrmSession, model: Any, event_id: str) -> int:
+    column = model.__table__.c.event_id
+    query = select(func.count()).select_from(model.__table__).where(column == event_id)
+    return int(session.execute(query).scalar_one())

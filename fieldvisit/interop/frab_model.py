@@ -1,0 +1,295 @@
+"""The frab schedule shape shared by the XML and JSON readers, and its conversion to content.
+
+Both formats carry the same conference / day / room / event tree; the readers only pull
+strings out of their syntax into `RawSchedule`, and `build_bundle` alone decides what the
+strings mean (zones, day_change, durations, ids), so both formats behave the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import Event, PackContent, Person, Role, Session, SourceBundle, Venue
+from fieldvisit.interop.common import (
+    IdAllocator,
+    check_text,
+    derived_person_id,
+    html_to_text,
+    kind_for,
+    safe_id,
+    slugify,
+    zone,
+)
+
+UTC = dt.UTC
+
+
+@dataclass(slots=True)
+class RawPerson:
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """One event's strings as found in the file; `where` is its path for error messages."""
+
+    where: str
+    day_date: str = ""
+    guid: str = ""
+    id: str = ""
+    slug: str = ""
+    date: str = ""
+    start: str = ""
+    duration: str = ""
+    room: str = ""
+    title: str = ""
+    subtitle: str = ""
+    track: str = ""
+    type: str = ""
+    language: str = ""
+    abstract: str = ""
+    description: str = ""
+    url: str = ""
+    persons: list[RawPerson] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawSchedule:
+    path: Path
+    source_format: str
+    conference_where: str
+    acronym: str = ""
+    title: str = ""
+    start: str = ""
+    end: str = ""
+    time_zone: str = ""
+    day_change: str = ""
+    venue: str = ""
+    city: str = ""
+    url: str = ""
+    events: list[RawEvent] = field(default_factory=list)
+
+
+def parse_clock(value: str, path: Path, field_name: str) -> dt.time:
+    """ "09:30", "9:30" or "09:30:00" as a time of day."""
+    parts = value.strip().split(":")
+    try:
+        if len(parts) not in (2, 3):
+            raise ValueError(value)
+        hour, minute = int(parts[0]), int(parts[1])
+        second = int(parts[2]) if len(parts) == 3 else 0
+        return dt.time(hour, minute, second)
+    except ValueError as exc:
+        raise InvalidInputError(
+            f"time {value!r} is not HH:MM", path=path, field=field_name
+        ) from exc
+
+
+def parse_duration(value: str, path: Path, field_name: str) -> dt.timedelta:
+    """frab durations: "00:25", "1:30", "01:30:00", or "1:02:30" read as H:MM:SS."""
+    text = value.strip()
+    if text.startswith("-"):
+        raise InvalidInputError(
+            f"negative duration {value!r}: end is before start", path=path, field=field_name
+        )
+    parts = text.split(":")
+    try:
+        if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
+            raise ValueError(value)
+        hours, minutes = int(parts[0]), int(parts[1])
+        seconds = int(parts[2]) if len(parts) == 3 else 0
+    except ValueError as exc:
+        raise InvalidInputError(
+            f"duration {value!r} is not HH:MM", path=path, field=field_name
+        ) from exc
+    if minutes >= 60 or seconds >= 60 or hours > 24 * 14:
+        raise InvalidInputError(f"duration {value!r} is out of range", path=path, field=field_name)
+    return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _parse_date(value: str, path: Path, field_name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise InvalidInputError(
+            f"date {value!r} is not YYYY-MM-DD", path=path, field=field_name
+        ) from exc
+
+
+class _Builder:
+    """Turns one RawSchedule into a SourceBundle; keeps the state the events share."""
+
+    def __init__(self, raw: RawSchedule, tz: ZoneInfo, day_change: dt.time) -> None:
+        self.raw = raw
+        self.path = raw.path
+        self.tz = tz
+        self.day_change = day_change
+        self.session_ids = IdAllocator()
+        self.people: dict[str, Person] = {}
+
+    def text(self, value: str, where: str) -> str:
+        return check_text(value.strip(), self.path, where)
+
+    def start_of(self, ev: RawEvent) -> dt.datetime:
+        if ev.date.strip() and len(ev.date.strip()) > 10:
+            try:
+                moment = dt.datetime.fromisoformat(ev.date.strip())
+            except ValueError as exc:
+                raise InvalidInputError(
+                    f"date {ev.date!r} is not an ISO 8601 date and time",
+                    path=self.path,
+                    field=f"{ev.where}/date",
+                ) from exc
+            # A full timestamp wins over day + start: it is what frab itself computed.
+            if moment.tzinfo is None:
+                return moment.replace(tzinfo=self.tz)
+            return moment.astimezone(self.tz)
+        if not ev.start.strip():
+            raise InvalidInputError(
+                "event has no start time", path=self.path, field=f"{ev.where}/start"
+            )
+        day_text = ev.date.strip() or ev.day_date
+        if not day_text:
+            raise InvalidInputError("event has no date", path=self.path, field=f"{ev.where}/date")
+        day = _parse_date(day_text, self.path, f"{ev.where}/date")
+        clock = parse_clock(ev.start, self.path, f"{ev.where}/start")
+        # A conference "day" runs from day_change to day_change: a 01:00 event listed on
+        # Saturday happens early on Sunday.
+        if self.day_change != dt.time(0) and clock < self.day_change:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, clock, tzinfo=self.tz)
+
+    def session_id(self, ev: RawEvent, start: dt.datetime) -> str:
+        for candidate in (ev.guid, ev.id):
+            cleaned = safe_id(candidate.strip())
+            if cleaned:
+                return self.session_ids.allocate(cleaned)
+        base = slugify(ev.slug or ev.title)[:60] or "session"
+        return self.session_ids.allocate(f"{base}-{start.strftime('%Y%m%dT%H%M')}")
+
+    def speakers(self, ev: RawEvent) -> tuple[str, ...]:
+        ids: list[str] = []
+        for n, person in enumerate(ev.persons, start=1):
+            where = f"{ev.where}/persons/person[{n}]"
+            name = self.text(person.name, where)
+            pid = safe_id(person.id.strip()) or (derived_person_id(name) if name else "")
+            if not pid:
+                continue
+            if pid not in self.people:
+                self.people[pid] = Person(id=pid, name=name or pid, role=Role.SPEAKER)
+            if pid not in ids:
+                ids.append(pid)
+        return tuple(ids)
+
+    def session(self, ev: RawEvent, venue_id: str | None) -> Session:
+        start = self.start_of(ev)
+        duration = (
+            parse_duration(ev.duration, self.path, f"{ev.where}/duration")
+            if ev.duration.strip()
+            else dt.timedelta(0)
+        )
+        # Add in UTC: wall-clock arithmetic would be an hour off across a DST change.
+        end = (start.astimezone(UTC) + duration).astimezone(self.tz)
+        parts = [
+            html_to_text(self.text(ev.subtitle, f"{ev.where}/subtitle")),
+            html_to_text(self.text(ev.abstract, f"{ev.where}/abstract")),
+            html_to_text(self.text(ev.description, f"{ev.where}/description")),
+        ]
+        description = "\n\n".join(dict.fromkeys(p for p in parts if p))
+        title = self.text(ev.title, f"{ev.where}/title") or ev.slug.strip() or "(untitled)"
+        return Session(
+            id=self.session_id(ev, start),
+            title=title,
+            kind=kind_for(self.text(ev.type, f"{ev.where}/type")),
+            start=start,
+            end=end,
+            room=self.text(ev.room, f"{ev.where}/room"),
+            venue_id=venue_id,
+            track=self.text(ev.track, f"{ev.where}/track"),
+            description=check_text(description, self.path, f"{ev.where}/abstract"),
+            speaker_ids=self.speakers(ev),
+            language=self.text(ev.language, f"{ev.where}/language")[:16],
+        )
+
+
+def build_bundle(
+    raw: RawSchedule, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """The pack content a frab-shaped schedule describes; errors name the file and field."""
+    path = raw.path
+    where = raw.conference_where
+    if raw.time_zone.strip():
+        tz = zone(raw.time_zone, path, f"{where}/time_zone_name")
+    elif timezone:
+        tz = zone(timezone, path, "timezone")
+    else:
+        raise InvalidInputError(
+            "the schedule names no time zone: give one (an IANA name like Europe/Brussels)",
+            path=path,
+            field=f"{where}/time_zone_name",
+        )
+    day_change = (
+        parse_clock(raw.day_change, path, f"{where}/day_change")
+        if raw.day_change.strip()
+        else dt.time(0)
+    )
+    builder = _Builder(raw, tz, day_change)
+    venue_name = check_text(raw.venue.strip(), path, f"{where}/venue")
+    venues: tuple[Venue, ...] = ()
+    if venue_name:
+        venue_id = slugify(venue_name)[:40].strip("-") or "venue"
+        city = check_text(raw.city.strip(), path, f"{where}/city")
+        venues = (Venue(id=venue_id, name=venue_name, address=city),)
+    sessions = tuple(builder.session(ev, venues[0].id if venues else None) for ev in raw.events)
+    title = check_text(raw.title.strip(), path, f"{where}/title") or raw.acronym.strip()
+    title = title or path.stem
+    event = Event(
+        id=_event_id(raw.acronym, event_id, title),
+        title=title,
+        timezone=tz.key,
+        start_date=_first_date(raw, sessions),
+        end_date=_last_date(raw, sessions),
+        venues=venues,
+        url=check_text(raw.url.strip(), path, f"{where}/base_url"),
+    )
+    extra = {"source_format": raw.source_format}
+    if builder.session_ids.repeated:
+        extra["repeated_session_ids"] = " ".join(builder.session_ids.repeated)
+    content = PackContent(
+        event=event, sessions=sessions, people=tuple(builder.people.values()), extra=extra
+    )
+    return SourceBundle(content=content, files={})
+
+
+def _event_id(from_file: str, given: str | None, title: str) -> str:
+    for candidate in (from_file, given or ""):
+        cleaned = safe_id(candidate.strip())
+        if cleaned:
+            return cleaned
+    return slugify(title) or "event"
+
+
+def _first_date(raw: RawSchedule, sessions: tuple[Session, ...]) -> dt.date:
+    dates = [s.start.date() for s in sessions]
+    if raw.start.strip():
+        dates.append(_parse_date(raw.start, raw.path, f"{raw.conference_where}/start"))
+    if not dates:
+        raise InvalidInputError(
+            "the schedule has no events and no start date",
+            path=raw.path,
+            field=f"{raw.conference_where}/start",
+        )
+    return min(dates)
+
+
+def _last_date(raw: RawSchedule, sessions: tuple[Session, ...]) -> dt.date:
+    # An event ending at 00:00 or crossing midnight still counts towards its last day.
+    dates = [max(s.start, s.end - dt.timedelta(seconds=1)).date() for s in sessions]
+    if raw.end.strip():
+        dates.append(_parse_date(raw.end, raw.path, f"{raw.conference_where}/end"))
+    return max(dates) if dates else _first_date(raw, sessions)

@@ -1,0 +1,273 @@
+"""iCalendar: reading a conference's .ics programme, and writing a delegate's agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from fieldvisit import __version__
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import (
+    Event,
+    PackContent,
+    Person,
+    Role,
+    Session,
+    SessionKind,
+    SourceBundle,
+)
+from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.interop.common import (
+    IdAllocator,
+    check_text,
+    decode_utf8,
+    derived_person_id,
+    html_to_text,
+    kind_for,
+    read_input,
+    safe_id,
+    slugify,
+    zone,
+)
+
+UTC = dt.UTC
+PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
+_SPEAKER_PREFIXES = ("speakers:", "speaker:", "presenters:", "presenter:")
+
+
+def read_ical(
+    path: Path, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """Read an iCalendar programme (one VEVENT per session) into pack content."""
+    path = Path(path)
+    return parse_ical(path, read_input(path), timezone=timezone, event_id=event_id)
+
+
+def parse_ical(
+    path: Path, data: bytes, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """Like `read_ical` for bytes already read from `path` (named in errors)."""
+    text = decode_utf8(path, data)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise InvalidInputError(f"not a valid iCalendar file: {exc}", path=path) from exc
+    if not isinstance(calendar, icalendar.Calendar) or calendar.name != "VCALENDAR":
+        raise InvalidInputError("not an iCalendar file: no VCALENDAR", path=path)
+    vevents = [c for c in calendar.subcomponents if c.name == "VEVENT"]
+    tz = _calendar_zone(path, calendar, vevents, timezone)
+    reader = _EventReader(path, tz)
+    sessions = tuple(
+        s
+        for n, vevent in enumerate(vevents, start=1)
+        if (s := reader.session(vevent, f"VCALENDAR/VEVENT[{n}]")) is not None
+    )
+    if not sessions:
+        raise InvalidInputError("the calendar has no events", path=path, field="VCALENDAR")
+    names = [_text(calendar, key, path, "VCALENDAR") for key in ("X-WR-CALNAME", "NAME")]
+    caldesc = _text(calendar, "X-WR-CALDESC", path, "VCALENDAR")
+    title = next((n for n in names if n), "") or caldesc or path.stem
+    event = Event(
+        id=safe_id(_text(calendar, "X-WR-RELCALID", path, "VCALENDAR"))
+        or safe_id((event_id or "").strip())
+        or slugify(title)
+        or "event",
+        title=title,
+        timezone=tz.key,
+        start_date=min(s.start.date() for s in sessions),
+        end_date=max(max(s.start, s.end - dt.timedelta(seconds=1)).date() for s in sessions),
+        description=caldesc if caldesc != title else "",
+    )
+    extra = {"source_format": "icalendar"}
+    if reader.ids.repeated:
+        extra["repeated_session_ids"] = " ".join(reader.ids.repeated)
+    content = PackContent(
+        event=event, sessions=sessions, people=tuple(reader.people.values()), extra=extra
+    )
+    return SourceBundle(content=content, files={})
+
+
+def _text(component: Any, key: str, path: Path, where: str) -> str:
+    value = component.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, list):  # a property given twice: keep the first
+        value = value[0]
+    return check_text(str(value).strip(), path, f"{where}/{key}")
+
+
+def _calendar_zone(
+    path: Path, calendar: icalendar.Calendar, vevents: list[Any], given: str | None
+) -> ZoneInfo:
+    """The programme's zone: X-WR-TIMEZONE, else the TZID most events use, else `given`."""
+    declared = _text(calendar, "X-WR-TIMEZONE", path, "VCALENDAR")
+    if declared:
+        return zone(declared, path, "VCALENDAR/X-WR-TIMEZONE")
+    tzids: Counter[str] = Counter()
+    for vevent in vevents:
+        prop = vevent.get("DTSTART")
+        tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+        if tzid:
+            tzids[str(tzid)] += 1
+    for tzid, _count in tzids.most_common():
+        try:
+            return ZoneInfo(tzid)
+        except (ValueError, OSError, KeyError):
+            continue  # a non-IANA name (Outlook's "W. Europe Standard Time"): try the next
+    if given:
+        return zone(given, path, "timezone")
+    raise InvalidInputError(
+        "the calendar names no IANA time zone: give one (like Australia/Brisbane)",
+        path=path,
+        field="VCALENDAR/X-WR-TIMEZONE",
+    )
+
+
+class _EventReader:
+    """Turns VEVENTs into sessions, sharing the id allocator and the speakers found."""
+
+    def __init__(self, path: Path, tz: ZoneInfo) -> None:
+        self.path = path
+        self.tz = tz
+        self.ids = IdAllocator()
+        self.people: dict[str, Person] = {}
+
+    def moment(self, vevent: Any, key: str, where: str) -> dt.datetime | None:
+        prop = vevent.get(key)
+        if prop is None:
+            return None
+        value = getattr(prop, "dt", None)
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:
+                return value.astimezone(self.tz)
+            tzid = prop.params.get("TZID")
+            if tzid:
+                # icalendar leaves the time naive when neither zoneinfo nor a VTIMEZONE
+                # knows the TZID: guessing would silently shift the session.
+                raise InvalidInputError(
+                    f"unknown time zone {str(tzid)!r}", path=self.path, field=f"{where}/{key}"
+                )
+            return value.replace(tzinfo=self.tz)  # floating time: the programme's own zone
+        if isinstance(value, dt.date):  # all-day: from local midnight
+            return dt.datetime.combine(value, dt.time(0), tzinfo=self.tz)
+        raise InvalidInputError("not a date or date-time", path=self.path, field=f"{where}/{key}")
+
+    def session(self, vevent: Any, where: str) -> Session | None:
+        if _text(vevent, "STATUS", self.path, where).upper() == "CANCELLED":
+            return None
+        start = self.moment(vevent, "DTSTART", where)
+        if start is None:
+            raise InvalidInputError(
+                "event has no start time (DTSTART)", path=self.path, field=f"{where}/DTSTART"
+            )
+        end = self.moment(vevent, "DTEND", where)
+        if end is None:
+            duration = getattr(vevent.get("DURATION"), "dt", None)
+            if isinstance(duration, dt.timedelta):
+                end = (start.astimezone(UTC) + duration).astimezone(self.tz)
+            elif not isinstance(getattr(vevent.get("DTSTART"), "dt", None), dt.datetime):
+                end = start + dt.timedelta(days=1)
+            else:
+                end = start
+        if end < start:
+            raise InvalidInputError(
+                f"end is before start ({end.isoformat()} < {start.isoformat()})",
+                path=self.path,
+                field=f"{where}/DTEND",
+            )
+        title = _text(vevent, "SUMMARY", self.path, where) or "(untitled)"
+        uid = safe_id(_text(vevent, "UID", self.path, where))
+        wanted = uid or f"{slugify(title)[:60] or 'session'}-{start.strftime('%Y%m%dT%H%M')}"
+        description, speakers = self.split_speakers(
+            html_to_text(_text(vevent, "DESCRIPTION", self.path, where)), where
+        )
+        categories = self.categories(vevent, where)
+        return Session(
+            id=self.ids.allocate(wanted),
+            title=title,
+            kind=kind_for(" ".join(categories)) if categories else SessionKind.TALK,
+            start=start,
+            end=end,
+            room=_text(vevent, "LOCATION", self.path, where),
+            track=categories[0] if categories else "",
+            description=description,
+            speaker_ids=speakers,
+        )
+
+    def categories(self, vevent: Any, where: str) -> list[str]:
+        found = vevent.get("CATEGORIES")
+        if found is None:
+            return []
+        props = found if isinstance(found, list) else [found]
+        names = [str(c) for prop in props for c in getattr(prop, "cats", [])]
+        return [check_text(n.strip(), self.path, f"{where}/CATEGORIES") for n in names if n.strip()]
+
+    def split_speakers(self, description: str, where: str) -> tuple[str, tuple[str, ...]]:
+        """Take a leading "Speaker: A, B and C" line (linux.conf.au, pretalx) as speakers."""
+        first, _, rest = description.partition("\n")
+        lowered = first.casefold()
+        prefix = next((p for p in _SPEAKER_PREFIXES if lowered.startswith(p)), None)
+        if prefix is None:
+            return description, ()
+        names = first[len(prefix) :].replace(" and ", ", ").replace(" & ", ", ").split(",")
+        ids: list[str] = []
+        for name in (n.strip() for n in names):
+            if not name:
+                continue
+            pid = derived_person_id(name)
+            self.people.setdefault(pid, Person(id=pid, name=name, role=Role.SPEAKER))
+            if pid not in ids:
+                ids.append(pid)
+        return rest.strip(), tuple(ids)
+
+
+def agenda_ics(
+    event: Event, sessions: Sequence[Session], *, stamp: dt.datetime | None = None
+) -> bytes:
+    """The agenda as iCalendar bytes, times in the event's zone with its VTIMEZONE."""
+    tz = ZoneInfo(event.timezone)
+    stamp = (stamp or dt.datetime.now(UTC)).astimezone(UTC)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", event.title)
+    calendar.add("x-wr-timezone", event.timezone)
+    for session in sessions:
+        vevent = icalendar.Event()
+        vevent.add("uid", f"{session.id}@{event.id}.fieldvisit")
+        vevent.add("dtstamp", stamp)
+        vevent.add("dtstart", session.start.astimezone(tz))
+        vevent.add("dtend", session.end.astimezone(tz))
+        vevent.add("summary", session.title)
+        if session.room:
+            vevent.add("location", session.room)
+        if session.online_url:
+            vevent.add("url", session.online_url)
+        if session.description:
+            vevent.add("description", session.description)
+        vevent.add("categories", [str(session.kind)])
+        if session.confidential:
+            vevent.add("class", "CONFIDENTIAL")
+        calendar.add_component(vevent)
+    first = min([event.start_date, *(s.start.astimezone(tz).date() for s in sessions)])
+    last = max([event.end_date, *(s.end.astimezone(tz).date() for s in sessions)])
+    # Bounded transitions keep the VTIMEZONE short but right for every session's date.
+    calendar.add_missing_timezones(
+        first_date=first - dt.timedelta(days=366), last_date=last + dt.timedelta(days=366)
+    )
+    return bytes(calendar.to_ical())
+
+
+def write_agenda_ics(
+    event: Event, sessions: Sequence[Session], path: Path, *, stamp: dt.datetime | None = None
+) -> None:
+    """Write the agenda to `path` atomically (one VEVENT per session)."""
+    write_atomic(Path(path), agenda_ics(event, sessions, stamp=stamp))

@@ -1,0 +1,149 @@
+"""Reader of frab/pretalx schedule JSON (the c3voc "schedule.json" shape).
+
+Real files only roughly follow the c3voc schema (frab's own output does not pass it), so
+the reader checks the structure it relies on and ignores everything else.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import SourceBundle
+from fieldvisit.interop.common import decode_utf8, read_input
+from fieldvisit.interop.frab_model import RawEvent, RawPerson, RawSchedule, build_bundle
+
+
+def read_schedule_json(
+    path: Path, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """Read a frab/pretalx schedule.json file into pack content."""
+    path = Path(path)
+    return parse_schedule_json(path, read_input(path), timezone=timezone, event_id=event_id)
+
+
+def parse_schedule_json(
+    path: Path, data: bytes, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """Like `read_schedule_json` for bytes already read from `path` (named in errors)."""
+    text = decode_utf8(path, data)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", path=path
+        ) from exc
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        raise InvalidInputError(f"JSON refused: {exc}", path=path) from exc
+    raw = _raw_schedule(path, document)
+    return build_bundle(raw, timezone=timezone, event_id=event_id)
+
+
+def _expect(value: object, kind: type, path: Path, where: str) -> Any:
+    if not isinstance(value, kind):
+        names: dict[type, str] = {dict: "an object", list: "a list", str: "a string"}
+        raise InvalidInputError(
+            f"expected {names.get(kind, kind.__name__)}, found {type(value).__name__}",
+            path=path,
+            field=where,
+        )
+    return value
+
+
+def _string(mapping: dict[str, Any], key: str, path: Path, where: str) -> str:
+    """A field as text: numbers (ids) become strings, null and absent become ""."""
+    value = mapping.get(key)
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    raise InvalidInputError(
+        f"expected text, found {type(value).__name__}", path=path, field=f"{where}/{key}"
+    )
+
+
+def _raw_schedule(path: Path, document: object) -> RawSchedule:
+    top = _expect(document, dict, path, "(top level)")
+    # Most files wrap everything in "schedule"; a bare {"conference": ...} is seen too.
+    schedule = _expect(top.get("schedule", top), dict, path, "schedule")
+    where = "schedule/conference"
+    conference = _expect(schedule.get("conference"), dict, path, where)
+    raw = RawSchedule(
+        path=path,
+        source_format="frab-json",
+        conference_where=where,
+        acronym=_string(conference, "acronym", path, where),
+        title=_string(conference, "title", path, where),
+        start=_string(conference, "start", path, where),
+        end=_string(conference, "end", path, where),
+        time_zone=_string(conference, "time_zone_name", path, where),
+        day_change=_string(conference, "day_change", path, where),
+        venue=_string(conference, "venue", path, where),
+        city=_string(conference, "city", path, where),
+        url=_string(schedule, "base_url", path, "schedule")
+        or _string(conference, "url", path, where),
+    )
+    days = _expect(conference.get("days", []), list, path, f"{where}/days")
+    for d, day_value in enumerate(days, start=1):
+        day_where = f"{where}/days[{d}]"
+        day = _expect(day_value, dict, path, day_where)
+        day_date = _string(day, "date", path, day_where)
+        rooms = _expect(day.get("rooms", {}), dict, path, f"{day_where}/rooms")
+        for room_name, events in rooms.items():
+            room_where = f"{day_where}/rooms/{room_name}"
+            for e, event_value in enumerate(_expect(events, list, path, room_where), start=1):
+                event_where = f"{room_where}[{e}]"
+                event = _expect(event_value, dict, path, event_where)
+                raw.events.append(_raw_event(path, event, event_where, day_date, room_name))
+    return raw
+
+
+def _raw_event(
+    path: Path, event: dict[str, Any], where: str, day_date: str, room_name: str
+) -> RawEvent:
+    def get(key: str) -> str:
+        return _string(event, key, path, where)
+
+    persons: list[RawPerson] = []
+    for n, value in enumerate(_expect(event.get("persons") or [], list, path, f"{where}/persons")):
+        person_where = f"{where}/persons[{n + 1}]"
+        if isinstance(value, str):  # some exporters list bare names
+            persons.append(RawPerson(id="", name=value))
+            continue
+        person = _expect(value, dict, path, person_where)
+        pid = next(
+            (
+                text
+                for key in ("id", "code", "guid")
+                if (text := _string(person, key, path, person_where))
+            ),
+            "",
+        )
+        name = _string(person, "public_name", path, person_where) or _string(
+            person, "name", path, person_where
+        )
+        persons.append(RawPerson(id=pid, name=name))
+    return RawEvent(
+        where=where,
+        day_date=day_date,
+        guid=get("guid"),
+        id=get("id"),
+        slug=get("slug"),
+        date=get("date"),
+        start=get("start"),
+        duration=get("duration"),
+        room=get("room") or str(room_name),
+        title=get("title"),
+        subtitle=get("subtitle"),
+        track=get("track"),
+        type=get("type"),
+        language=get("language"),
+        abstract=get("abstract"),
+        description=get("description"),
+        url=get("url"),
+        persons=persons,
+    )

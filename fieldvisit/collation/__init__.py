@@ -1,0 +1,1 @@
+"""The organisers' collation store: reading many returns, dedup rules, and the report."""

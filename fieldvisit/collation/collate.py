@@ -1,0 +1,319 @@
+"""Collating return files into the organisers' store, with the dedup and rejection rules.
+
+Rules (issue 4): the same record id with the same content hash is skipped; a newer revision
+supersedes the older, which stays as history; the same revision with different content is
+kept twice and both are flagged as a conflict. Re-running on the same files changes nothing.
+A file that fails any check is recorded with its reason and the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from fieldvisit.collation.models import (
+    QuestionnaireDefRow,
+    ReceivedRow,
+    RecordRow,
+    RejectedRow,
+    SenderRow,
+)
+from fieldvisit.collation.store import CollationStore
+from fieldvisit.returns.format import (
+    RejectReason,
+    ReturnRejectedError,
+    b64,
+    fingerprint_text,
+    installation_id_for,
+    open_sealed,
+    raw_public,
+)
+from fieldvisit.returns.payload import ReturnPayload, parse_payload
+from fieldvisit.storage.models import utcnow
+
+Progress = Callable[[int, int, str], None]  # done, total, file name
+Cancelled = Callable[[], bool]
+BATCH = 100  # files per transaction: progress is durable, yet commits stay rare
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: Path
+    status: str  # "accepted", "rejected", "already"
+    reason: str = ""
+    detail: str = ""
+    added: int = 0
+    skipped: int = 0
+    superseded: int = 0
+    conflicts: int = 0
+
+
+@dataclass(slots=True)
+class CollateSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+@dataclass(slots=True)
+class _Entry:
+    pk: int | None
+    revision: int
+    sha256: str
+    current: bool
+    conflict: bool
+    dirty: bool = False
+
+
+def verify_payload(opened_signer: bytes, payload: ReturnPayload, own_fingerprint: str) -> None:
+    """The bindings a valid signature alone does not prove; a failure is a forgery."""
+    if payload.installation_key != b64(opened_signer):
+        raise ReturnRejectedError(
+            RejectReason.FORGED, "signed by a key other than the one it names"
+        )
+    if payload.installation_id != installation_id_for(opened_signer):
+        raise ReturnRejectedError(
+            RejectReason.FORGED,
+            f"claims installation {payload.installation_id}, which its signing key is not",
+        )
+    if payload.recipient != own_fingerprint:
+        raise ReturnRejectedError(
+            RejectReason.FORGED, "the signed payload was made for another organiser key"
+        )
+
+
+class Collator:
+    """Reads return files into one collation store with one organiser private key."""
+
+    def __init__(self, store: CollationStore, private_key: X25519PrivateKey) -> None:
+        self.store = store
+        self.private_key = private_key
+        self.public_raw = raw_public(private_key.public_key())
+        self.fingerprint = fingerprint_text(self.public_raw)
+
+    def collate(
+        self,
+        files: Sequence[Path],
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> CollateSummary:
+        summary = CollateSummary()
+        with self.store.unit() as session:
+            seen = set(session.scalars(select(ReceivedRow.file_sha256)))
+            seen.update(session.scalars(select(RejectedRow.file_sha256)))
+            senders = {s.installation_id: s.public_key for s in session.scalars(select(SenderRow))}
+            known_qs = set(
+                session.execute(
+                    select(
+                        QuestionnaireDefRow.event_id,
+                        QuestionnaireDefRow.uid,
+                        QuestionnaireDefRow.version,
+                    )
+                ).tuples()
+            )
+        index = 0
+        while index < len(files):
+            with self.store.unit() as session:
+                for path in files[index : index + BATCH]:
+                    if cancelled is not None and cancelled():
+                        summary.cancelled = True
+                        break
+                    outcome = self._one(session, path, seen, senders, known_qs)
+                    summary.outcomes.append(outcome)
+                    index += 1
+                    if progress is not None:
+                        progress(index, len(files), path.name)
+            if summary.cancelled:
+                break
+        return summary
+
+    def _one(
+        self,
+        session: Session,
+        path: Path,
+        seen: set[str],
+        senders: dict[str, str],
+        known_qs: set[tuple[str, str, int]],
+    ) -> FileOutcome:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            # Not recorded: there are no bytes to recognise the file by next time.
+            return FileOutcome(path, "rejected", RejectReason.UNREADABLE, str(exc.strerror))
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            return FileOutcome(path, "already")
+        seen.add(digest)
+        try:
+            opened = open_sealed(data, self.private_key, public_raw=self.public_raw)
+            payload = parse_payload(opened.payload)
+            verify_payload(opened.signer, payload, self.fingerprint)
+            pinned = senders.get(payload.installation_id)
+            if pinned is not None and pinned != payload.installation_key:
+                raise ReturnRejectedError(
+                    RejectReason.FORGED,
+                    f"installation {payload.installation_id} is known with a different key",
+                )
+        except ReturnRejectedError as exc:
+            session.add(
+                RejectedRow(
+                    file_sha256=digest, filename=path.name, reason=exc.reason, detail=exc.detail
+                )
+            )
+            return FileOutcome(path, "rejected", exc.reason, exc.detail)
+        return self._accept(session, path, digest, payload, senders, known_qs)
+
+    def _accept(
+        self,
+        session: Session,
+        path: Path,
+        digest: str,
+        payload: ReturnPayload,
+        senders: dict[str, str],
+        known_qs: set[tuple[str, str, int]],
+    ) -> FileOutcome:
+        installation = payload.installation_id
+        now = utcnow()
+        if installation in senders:
+            sender = session.get(SenderRow, installation)
+            if sender is not None:
+                sender.last_seen = now
+                sender.delegate_name = payload.delegate_name or sender.delegate_name
+        else:
+            session.add(
+                SenderRow(
+                    installation_id=installation,
+                    public_key=payload.installation_key,
+                    delegate_name=payload.delegate_name,
+                    first_seen=now,
+                    last_seen=now,
+                )
+            )
+            senders[installation] = payload.installation_key
+        for q in payload.questionnaires:
+            key = (payload.event_id, q.uid, q.version)
+            if key not in known_qs:
+                known_qs.add(key)
+                questions: list[object] = [
+                    {"id": x.id, "kind": x.kind, "text": x.text, "options": list(x.options)}
+                    for x in q.questions
+                ]
+                session.add(
+                    QuestionnaireDefRow(
+                        event_id=payload.event_id,
+                        uid=q.uid,
+                        version=q.version,
+                        title=q.title,
+                        questions=questions,
+                    )
+                )
+        received = ReceivedRow(
+            file_sha256=digest,
+            filename=path.name,
+            installation_id=installation,
+            delegate_name=payload.delegate_name,
+            event_id=payload.event_id,
+            pack_id=payload.pack_id,
+            pack_version=payload.pack_version,
+            created=payload.created.replace(tzinfo=None),
+            collated_at=now,
+        )
+        session.add(received)
+        session.flush()
+        outcome = FileOutcome(path, "accepted")
+
+        state: dict[tuple[str, str], list[_Entry]] = {}
+        existing = session.execute(
+            select(
+                RecordRow.pk,
+                RecordRow.kind,
+                RecordRow.record_id,
+                RecordRow.revision,
+                RecordRow.sha256,
+                RecordRow.current,
+                RecordRow.conflict,
+            ).where(RecordRow.installation_id == installation)
+        ).tuples()
+        for pk, kind, record_id, revision, sha, current, conflict in existing:
+            state.setdefault((kind, record_id), []).append(
+                _Entry(pk, revision, sha, current, conflict)
+            )
+        inserts: list[dict[str, object]] = []
+        new_entries: list[tuple[_Entry, dict[str, object]]] = []
+        for record, (_kind, _id, _revision, sha) in zip(
+            payload.records, payload.manifest, strict=True
+        ):
+            entries = state.setdefault((record.kind, record.id), [])
+            if any(e.sha256 == sha for e in entries):
+                outcome.skipped += 1
+                continue
+            top = max((e.revision for e in entries), default=None)
+            entry = _Entry(None, record.revision, sha, True, False)
+            if top is not None and record.revision > top:
+                for old in entries:
+                    if old.current:
+                        old.current, old.dirty = False, True
+                outcome.superseded += 1
+            elif top is not None and record.revision < top:
+                entry.current = False  # an older revision arriving late: history only
+            same = [e for e in entries if e.revision == record.revision]
+            if same:
+                entry.conflict = True
+                for other in same:
+                    if not other.conflict:
+                        other.conflict, other.dirty = True, True
+                outcome.conflicts += 1
+            entries.append(entry)
+            row: dict[str, object] = {
+                "installation_id": installation,
+                "kind": record.kind,
+                "record_id": record.id,
+                "revision": record.revision,
+                "sha256": sha,
+                "event_id": payload.event_id,
+                "received_pk": received.pk,
+                "data": dict(record.fields),
+            }
+            new_entries.append((entry, row))
+            outcome.added += 1
+        for entry, row in new_entries:
+            row["current"], row["conflict"] = entry.current, entry.conflict
+            inserts.append(row)
+        if inserts:
+            session.execute(insert(RecordRow), inserts)
+        updates = [
+            {"pk": e.pk, "current": e.current, "conflict": e.conflict}
+            for entries in state.values()
+            for e in entries
+            if e.dirty and e.pk is not None
+        ]
+        if updates:
+            session.execute(update(RecordRow), updates)
+        received.added, received.skipped = outcome.added, outcome.skipped
+        received.superseded, received.conflicts = outcome.superseded, outcome.conflicts
+        return outcome
+
+
+def collate_files(
+    db: Path,
+    files: Sequence[Path],
+    private_key: X25519PrivateKey,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> CollateSummary:
+    """Open (creating) the collation store at `db` and collate `files` into it."""
+    store = CollationStore.open(db)
+    try:
+        return Collator(store, private_key).collate(files, progress=progress, cancelled=cancelled)
+    finally:
+        store.close()

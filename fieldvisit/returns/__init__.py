@@ -1,0 +1,1 @@
+"""Return files to organisers: format, what goes, writing, and the installation identity."""

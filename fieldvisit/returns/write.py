@@ -1,0 +1,154 @@
+"""Writing a return file: compose, sign, seal, write atomically, and remember what went.
+
+The plaintext payload exists only in memory: the only bytes that reach the disk are the
+sealed ones, through a temporary file in the target folder that is fsynced and renamed.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy.orm import Session
+
+from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
+from fieldvisit.returns.compose import ReturnDraft, ReturnItem, choose, compose_draft
+from fieldvisit.returns.format import SUFFIX, b64, fingerprint_text, seal
+from fieldvisit.returns.identity import get_identity, set_delegate_name
+from fieldvisit.returns.payload import Record, ReturnPayload
+from fieldvisit.storage.models import SentReturnRow
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenReturn:
+    path: Path
+    records: tuple[Record, ...]
+    left_out_confidential: tuple[ReturnItem, ...]
+    size: int
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40]
+
+
+def return_filename(event_id: str, who: str, created: dt.datetime) -> str:
+    """`<event-id>_<delegate-or-installation>_<YYYYmmddTHHMMSSZ>.fvreturn`."""
+    stamp = created.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{_slug(event_id) or 'event'}_{_slug(who) or 'delegate'}_{stamp}{SUFFIX}"
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Temporary file beside `path`, fsync, rename; on any failure no partial file remains."""
+    folder = path.parent
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"cannot write here ({exc.strerror})", path=folder) from exc
+    try:
+        try:
+            _write_fd(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise StorageError(
+                "the disk is full; free some space or choose another folder. Nothing was written",
+                path=path,
+            ) from exc
+        raise StorageError(f"cannot write the return ({exc.strerror})", path=path) from exc
+    # The rename is durable only once the folder entry is on disk too (POSIX).
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def recipient_key(draft: ReturnDraft) -> X25519PublicKey:
+    """The organisers' return key from the installed pack, or a clear error."""
+    if not draft.return_key:
+        raise TrustError(
+            "this event's pack carries no return key, so returns cannot be encrypted for the "
+            "organisers; ask them for a pack made with a return key",
+            field="return_key",
+        )
+    try:
+        return X25519PublicKey.from_public_bytes(base64.b64decode(draft.return_key, validate=True))
+    except ValueError as exc:
+        raise TrustError("the pack's return key is not a valid X25519 key") from exc
+
+
+def write_return(
+    session: Session,
+    event_id: str,
+    output: Path,
+    *,
+    excluded: Collection[str] = (),
+    confirmed: Collection[str] = (),
+    delegate_name: str | None = None,
+    now: dt.datetime | None = None,
+) -> WrittenReturn:
+    """Write one return for `event_id` to `output` (a file, or a folder to name it in).
+
+    Runs inside the caller's unit of work, so the SentReturnRow is only kept when the file
+    was written.
+    """
+    draft = compose_draft(session, event_id)
+    recipient = recipient_key(draft)
+    identity = get_identity(session)
+    if delegate_name is not None and delegate_name.strip() != identity.delegate_name:
+        set_delegate_name(session, delegate_name)
+    name = identity.delegate_name if delegate_name is None else delegate_name.strip()
+    selection = choose(draft, excluded=excluded, confirmed=confirmed)
+    if not selection.records:
+        raise InvalidInputError("nothing is selected to send")
+    created = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    payload = ReturnPayload(
+        event_id=draft.event_id,
+        pack_id=draft.pack_id,
+        pack_version=draft.pack_version,
+        installation_id=identity.installation_id,
+        installation_key=b64(identity.public_raw),
+        recipient=fingerprint_text(recipient.public_bytes_raw()),
+        delegate_name=name,
+        created=created,
+        records=selection.records,
+        questionnaires=selection.questionnaires,
+    )
+    sealed = seal(payload.to_bytes(), identity.signing_key, recipient)
+    target = output
+    if output.is_dir():
+        who = name or identity.installation_id[:8]
+        target = output / return_filename(draft.event_id, who, created)
+    if not target.parent.is_dir():
+        raise StorageError("the folder does not exist", path=target.parent)
+    write_atomic_bytes(target, sealed)
+    session.add(
+        SentReturnRow(
+            event_id=draft.event_id,
+            filename=target.name,
+            items=[f"{r.kind}:{r.id}@{r.revision}" for r in selection.records],
+        )
+    )
+    return WrittenReturn(target, selection.records, selection.left_out_confidential, len(sealed))

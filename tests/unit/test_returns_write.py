@@ -1,0 +1,135 @@
+"""Composing and writing return files from a delegate store: what goes, what never goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from returns_support import add_delegate_data, open_delegate_store
+from sample_rows import HAGUE
+from sqlalchemy import select, update
+
+from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
+from fieldvisit.returns import write as write_module
+from fieldvisit.returns.compose import choose, compose_draft
+from fieldvisit.returns.format import installation_id_for, open_sealed, raw_public
+from fieldvisit.returns.identity import get_identity
+from fieldvisit.returns.payload import parse_payload
+from fieldvisit.returns.write import return_filename, write_return
+from fieldvisit.services.store import Store
+from fieldvisit.storage.models import EventRow, SentReturnRow
+
+NOW = dt.datetime(2017, 2, 16, 13, 30, 5, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def organiser() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+@pytest.fixture
+def store(data_dir: Path, organiser: X25519PrivateKey) -> Iterator[Store]:
+    opened = open_delegate_store(data_dir, organiser)
+    add_delegate_data(opened)
+    yield opened
+    opened.close()
+
+
+def test_draft_never_lists_private_notes_and_flags_confidential(store: Store) -> None:
+    with store.unit() as s:
+        draft = compose_draft(s, HAGUE)
+    keys = {item.key: item for item in draft.items}
+    assert "note:note-private" not in keys
+    assert keys["note:note-confidential"].confidential
+    assert not keys["note:note-shared"].confidential
+    assert {"answer:answer-1", "pick:wg-b", "rating:insp-1", "note:note-stop"} <= set(keys)
+    assert [q.uid for q in draft.questionnaires] == ["feedback"]
+
+
+def test_choose_leaves_out_unconfirmed_confidential_and_excluded(store: Store) -> None:
+    with store.unit() as s:
+        draft = compose_draft(s, HAGUE)
+    chosen = choose(draft, excluded={"pick:wg-b"})
+    ids = {r.id for r in chosen.records}
+    assert "note-confidential" not in ids
+    assert "pick:wg-b" not in ids
+    assert [i.key for i in chosen.left_out_confidential] == ["note:note-confidential"]
+    confirmed = choose(draft, confirmed={"note:note-confidential"})
+    note = next(r for r in confirmed.records if r.id == "note-confidential")
+    assert note.fields["confidential_confirmed"] is True
+
+
+def test_written_return_opens_only_with_the_organiser_key(
+    store: Store, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with store.unit() as s:
+        written = write_return(s, HAGUE, out, delegate_name="Anna de Vries", now=NOW)
+    assert written.path.name == "hague-2017_anna-de-vries_20170216T133005Z.fvreturn"
+    assert [p.name for p in out.iterdir()] == [written.path.name]
+    data = written.path.read_bytes()
+    assert b"Case managers" not in data  # encrypted, not merely encoded
+    opened = open_sealed(data, organiser, public_raw=raw_public(organiser.public_key()))
+    payload = parse_payload(opened.payload)
+    assert payload.delegate_name == "Anna de Vries"
+    assert payload.installation_id == installation_id_for(opened.signer)
+    bodies = [r.fields.get("body") for r in payload.records if r.kind == "note"]
+    assert "Case managers need a shared picture of each returnee." in bodies
+    assert not any("PRIVATE" in str(b) for b in bodies)
+    assert b"PRIVATE" not in opened.payload
+    assert b"mentor network" not in opened.payload
+    assert payload.questionnaires[0].questions[1].text == "What will you take home?"
+    with store.unit() as s:
+        sent = s.scalars(select(SentReturnRow)).one()
+    assert sent.filename == written.path.name
+    assert "note:note-shared@1" in sent.items
+
+
+def test_identity_is_made_once_and_bound_to_its_key(store: Store) -> None:
+    with store.unit() as s:
+        first = get_identity(s)
+    with store.unit() as s:
+        second = get_identity(s)
+    assert first.installation_id == second.installation_id
+    assert first.installation_id == installation_id_for(first.public_raw)
+
+
+def test_full_disk_leaves_no_partial_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(write_module, "_write_fd", full)
+    out = tmp_path / "usb"
+    out.mkdir()
+    with pytest.raises(StorageError, match="disk is full"), store.unit() as s:
+        write_return(s, HAGUE, out, now=NOW)
+    assert list(out.iterdir()) == []
+    with store.unit() as s:
+        assert s.scalars(select(SentReturnRow)).all() == []
+
+
+def test_missing_return_key_is_a_clear_error(store: Store, tmp_path: Path) -> None:
+    with store.unit() as s:
+        s.execute(update(EventRow).values(return_key=None))
+    with pytest.raises(TrustError, match="no return key"), store.unit() as s:
+        write_return(s, HAGUE, tmp_path, now=NOW)
+
+
+def test_nothing_selected_is_refused(store: Store, tmp_path: Path) -> None:
+    with store.unit() as s:
+        keys = [i.key for i in compose_draft(s, HAGUE).items]
+    with pytest.raises(InvalidInputError, match="nothing"), store.unit() as s:
+        write_return(s, HAGUE, tmp_path, excluded=keys, now=NOW)
+
+
+def test_filename_falls_back_to_installation_and_strips_odd_characters() -> None:
+    name = return_filename("hague-2017", "Zoë / O'Brien", NOW)
+    assert re.fullmatch(r"hague-2017_zoe-o-brien_20170216T133005Z\.fvreturn", name)

@@ -1,0 +1,231 @@
+"""Build the fieldvisit desktop bundle: icons, translations, PyInstaller, frozen self-test.
+
+The one documented command (from the repository root):
+
+    python3 -m uv run --group build python packaging/build.py [--no-self-test]
+
+Steps: render build/icons/ (PNG 16..512 from resources/icons/fieldvisit.svg with QtSvg, then
+ICO and ICNS with Pillow), compile translations into build/translations/, run PyInstaller on
+packaging/fieldvisit.spec into dist/fieldvisit/, print the folder's size, then run the frozen
+`fieldvisit --self-test` offscreen and fail on a non-zero exit or on "Traceback",
+"ModuleNotFoundError" or "could not load the Qt platform plugin" in its output. Nothing it
+writes is committed (build/ and dist/ are ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "fieldvisit.spec"
+SVG = ROOT / "resources" / "icons" / "fieldvisit.svg"
+TRANSLATIONS = ROOT / "resources" / "translations"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+# ICO stops at 256 (Windows' largest); ICNS takes Apple's sizes.
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+ICNS_SIZES = (16, 32, 64, 128, 256, 512)
+FATAL_MARKERS = ("Traceback", "ModuleNotFoundError", "could not load the Qt platform plugin")
+SELF_TEST_TIMEOUT = 300
+
+
+def log(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+# --- icons ------------------------------------------------------------------------------------
+def render_pngs(svg: Path, out_dir: Path, sizes: Iterable[int] = ICON_SIZES) -> list[Path]:
+    """Render `svg` to out_dir/fieldvisit-<n>.png for each size, with QtSvg (no network, no X)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise SystemExit(f"build: {svg}: not a valid SVG")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for size in sizes:
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        renderer.render(painter)
+        painter.end()
+        target = out_dir / f"fieldvisit-{size}.png"
+        if not image.save(str(target)):
+            raise SystemExit(f"build: cannot write {target}")
+        written.append(target)
+    return written
+
+
+def make_ico_icns(png_dir: Path) -> tuple[Path, Path]:
+    """fieldvisit.ico and fieldvisit.icns from the rendered PNGs (each size drawn, not scaled)."""
+    from PIL import Image
+
+    def load(size: int) -> Image.Image:
+        return Image.open(png_dir / f"fieldvisit-{size}.png").convert("RGBA")
+
+    ico = png_dir / "fieldvisit.ico"
+    largest = load(max(ICO_SIZES))
+    largest.save(
+        ico,
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[load(s) for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
+    icns = png_dir / "fieldvisit.icns"
+    biggest = load(max(ICNS_SIZES))
+    biggest.save(
+        icns,
+        format="ICNS",
+        append_images=[load(s) for s in ICNS_SIZES if s != max(ICNS_SIZES)],
+    )
+    return ico, icns
+
+
+# --- translations -----------------------------------------------------------------------------
+def _lrelease() -> list[str]:
+    """PySide6's bundled lrelease: the pyside6-lrelease entry point, else the binary itself."""
+    script = Path(sys.executable).with_name("pyside6-lrelease")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return [found]
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
+        if (package / name).exists():
+            return [str(package / name)]
+    raise SystemExit("build: PySide6's lrelease not found (is PySide6-Essentials installed?)")
+
+
+def compile_translations(out_dir: Path) -> list[Path]:
+    """The GUI's own compile_translations when it exists, else lrelease on each .ts file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        from fieldvisit.gui.i18n import compile_translations as gui_compile
+    except ImportError:
+        written = []
+        for ts in sorted(TRANSLATIONS.glob("fieldvisit_*.ts")):
+            qm = out_dir / ts.with_suffix(".qm").name
+            subprocess.run([*_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+            written.append(qm)
+        return written
+    return gui_compile(out_dir)
+
+
+# --- PyInstaller, size, self-test -------------------------------------------------------------
+def run_pyinstaller(dist: Path, work: Path, build_dir: Path) -> Path:
+    """PyInstaller on the spec; `build_dir` holds the icons and .qm files the spec collects."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            f"--distpath={dist}",
+            f"--workpath={work}",
+            str(SPEC),
+        ],
+        check=True,
+        cwd=ROOT,
+        env=dict(os.environ, FIELDVISIT_BUILD_DIR=str(build_dir)),
+    )
+    return dist / "fieldvisit"
+
+
+def executable(bundle: Path) -> Path:
+    name = "fieldvisit.exe" if sys.platform == "win32" else "fieldvisit"
+    if sys.platform == "darwin":
+        app = bundle.parent / "Field Visit Companion.app" / "Contents" / "MacOS" / "fieldvisit"
+        if app.exists():
+            return app
+    return bundle / name
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def output_problems(output: str, returncode: int) -> list[str]:
+    """Why a frozen run's output counts as failed (empty list: it passed)."""
+    problems = [f"exit code {returncode}"] if returncode != 0 else []
+    lowered = output.lower()
+    problems += [f"output contains {m!r}" for m in FATAL_MARKERS if m.lower() in lowered]
+    return problems
+
+
+def frozen_self_test(exe: Path, timeout: float = SELF_TEST_TIMEOUT) -> list[str]:
+    """Run `exe --self-test` offscreen, echo its output, return the problems found."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("FIELDVISIT_DATA_DIR", None)  # the self-test makes its own temporary data dir
+    try:
+        done = subprocess.run(
+            [str(exe), "--self-test"],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return [f"self-test did not finish within {timeout:.0f} s"]
+    output = done.stdout + done.stderr
+    print(output, end="" if output.endswith("\n") else "\n")
+    return output_problems(output, done.returncode)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--no-self-test", action="store_true", help="skip the frozen self-test")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
+    parser.add_argument("--work", type=Path, default=ROOT / "build", help="build folder")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+
+    def step(name: str, began: float) -> None:
+        log(f"{name}: {time.monotonic() - began:.1f} s")
+
+    began = time.monotonic()
+    pngs = render_pngs(SVG, args.work / "icons")
+    make_ico_icns(args.work / "icons")
+    step(f"icons ({len(pngs)} PNG + ICO + ICNS)", began)
+
+    began = time.monotonic()
+    qms = compile_translations(args.work / "translations")
+    step(f"translations ({len(qms)} .qm)", began)
+
+    began = time.monotonic()
+    bundle = run_pyinstaller(args.dist, args.work / "pyinstaller", args.work)
+    step("pyinstaller", began)
+    size = folder_size(bundle)
+    log(f"onedir size: {size / 1e6:.1f} MB ({bundle})")
+
+    if not args.no_self_test:
+        began = time.monotonic()
+        problems = frozen_self_test(executable(bundle))
+        step("frozen self-test", began)
+        if problems:
+            log("FROZEN SELF-TEST FAILED: " + "; ".join(problems))
+            return 1
+        log("frozen self-test passed")
+    log(f"total: {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,324 @@
+"""Building a .fvpack from a source folder, a workbook or a schedule: check, sign, write."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import PackContent, SourceBundle
+from fieldvisit.packs.checks import check_content
+from fieldvisit.packs.codec import (
+    content_from_json,
+    content_to_json,
+    dump_json,
+    manifest_to_json,
+    validate,
+)
+from fieldvisit.packs.keys import OrganiserKeys
+from fieldvisit.packs.manifest import (
+    CONTENT_NAME,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    FileEntry,
+    LoadedPack,
+    PackManifest,
+)
+from fieldvisit.packs.safezip import DEFAULT_LIMITS
+from fieldvisit.packs.source import read_source_folder
+
+# The oldest app that reads format 1; raise it when a pack needs newer readers.
+MIN_APP_VERSION = "0.1"
+# Members that are compressed already gain nothing from deflate.
+_STORED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".zip", ".mbtiles", ".gz", ".webp"}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did, for the command line: the verified pack and privacy figures."""
+
+    pack: LoadedPack
+    source_kind: str
+    stripped_contacts: int
+    warnings: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        pack = self.pack
+        content = pack.content
+        trust = f"signed, key {pack.fingerprint}" if pack.signed else "UNSIGNED draft"
+        lines = [
+            f"wrote {pack.path} ({trust})",
+            f"  event {content.event.id!r}: {content.event.title}",
+            f"  pack version {pack.manifest.pack_version}, from a {self.source_kind}",
+            f"  {len(content.sessions)} sessions, {len(content.people)} people, "
+            f"{sum(len(i.stops) for i in content.itineraries)} stops, "
+            f"{len(content.documents)} documents, {len(content.questionnaires)} questionnaires",
+            f"  privacy: phone and email removed for {self.stripped_contacts} "
+            f"{'person' if self.stripped_contacts == 1 else 'people'} not consenting to be listed",
+        ]
+        lines.extend(f"  warning: {w}" for w in self.warnings)
+        return lines
+
+
+def strip_unlisted(content: PackContent) -> tuple[PackContent, int]:
+    """People who did not consent to be listed keep name, role and organisation only."""
+    stripped = 0
+    people = []
+    for person in content.people:
+        if not person.listed and (person.phone or person.email):
+            person = dataclasses.replace(person, phone="", email="")
+            stripped += 1
+        people.append(person)
+    return dataclasses.replace(content, people=tuple(people)), stripped
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
+
+
+def _by_id(first: tuple[T, ...], second: tuple[T, ...]) -> tuple[T, ...]:
+    merged = {x.id: x for x in first}
+    merged.update({x.id: x for x in second})
+    return tuple(merged.values())
+
+
+def merge(schedule: SourceBundle, folder: SourceBundle) -> SourceBundle:
+    """A schedule completed by a source folder (rules in docs/pack-format.md).
+
+    The folder's event wins; sessions and people are the schedule's plus the folder's, the
+    folder's replacing the schedule's of the same id; everything else comes from the folder.
+    """
+    s, f = schedule.content, folder.content
+
+    sessions = tuple(sorted(_by_id(s.sessions, f.sessions), key=lambda x: (x.start, x.id)))
+    content = PackContent(
+        event=f.event,
+        sessions=sessions,
+        people=_by_id(s.people, f.people),
+        itineraries=_by_id(s.itineraries, f.itineraries),
+        documents=_by_id(s.documents, f.documents),
+        questionnaires=f.questionnaires or s.questionnaires,
+        map=f.map or s.map,
+        extra={**s.extra, **f.extra},
+    )
+    return SourceBundle(content=content, files={**schedule.files, **folder.files})
+
+
+def read_any_source(
+    source: Path,
+    *,
+    with_folder: Path | None = None,
+    event_id: str | None = None,
+    timezone: str | None = None,
+) -> tuple[SourceBundle, str]:
+    """The bundle of a folder, a workbook or a schedule (completed by `with_folder`)."""
+    source = Path(source)
+    if source.is_dir():
+        if with_folder is not None:
+            raise InvalidInputError(
+                "--with completes a schedule or a workbook; this source is already a folder",
+                path=source,
+            )
+        bundle, kind = read_source_folder(source), "source folder"
+    elif source.is_file():
+        completing = read_source_folder(with_folder) if with_folder is not None else None
+        zone = timezone or (completing.content.event.timezone if completing else None)
+        from fieldvisit.interop.schedule import read_schedule
+
+        bundle = read_schedule(source, timezone=zone, event_id=event_id)
+        kind = "workbook" if source.suffix.lower() == ".xlsx" else "schedule"
+        if completing is not None:
+            bundle = merge(bundle, completing)
+            kind += f" completed by {with_folder}"
+    else:
+        raise InvalidInputError("no such file or folder", path=source)
+    if event_id:
+        content = bundle.content
+        bundle = dataclasses.replace(
+            bundle,
+            content=dataclasses.replace(
+                content, event=dataclasses.replace(content.event, id=event_id)
+            ),
+        )
+    return bundle, kind
+
+
+def _hash_file(path: Path) -> FileEntry:
+    hasher = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            hasher.update(chunk)
+            size += len(chunk)
+    return FileEntry(sha256=hasher.hexdigest(), size=size)
+
+
+def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
+    """Every content check `open_pack` makes, before a byte is written; returns event.json."""
+    data = content_to_json(bundle.content)
+    event_bytes = dump_json(data)
+    validate(data, "event.schema.json", source=f"{source}: {CONTENT_NAME}")
+    content = content_from_json(data, source=f"{source}: {CONTENT_NAME}")
+    check_content(content, source=f"{source}: {CONTENT_NAME}")
+    names = set(bundle.files)
+    for i, doc in enumerate(content.documents):
+        if f"documents/{doc.filename}" not in names:
+            raise InvalidInputError(
+                f"document file documents/{doc.filename} is missing",
+                path=source,
+                field=f"$.documents[{i}].filename",
+            )
+    if content.map is not None and f"map/{content.map.filename}" not in names:
+        raise InvalidInputError(
+            f"map file map/{content.map.filename} is missing", path=source, field="$.map.filename"
+        )
+    return event_bytes
+
+
+def _member(name: str, when: dt.datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.external_attr = 0o100644 << 16
+    stored = Path(name).suffix.lower() in _STORED_SUFFIXES
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    return info
+
+
+def write_pack(
+    bundle: SourceBundle,
+    output: Path,
+    *,
+    keys: OrganiserKeys | None,
+    pack_version: int,
+    source: str,
+) -> None:
+    """Check the bundle, then write the zip atomically: no partial file is ever left."""
+    event_bytes = _check_bundle(bundle, source)
+    entries = {CONTENT_NAME: FileEntry(hashlib.sha256(event_bytes).hexdigest(), len(event_bytes))}
+    for name, path in sorted(bundle.files.items()):
+        entries[name] = _hash_file(path)
+        if entries[name].size > DEFAULT_LIMITS.max_member_size:
+            raise InvalidInputError("file too large for a pack", path=path)
+    if sum(e.size for e in entries.values()) > DEFAULT_LIMITS.max_total_size:
+        raise InvalidInputError("the pack would be too large", path=source)
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    public = keys.public if keys else None
+    manifest = PackManifest(
+        format_version=FORMAT_VERSION,
+        pack_id=str(uuid.uuid4()),
+        event_id=bundle.content.event.id,
+        pack_version=pack_version,
+        created=created,
+        min_app_version=MIN_APP_VERSION,
+        signing_key=public.signing_key if public else None,
+        return_key=public.return_key if public else None,
+        files=entries,
+    )
+    manifest_bytes = dump_json(manifest_to_json(manifest))
+    validate(manifest_to_json(manifest), "manifest.schema.json", source=source)
+
+    output = Path(output)
+    if output.is_dir():
+        raise InvalidInputError("is a folder; give the .fvpack file to write", path=output)
+    if not output.parent.is_dir():
+        raise InvalidInputError("the folder does not exist", path=output.parent)
+    fd, temp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(handle, "w") as archive:
+                archive.writestr(_member(MANIFEST_NAME, created), manifest_bytes)
+                if keys is not None:
+                    signature = keys.sign(manifest_bytes)
+                    archive.writestr(_member(SIGNATURE_NAME, created), signature)
+                archive.writestr(_member(CONTENT_NAME, created), event_bytes)
+                for name, path in sorted(bundle.files.items()):
+                    with path.open("rb") as src, archive.open(_member(name, created), "w") as dst:
+                        shutil.copyfileobj(src, dst, 1024 * 1024)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, output)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_folder(output.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; not possible on every platform, so best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def build(
+    source: Path,
+    output: Path,
+    *,
+    keys: OrganiserKeys | None,
+    with_folder: Path | None = None,
+    pack_version: int | None = None,
+    event_id: str | None = None,
+    timezone: str | None = None,
+) -> BuildReport:
+    """Build, write and re-open the pack; the report says what was stripped for privacy."""
+    from fieldvisit.packs.reader import open_pack
+
+    bundle, kind = read_any_source(
+        source, with_folder=with_folder, event_id=event_id, timezone=timezone
+    )
+    content, stripped = strip_unlisted(bundle.content)
+    bundle = dataclasses.replace(bundle, content=content)
+    version = pack_version or int(content.extra.get("pack_version", "1"))
+    if version < 1:
+        raise InvalidInputError("the pack version must be 1 or more", path=source)
+    warnings = []
+    people = {p.id: p for p in content.people}
+    duty = people.get(content.event.emergency_contact_id or "")
+    if duty is not None and not duty.phone:
+        warnings.append(f"the emergency contact {duty.name!r} has no phone number in the pack")
+    write_pack(bundle, output, keys=keys, pack_version=version, source=str(source))
+    pack = open_pack(output, allow_unsigned=keys is None)
+    return BuildReport(pack, kind, stripped, tuple(warnings))
+
+
+def build_pack(
+    source: Path,
+    output: Path,
+    *,
+    keys: OrganiserKeys | None,
+    with_folder: Path | None = None,
+    pack_version: int | None = None,
+    event_id: str | None = None,
+    timezone: str | None = None,
+) -> LoadedPack:
+    """Build a pack and return it re-opened and verified (see `build` for the report)."""
+    return build(
+        source,
+        output,
+        keys=keys,
+        with_folder=with_folder,
+        pack_version=pack_version,
+        event_id=event_id,
+        timezone=timezone,
+    ).pack

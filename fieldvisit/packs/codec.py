@@ -1,0 +1,488 @@
+"""event.json and manifest.json <-> domain records, validated by the JSON Schemas in resources/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jsonschema
+from jsonschema.protocols import Validator
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import (
+    Document,
+    Event,
+    Itinerary,
+    MapLayer,
+    PackContent,
+    Person,
+    Phase,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    Role,
+    Session,
+    SessionKind,
+    Stop,
+    Venue,
+)
+from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
+from fieldvisit.paths import resource
+
+T = TypeVar("T")
+
+EVENT_SCHEMA = "event.schema.json"
+MANIFEST_SCHEMA = "manifest.schema.json"
+
+
+@functools.cache
+def validator(schema_name: str) -> Validator:
+    """The compiled validator of one schema, built once per process."""
+    schema = json.loads(resource("schemas", schema_name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate(data: object, schema_name: str, *, source: str) -> None:
+    """Raise InvalidInputError naming `source` and the JSON path of the first bad field."""
+    try:
+        _refuse_nul(data, "$", source)
+        errors = list(validator(schema_name).iter_errors(cast(Any, data)))
+    except RecursionError:
+        raise InvalidInputError("JSON nested too deeply", path=source) from None
+    if not errors:
+        return
+    # The deepest error says most about what is wrong; ties broken by path for stable output.
+    error = min(errors, key=lambda e: (-len(e.absolute_path), e.json_path))
+    message = error.message
+    if len(message) > 200:
+        message = message[:200] + "..."
+    raise InvalidInputError(message, path=source, field=error.json_path)
+
+
+def _refuse_nul(data: object, where: str, source: str) -> None:
+    """NUL characters are valid JSON (\\u0000) but break SQLite text and C-based viewers."""
+    if isinstance(data, str):
+        if "\x00" in data:
+            raise InvalidInputError("contains a NUL character", path=source, field=where)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if "\x00" in key:
+                raise InvalidInputError("a key contains a NUL character", path=source, field=where)
+            _refuse_nul(value, f"{where}.{key}", source)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            _refuse_nul(item, f"{where}[{index}]", source)
+
+
+def parse_json_bytes(raw: bytes, *, source: str) -> object:
+    """Strict UTF-8 JSON: invalid bytes, NaN and duplicate keys are refused."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"not valid UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})",
+            path=source,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise InvalidInputError(f"duplicate key {key!r}", path=source)
+            result[key] = value
+        return result
+
+    def no_constant(name: str) -> object:
+        raise InvalidInputError(f"{name} is not allowed in JSON", path=source)
+
+    try:
+        return cast(
+            object,
+            json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant),
+        )
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path=source
+        ) from None
+    except RecursionError:
+        raise InvalidInputError("JSON nested too deeply", path=source) from None
+
+
+# --- domain -> JSON --------------------------------------------------------------------------
+
+
+def _time(value: dt.datetime, zone: ZoneInfo) -> str:
+    return value.astimezone(zone).isoformat()
+
+
+def _opt_time(value: dt.datetime | None, zone: ZoneInfo) -> str | None:
+    return None if value is None else _time(value, zone)
+
+
+def content_to_json(content: PackContent) -> dict[str, Any]:
+    """The event.json object; times are shown in the event's own zone with their offset."""
+    event = content.event
+    zone = event_zone(event.timezone, source="event.json")
+    return {
+        "event": {
+            "id": event.id,
+            "title": event.title,
+            "timezone": event.timezone,
+            "start_date": event.start_date.isoformat(),
+            "end_date": event.end_date.isoformat(),
+            "organisers": list(event.organisers),
+            "venues": [
+                {"id": v.id, "name": v.name, "address": v.address, "lat": v.lat, "lon": v.lon}
+                for v in event.venues
+            ],
+            "languages": list(event.languages),
+            "confidentiality": event.confidentiality,
+            "emergency_contact_id": event.emergency_contact_id,
+            "description": event.description,
+            "url": event.url,
+        },
+        "sessions": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind.value,
+                "start": _time(s.start, zone),
+                "end": _time(s.end, zone),
+                "room": s.room,
+                "venue_id": s.venue_id,
+                "online_url": s.online_url,
+                "track": s.track,
+                "description": s.description,
+                "speaker_ids": list(s.speaker_ids),
+                "document_ids": list(s.document_ids),
+                "confidential": s.confidential,
+                "signup_group": s.signup_group,
+                "language": s.language,
+            }
+            for s in content.sessions
+        ],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role.value,
+                "organisation": p.organisation,
+                "phone": p.phone,
+                "email": p.email,
+                "languages": list(p.languages),
+                "listed": p.listed,
+            }
+            for p in content.people
+        ],
+        "itineraries": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "session_id": i.session_id,
+                "route": [[lat, lon] for lat, lon in i.route],
+                "stops": [
+                    {
+                        "id": st.id,
+                        "title": st.title,
+                        "planned_start": _opt_time(st.planned_start, zone),
+                        "planned_end": _opt_time(st.planned_end, zone),
+                        "address": st.address,
+                        "lat": st.lat,
+                        "lon": st.lon,
+                        "host_id": st.host_id,
+                        "briefing": st.briefing,
+                        "etiquette": st.etiquette,
+                        "safety": st.safety,
+                        "directions_to_next": st.directions_to_next,
+                    }
+                    for st in i.stops
+                ],
+            }
+            for i in content.itineraries
+        ],
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "filename": d.filename,
+                "media_type": d.media_type,
+                "confidential": d.confidential,
+                "session_ids": list(d.session_ids),
+            }
+            for d in content.documents
+        ],
+        "questionnaires": [
+            {
+                "id": q.id,
+                "version": q.version,
+                "title": q.title,
+                "phase": q.phase.value,
+                "session_id": q.session_id,
+                "description": q.description,
+                "questions": [
+                    {
+                        "id": qu.id,
+                        "kind": qu.kind.value,
+                        "text": qu.text,
+                        "options": list(qu.options),
+                        "scale_min": qu.scale_min,
+                        "scale_max": qu.scale_max,
+                        "scale_labels": list(qu.scale_labels),
+                        "required": qu.required,
+                    }
+                    for qu in q.questions
+                ],
+            }
+            for q in content.questionnaires
+        ],
+        "map": None
+        if content.map is None
+        else {
+            "kind": content.map.kind,
+            "filename": content.map.filename,
+            "attribution": content.map.attribution,
+            "bounds": None if content.map.bounds is None else list(content.map.bounds),
+        },
+        "extra": dict(content.extra),
+    }
+
+
+# --- JSON -> domain --------------------------------------------------------------------------
+
+
+def event_zone(name: str, *, source: str, field: str = "$.event.timezone") -> ZoneInfo:
+    """The IANA zone `name`, or an InvalidInputError naming the field."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInputError(f"unknown time zone {name!r}", path=source, field=field) from None
+
+
+class _Reader:
+    """Turns validated JSON into records; each conversion error names its JSON path."""
+
+    def __init__(self, source: str, zone: ZoneInfo) -> None:
+        self.source = source
+        self.zone = zone
+
+    def fail(self, problem: str, where: str) -> InvalidInputError:
+        return InvalidInputError(problem, path=self.source, field=where)
+
+    def date(self, value: str, where: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"not a valid date: {value!r}", where) from None
+
+    def time(self, value: str, where: str) -> dt.datetime:
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"not a valid date and time: {value!r}", where) from None
+        if parsed.tzinfo is None:
+            raise self.fail(f"time has no UTC offset: {value!r}", where)
+        return parsed.astimezone(self.zone)
+
+    def opt_time(self, value: str | None, where: str) -> dt.datetime | None:
+        return None if value is None else self.time(value, where)
+
+    def items(
+        self, data: Mapping[str, Any], key: str, where: str, make: Callable[[Any, str], T]
+    ) -> tuple[T, ...]:
+        return tuple(make(item, f"{where}.{key}[{i}]") for i, item in enumerate(data.get(key, [])))
+
+
+def _venue(v: Any, _where: str) -> Venue:
+    return Venue(v["id"], v["name"], v.get("address", ""), v.get("lat"), v.get("lon"))
+
+
+def content_from_json(data: object, *, source: str) -> PackContent:
+    """Validate `data` against event.schema.json and build the PackContent it describes."""
+    validate(data, EVENT_SCHEMA, source=source)
+    root = cast(dict[str, Any], data)
+    ev = root["event"]
+    zone = event_zone(ev["timezone"], source=source)
+    r = _Reader(source, zone)
+    event = Event(
+        id=ev["id"],
+        title=ev["title"],
+        timezone=ev["timezone"],
+        start_date=r.date(ev["start_date"], "$.event.start_date"),
+        end_date=r.date(ev["end_date"], "$.event.end_date"),
+        organisers=tuple(ev.get("organisers", [])),
+        venues=r.items(ev, "venues", "$.event", _venue),
+        languages=tuple(ev.get("languages", [])),
+        confidentiality=ev.get("confidentiality", ""),
+        emergency_contact_id=ev.get("emergency_contact_id"),
+        description=ev.get("description", ""),
+        url=ev.get("url", ""),
+    )
+
+    def session(s: Any, where: str) -> Session:
+        return Session(
+            id=s["id"],
+            title=s["title"],
+            kind=SessionKind(s["kind"]),
+            start=r.time(s["start"], f"{where}.start"),
+            end=r.time(s["end"], f"{where}.end"),
+            room=s.get("room", ""),
+            venue_id=s.get("venue_id"),
+            online_url=s.get("online_url", ""),
+            track=s.get("track", ""),
+            description=s.get("description", ""),
+            speaker_ids=tuple(s.get("speaker_ids", [])),
+            document_ids=tuple(s.get("document_ids", [])),
+            confidential=s.get("confidential", False),
+            signup_group=s.get("signup_group", ""),
+            language=s.get("language", ""),
+        )
+
+    def person(p: Any, _where: str) -> Person:
+        return Person(
+            id=p["id"],
+            name=p["name"],
+            role=Role(p["role"]),
+            organisation=p.get("organisation", ""),
+            phone=p.get("phone", ""),
+            email=p.get("email", ""),
+            languages=tuple(p.get("languages", [])),
+            listed=p.get("listed", False),
+        )
+
+    def stop(s: Any, where: str) -> Stop:
+        return Stop(
+            id=s["id"],
+            title=s["title"],
+            planned_start=r.opt_time(s.get("planned_start"), f"{where}.planned_start"),
+            planned_end=r.opt_time(s.get("planned_end"), f"{where}.planned_end"),
+            address=s.get("address", ""),
+            lat=s.get("lat"),
+            lon=s.get("lon"),
+            host_id=s.get("host_id"),
+            briefing=s.get("briefing", ""),
+            etiquette=s.get("etiquette", ""),
+            safety=s.get("safety", ""),
+            directions_to_next=s.get("directions_to_next", ""),
+        )
+
+    def itinerary(i: Any, where: str) -> Itinerary:
+        return Itinerary(
+            id=i["id"],
+            title=i["title"],
+            stops=r.items(i, "stops", where, stop),
+            session_id=i.get("session_id"),
+            route=tuple((float(lat), float(lon)) for lat, lon in i.get("route", [])),
+        )
+
+    def document(d: Any, _where: str) -> Document:
+        return Document(
+            id=d["id"],
+            title=d["title"],
+            filename=d["filename"],
+            media_type=d.get("media_type", "application/octet-stream"),
+            confidential=d.get("confidential", False),
+            session_ids=tuple(d.get("session_ids", [])),
+        )
+
+    def question(q: Any, _where: str) -> Question:
+        return Question(
+            id=q["id"],
+            kind=QuestionKind(q["kind"]),
+            text=q["text"],
+            options=tuple(q.get("options", [])),
+            scale_min=q.get("scale_min", 1),
+            scale_max=q.get("scale_max", 5),
+            scale_labels=tuple(q.get("scale_labels", [])),
+            required=q.get("required", False),
+        )
+
+    def questionnaire(q: Any, where: str) -> Questionnaire:
+        return Questionnaire(
+            id=q["id"],
+            version=q["version"],
+            title=q["title"],
+            phase=Phase(q["phase"]),
+            questions=r.items(q, "questions", where, question),
+            session_id=q.get("session_id"),
+            description=q.get("description", ""),
+        )
+
+    raw_map = root.get("map")
+    map_layer = None
+    if raw_map is not None:
+        bounds = raw_map.get("bounds")
+        map_layer = MapLayer(
+            kind=raw_map["kind"],
+            filename=raw_map["filename"],
+            attribution=raw_map.get("attribution", ""),
+            bounds=None if bounds is None else cast(Any, tuple(float(b) for b in bounds)),
+        )
+    return PackContent(
+        event=event,
+        sessions=r.items(root, "sessions", "$", session),
+        people=r.items(root, "people", "$", person),
+        itineraries=r.items(root, "itineraries", "$", itinerary),
+        documents=r.items(root, "documents", "$", document),
+        questionnaires=r.items(root, "questionnaires", "$", questionnaire),
+        map=map_layer,
+        extra=dict(root.get("extra", {})),
+    )
+
+
+# --- manifest ----------------------------------------------------------------------------------
+
+
+def manifest_to_json(manifest: PackManifest) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": manifest.format_version,
+        "pack_id": manifest.pack_id,
+        "event_id": manifest.event_id,
+        "pack_version": manifest.pack_version,
+        "created": manifest.created.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        "min_app_version": manifest.min_app_version,
+        "signing_key": manifest.signing_key,
+        "return_key": manifest.return_key,
+        "files": {
+            name: {"sha256": entry.sha256, "size": entry.size}
+            for name, entry in sorted(manifest.files.items())
+        },
+    }
+
+
+def manifest_from_json(data: object, *, source: str) -> PackManifest:
+    validate(data, MANIFEST_SCHEMA, source=source)
+    root = cast(dict[str, Any], data)
+    try:
+        created = dt.datetime.fromisoformat(root["created"])
+    except ValueError:
+        raise InvalidInputError(
+            f"not a valid date and time: {root['created']!r}", path=source, field="$.created"
+        ) from None
+    return PackManifest(
+        format_version=root["format_version"],
+        pack_id=root["pack_id"],
+        event_id=root["event_id"],
+        pack_version=root["pack_version"],
+        created=created,
+        min_app_version=root["min_app_version"],
+        signing_key=root["signing_key"],
+        return_key=root["return_key"],
+        files={
+            name: FileEntry(sha256=entry["sha256"], size=entry["size"])
+            for name, entry in root["files"].items()
+        },
+    )
+
+
+def dump_json(data: Mapping[str, Any]) -> bytes:
+    """Canonical bytes: sorted keys, UTF-8, so the same content gives the same hash."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,156 @@
+"""`fieldvisit import` and `fieldvisit events`: the local store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from fieldvisit.domain.changes import Change, EventSummary, ImportResult, ImportStatus
+from fieldvisit.domain.errors import TrustError
+from fieldvisit.paths import AppPaths
+from fieldvisit.services.events import list_events
+from fieldvisit.services.importing import FIELD_KEY, FIELD_VERSION, import_pack
+from fieldvisit.services.store import Store
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+def _hint(exc: TrustError) -> str:
+    """How the user can proceed after a refusal, on the command line."""
+    if exc.field == FIELD_KEY:
+        return (
+            "If the organisers told you (in person or through another channel) that their "
+            "key changed, compare the fingerprint and run again with --accept-new-key."
+        )
+    if exc.field == FIELD_VERSION:
+        return "Ask the organisers for the current pack; its version must be higher."
+    if "unsigned" in exc.problem or "not signed" in exc.problem:
+        return "If you know where this pack came from, run again with --allow-unsigned."
+    return "The pack was not installed; nothing changed."
+
+
+def _change_line(change: Change) -> str:
+    line = f"  {change.change.value:<9} {change.target_kind} {change.title}"
+    details = "; ".join(f"{f.field}: {f.old or '-'} -> {f.new or '-'}" for f in change.fields)
+    return f"{line} ({details})" if details else line
+
+
+def print_result(result: ImportResult, out: TextIO) -> None:
+    trust = f"signed, key {result.fingerprint}" if result.signed else "UNSIGNED"
+    if result.status is ImportStatus.UNCHANGED:
+        print(
+            f"{result.event_id}: version {result.new_version} is already installed; "
+            "nothing changed",
+            file=out,
+        )
+    elif result.status is ImportStatus.INSTALLED:
+        print(
+            f"installed {result.event_id} ({result.title}), version {result.new_version}, {trust}",
+            file=out,
+        )
+    else:
+        print(
+            f"updated {result.event_id} from version {result.old_version} to "
+            f"{result.new_version}, {trust}: {result.change_counts.summary()}",
+            file=out,
+        )
+        for change in result.changes:
+            print(_change_line(change), file=out)
+    if result.first_pin:
+        print(
+            f"pinned the organiser key {result.fingerprint} for {result.event_id}; later "
+            "packs must be signed by the same key",
+            file=out,
+        )
+    if result.previous_fingerprint:
+        print(
+            f"the organiser key changed from {result.previous_fingerprint} to "
+            f"{result.fingerprint} (accepted)",
+            file=out,
+        )
+    if not result.signed and result.status is not ImportStatus.UNCHANGED:
+        print("warning: this event is marked UNSIGNED: its origin is not verified", file=out)
+    if result.orphaned_notes:
+        print(
+            f"{len(result.orphaned_notes)} of your notes refer to items no longer in the "
+            "pack; they are kept:",
+            file=out,
+        )
+        for orphan in result.orphaned_notes:
+            name = orphan.title or orphan.target_uid
+            print(f"  note {orphan.note_id} on {orphan.target_kind} {name}", file=out)
+
+
+def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    store = Store.open(paths)
+    try:
+        result = import_pack(
+            store,
+            Path(args.pack),
+            accept_new_key=bool(args.accept_new_key),
+            allow_unsigned=bool(args.allow_unsigned),
+        )
+    except TrustError as exc:
+        print(f"fieldvisit: {exc.message}", file=sys.stderr)
+        print(_hint(exc), file=sys.stderr)
+        return EXIT_USER_ERROR
+    finally:
+        store.close()
+    print_result(result, sys.stdout)
+    return EXIT_OK
+
+
+def summary_json(event: EventSummary) -> dict[str, object]:
+    counts = event.counts
+    return {
+        "id": event.id,
+        "title": event.title,
+        "timezone": event.timezone,
+        "start_date": event.start_date.isoformat(),
+        "end_date": event.end_date.isoformat(),
+        "pack_version": event.pack_version,
+        "signed": event.signed,
+        "fingerprint": event.fingerprint,
+        "counts": {
+            "sessions": counts.sessions,
+            "people": counts.people,
+            "itineraries": counts.itineraries,
+            "stops": counts.stops,
+            "documents": counts.documents,
+            "questionnaires": counts.questionnaires,
+        },
+        "unseen_changes": event.unseen_changes,
+        "installed_at": event.installed_at.isoformat(),
+        "updated_at": event.updated_at.isoformat(),
+    }
+
+
+def cmd_events(args: argparse.Namespace, paths: AppPaths) -> int:
+    store = Store.open(paths)
+    try:
+        events = list_events(store)
+    finally:
+        store.close()
+    if args.json:
+        json.dump([summary_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not events:
+        print("no events installed (fieldvisit import PACK installs one)")
+        return EXIT_OK
+    for e in events:
+        trust = f"key {e.fingerprint}" if e.signed else "UNSIGNED"
+        c = e.counts
+        print(
+            f"{e.id}  {e.title}\n"
+            f"    {e.start_date.isoformat()} to {e.end_date.isoformat()} ({e.timezone}), "
+            f"pack version {e.pack_version}, {trust}\n"
+            f"    {c.sessions} sessions, {c.people} people, {c.stops} stops, "
+            f"{c.documents} documents, {c.questionnaires} questionnaires"
+            + (f", {e.unseen_changes} unseen changes" if e.unseen_changes else "")
+        )
+    return EXIT_OK

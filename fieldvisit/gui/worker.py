@@ -23,6 +23,18 @@ Job = Callable[[Store], T]
 Callback = Callable[[Any], None]
 
 
+def bound_to(owner: QObject, callback: Callable[[T], None]) -> Callable[[T], None]:
+    """`callback`, dropped silently when `owner` was destroyed before the job finished (a
+    dialog closed while its data was loading)."""
+    import shiboken6
+
+    def call(value: T) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
 class DbWorker(QObject):
     """Submit `job(store)`; `on_done(result)` or `on_error(exc)` later runs on the GUI thread."""
 

@@ -16,6 +16,7 @@ from fieldvisit.domain.model import Event, Person, Role, Session, SessionKind, S
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
     ChangeRow,
+    DocumentRow,
     EventRow,
     PersonRow,
     SessionRow,
@@ -45,6 +46,7 @@ class Programme:
     kinds: tuple[SessionKind, ...] = ()
     days: tuple[dt.date, ...] = ()
     speaker_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    document_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -216,6 +218,11 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
                 select(PersonRow.uid, PersonRow.name).where(PersonRow.event_id == event_id)
             ).all()
         )
+        documents: dict[str, str] = dict(
+            s.execute(
+                select(DocumentRow.uid, DocumentRow.title).where(DocumentRow.event_id == event_id)
+            ).all()
+        )
     return Programme(
         event=event,
         sessions=sessions,
@@ -224,6 +231,7 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
         kinds=tuple(k for k in SessionKind if any(x.kind == k for x in sessions)),
         days=tuple(sorted({x.start.date() for x in sessions})),
         speaker_names=names,
+        document_titles=documents,
     )
 
 

@@ -1,0 +1,1 @@
+"""The Programme section: day timeline, list, filters, session detail and My agenda."""

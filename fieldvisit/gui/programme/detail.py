@@ -1,0 +1,242 @@
+"""The session detail pane: time, place, speakers, documents, description and the delegate's
+own actions (agenda, note, rating). Links open only when the user clicks them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.model import Session
+from fieldvisit.gui.programme.models import kind_label, time_range
+from fieldvisit.gui.theme import CONFIDENTIAL
+from fieldvisit.services.agenda import MAX_STARS
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK = re.compile(r"</?(p|br|div|li|ul|ol|h\d)[^>]*>", re.IGNORECASE)
+
+
+def plain_description(text: str) -> str:
+    """A pack's description as escaped paragraphs: imported schedules carry HTML, which we
+    never render (no remote images, no scripts), but keep their paragraph breaks."""
+    spaced = _BLOCK.sub("\n", text)
+    plain = html.unescape(_TAG.sub("", spaced))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", plain) if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def local_zone() -> ZoneInfo | None:
+    tz = dt.datetime.now().astimezone().tzinfo
+    key = getattr(tz, "key", None)
+    return ZoneInfo(key) if isinstance(key, str) else None
+
+
+class SessionDetail(QWidget):
+    """Shows one session. Emits what the user asks for; the section does the work."""
+
+    pick_toggled = Signal(str, bool)
+    note_requested = Signal(str)
+    rating_changed = Signal(str, int)
+    navigate = Signal(str, str, str)  # section, kind, uid
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.setAccessibleName(self.tr("Session detail"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.title = QLabel()
+        self.title.setObjectName("session_title")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName(self.tr("Session title"))
+        layout.addWidget(self.title)
+        self.confidential = QLabel(self.tr("CONFIDENTIAL"))
+        self.confidential.setObjectName("confidential_mark")
+        self.confidential.setAccessibleName(self.tr("Confidential session"))
+        self.confidential.setToolTip(
+            self.tr("Confidential: do not share what is said here outside the session.")
+        )
+        self.confidential.setStyleSheet(
+            f"QLabel {{ color: white; background: {CONFIDENTIAL}; font-weight: bold;"
+            " padding: 2px 8px; border-radius: 3px; }"
+        )
+        self.confidential.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.confidential.hide()
+        layout.addWidget(self.confidential)
+
+        actions = QHBoxLayout()
+        self.pick = QPushButton(self.tr("&Add to my agenda"))
+        self.pick.setObjectName("pick_button")
+        self.pick.setCheckable(True)
+        self.pick.setAccessibleName(self.tr("Add to my agenda"))
+        self.pick.toggled.connect(self.on_pick_toggled)
+        actions.addWidget(self.pick)
+        self.note = QPushButton(self.tr("N&ote on this session"))
+        self.note.setObjectName("note_button")
+        self.note.setAccessibleName(self.tr("Note on this session"))
+        self.note.clicked.connect(self.on_note_clicked)
+        actions.addWidget(self.note)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        stars_row = QHBoxLayout()
+        stars_label = QLabel(self.tr("Your rating:"))
+        stars_row.addWidget(stars_label)
+        self.stars: list[QToolButton] = []
+        for n in range(1, MAX_STARS + 1):
+            button = QToolButton()
+            button.setText("☆")
+            button.setAutoRaise(True)
+            button.setObjectName(f"star_{n}")
+            name = self.tr("Rate %n star(s)", "", n)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+            button.clicked.connect(lambda _=False, stars=n: self.on_star(stars))
+            stars_row.addWidget(button)
+            self.stars.append(button)
+        stars_label.setBuddy(self.stars[0])
+        stars_row.addStretch(1)
+        layout.addLayout(stars_row)
+        self.rating = 0
+
+        self.body = QTextBrowser()
+        self.body.setObjectName("session_body")
+        self.body.setAccessibleName(self.tr("Session details"))
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.anchorClicked.connect(self.on_anchor)
+        layout.addWidget(self.body, 1)
+        self._set_enabled(False)
+        self.body.setHtml("<p>" + html.escape(self.tr("Choose a session to see it here.")) + "</p>")
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.pick, self.note, *self.stars):
+            w.setEnabled(on)
+
+    def show_session(
+        self,
+        session: Session | None,
+        *,
+        speakers: dict[str, str],
+        documents: dict[str, str],
+        picked: bool,
+        rating: int,
+        show_local: bool,
+    ) -> None:
+        self.session = session
+        if session is None:
+            self.title.clear()
+            self.confidential.hide()
+            self._set_enabled(False)
+            self.body.setHtml(
+                "<p>" + html.escape(self.tr("Choose a session to see it here.")) + "</p>"
+            )
+            return
+        self._set_enabled(True)
+        self.title.setText(session.title)
+        self.confidential.setVisible(session.confidential)
+        self.pick.blockSignals(True)
+        self.pick.setChecked(picked)
+        self.pick.setText(self.tr("In my &agenda") if picked else self.tr("&Add to my agenda"))
+        self.pick.blockSignals(False)
+        self.set_rating(rating)
+        self.body.setHtml(self.session_html(session, speakers, documents, show_local))
+
+    def session_html(
+        self, s: Session, speakers: dict[str, str], documents: dict[str, str], show_local: bool
+    ) -> str:
+        e = html.escape
+        rows = [f"<b>{e(self.tr('When'))}:</b> {e(f'{s.start:%A %d %B}')}, {e(time_range(s))}"]
+        if show_local:
+            zone = local_zone()
+            if zone is not None and zone.utcoffset(s.start) != s.start.utcoffset():
+                rows[0] += " " + e(
+                    self.tr("(%1 on this computer)").replace("%1", time_range(s, zone))
+                )
+        rows.append(f"<b>{e(self.tr('Kind'))}:</b> {e(kind_label(s.kind))}")
+        if s.room:
+            rows.append(f"<b>{e(self.tr('Room'))}:</b> {e(s.room)}")
+        if s.online_url:
+            url = QUrl(s.online_url)
+            if url.scheme() in ("http", "https"):
+                rows.append(
+                    f"<b>{e(self.tr('Online'))}:</b> "
+                    f'<a href="{e(url.toString())}">{e(s.online_url)}</a>'
+                )
+            else:
+                rows.append(f"<b>{e(self.tr('Online'))}:</b> {e(s.online_url)}")
+        if s.track:
+            rows.append(f"<b>{e(self.tr('Track'))}:</b> {e(s.track)}")
+        if s.speaker_ids:
+            links = ", ".join(
+                f'<a href="fv:person/{e(uid)}">{e(speakers.get(uid, uid))}</a>'
+                for uid in s.speaker_ids
+            )
+            rows.append(f"<b>{e(self.tr('Speakers'))}:</b> {links}")
+        if s.document_ids:
+            links = ", ".join(
+                f'<a href="fv:document/{e(uid)}">{e(documents.get(uid, uid))}</a>'
+                for uid in s.document_ids
+            )
+            rows.append(f"<b>{e(self.tr('Documents'))}:</b> {links}")
+        out = "<p>" + "<br>".join(rows) + "</p>"
+        if s.confidential:
+            out += (
+                f'<p style="color:{CONFIDENTIAL}"><b>'
+                + e(self.tr("Confidential session: what is said here stays here."))
+                + "</b></p>"
+            )
+        return out + plain_description(s.description)
+
+    def set_rating(self, stars: int) -> None:
+        self.rating = stars
+        for n, button in enumerate(self.stars, start=1):
+            button.setText("★" if n <= stars else "☆")
+            button.setChecked(n <= stars)
+
+    @Slot(bool)
+    def on_pick_toggled(self, on: bool) -> None:
+        if self.session is not None:
+            self.pick_toggled.emit(self.session.id, on)
+
+    @Slot()
+    def on_note_clicked(self) -> None:
+        if self.session is not None:
+            self.note_requested.emit(self.session.id)
+
+    def on_star(self, stars: int) -> None:
+        if self.session is None:
+            return
+        value = 0 if stars == self.rating else stars  # clicking the same star again clears it
+        self.set_rating(value)
+        self.rating_changed.emit(self.session.id, value)
+
+    @Slot(QUrl)
+    def on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "fv":
+            kind, _, uid = url.path().partition("/")
+            section = {"person": "contacts", "document": "documents"}.get(kind)
+            if section:
+                self.navigate.emit(section, kind, uid)
+            return
+        if url.scheme() in ("http", "https", "mailto"):
+            # The only way the app reaches the network: the user clicked this link.
+            QDesktopServices.openUrl(url)

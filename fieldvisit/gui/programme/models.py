@@ -1,0 +1,268 @@
+"""Item models of the programme: sessions as a table, the filter proxy, and My agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from fieldvisit.domain.model import Session, SessionKind
+from fieldvisit.gui.theme import CONFIDENTIAL
+from fieldvisit.services.agenda import group_rivals, overlaps_with
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Session dataclass
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a sortable value per column
+UID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def kind_label(kind: SessionKind | str) -> str:
+    labels = {
+        SessionKind.PLENARY: QCoreApplication.translate("Programme", "Plenary"),
+        SessionKind.INSPIRATION: QCoreApplication.translate("Programme", "Inspiration session"),
+        SessionKind.WORKING_GROUP: QCoreApplication.translate("Programme", "Working group"),
+        SessionKind.WORKSHOP: QCoreApplication.translate("Programme", "Workshop"),
+        SessionKind.PANEL: QCoreApplication.translate("Programme", "Panel"),
+        SessionKind.FIELD_VISIT: QCoreApplication.translate("Programme", "Field visit"),
+        SessionKind.BREAK: QCoreApplication.translate("Programme", "Break"),
+        SessionKind.ONLINE: QCoreApplication.translate("Programme", "Online"),
+        SessionKind.TALK: QCoreApplication.translate("Programme", "Talk"),
+    }
+    try:
+        return labels[SessionKind(kind)]
+    except ValueError:
+        return str(kind)
+
+
+def time_range(session: Session, zone: ZoneInfo | None = None) -> str:
+    start, end = session.start, session.end
+    if zone is not None:
+        start, end = start.astimezone(zone), end.astimezone(zone)
+    return f"{start:%H:%M}\u2013{end:%H:%M}"
+
+
+class SessionTableModel(QAbstractTableModel):
+    """The sessions of an event, one row each; columns as in COLUMNS."""
+
+    COLUMNS = ("time", "title", "kind", "room", "track", "speakers")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sessions: tuple[Session, ...] = ()
+        self._names: dict[str, str] = {}
+        self._picked: frozenset[str] = frozenset()
+        self._rows: dict[str, int] = {}
+
+    def set_sessions(self, sessions: tuple[Session, ...], speaker_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._sessions = sessions
+        self._names = speaker_names
+        self._rows = {s.id: i for i, s in enumerate(sessions)}
+        self.endResetModel()
+
+    def set_picked(self, picked: frozenset[str]) -> None:
+        if picked == self._picked:
+            return
+        self._picked = picked
+        if self._sessions:
+            self.dataChanged.emit(
+                self.index(0, 1),
+                self.index(len(self._sessions) - 1, 1),
+                [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DisplayRole],
+            )
+
+    def session_at(self, row: int) -> Session:
+        return self._sessions[row]
+
+    def row_of(self, uid: str) -> int:
+        return self._rows.get(uid, -1)
+
+    def speakers(self, session: Session) -> str:
+        return ", ".join(self._names.get(i, i) for i in session.speaker_ids)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._sessions)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        titles = (
+            self.tr("Time"),
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Room"),
+            self.tr("Track"),
+            self.tr("Speakers"),
+        )
+        return titles[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._sessions):
+            return None
+        s = self._sessions[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "time":
+                return f"{s.start:%a %d %b} {time_range(s)}"
+            if column == "title":
+                mark = "★ " if s.id in self._picked else ""
+                return mark + s.title
+            if column == "kind":
+                return kind_label(s.kind)
+            if column == "room":
+                return s.room or (self.tr("Online") if s.online_url else "")
+            if column == "track":
+                return s.track
+            return self.speakers(s)
+        if role == SORT_ROLE:
+            if column == "time":
+                return s.start.timestamp()
+            return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").casefold()
+        if role == SESSION_ROLE:
+            return s
+        if role == UID_ROLE:
+            return s.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return s.title + ("\n" + self.tr("Confidential") if s.confidential else "")
+        if role == Qt.ItemDataRole.ForegroundRole and column == "title" and s.confidential:
+            return QBrush(QColor(CONFIDENTIAL))
+        if role == Qt.ItemDataRole.FontRole and column == "title" and s.id in self._picked:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == "title":
+            parts = [s.title]
+            if s.confidential:
+                parts.append(self.tr("confidential"))
+            if s.id in self._picked:
+                parts.append(self.tr("in my agenda"))
+            return ", ".join(parts)
+        return None
+
+
+class SessionFilterProxy(QSortFilterProxyModel):
+    """Filters by day, kind, room, track, free text (title, speakers, description)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.day: dt.date | None = None
+        self.kind = ""
+        self.room = ""
+        self.track = ""
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filters(
+        self,
+        *,
+        day: dt.date | None = None,
+        kind: str = "",
+        room: str = "",
+        track: str = "",
+        text: str = "",
+    ) -> None:
+        self.beginFilterChange()
+        self.day, self.kind, self.room, self.track = day, kind, room, track
+        self.text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def accepts(self, s: Session, speakers: str) -> bool:
+        if self.day is not None and s.start.date() != self.day:
+            return False
+        if self.kind and s.kind != self.kind:
+            return False
+        if self.room and s.room != self.room:
+            return False
+        if self.track and s.track != self.track:
+            return False
+        if self.text:
+            haystack = f"{s.title}\n{speakers}\n{s.room}\n{s.track}\n{s.description}".casefold()
+            return all(word in haystack for word in self.text.split())
+        return True
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, SessionTableModel):
+            return True
+        s = model.session_at(source_row)
+        return self.accepts(s, model.speakers(s) if self.text else "")
+
+
+class AgendaModel(QAbstractListModel):
+    """My agenda: picked sessions in time order, each with its overlap/group warnings."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: tuple[Session, ...] = ()
+        self._warnings: dict[str, str] = {}
+
+    def set_agenda(self, sessions: Iterable[Session], picked: frozenset[str]) -> None:
+        chosen = tuple(sorted((s for s in sessions if s.id in picked), key=lambda s: s.start))
+        warnings: dict[str, str] = {}
+        for s in chosen:
+            rivals = group_rivals(s, chosen)
+            clashes = overlaps_with(s, chosen)
+            if rivals:
+                warnings[s.id] = self.tr("Only one of this group per slot: %1").replace(
+                    "%1", ", ".join(r.title for r in rivals)
+                )
+            elif clashes:
+                warnings[s.id] = self.tr("Overlaps with %1").replace(
+                    "%1", ", ".join(c.title for c in clashes)
+                )
+        self.beginResetModel()
+        self._items = chosen
+        self._warnings = warnings
+        self.endResetModel()
+
+    def warning(self, uid: str) -> str:
+        return self._warnings.get(uid, "")
+
+    @property
+    def overlap_count(self) -> int:
+        return len(self._warnings)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        s = self._items[index.row()]
+        warning = self._warnings.get(s.id, "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{s.start:%a %d %b} {time_range(s)}  {s.title}"
+            if s.room:
+                text += f" · {s.room}"
+            return text + (f"\n⚠ {warning}" if warning else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return warning or None
+        if role == Qt.ItemDataRole.ForegroundRole and warning:
+            return QBrush(QColor("#b06a00"))
+        if role == SESSION_ROLE:
+            return s
+        if role == UID_ROLE:
+            return s.id
+        return None

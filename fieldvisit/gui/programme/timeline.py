@@ -1,0 +1,371 @@
+"""The day timeline: rooms (or tracks) side by side, sessions drawn as boxes.
+
+A QAbstractScrollArea that lays the day out once (a rectangle per session) and paints
+only the boxes that intersect the visible area, so FOSDEM's 40 rooms and ~500 talks a day
+scroll as smoothly as the Hague's two rooms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from fieldvisit.domain.model import Session
+from fieldvisit.gui.programme.models import time_range
+from fieldvisit.gui.theme import CONFIDENTIAL, is_dark, kind_colour
+
+HEADER = 30
+GUTTER = 56
+COLUMN = 176
+PER_MINUTE = 1.6
+PAD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    session: Session
+    rect: QRectF
+
+
+class TimelineView(QAbstractScrollArea):
+    """Sessions of one day; `session_selected(uid)` on click or keyboard move,
+    `session_activated(uid)` on double-click or Enter."""
+
+    session_selected = Signal(str)
+    session_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Day timeline"))
+        self.setAccessibleDescription(
+            self.tr("Sessions as boxes, rooms side by side. Arrow keys move between sessions.")
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self.viewport().setAutoFillBackground(True)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self._boxes: list[Box] = []
+        self._columns: list[str] = []
+        self._day_start = dt.datetime.min.replace(tzinfo=dt.UTC)
+        self._minutes = 0
+        self._selected = ""
+        self._picked: frozenset[str] = frozenset()
+        self._now: dt.datetime | None = None
+        self.painted_boxes = 0  # how many boxes the last paint drew (visible-only check)
+
+    # --- data -----------------------------------------------------------------------------
+
+    def set_sessions(
+        self, sessions: tuple[Session, ...], by: str = "room", now: dt.datetime | None = None
+    ) -> None:
+        """Lay out one day's sessions in columns by "room" or "track"."""
+        self._now = now
+        ordered = sorted(sessions, key=lambda s: (s.start, s.end, s.id))
+        names: list[str] = []
+        for s in ordered:
+            name = (s.track if by == "track" else s.room) or "—"
+            if name not in names:
+                names.append(name)
+        names.sort(key=lambda n: (n == "—", n.casefold()))
+        self._columns = names
+        boxes: list[Box] = []
+        if ordered:
+            first = min(s.start for s in ordered)
+            last = max(s.end for s in ordered)
+            self._day_start = first.replace(minute=0, second=0, microsecond=0)
+            span = (last - self._day_start).total_seconds() / 60
+            self._minutes = int(span) + 30
+            # Overlapping sessions in one column share it in lanes, as real files do that.
+            lanes_of: dict[str, list[list[Session]]] = {n: [] for n in names}
+            placed: list[tuple[Session, str, int]] = []
+            for s in ordered:
+                name = (s.track if by == "track" else s.room) or "—"
+                lanes = lanes_of[name]
+                for number, lane in enumerate(lanes):
+                    if lane[-1].end <= s.start:
+                        lane.append(s)
+                        placed.append((s, name, number))
+                        break
+                else:
+                    lanes.append([s])
+                    placed.append((s, name, len(lanes) - 1))
+            for s, name, lane_no in placed:
+                count = max(1, len(lanes_of[name]))
+                col = names.index(name)
+                width = COLUMN / count
+                x = GUTTER + col * COLUMN + lane_no * width
+                y = HEADER + self._y(s.start)
+                h = max(self._y(s.end) - self._y(s.start), 14.0)
+                boxes.append(Box(s, QRectF(x + PAD, y + 1, width - 2 * PAD, h - 2)))
+        else:
+            self._minutes = 0
+        self._boxes = boxes
+        if self._selected and not any(b.session.id == self._selected for b in boxes):
+            self._selected = ""
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def set_picked(self, picked: frozenset[str]) -> None:
+        self._picked = picked
+        self.viewport().update()
+
+    def set_now(self, now: dt.datetime | None) -> None:
+        self._now = now
+        self.viewport().update()
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self._columns)
+
+    @property
+    def session_ids(self) -> list[str]:
+        return [b.session.id for b in self._boxes]
+
+    @property
+    def selected(self) -> str:
+        return self._selected
+
+    def box_rect(self, uid: str) -> QRect | None:
+        """Where a session's box is in viewport coordinates (tests click it)."""
+        for b in self._boxes:
+            if b.session.id == uid:
+                return b.rect.translated(-self._dx(), -self._dy()).toRect()
+        return None
+
+    def select(self, uid: str, *, emit: bool = False) -> None:
+        self._selected = uid
+        self.ensure_visible(uid)
+        self.viewport().update()
+        if emit and uid:
+            self.session_selected.emit(uid)
+
+    def ensure_visible(self, uid: str) -> None:
+        for b in self._boxes:
+            if b.session.id == uid:
+                r = b.rect
+                vw, vh = self.viewport().width(), self.viewport().height()
+                h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+                if r.left() - GUTTER < h.value() or r.right() > h.value() + vw:
+                    h.setValue(int(r.left() - GUTTER - PAD))
+                if r.top() - HEADER < v.value() or r.bottom() > v.value() + vh:
+                    v.setValue(int(r.top() - HEADER - 20))
+                return
+
+    def scroll_to_time(self, moment: dt.datetime) -> None:
+        self.verticalScrollBar().setValue(int(self._y(moment) - 40))
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def _y(self, moment: dt.datetime) -> float:
+        return (moment - self._day_start).total_seconds() / 60 * PER_MINUTE
+
+    def _dx(self) -> int:
+        return self.horizontalScrollBar().value()
+
+    def _dy(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def content_size(self) -> QSize:
+        return QSize(
+            GUTTER + len(self._columns) * COLUMN + 8,
+            HEADER + int(self._minutes * PER_MINUTE) + 8,
+        )
+
+    def _update_scrollbars(self) -> None:
+        size = self.content_size()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setRange(0, max(0, size.width() - vw))
+        h.setPageStep(vw)
+        h.setSingleStep(COLUMN // 4)
+        v.setRange(0, max(0, size.height() - vh))
+        v.setPageStep(vh)
+        v.setSingleStep(int(15 * PER_MINUTE))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_scrollbars()
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 480)
+
+    def _box_at(self, pos: QPoint) -> Box | None:
+        x, y = pos.x() + self._dx(), pos.y() + self._dy()
+        if pos.y() < HEADER or pos.x() < GUTTER:
+            return None
+        for b in self._boxes:
+            if b.rect.contains(x, y):
+                return b
+        return None
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        dark = is_dark(pal)
+        dx, dy = self._dx(), self._dy()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        visible = QRectF(dx + GUTTER, dy + HEADER, vw - GUTTER, vh - HEADER)
+        grid = pal.color(QPalette.ColorRole.Mid)
+        grid.setAlpha(70)
+        text = pal.color(QPalette.ColorRole.Text)
+        if not self._boxes:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("No sessions match the filters on this day."),
+            )
+            return
+        # Hour lines.
+        painter.save()
+        painter.translate(-dx, -dy)
+        hours = self._minutes // 60 + 1
+        for hour in range(hours + 1):
+            y = HEADER + hour * 60 * PER_MINUTE
+            if visible.top() - 60 <= y <= visible.bottom():
+                painter.setPen(QPen(grid, 1))
+                painter.drawLine(int(visible.left()), int(y), int(visible.right()), int(y))
+        # Boxes: only the visible ones.
+        fm = QFontMetrics(self.font())
+        drawn = 0
+        for b in self._boxes:
+            if not b.rect.intersects(visible):
+                continue
+            drawn += 1
+            self._paint_box(painter, b, fm, dark, text)
+        self.painted_boxes = drawn
+        # The now line.
+        if self._now is not None and self._boxes:
+            y = HEADER + self._y(self._now)
+            if HEADER <= y <= HEADER + self._minutes * PER_MINUTE:
+                painter.setPen(QPen(QColor("#d64541"), 2))
+                painter.drawLine(int(visible.left()), int(y), int(visible.right()), int(y))
+        painter.restore()
+        # The fixed header (column names) and gutter (hours).
+        base = pal.color(QPalette.ColorRole.Window)
+        painter.fillRect(0, 0, vw, HEADER, base)
+        painter.fillRect(0, 0, GUTTER, vh, base)
+        painter.setPen(text)
+        bold = self.font()
+        bold.setBold(True)
+        painter.setFont(bold)
+        bfm = QFontMetrics(bold)
+        for col, name in enumerate(self._columns):
+            x = GUTTER + col * COLUMN - dx
+            if x + COLUMN < GUTTER or x > vw:
+                continue
+            painter.setClipRect(GUTTER, 0, vw - GUTTER, HEADER)
+            label = bfm.elidedText(name, Qt.TextElideMode.ElideRight, COLUMN - 8)
+            painter.drawText(
+                QRect(x + 4, 0, COLUMN - 8, HEADER), Qt.AlignmentFlag.AlignVCenter, label
+            )
+        painter.setClipping(False)
+        painter.setFont(self.font())
+        for hour in range(hours + 1):
+            moment = self._day_start + dt.timedelta(hours=hour)
+            y = HEADER + hour * 60 * PER_MINUTE - dy
+            if HEADER - 8 <= y <= vh:
+                painter.drawText(
+                    QRect(0, int(y) - 8, GUTTER - 8, 16),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    f"{moment:%H:%M}",
+                )
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(0, HEADER, vw, HEADER)
+        painter.drawLine(GUTTER, 0, GUTTER, vh)
+
+    def _paint_box(
+        self, painter: QPainter, b: Box, fm: QFontMetrics, dark: bool, text: QColor
+    ) -> None:
+        s = b.session
+        accent = kind_colour(s.kind)
+        fill = QColor(accent)
+        fill.setAlpha(90 if dark else 45)
+        selected = s.id == self._selected
+        painter.setPen(
+            QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.5)
+            if selected
+            else QPen(accent, 1)
+        )
+        painter.setBrush(fill)
+        painter.drawRoundedRect(b.rect, 4, 4)
+        painter.fillRect(QRectF(b.rect.left(), b.rect.top(), 4, b.rect.height()), accent)
+        inner = b.rect.adjusted(8, 2, -4, -2)
+        painter.setPen(text)
+        line = fm.height()
+        head = time_range(s)
+        if s.id in self._picked:
+            head = "★ " + head
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, head)
+        if s.confidential:
+            painter.setPen(QColor(CONFIDENTIAL))
+            tag = self.tr("CONFIDENTIAL")
+            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tag)
+            painter.setPen(text)
+        if inner.height() > line * 1.5:
+            rest = inner.adjusted(0, line, 0, 0)
+            painter.drawText(
+                rest,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                s.title,
+            )
+
+    # --- input ----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        box = self._box_at(event.position().toPoint())
+        if box is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(box.session.id, emit=True)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        box = self._box_at(event.position().toPoint())
+        if box is not None:
+            self.session_activated.emit(box.session.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ids = [b.session.id for b in self._boxes]
+        key = event.key()
+        if ids and key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left):
+            step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1
+            current = ids.index(self._selected) if self._selected in ids else -step
+            target = max(0, min(len(ids) - 1, current + step))
+            self.select(ids[target], emit=True)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
+            self.session_activated.emit(self._selected)
+            return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            box = self._box_at(event.pos())
+            if box is not None:
+                s = box.session
+                tip = f"{time_range(s)} {s.title}"
+                if s.room:
+                    tip += f"\n{s.room}"
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)

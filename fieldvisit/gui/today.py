@@ -1,0 +1,364 @@
+"""The Today section: what is on now and next, the next stop, and unseen programme changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QTimeZone,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.model import Session
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.programme.models import time_range
+from fieldvisit.gui.theme import CONFIDENTIAL
+from fieldvisit.gui.worker import bound_to
+from fieldvisit.services import programme
+from fieldvisit.services.programme import ChangeItem, Today
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+REFRESH_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class TodayItem:
+    """One line on Today and where clicking it leads."""
+
+    text: str
+    section: str = ""
+    kind: str = ""
+    uid: str = ""
+    tone: str = ""  # "" | "confidential" | "new" | "changed" | "cancelled" | "muted"
+
+
+TONES = {
+    "confidential": CONFIDENTIAL,
+    "new": "#2e7d32",
+    "changed": "#b06a00",
+    "cancelled": "#b3261e",
+}
+
+
+class TodayModel(QAbstractListModel):
+    """A short list of TodayItem lines."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: tuple[TodayItem, ...] = ()
+
+    def set_items(self, items: tuple[TodayItem, ...]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return item.text
+        if role == Qt.ItemDataRole.ToolTipRole and item.section:
+            return self.tr("Open in %1").replace("%1", item.section)
+        if role == Qt.ItemDataRole.ForegroundRole and item.tone in TONES:
+            return QBrush(QColor(TONES[item.tone]))
+        if role == Qt.ItemDataRole.FontRole and item.tone == "cancelled":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled
+        if self.items[index.row()].section:
+            flags |= Qt.ItemFlag.ItemIsSelectable
+        return flags
+
+
+def session_line(s: Session, zone_label: str = "") -> str:
+    where = s.room or ("online" if s.online_url else "")
+    text = f"{time_range(s)}  {s.title}"
+    if where:
+        text += f" · {where}"
+    if s.confidential:
+        text += " · CONFIDENTIAL"
+    return text + zone_label
+
+
+class TodaySection(QWidget):
+    """Refreshes on the event clock; every line navigates to its section."""
+
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today: Today | None = None
+        self.setAccessibleName(self.tr("Today"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.heading = QLabel()
+        self.heading.setObjectName("today_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.clock = QLabel()
+        self.clock.setObjectName("today_clock")
+        self.clock.setAccessibleName(self.tr("Event time"))
+        layout.addWidget(self.clock)
+
+        self.now_model = TodayModel(self)
+        self.next_model = TodayModel(self)
+        self.stop_model = TodayModel(self)
+        self.change_model = TodayModel(self)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        self.now_view = self._list(self.tr("&Now"), "now_list", self.now_model, left)
+        self.next_view = self._list(self.tr("N&ext"), "next_list", self.next_model, left)
+        self.stop_view = self._list(self.tr("Field &visit"), "stop_list", self.stop_model, left)
+        columns.addLayout(left, 3)
+        right = QVBoxLayout()
+        changes = QGroupBox(self.tr("Changes since the last update"))
+        changes.setObjectName("changes_box")
+        box_layout = QVBoxLayout(changes)
+        self.change_view = self._view("change_list", self.change_model)
+        self.change_view.setAccessibleName(self.tr("Changes since the last update"))
+        box_layout.addWidget(self.change_view)
+        self.mark_seen = QPushButton(self.tr("&Mark as seen"))
+        self.mark_seen.setObjectName("mark_seen")
+        self.mark_seen.setAccessibleName(self.tr("Mark changes as seen"))
+        self.mark_seen.clicked.connect(self.on_mark_seen)
+        box_layout.addWidget(self.mark_seen)
+        right.addWidget(changes, 3)
+
+        rehearse = QGroupBox(self.tr("Pretend time"))
+        rehearse.setObjectName("pretend_box")
+        rehearse_layout = QVBoxLayout(rehearse)
+        hint = QLabel(self.tr("Rehearse the day: see Today as it will be at another moment."))
+        hint.setWordWrap(True)
+        rehearse_layout.addWidget(hint)
+        row = QHBoxLayout()
+        self.pretend_edit = QDateTimeEdit()
+        self.pretend_edit.setObjectName("pretend_edit")
+        self.pretend_edit.setAccessibleName(self.tr("Pretend time, in the event's time zone"))
+        self.pretend_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.pretend_edit.setCalendarPopup(True)
+        label = QLabel(self.tr("&At:"))
+        label.setBuddy(self.pretend_edit)
+        row.addWidget(label)
+        row.addWidget(self.pretend_edit, 1)
+        rehearse_layout.addLayout(row)
+        buttons = QHBoxLayout()
+        self.pretend_apply = QPushButton(self.tr("&Pretend"))
+        self.pretend_apply.setObjectName("pretend_apply")
+        self.pretend_apply.setAccessibleName(self.tr("Use the pretend time"))
+        self.pretend_apply.clicked.connect(self.on_pretend)
+        self.real_time = QPushButton(self.tr("Use &real time"))
+        self.real_time.setObjectName("real_time")
+        self.real_time.setAccessibleName(self.tr("Use real time"))
+        self.real_time.clicked.connect(self.on_real_time)
+        buttons.addWidget(self.pretend_apply)
+        buttons.addWidget(self.real_time)
+        rehearse_layout.addLayout(buttons)
+        right.addWidget(rehearse)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        ctx.event_changed.connect(self.on_event_changed)
+        ctx.content_changed.connect(self.on_event_changed)
+        ctx.clock_changed.connect(self.refresh)
+        self._reset_pretend_edit()
+        if ctx.event_id:
+            self.refresh()
+        else:
+            self.apply(Today(event=None))
+
+    def _view(self, name: str, model: TodayModel) -> QListView:
+        view = QListView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setWordWrap(True)
+        view.setUniformItemSizes(False)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.activated.connect(self.on_activated)
+        view.clicked.connect(self.on_activated)
+        return view
+
+    def _list(self, title: str, name: str, model: TodayModel, layout: QVBoxLayout) -> QListView:
+        caption = QLabel(title)
+        bold = caption.font()
+        bold.setBold(True)
+        caption.setFont(bold)
+        view = self._view(name, model)
+        view.setAccessibleName(title.replace("&", ""))
+        caption.setBuddy(view)
+        layout.addWidget(caption)
+        layout.addWidget(view, 1)
+        return view
+
+    def section_title(self) -> str:
+        return self.tr("Today")
+
+    # --- data -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def on_event_changed(self, _event_id: str) -> None:
+        self._reset_pretend_edit()
+        self.refresh()
+
+    def _reset_pretend_edit(self) -> None:
+        zone = QTimeZone(self.ctx.timezone.key.encode())
+        moment = self.ctx.now().astimezone(self.ctx.timezone)
+        self.pretend_edit.setTimeZone(zone)
+        self.pretend_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone))
+
+    @Slot()
+    def refresh(self) -> None:
+        event_id = self.ctx.event_id
+        moment = self.ctx.now()
+        if not event_id:
+            self.apply(Today(event=None))
+            return
+        self.ctx.worker.submit(
+            lambda store: programme.load_today(store, event_id, moment), bound_to(self, self.apply)
+        )
+
+    def apply(self, today: Today) -> None:
+        self.today = today
+        zone = self.ctx.timezone
+        now = self.ctx.now().astimezone(zone)
+        if today.event is None:
+            self.heading.setText(self.tr("No event installed yet"))
+            self.clock.setText(self.tr("Open an event pack with File ▸ Open event pack…"))
+        else:
+            self.heading.setText(today.event.title)
+            clock = (
+                self.tr("%1 (event time, %2)")
+                .replace("%1", f"{now:%A %d %B %Y, %H:%M}")
+                .replace("%2", zone.key)
+            )
+            if self.ctx.pretending:
+                clock += " — " + self.tr("pretend time")
+            self.clock.setText(clock)
+        nothing = self.tr("Nothing on right now.")
+        now_items = tuple(self._session_item(s) for s in today.now) or (
+            TodayItem(nothing, tone="muted"),
+        )
+        next_items = tuple(self._session_item(s, with_day=True) for s in today.next) or (
+            TodayItem(self.tr("Nothing later in the programme."), tone="muted"),
+        )
+        stops: list[TodayItem] = []
+        if today.current_stop is not None:
+            stop = today.current_stop
+            stops.append(
+                TodayItem(self.tr("Now at: %1").replace("%1", stop.title), "visit", "stop", stop.id)
+            )
+        if today.next_stop is not None:
+            stop = today.next_stop
+            when = f"{stop.planned_start:%a %H:%M}" if stop.planned_start else ""
+            text = self.tr("Next stop: %1 %2").replace("%1", when).replace("%2", stop.title)
+            if stop.address:
+                text += f" · {stop.address}"
+            stops.append(TodayItem(text, "visit", "stop", stop.id))
+        if not stops:
+            stops.append(TodayItem(self.tr("No upcoming stop."), tone="muted"))
+        self.now_model.set_items(now_items)
+        self.next_model.set_items(next_items)
+        self.stop_model.set_items(tuple(stops))
+        changes = tuple(self._change_item(c) for c in today.changes) or (
+            TodayItem(self.tr("No unseen changes."), tone="muted"),
+        )
+        self.change_model.set_items(changes)
+        self.mark_seen.setEnabled(bool(today.changes))
+        self.refreshed.emit()
+
+    def _session_item(self, s: Session, *, with_day: bool = False) -> TodayItem:
+        text = session_line(s).replace("CONFIDENTIAL", self.tr("CONFIDENTIAL"))
+        now = self.ctx.now().astimezone(self.ctx.timezone)
+        if with_day and s.start.date() != now.date():
+            text = f"{s.start:%a %d %b} {text}"
+        return TodayItem(
+            text, "programme", "session", s.id, "confidential" if s.confidential else ""
+        )
+
+    def _change_item(self, c: ChangeItem) -> TodayItem:
+        section = "visit" if c.target_kind == "stop" else "programme"
+        if c.change == "new":
+            text = self.tr("New: %1").replace("%1", c.title)
+        elif c.change == "cancelled":
+            text = self.tr("Cancelled: %1").replace("%1", c.title)
+            section = ""
+        else:
+            details = "; ".join(f"{f}: {old} → {new}" for f, old, new in c.fields)
+            text = self.tr("Changed: %1").replace("%1", c.title)
+            if details:
+                text += f" ({details})"
+        return TodayItem(text, section, c.target_kind, c.target_uid, c.change)
+
+    # --- actions --------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def on_activated(self, index: QModelIndex) -> None:
+        item = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(item, TodayItem) and item.section:
+            self.ctx.navigate.emit(item.section, item.kind, item.uid)
+
+    @Slot()
+    def on_mark_seen(self) -> None:
+        if self.today is None or not self.today.changes:
+            return
+        event_id = self.ctx.event_id
+        ids = [c.id for c in self.today.changes]
+        self.mark_seen.setEnabled(False)
+        self.ctx.worker.submit(
+            lambda store: programme.mark_seen(store, event_id, ids),
+            bound_to(self, lambda _n: self.refresh()),
+        )
+
+    @Slot()
+    def on_pretend(self) -> None:
+        chosen = self.pretend_edit.dateTime().toSecsSinceEpoch()
+        self.ctx.set_pretend_time(
+            dt.datetime.fromtimestamp(chosen, dt.UTC).astimezone(self.ctx.timezone)
+        )
+
+    @Slot()
+    def on_real_time(self) -> None:
+        self.ctx.set_pretend_time(None)
+        self._reset_pretend_edit()

@@ -401,6 +401,23 @@ def search_notes(
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
+def session_at(store: Store, event_id: str, moment: dt.datetime) -> str:
+    """The uid of the session running at `moment` (the earliest-starting one), or ""."""
+    at = _naive_utc(moment)
+    with store.unit() as s:
+        uid = s.scalar(
+            select(SessionRow.uid)
+            .where(
+                SessionRow.event_id == event_id,
+                SessionRow.start_utc <= at,
+                SessionRow.end_utc > at,
+            )
+            .order_by(SessionRow.start_utc, SessionRow.uid)
+            .limit(1)
+        )
+    return uid or ""
+
+
 def count_notes(store: Store, event_id: str) -> int:
     with store.unit() as s:
         return int(

@@ -1,0 +1,114 @@
+"""A note's revision history: pick a revision, preview it, restore it (as a new revision)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.services.notes import NoteRevision
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RevisionsModel(QAbstractListModel):
+    """Revisions newest first: "Revision 3 · 15 Feb 10:42 · 120 characters"."""
+
+    def __init__(self, revisions: list[NoteRevision], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = list(revisions)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        rev = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = rev.saved_at.astimezone().strftime("%d %b %H:%M")
+            return self.tr("Revision {0} · {1} · {2} characters").format(
+                rev.revision, when, len(rev.body)
+            )
+        if role == Qt.ItemDataRole.UserRole:
+            return rev
+        return None
+
+    def revision_at(self, row: int) -> NoteRevision:
+        return self._rows[row]
+
+
+class HistoryDialog(QDialog):
+    """exec() returns Accepted with `chosen` set to the revision to restore."""
+
+    def __init__(self, revisions: list[NoteRevision], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note history"))
+        self.resize(760, 480)
+        self.chosen: NoteRevision | None = None
+        self.model = RevisionsModel(revisions, self)
+        self.list = QListView(self)
+        self.list.setAccessibleName(self.tr("Revisions"))
+        self.list.setModel(self.model)
+        self.preview = QTextBrowser(self)
+        self.preview.setAccessibleName(self.tr("Revision text"))
+        self.preview.setOpenLinks(False)
+        label = QLabel(self.tr("&Revisions (newest first):"), self)
+        label.setBuddy(self.list)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([260, 500])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton(self.tr("Restore &this revision"), self)
+        self.restore_button.setToolTip(
+            self.tr("Make this text current again; the text you have now stays in the history")
+        )
+        self.restore_button.setEnabled(False)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.list.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        if revisions:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    @Slot(QItemSelection, QItemSelection)
+    def on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            self.chosen = None
+            self.restore_button.setEnabled(False)
+            self.preview.clear()
+            return
+        self.chosen = self.model.revision_at(indexes[0].row())
+        self.preview.setPlainText(self.chosen.body)
+        # restoring the newest revision would change nothing
+        self.restore_button.setEnabled(indexes[0].row() > 0)
+
+    def select_revision(self, revision: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.revision_at(row).revision == revision:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                return

@@ -1,0 +1,518 @@
+"""Reader of the organiser's event workbook (.xlsx) into pack content and files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+from xml.etree.ElementTree import ParseError
+from zoneinfo import ZoneInfo
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import (
+    Document,
+    Event,
+    Itinerary,
+    MapLayer,
+    PackContent,
+    Person,
+    Phase,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    Role,
+    Session,
+    SessionKind,
+    SourceBundle,
+    Stop,
+    Venue,
+)
+from fieldvisit.interop.common import MAX_FILE_BYTES, safe_id, slugify, zone
+from fieldvisit.interop.workbook_cells import Cell, cell_ref, normalise_header
+from fieldvisit.interop.workbook_layout import (
+    EVENT_FIELDS,
+    EXAMPLE_PREFIX,
+    MAP_KINDS,
+    PHASES,
+    QUESTION_KINDS,
+    ROLES,
+    SESSION_KINDS,
+    TABLE_SHEETS,
+)
+
+MAX_MEMBERS = 2_000
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # xlsx XML compresses ~10-30x; far more is a zip bomb
+MAX_ROWS = 100_000
+
+
+def read_workbook(
+    path: Path, *, timezone: str | None = None, event_id: str | None = None
+) -> SourceBundle:
+    """Read a filled-in event workbook; files are resolved next to it.
+
+    Errors name the sheet, row and column: "event.xlsx: Sessions!C7: end is before start".
+    `timezone` and `event_id` are used only when the Event sheet leaves them empty.
+    """
+    path = Path(path)
+    _check_container(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError) as exc:
+        raise InvalidInputError(f"not a readable .xlsx workbook: {exc}", path=path) from exc
+    except (ValueError, TypeError, OSError) as exc:  # defusedxml refusals are ValueErrors
+        raise InvalidInputError(f"workbook refused: {exc}", path=path) from exc
+    try:
+        sheets = {name: _Sheet(path, name, book[name]) for name in book.sheetnames}
+        return _Reader(path, sheets, timezone, event_id).bundle()
+    finally:
+        book.close()
+
+
+def _check_container(path: Path) -> None:
+    """Refuse oversized files and zip bombs before openpyxl inflates anything."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInputError(f"file is {size:,} bytes, over the limit", path=path)
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise InvalidInputError("not an .xlsx workbook (not a zip archive)", path=path) from exc
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+    if len(members) > MAX_MEMBERS:
+        raise InvalidInputError(f"workbook has {len(members)} parts: refused", path=path)
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise InvalidInputError(f"workbook unpacks to {total:,} bytes: refused", path=path)
+    for member in members:
+        if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise InvalidInputError(
+                f"workbook part {member.filename!r} is compressed suspiciously well "
+                "(zip bomb?): refused",
+                path=path,
+            )
+
+
+class _Sheet:
+    """A worksheet's rows as dicts of Cells keyed by normalised header."""
+
+    def __init__(self, path: Path, name: str, worksheet: Any) -> None:
+        self.path = path
+        self.name = name
+        self.rows: list[tuple[Any, ...]] = []
+        for n, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if n > MAX_ROWS:
+                raise InvalidInputError(
+                    f"more than {MAX_ROWS:,} rows", path=path, field=f"{name}!A{n}"
+                )
+            self.rows.append(tuple(row))
+
+    def records(self, columns: tuple[Any, ...]) -> Iterator[dict[str, Cell]]:
+        """Data rows (not the header, not empty, not EXAMPLE:), checking required headers."""
+        if not self.rows:
+            return
+        positions: dict[str, int] = {}
+        for index, value in enumerate(self.rows[0], start=1):
+            header = normalise_header(value)
+            if header and header not in positions:
+                positions[header] = index
+        for column in columns:
+            if column.required and column.header not in positions:
+                raise InvalidInputError(
+                    f"column {column.header!r} is missing from the header row",
+                    path=self.path,
+                    field=f"{self.name}!1",
+                )
+        for number, row in enumerate(self.rows[1:], start=2):
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            first = row[0] if row else None
+            if isinstance(first, str) and first.strip().upper().startswith(EXAMPLE_PREFIX):
+                continue
+            yield {
+                column.header: self._cell(positions, column.header, row, number)
+                for column in columns
+            }
+
+    def _cell(
+        self, positions: dict[str, int], header: str, row: tuple[Any, ...], number: int
+    ) -> Cell:
+        index = positions.get(header)
+        if index is None:  # an optional column the organiser deleted
+            return Cell(self.path, f"{self.name}!{number} ({header})", None)
+        value = row[index - 1] if index <= len(row) else None
+        return Cell(self.path, cell_ref(self.name, index, number), value)
+
+
+def _required(cell: Cell, what: str) -> str:
+    text = cell.text()
+    if not text:
+        raise cell.error(f"{what} is required")
+    return text
+
+
+class _Ids:
+    """Ids of one sheet: each checked for shape and uniqueness, remembered for references."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.seen: dict[str, str] = {}
+
+    def add(self, cell: Cell) -> str:
+        raw = _required(cell, "an id")
+        if safe_id(raw) != raw:
+            raise cell.error(f"id {raw!r} may only use letters, digits and . _ : @ -")
+        if raw in self.seen:
+            raise cell.error(f"duplicate {self.kind} id {raw!r} (also at {self.seen[raw]})")
+        self.seen[raw] = cell.ref
+        return raw
+
+    def check(self, cell: Cell, ids: tuple[str, ...]) -> tuple[str, ...]:
+        for found in ids:
+            if found not in self.seen:
+                raise cell.error(f"no {self.kind} with id {found!r}")
+        return ids
+
+    def check_one(self, cell: Cell) -> str | None:
+        text = cell.text()
+        return self.check(cell, (text,))[0] if text else None
+
+
+class _Reader:
+    def __init__(
+        self, path: Path, sheets: dict[str, _Sheet], timezone: str | None, event_id: str | None
+    ) -> None:
+        self.path = path
+        self.folder = path.resolve().parent
+        self.sheets = sheets
+        self.timezone = timezone
+        self.event_id = event_id
+        self.files: dict[str, Path] = {}
+        self.venues = _Ids("venue")
+        self.people = _Ids("person")
+        self.sessions = _Ids("session")
+        self.documents = _Ids("document")
+        self.tz = ZoneInfo("UTC")
+        self._document_sessions: list[tuple[Cell, tuple[str, ...]]] = []
+
+    def records(self, name: str) -> Iterator[dict[str, Cell]]:
+        sheet = self.sheets.get(name)
+        if sheet is not None:
+            yield from sheet.records(TABLE_SHEETS[name])
+
+    def bundle(self) -> SourceBundle:
+        event_cells = self.event_cells()
+        event = self.event(event_cells)
+        venues = tuple(self.venue(r) for r in self.records("Venues"))
+        people = tuple(self.person(r) for r in self.records("People"))
+        documents = tuple(self.document(r) for r in self.records("Documents"))
+        rows = list(self.records("Sessions"))
+        for row in rows:  # ids first: documents may name sessions further down
+            self.sessions.add(row["id"])
+        sessions = tuple(self.session(r) for r in rows)
+        self.check_document_sessions()
+        itineraries = self.itineraries()
+        questionnaires = self.questionnaires()
+        emergency = self.people.check_one(event_cells["emergency contact id"])
+        event = _replace_event(event, venues, emergency)
+        content = PackContent(
+            event=event,
+            sessions=sessions,
+            people=people,
+            itineraries=itineraries,
+            documents=documents,
+            questionnaires=questionnaires,
+            map=self.map_layer(event_cells),
+            extra={"source_format": "xlsx"},
+        )
+        return SourceBundle(content=content, files=self.files)
+
+    def event_cells(self) -> dict[str, Cell]:
+        sheet = self.sheets.get("Event")
+        if sheet is None:
+            raise InvalidInputError("the workbook has no Event sheet", path=self.path)
+        found: dict[str, Cell] = {}
+        for number, row in enumerate(sheet.rows[1:], start=2):
+            key = normalise_header(row[0] if row else None)
+            if key and key not in found:
+                found[key] = Cell(self.path, f"Event!B{number}", row[1] if len(row) > 1 else None)
+        for column in EVENT_FIELDS:
+            found.setdefault(column.header, Cell(self.path, f"Event!{column.header}", None))
+        return found
+
+    def event(self, cells: dict[str, Cell]) -> Event:
+        title = _required(cells["title"], "the event title")
+        tz_cell = cells["timezone"]
+        tz_name = tz_cell.text() or (self.timezone or "")
+        if not tz_name:
+            raise tz_cell.error("the event's time zone is required (like Europe/Amsterdam)")
+        self.tz = zone(tz_name, self.path, tz_cell.ref)
+        start, end = cells["start date"].date(), cells["end date"].date()
+        if start is None:
+            raise cells["start date"].error("the start date is required")
+        end = end or start
+        if end < start:
+            raise cells["end date"].error("the end date is before the start date")
+        raw_id = cells["id"].text() or (self.event_id or "") or slugify(title)
+        if safe_id(raw_id) != raw_id or not raw_id:
+            raise cells["id"].error(f"id {raw_id!r} may only use letters, digits and . _ : @ -")
+        return Event(
+            id=raw_id,
+            title=title,
+            timezone=self.tz.key,
+            start_date=start,
+            end_date=end,
+            organisers=cells["organisers"].items(),
+            languages=cells["languages"].items(),
+            confidentiality=cells["confidentiality"].text(),
+            description=cells["description"].text(),
+            url=cells["url"].text(),
+        )
+
+    def venue(self, row: dict[str, Cell]) -> Venue:
+        return Venue(
+            id=self.venues.add(row["id"]),
+            name=_required(row["name"], "the venue name"),
+            address=row["address"].text(),
+            lat=row["lat"].degrees(90),
+            lon=row["lon"].degrees(180),
+        )
+
+    def person(self, row: dict[str, Cell]) -> Person:
+        return Person(
+            id=self.people.add(row["id"]),
+            name=_required(row["name"], "the name"),
+            role=Role(row["role"].choice(ROLES)),
+            organisation=row["organisation"].text(),
+            phone=row["phone"].text(),
+            email=row["email"].text(),
+            languages=row["languages"].items(),
+            listed=row["listed"].flag(),
+        )
+
+    def local(self, day: dt.date, clock: dt.time) -> dt.datetime:
+        return dt.datetime.combine(day, clock, tzinfo=self.tz)
+
+    def session(self, row: dict[str, Cell]) -> Session:
+        day = row["date"].date()
+        if day is None:
+            raise row["date"].error("the date is required")
+        start_clock, end_clock = row["start"].time(), row["end"].time()
+        if start_clock is None:
+            raise row["start"].error("the start time is required")
+        if end_clock is None:
+            raise row["end"].error("the end time is required")
+        start = self.local(day, start_clock)
+        end = self.local(row["end date"].date() or day, end_clock)
+        if end < start:
+            raise row["end"].error(
+                "end is before start (for a session past midnight, fill in its end date)"
+            )
+        return Session(
+            id=row["id"].text(),
+            title=_required(row["title"], "the title"),
+            kind=SessionKind(row["kind"].choice(SESSION_KINDS)),
+            start=start,
+            end=end,
+            room=row["room"].text(),
+            venue_id=self.venues.check_one(row["venue id"]),
+            online_url=row["online url"].text(),
+            track=row["track"].text(),
+            description=row["description"].text(),
+            speaker_ids=self.people.check(row["speaker ids"], row["speaker ids"].items()),
+            document_ids=self.documents.check(row["document ids"], row["document ids"].items()),
+            confidential=row["confidential"].flag(),
+            signup_group=row["signup group"].text(),
+            language=row["language"].text(),
+        )
+
+    def document(self, row: dict[str, Cell]) -> Document:
+        doc_id = self.documents.add(row["id"])
+        source = self.resolve_file(row["file"])
+        member = f"documents/{source.name}"
+        if member in self.files:
+            raise row["file"].error(f"two documents are named {source.name!r}: rename one")
+        self.files[member] = source
+        media_type = row["media type"].text() or (
+            mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        )
+        self._document_sessions.append((row["session ids"], row["session ids"].items()))
+        return Document(
+            id=doc_id,
+            title=_required(row["title"], "the title"),
+            filename=source.name,
+            media_type=media_type,
+            confidential=row["confidential"].flag(),
+            session_ids=row["session ids"].items(),
+        )
+
+    def check_document_sessions(self) -> None:
+        for cell, ids in self._document_sessions:
+            self.sessions.check(cell, ids)
+
+    def resolve_file(self, cell: Cell) -> Path:
+        """A file named relative to the workbook's folder, never one outside it."""
+        text = _required(cell, "the file name")
+        if PureWindowsPath(text).is_absolute() or PureWindowsPath(text).drive or text[:1] in "/\\":
+            raise cell.error(f"{text!r}: give the path relative to the workbook's folder")
+        relative = PurePosixPath(text.replace("\\", "/"))
+        candidate = (self.folder / relative).resolve()
+        if not candidate.is_relative_to(self.folder):
+            raise cell.error(f"{text!r} is outside the workbook's folder: refused")
+        if not candidate.is_file():
+            raise cell.error(f"file {text!r} not found next to the workbook")
+        return candidate
+
+    def itineraries(self) -> tuple[Itinerary, ...]:
+        order: dict[str, dict[str, Any]] = {}
+        stop_ids = _Ids("stop")
+        for row in self.records("Stops"):
+            it_cell = row["itinerary id"]
+            it_id = _required(it_cell, "the itinerary id")
+            if safe_id(it_id) != it_id:
+                raise it_cell.error(f"id {it_id!r} may only use letters, digits and . _ : @ -")
+            entry = order.setdefault(it_id, {"title": "", "session": None, "stops": []})
+            entry["title"] = entry["title"] or row["itinerary title"].text()
+            entry["session"] = entry["session"] or self.sessions.check_one(
+                row["itinerary session id"]
+            )
+            entry["stops"].append(self.stop(row, stop_ids))
+        return tuple(
+            Itinerary(
+                id=it_id,
+                title=entry["title"] or it_id,
+                stops=tuple(entry["stops"]),
+                session_id=entry["session"],
+            )
+            for it_id, entry in order.items()
+        )
+
+    def stop(self, row: dict[str, Cell], stop_ids: _Ids) -> Stop:
+        day = row["date"].date()
+        times: list[dt.datetime | None] = []
+        for key in ("planned start", "planned end"):
+            clock = row[key].time()
+            if clock is not None and day is None:
+                raise row["date"].error("a stop with a time needs a date")
+            times.append(self.local(day, clock) if clock is not None and day else None)
+        start, end = times
+        if start and end and end < start:
+            raise row["planned end"].error("end is before start")
+        lat, lon = row["lat"].degrees(90), row["lon"].degrees(180)
+        if (lat is None) != (lon is None):
+            raise row["lon" if lon is None else "lat"].error("give both latitude and longitude")
+        return Stop(
+            id=stop_ids.add(row["stop id"]),
+            title=_required(row["title"], "the title"),
+            planned_start=start,
+            planned_end=end,
+            address=row["address"].text(),
+            lat=lat,
+            lon=lon,
+            host_id=self.people.check_one(row["host id"]),
+            briefing=row["briefing"].text(),
+            etiquette=row["etiquette"].text(),
+            safety=row["safety"].text(),
+            directions_to_next=row["directions to next"].text(),
+        )
+
+    def questionnaires(self) -> tuple[Questionnaire, ...]:
+        ids = _Ids("questionnaire")
+        heads: list[tuple[dict[str, Cell], str]] = [
+            (row, ids.add(row["id"])) for row in self.records("Questionnaires")
+        ]
+        questions: dict[str, list[Question]] = {qid: [] for _, qid in heads}
+        question_ids: dict[str, _Ids] = {qid: _Ids("question") for _, qid in heads}
+        for row in self.records("Questions"):
+            owner_cell = row["questionnaire id"]
+            owner = ids.check(owner_cell, (_required(owner_cell, "the questionnaire id"),))[0]
+            questions[owner].append(self.question(row, question_ids[owner]))
+        result = []
+        for row, qid in heads:
+            if not questions[qid]:
+                raise row["id"].error(
+                    f"questionnaire {qid!r} has no questions on the Questions sheet"
+                )
+            version = row["version"].integer(1) or 1
+            if version < 1:
+                raise row["version"].error("the version starts at 1")
+            result.append(
+                Questionnaire(
+                    id=qid,
+                    version=version,
+                    title=_required(row["title"], "the title"),
+                    phase=Phase(row["phase"].choice(PHASES)),
+                    questions=tuple(questions[qid]),
+                    session_id=self.sessions.check_one(row["session id"]),
+                    description=row["description"].text(),
+                )
+            )
+        return tuple(result)
+
+    def question(self, row: dict[str, Cell], ids: _Ids) -> Question:
+        kind = QuestionKind(row["kind"].choice(QUESTION_KINDS))
+        options = row["options"].items()
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and len(options) < 2:
+            raise row["options"].error("a choice question needs at least two options")
+        low, high = row["scale min"].integer(1), row["scale max"].integer(5)
+        assert low is not None and high is not None  # defaults given
+        if kind is QuestionKind.SCALE and low >= high:
+            raise row["scale max"].error("scale max must be above scale min")
+        labels = tuple(t for t in (row["low label"].text(), row["high label"].text()) if t)
+        return Question(
+            id=ids.add(row["question id"]),
+            kind=kind,
+            text=_required(row["text"], "the question text"),
+            options=options,
+            scale_min=low,
+            scale_max=high,
+            scale_labels=labels if len(labels) == 2 else (),
+            required=row["required"].flag(),
+        )
+
+    def map_layer(self, cells: dict[str, Cell]) -> MapLayer | None:
+        if not cells["map file"].text():
+            return None
+        source = self.resolve_file(cells["map file"])
+        kind_cell = cells["map kind"]
+        kind = (
+            kind_cell.choice(MAP_KINDS)
+            if kind_cell.text()
+            else ("mbtiles" if source.suffix.lower() == ".mbtiles" else "image")
+        )
+        bounds_cell = cells["map bounds"]
+        bounds: tuple[float, float, float, float] | None = None
+        if bounds_cell.items():
+            try:
+                west, south, east, north = (float(v.replace(",", ".")) for v in bounds_cell.items())
+            except ValueError as exc:
+                raise bounds_cell.error(
+                    "bounds are four numbers: west; south; east; north"
+                ) from exc
+            if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+                raise bounds_cell.error("bounds must be west < east and south < north, in degrees")
+            bounds = (west, south, east, north)
+        elif kind == "image":
+            raise bounds_cell.error("an image map needs its bounds: west; south; east; north")
+        self.files[f"map/{source.name}"] = source
+        return MapLayer(
+            kind=kind,
+            filename=source.name,
+            attribution=cells["map attribution"].text(),
+            bounds=bounds,
+        )
+
+
+def _replace_event(event: Event, venues: tuple[Venue, ...], emergency: str | None) -> Event:
+    return replace(event, venues=venues, emergency_contact_id=emergency)

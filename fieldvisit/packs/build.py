@@ -171,7 +171,6 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     """Every content check `open_pack` makes, before a byte is written; returns event.json."""
     data = content_to_json(bundle.content)
     event_bytes = dump_json(data)
-    validate(data, "event.schema.json", source=f"{source}: {CONTENT_NAME}")
     content = content_from_json(data, source=f"{source}: {CONTENT_NAME}")
     check_content(content, source=f"{source}: {CONTENT_NAME}")
     names = set(bundle.files)

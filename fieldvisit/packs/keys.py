@@ -26,6 +26,10 @@ _PEM_BLOCK = re.compile(
 )
 
 
+class PassphraseNeededError(TrustError):
+    """The key file is encrypted and no passphrase was given."""
+
+
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
@@ -163,7 +167,7 @@ def load_keys(path: Path, passphrase: str | None) -> OrganiserKeys:
             loaded.append(serialization.load_pem_private_key(block.encode("ascii"), password))
         except TypeError:
             if password is None:
-                raise TrustError(
+                raise PassphraseNeededError(
                     "this key is protected: a passphrase is needed", path=path
                 ) from None
             raise TrustError("this key is not protected: give no passphrase", path=path) from None

@@ -15,6 +15,7 @@ from fieldvisit.domain.model import SessionKind
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_TEXT_CHARS = 100_000
+MAX_LINE_CHARS = 1_000  # titles, names, rooms: the pack schema's "line"
 MAX_ID_CHARS = 120
 UTF8_BOM = b"\xef\xbb\xbf"
 _SAFE_ID = re.compile(rf"[A-Za-z0-9._:@][A-Za-z0-9._:@-]{{0,{MAX_ID_CHARS - 1}}}")
@@ -202,6 +203,19 @@ class IdAllocator:
         unique = f"{wanted}-{n}"
         self._used.add(unique)
         return unique
+
+
+def web_url(value: str) -> str:
+    """`value` if it is an http(s) URL the pack schema accepts, else "" (a schedule's bad
+    link is not worth refusing the programme over)."""
+    text = value.strip()
+    if (
+        text.startswith(("https://", "http://"))
+        and len(text) <= 2000
+        and not any(ch.isspace() for ch in text)
+    ):
+        return text
+    return ""
 
 
 def zone(name: str, path: Path, field: str) -> ZoneInfo:

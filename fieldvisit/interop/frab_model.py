@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Event, PackContent, Person, Role, Session, SourceBundle, Venue
 from fieldvisit.interop.common import (
+    MAX_LINE_CHARS,
     IdAllocator,
     check_text,
     derived_person_id,
@@ -22,6 +23,7 @@ from fieldvisit.interop.common import (
     kind_for,
     safe_id,
     slugify,
+    web_url,
     zone,
 )
 
@@ -135,6 +137,9 @@ class _Builder:
     def text(self, value: str, where: str) -> str:
         return check_text(value.strip(), self.path, where)
 
+    def line(self, value: str, where: str) -> str:
+        return check_text(value.strip(), self.path, where, limit=MAX_LINE_CHARS)
+
     def start_of(self, ev: RawEvent) -> dt.datetime:
         if ev.date.strip() and len(ev.date.strip()) > 10:
             try:
@@ -176,7 +181,7 @@ class _Builder:
         ids: list[str] = []
         for n, person in enumerate(ev.persons, start=1):
             where = f"{ev.where}/persons/person[{n}]"
-            name = self.text(person.name, where)
+            name = self.line(person.name, where)
             pid = safe_id(person.id.strip()) or (derived_person_id(name) if name else "")
             if not pid:
                 continue
@@ -193,6 +198,12 @@ class _Builder:
             if ev.duration.strip()
             else dt.timedelta(0)
         )
+        if not duration:
+            raise InvalidInputError(
+                "the event has no length (duration 00:00): a session must end after it starts",
+                path=self.path,
+                field=f"{ev.where}/duration",
+            )
         # Add in UTC: wall-clock arithmetic would be an hour off across a DST change.
         end = (start.astimezone(UTC) + duration).astimezone(self.tz)
         parts = [
@@ -201,16 +212,16 @@ class _Builder:
             html_to_text(self.text(ev.description, f"{ev.where}/description")),
         ]
         description = "\n\n".join(dict.fromkeys(p for p in parts if p))
-        title = self.text(ev.title, f"{ev.where}/title") or ev.slug.strip() or "(untitled)"
+        title = self.line(ev.title, f"{ev.where}/title") or ev.slug.strip()[:200] or "(untitled)"
         return Session(
             id=self.session_id(ev, start),
             title=title,
             kind=kind_for(self.text(ev.type, f"{ev.where}/type")),
             start=start,
             end=end,
-            room=self.text(ev.room, f"{ev.where}/room"),
+            room=self.line(ev.room, f"{ev.where}/room"),
             venue_id=venue_id,
-            track=self.text(ev.track, f"{ev.where}/track"),
+            track=self.line(ev.track, f"{ev.where}/track"),
             description=check_text(description, self.path, f"{ev.where}/abstract"),
             speaker_ids=self.speakers(ev),
             language=self.text(ev.language, f"{ev.where}/language")[:16],
@@ -239,15 +250,15 @@ def build_bundle(
         else dt.time(0)
     )
     builder = _Builder(raw, tz, day_change)
-    venue_name = check_text(raw.venue.strip(), path, f"{where}/venue")
+    venue_name = check_text(raw.venue.strip(), path, f"{where}/venue", limit=MAX_LINE_CHARS)
     venues: tuple[Venue, ...] = ()
     if venue_name:
         venue_id = slugify(venue_name)[:40].strip("-") or "venue"
-        city = check_text(raw.city.strip(), path, f"{where}/city")
+        city = check_text(raw.city.strip(), path, f"{where}/city", limit=MAX_LINE_CHARS)
         venues = (Venue(id=venue_id, name=venue_name, address=city),)
     sessions = tuple(builder.session(ev, venues[0].id if venues else None) for ev in raw.events)
-    title = check_text(raw.title.strip(), path, f"{where}/title") or raw.acronym.strip()
-    title = title or path.stem
+    title = check_text(raw.title.strip(), path, f"{where}/title", limit=MAX_LINE_CHARS)
+    title = title or raw.acronym.strip()[:200] or path.stem
     event = Event(
         id=_event_id(raw.acronym, event_id, title),
         title=title,
@@ -255,7 +266,7 @@ def build_bundle(
         start_date=_first_date(raw, sessions),
         end_date=_last_date(raw, sessions),
         venues=venues,
-        url=check_text(raw.url.strip(), path, f"{where}/base_url"),
+        url=web_url(raw.url),
     )
     extra = {"source_format": raw.source_format}
     if builder.session_ids.repeated:

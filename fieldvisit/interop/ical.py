@@ -24,6 +24,8 @@ from fieldvisit.domain.model import (
 )
 from fieldvisit.interop.atomic import write_atomic
 from fieldvisit.interop.common import (
+    MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
     IdAllocator,
     check_text,
     decode_utf8,
@@ -70,9 +72,12 @@ def parse_ical(
     )
     if not sessions:
         raise InvalidInputError("the calendar has no events", path=path, field="VCALENDAR")
-    names = [_text(calendar, key, path, "VCALENDAR") for key in ("X-WR-CALNAME", "NAME")]
+    names = [
+        _text(calendar, key, path, "VCALENDAR", limit=MAX_LINE_CHARS)
+        for key in ("X-WR-CALNAME", "NAME")
+    ]
     caldesc = _text(calendar, "X-WR-CALDESC", path, "VCALENDAR")
-    title = next((n for n in names if n), "") or caldesc or path.stem
+    title = next((n for n in names if n), "") or caldesc[:MAX_LINE_CHARS] or path.stem
     event = Event(
         id=safe_id(_text(calendar, "X-WR-RELCALID", path, "VCALENDAR"))
         or safe_id((event_id or "").strip())
@@ -93,13 +98,13 @@ def parse_ical(
     return SourceBundle(content=content, files={})
 
 
-def _text(component: Any, key: str, path: Path, where: str) -> str:
+def _text(component: Any, key: str, path: Path, where: str, *, limit: int = MAX_TEXT_CHARS) -> str:
     value = component.get(key)
     if value is None:
         return ""
     if isinstance(value, list):  # a property given twice: keep the first
         value = value[0]
-    return check_text(str(value).strip(), path, f"{where}/{key}")
+    return check_text(str(value).strip(), path, f"{where}/{key}", limit=limit)
 
 
 def _calendar_zone(
@@ -175,13 +180,14 @@ class _EventReader:
                 end = start + dt.timedelta(days=1)
             else:
                 end = start
-        if end < start:
+        if end <= start:
+            problem = "end is before start" if end < start else "the event has no length"
             raise InvalidInputError(
-                f"end is before start ({end.isoformat()} < {start.isoformat()})",
+                f"{problem} ({start.isoformat()} to {end.isoformat()})",
                 path=self.path,
                 field=f"{where}/DTEND",
             )
-        title = _text(vevent, "SUMMARY", self.path, where) or "(untitled)"
+        title = _text(vevent, "SUMMARY", self.path, where, limit=MAX_LINE_CHARS) or "(untitled)"
         uid = safe_id(_text(vevent, "UID", self.path, where))
         wanted = uid or f"{slugify(title)[:60] or 'session'}-{start.strftime('%Y%m%dT%H%M')}"
         description, speakers = self.split_speakers(
@@ -194,7 +200,7 @@ class _EventReader:
             kind=kind_for(" ".join(categories)) if categories else SessionKind.TALK,
             start=start,
             end=end,
-            room=_text(vevent, "LOCATION", self.path, where),
+            room=_text(vevent, "LOCATION", self.path, where, limit=MAX_LINE_CHARS),
             track=categories[0] if categories else "",
             description=description,
             speaker_ids=speakers,
@@ -206,7 +212,11 @@ class _EventReader:
             return []
         props = found if isinstance(found, list) else [found]
         names = [str(c) for prop in props for c in getattr(prop, "cats", [])]
-        return [check_text(n.strip(), self.path, f"{where}/CATEGORIES") for n in names if n.strip()]
+        return [
+            check_text(n.strip(), self.path, f"{where}/CATEGORIES", limit=MAX_LINE_CHARS)
+            for n in names
+            if n.strip()
+        ]
 
     def split_speakers(self, description: str, where: str) -> tuple[str, tuple[str, ...]]:
         """Take a leading "Speaker: A, B and C" line (linux.conf.au, pretalx) as speakers."""

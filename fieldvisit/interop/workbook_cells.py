@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.interop.common import check_text
+from fieldvisit.interop.common import MAX_LINE_CHARS, check_text, web_url
 
 _TRUE = frozenset({"yes", "y", "true", "1", "x", "ja", "j", "oui", "ja/yes"})
 _FALSE = frozenset({"no", "n", "false", "0", "nee", "non", "nein", ""})
@@ -53,10 +53,26 @@ class Cell:
             value = value.isoformat()
         return check_text(str(value).strip(), self.path, self.ref)
 
+    def line(self, limit: int = MAX_LINE_CHARS) -> str:
+        """Text of one line's worth (titles, names, rooms)."""
+        text = self.text()
+        if len(text) > limit:
+            raise self.error(f"{len(text):,} characters: at most {limit:,} here")
+        return text
+
+    def url(self) -> str:
+        text = self.text()
+        if text and not web_url(text):
+            raise self.error(f"{text!r} is not a web address starting with https://")
+        return text
+
     def items(self) -> tuple[str, ...]:
         """A ;-separated list (new lines count as separators too), without empty items."""
         raw = self.text().replace("\n", ";")
-        return tuple(dict.fromkeys(item.strip() for item in raw.split(";") if item.strip()))
+        found = tuple(dict.fromkeys(item.strip() for item in raw.split(";") if item.strip()))
+        if len(found) > 200 or any(len(item) > MAX_LINE_CHARS for item in found):
+            raise self.error("too many or too long items (at most 200 of 1,000 characters)")
+        return found
 
     def date(self) -> dt.date | None:
         value = self.value

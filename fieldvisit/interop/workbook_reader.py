@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -51,6 +52,9 @@ MAX_MEMBERS = 2_000
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # xlsx XML compresses ~10-30x; far more is a zip bomb
 MAX_ROWS = 100_000
+# The pack schema's patterns, checked here so the error names the cell.
+_FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}")
+_MEDIA_TYPE = re.compile(r"[a-z0-9.+-]+/[A-Za-z0-9.+-]+")
 
 
 def read_workbook(
@@ -205,6 +209,7 @@ class _Reader:
         self.documents = _Ids("document")
         self.tz = ZoneInfo("UTC")
         self._document_sessions: list[tuple[Cell, tuple[str, ...]]] = []
+        self.event_dates = (dt.date.min, dt.date.max)
 
     def records(self, name: str) -> Iterator[dict[str, Cell]]:
         sheet = self.sheets.get(name)
@@ -253,6 +258,7 @@ class _Reader:
 
     def event(self, cells: dict[str, Cell]) -> Event:
         title = _required(cells["title"], "the event title")
+        cells["title"].line()
         tz_cell = cells["timezone"]
         tz_name = tz_cell.text() or (self.timezone or "")
         if not tz_name:
@@ -264,6 +270,7 @@ class _Reader:
         end = end or start
         if end < start:
             raise cells["end date"].error("the end date is before the start date")
+        self.event_dates = (start, end)
         raw_id = cells["id"].text() or (self.event_id or "") or slugify(title)
         if safe_id(raw_id) != raw_id or not raw_id:
             raise cells["id"].error(f"id {raw_id!r} may only use letters, digits and . _ : @ -")
@@ -277,14 +284,14 @@ class _Reader:
             languages=cells["languages"].items(),
             confidentiality=cells["confidentiality"].text(),
             description=cells["description"].text(),
-            url=cells["url"].text(),
+            url=cells["url"].url(),
         )
 
     def venue(self, row: dict[str, Cell]) -> Venue:
         return Venue(
             id=self.venues.add(row["id"]),
-            name=_required(row["name"], "the venue name"),
-            address=row["address"].text(),
+            name=_required(row["name"], "the venue name") and row["name"].line(),
+            address=row["address"].line(),
             lat=row["lat"].degrees(90),
             lon=row["lon"].degrees(180),
         )
@@ -292,11 +299,11 @@ class _Reader:
     def person(self, row: dict[str, Cell]) -> Person:
         return Person(
             id=self.people.add(row["id"]),
-            name=_required(row["name"], "the name"),
+            name=_required(row["name"], "the name") and row["name"].line(),
             role=Role(row["role"].choice(ROLES)),
-            organisation=row["organisation"].text(),
-            phone=row["phone"].text(),
-            email=row["email"].text(),
+            organisation=row["organisation"].line(),
+            phone=row["phone"].line(64),
+            email=row["email"].line(320),
             languages=row["languages"].items(),
             listed=row["listed"].flag(),
         )
@@ -315,26 +322,30 @@ class _Reader:
             raise row["end"].error("the end time is required")
         start = self.local(day, start_clock)
         end = self.local(row["end date"].date() or day, end_clock)
-        if end < start:
-            raise row["end"].error(
-                "end is before start (for a session past midnight, fill in its end date)"
+        if end <= start:
+            problem = "end is before start" if end < start else "end equals start"
+            raise row["end"].error(f"{problem} (for a session past midnight, fill in its end date)")
+        event = self.event_dates
+        if not event[0] - dt.timedelta(days=1) <= day <= event[1] + dt.timedelta(days=1):
+            raise row["date"].error(
+                f"{day} is outside the event's dates ({event[0]} to {event[1]})"
             )
         return Session(
             id=row["id"].text(),
-            title=_required(row["title"], "the title"),
+            title=_required(row["title"], "the title") and row["title"].line(),
             kind=SessionKind(row["kind"].choice(SESSION_KINDS)),
             start=start,
             end=end,
-            room=row["room"].text(),
+            room=row["room"].line(),
             venue_id=self.venues.check_one(row["venue id"]),
-            online_url=row["online url"].text(),
-            track=row["track"].text(),
+            online_url=row["online url"].url(),
+            track=row["track"].line(),
             description=row["description"].text(),
             speaker_ids=self.people.check(row["speaker ids"], row["speaker ids"].items()),
             document_ids=self.documents.check(row["document ids"], row["document ids"].items()),
             confidential=row["confidential"].flag(),
-            signup_group=row["signup group"].text(),
-            language=row["language"].text(),
+            signup_group=row["signup group"].line(),
+            language=row["language"].line(),
         )
 
     def document(self, row: dict[str, Cell]) -> Document:
@@ -347,10 +358,14 @@ class _Reader:
         media_type = row["media type"].text() or (
             mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         )
+        if not _MEDIA_TYPE.fullmatch(media_type):
+            raise row["media type"].error(
+                f"{media_type!r} is not a media type like application/pdf"
+            )
         self._document_sessions.append((row["session ids"], row["session ids"].items()))
         return Document(
             id=doc_id,
-            title=_required(row["title"], "the title"),
+            title=_required(row["title"], "the title") and row["title"].line(),
             filename=source.name,
             media_type=media_type,
             confidential=row["confidential"].flag(),
@@ -372,6 +387,11 @@ class _Reader:
             raise cell.error(f"{text!r} is outside the workbook's folder: refused")
         if not candidate.is_file():
             raise cell.error(f"file {text!r} not found next to the workbook")
+        if not _FILENAME.fullmatch(candidate.name):
+            raise cell.error(
+                f"file name {candidate.name!r}: start with a letter or digit and use only "
+                "letters, digits, spaces and . _ ( ) - (rename the file)"
+            )
         return candidate
 
     def itineraries(self) -> tuple[Itinerary, ...]:
@@ -383,7 +403,7 @@ class _Reader:
             if safe_id(it_id) != it_id:
                 raise it_cell.error(f"id {it_id!r} may only use letters, digits and . _ : @ -")
             entry = order.setdefault(it_id, {"title": "", "session": None, "stops": []})
-            entry["title"] = entry["title"] or row["itinerary title"].text()
+            entry["title"] = entry["title"] or row["itinerary title"].line()
             entry["session"] = entry["session"] or self.sessions.check_one(
                 row["itinerary session id"]
             )
@@ -414,10 +434,10 @@ class _Reader:
             raise row["lon" if lon is None else "lat"].error("give both latitude and longitude")
         return Stop(
             id=stop_ids.add(row["stop id"]),
-            title=_required(row["title"], "the title"),
+            title=_required(row["title"], "the title") and row["title"].line(),
             planned_start=start,
             planned_end=end,
-            address=row["address"].text(),
+            address=row["address"].line(),
             lat=lat,
             lon=lon,
             host_id=self.people.check_one(row["host id"]),
@@ -451,7 +471,7 @@ class _Reader:
                 Questionnaire(
                     id=qid,
                     version=version,
-                    title=_required(row["title"], "the title"),
+                    title=_required(row["title"], "the title") and row["title"].line(),
                     phase=Phase(row["phase"].choice(PHASES)),
                     questions=tuple(questions[qid]),
                     session_id=self.sessions.check_one(row["session id"]),
@@ -467,9 +487,13 @@ class _Reader:
             raise row["options"].error("a choice question needs at least two options")
         low, high = row["scale min"].integer(1), row["scale max"].integer(5)
         assert low is not None and high is not None  # defaults given
+        if not -100 <= low <= 100 or not -100 <= high <= 100:
+            raise row["scale max" if -100 <= low <= 100 else "scale min"].error(
+                "scale values go from -100 to 100"
+            )
         if kind is QuestionKind.SCALE and low >= high:
             raise row["scale max"].error("scale max must be above scale min")
-        labels = tuple(t for t in (row["low label"].text(), row["high label"].text()) if t)
+        labels = tuple(t for t in (row["low label"].line(), row["high label"].line()) if t)
         return Question(
             id=ids.add(row["question id"]),
             kind=kind,

@@ -100,7 +100,8 @@ class SafeZip:
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise InvalidInputError("member is a symbolic link", path=self.source, field=field)
-            if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            # Many tools leave the type bits at 0; only a type that is set must be a plain one.
+            if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
                 raise InvalidInputError("member is not a plain file", path=self.source, field=field)
             if info.flag_bits & 0x1:
                 raise InvalidInputError("member is encrypted", path=self.source, field=field)

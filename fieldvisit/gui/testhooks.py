@@ -1,0 +1,78 @@
+"""Test-only hooks the app installs at start; each does nothing unless its env var is set.
+
+FIELDVISIT_TEST_TYPIST=<file>: once the window is shown, open a new note and type into it
+one character every few milliseconds (QTest.keyClicks, as a person would), appending
+"<index> <ord(char)> <unix time>" to <file> after each character, flushed. On stdout it prints
+"FVNOTE <note id>" once and "FVTYPED <count>" per character, so the kill test can choose
+its moment without sleeping. Used by tests/smoke/test_kill_notes.py and the kill benchmark.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QWidget
+
+from fieldvisit.gui.context import AppContext
+
+ENV_TYPIST = "FIELDVISIT_TEST_TYPIST"
+ENV_INTERVAL = "FIELDVISIT_TEST_TYPIST_MS"
+TEXT = "the quick brown fox jumps over the lazy dog while delegates take notes "
+
+
+def install(window: QWidget, ctx: AppContext) -> None:
+    """Called by the app once the main window exists; a no-op in normal use."""
+    side_file = os.environ.get(ENV_TYPIST)
+    if not side_file:
+        return
+    interval = int(os.environ.get(ENV_INTERVAL, "4"))
+    typist = _Typist(window, ctx, Path(side_file), interval)
+    QTimer.singleShot(0, typist.on_start)
+
+
+class _Typist(QObject):
+    def __init__(self, window: QWidget, ctx: AppContext, side_file: Path, interval: int) -> None:
+        super().__init__(window)  # lives as long as the window
+        self.window = window
+        self.ctx = ctx
+        self._out: TextIO = side_file.open("a", encoding="utf-8")
+        self._count = 0
+        self._timer = QTimer(self, interval=interval)
+        self._timer.timeout.connect(self.on_tick)
+        self._section: QWidget | None = None
+
+    @Slot()
+    def on_start(self) -> None:
+        from fieldvisit.gui.sections.notes import NotesSection
+
+        section = self.window.findChild(NotesSection)
+        if section is None:  # a window without the section still gets one to type in
+            section = NotesSection(self.ctx)
+            section.setParent(self.window)
+            section.show()
+        self.ctx.navigate.emit("notes", "", "")
+        section.new_note()
+        self._section = section
+        print(f"FVNOTE {section.editor.note_id}", flush=True)
+        self._timer.start()
+
+    @Slot()
+    def on_tick(self) -> None:
+        from PySide6.QtTest import QTest
+
+        from fieldvisit.gui.sections.notes import NotesSection
+
+        section = self._section
+        assert isinstance(section, NotesSection)
+        char = TEXT[self._count % len(TEXT)]
+        QTest.keyClicks(section.editor.body, char)
+        self._out.write(f"{self._count} {ord(char)} {time.time():.6f}\n")
+        self._out.flush()
+        self._count += 1
+        sys.stdout.write(f"FVTYPED {self._count}\n")
+        sys.stdout.flush()

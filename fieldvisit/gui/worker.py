@@ -14,7 +14,12 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from fieldvisit.gui import pyside_workaround
 from fieldvisit.services.store import Store
+
+# Every GUI module imports this one, so the emit() reference bug is neutralised before
+# any signal is emitted (see pyside_workaround).
+pyside_workaround.apply()
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -59,6 +64,11 @@ class DbWorker(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
         return self._pool.submit(self._run, job, on_done, on_error)
+
+    @property
+    def pending(self) -> int:
+        """Jobs submitted whose callbacks have not run yet."""
+        return self._pending
 
     def run_now(self, job: Callable[[Store], T]) -> T:
         """Run a job on the worker and wait for it (closing, self-test, tests)."""

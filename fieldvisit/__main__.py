@@ -1,0 +1,5 @@
+"""`python -m fieldvisit`: the same as the `fieldvisit` command."""
+
+from fieldvisit.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""The desktop application: QApplication set-up, start-up, and a clean shutdown.
+
+`start_shell` wires store, worker, context and window (used by `run`, the snapshot command,
+the benchmark and the GUI tests alike); `run` adds the event loop around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldvisit import __version__
+from fieldvisit.domain.errors import StorageError
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.i18n import Translators
+from fieldvisit.gui.main_window import MainWindow
+from fieldvisit.gui.theme import apply_theme, icon
+from fieldvisit.gui.worker import DbWorker
+from fieldvisit.paths import AppPaths, preload_dirs
+from fieldvisit.services.programme import EventChoice, event_choices
+from fieldvisit.services.store import Store
+
+log = logging.getLogger(__name__)
+
+EXIT_STORAGE = 2
+# Benchmarks set this to "shown" or "populated": the app prints a timestamp and quits then.
+BENCH_ENV = "FIELDVISIT_BENCH_EXIT"
+BENCH_EVENT_ENV = "FIELDVISIT_BENCH_EVENT"
+
+
+@dataclass(frozen=True, slots=True)
+class Startup:
+    """What the start-up job found: the installed events and any preload problems."""
+
+    events: list[EventChoice]
+    problems: list[str] = field(default_factory=list)
+
+
+def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
+    """Preloaded packs, then the sample on an empty store, then the list of events."""
+    from fieldvisit.services import importing
+
+    problems: list[str] = []
+    try:
+        for outcome in importing.import_preloaded(store, folders or preload_dirs()):
+            if isinstance(outcome, str):
+                problems.append(outcome)
+        importing.ensure_sample(store)
+    except Exception as exc:  # the app must open even when the sample cannot be built
+        log.exception("start-up import failed")
+        problems.append(str(exc))
+    return Startup(event_choices(store), problems)
+
+
+def settings_for(paths: AppPaths) -> QSettings:
+    """Settings in an INI file under the config folder, so --data-dir isolates them."""
+    paths.config.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.config / "fieldvisit.ini"), QSettings.Format.IniFormat)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    QCoreApplication.setOrganizationName("fieldvisit")
+    QCoreApplication.setOrganizationDomain("fieldvisit.example.org")
+    QCoreApplication.setApplicationName("fieldvisit")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    QGuiApplication.setApplicationDisplayName("Field Visit Companion")
+    QGuiApplication.setDesktopFileName("fieldvisit")
+    app.setWindowIcon(icon("fieldvisit"))
+    return app
+
+
+@dataclass
+class Shell:
+    """The running parts of one window; `close()` shuts them down in order."""
+
+    app: QApplication
+    store: Store
+    worker: DbWorker
+    ctx: AppContext
+    window: MainWindow
+    translators: Translators
+    closed: bool = False
+
+    def start(self, folders: list[Path] | None = None) -> None:
+        """Run the start-up imports on the worker, then list the events in the window."""
+        window = self.window
+
+        def done(result: Startup) -> None:
+            window.set_events(result.events)
+            if result.problems:
+                window.show_message("; ".join(result.problems))
+
+        self.worker.submit(lambda store: startup_job(store, folders), done)
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.window.isVisible():
+            self.window.close()
+        else:
+            self.window.flush_sections()
+            self.window.save_state()
+        self.worker.shutdown()
+        # Deliveries queued after the last job must not reach a half-destroyed window.
+        QCoreApplication.removePostedEvents(self.worker)
+        self.store.close()
+
+
+def start_shell(
+    paths: AppPaths,
+    *,
+    language: str | None = None,
+    theme: str | None = None,
+    app: QApplication | None = None,
+) -> Shell:
+    """Open the store and build the window (not shown). Raises StorageError."""
+    app = app or create_application()
+    settings = settings_for(paths)
+    apply_theme(app, theme or str(settings.value("theme", "system")))
+    translators = Translators()
+    translators.install(app, language or str(settings.value("language", "system")), paths.cache)
+    store = Store.open(paths)
+    worker = DbWorker(store)
+    ctx = AppContext(worker, paths, settings)
+    window = MainWindow(ctx)
+    window.restore_state()
+    return Shell(app, store, worker, ctx, window, translators)
+
+
+def _bench_hooks(shell: Shell) -> None:
+    """FIELDVISIT_BENCH_EXIT: print `FIELDVISIT_BENCH <what> <epoch seconds> <rss KiB>` and
+    quit when the window is shown or the programme populated (benchmarks only)."""
+    what = os.environ.get(BENCH_ENV, "")
+    if what not in ("shown", "populated"):
+        return
+
+    def report() -> None:
+        rss = 0
+        try:
+            with open("/proc/self/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        rss = int(line.split()[1])
+        except OSError:
+            pass
+        print(f"FIELDVISIT_BENCH {what} {time.time():.6f} {rss}", flush=True)
+        shell.app.quit()
+
+    if what == "shown":
+        QTimer.singleShot(0, report)
+    else:
+        wanted = os.environ.get(BENCH_EVENT_ENV, "")
+        if wanted:
+            shell.ctx.settings.setValue("last_event", wanted)
+        shell.window.programme.populated.connect(
+            lambda: report() if shell.window.programme.programme else None
+        )
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
+    app = create_application()
+    try:
+        shell = start_shell(paths, language=getattr(args, "lang", None), app=app)
+    except StorageError as exc:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Application", "Cannot open your data"),
+            exc.message,
+        )
+        return EXIT_STORAGE
+    shell.window.show()
+    _bench_hooks(shell)
+    shell.start()
+    file = getattr(args, "file", None)
+    if file:
+        path = Path(file)
+        if path.suffix.lower() == ".fvpack":
+            shell.window.open_pack_file(path)
+        else:
+            shell.window.show_message(
+                QCoreApplication.translate("Application", "Cannot open %1 here.").replace(
+                    "%1", path.name
+                )
+            )
+    app.aboutToQuit.connect(shell.close)
+    code = app.exec()
+    shell.close()
+    return int(code)

@@ -1,0 +1,570 @@
+"""The main window: navigation between sections, the event switcher, menus, status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from fieldvisit import __version__
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.emergency import EmergencyDialog
+from fieldvisit.gui.programme.section import ProgrammeSection
+from fieldvisit.gui.theme import icon
+from fieldvisit.gui.today import TodaySection
+from fieldvisit.gui.worker import bound_to
+from fieldvisit.services.programme import EventChoice, event_choices
+
+if TYPE_CHECKING:
+    from fieldvisit.gui.open_pack import OpenPackFlow
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Field Visit Companion"
+SECTIONS = ("today", "programme", "visit", "contacts", "notes", "questions", "documents")
+# The other sections live in fieldvisit.gui.sections.<name> as <Name>Section.
+EXTERNAL = {
+    "visit": "VisitSection",
+    "contacts": "ContactsSection",
+    "notes": "NotesSection",
+    "questions": "QuestionsSection",
+    "documents": "DocumentsSection",
+}
+
+
+class PlaceholderSection(QWidget):
+    """Stands in for a section whose module is not in this build yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        layout = QHBoxLayout(self)
+        label = QLabel(self.tr("%1 is not available in this build.").replace("%1", title))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+    def section_title(self) -> str:
+        return self._title
+
+
+def section_titles() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    return {
+        "today": tr("Today"),
+        "programme": tr("Programme"),
+        "visit": tr("Visit"),
+        "contacts": tr("Contacts"),
+        "notes": tr("Notes"),
+        "questions": tr("Questions"),
+        "documents": tr("Documents"),
+    }
+
+
+def make_section(name: str, ctx: AppContext, title: str) -> QWidget:
+    if name == "today":
+        return TodaySection(ctx)
+    if name == "programme":
+        return ProgrammeSection(ctx)
+    try:
+        module = importlib.import_module(f"fieldvisit.gui.sections.{name}")
+        cls = getattr(module, EXTERNAL[name])
+    except (ImportError, AttributeError):
+        log.info("section %s not available; showing a placeholder", name)
+        return PlaceholderSection(title)
+    widget = cls(ctx)
+    assert isinstance(widget, QWidget)
+    return widget
+
+
+class MainWindow(QMainWindow):
+    """One window per installation; sections are created once and kept."""
+
+    section_changed = Signal(str)
+    events_loaded = Signal()
+    pack_dropped = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.events: list[EventChoice] = []
+        self.event_title = ""
+        self.emergency_dialog: EmergencyDialog | None = None
+        self.info_box: QMessageBox | None = None
+        self.open_flow: OpenPackFlow | None = None  # created on first use
+        self.search_popup: QWidget | None = None
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.setWindowIcon(icon("fieldvisit"))
+        self.setMinimumSize(QSize(900, 600))
+
+        titles = section_titles()
+        self.nav = QListWidget()
+        self.nav.setObjectName("section_list")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("section_stack")
+        self.sections: dict[str, QWidget] = {}
+        for number, name in enumerate(SECTIONS, start=1):
+            widget = make_section(name, ctx, titles[name])
+            widget.setObjectName(f"section_{name}")
+            self.sections[name] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(icon(name), titles[name])
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{titles[name]} (Alt+{number})")
+            item.setSizeHint(QSize(150, 36))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.on_nav_row)
+        programme = self.sections["programme"]
+        assert isinstance(programme, ProgrammeSection)
+        self.programme = programme
+        programme.new_note_requested.connect(self.new_note)
+        programme.status_message.connect(self.show_message)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+
+        ctx.navigate.connect(self.on_navigate)
+        ctx.event_changed.connect(self.on_event_changed)
+        ctx.clock_changed.connect(self.on_clock_changed)
+        ctx.worker.busy_changed.connect(self.on_busy)
+        ctx.worker.job_failed.connect(self.on_job_failed)
+        self.nav.setCurrentRow(0)
+        self.update_title()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            self.tr("&Open event pack…"), self.on_open_pack, QKeySequence.StandardKey.Open, "open"
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(
+            self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
+        )
+        self.new_note_action = self._action(
+            self.tr("&New note"), lambda: self.new_note("", ""), "Ctrl+N", "notes"
+        )
+        self.now_action = self._action(self.tr("&Jump to now"), self.jump_to_now, "Ctrl+J", "now")
+        self.emergency_action = self._action(
+            self.tr("&Emergency contacts"), self.on_emergency, "Ctrl+E", "emergency"
+        )
+        self.section_actions: list[QAction] = []
+        titles = section_titles()
+        for number, name in enumerate(SECTIONS, start=1):
+            action = self._action(titles[name], self._shower(name), f"Alt+{number}", name)
+            self.section_actions.append(action)
+        self.about_action = self._action(self.tr("&About Field Visit Companion"), self.on_about)
+        self.keys_action = self._action(
+            self.tr("&Keyboard shortcuts"), self.on_shortcuts, QKeySequence.StandardKey.HelpContents
+        )
+
+    def _shower(self, name: str) -> Callable[[], None]:
+        return lambda: self.show_section(name)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        caption = QLabel(self.tr("&Event:"))
+        caption.setContentsMargins(6, 0, 4, 0)
+        self.event_combo = QComboBox()
+        self.event_combo.setObjectName("event_switcher")
+        self.event_combo.setAccessibleName(self.tr("Event"))
+        self.event_combo.setToolTip(self.tr("Switch between installed events"))
+        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.event_combo.setMinimumContentsLength(24)
+        self.event_combo.setMaximumWidth(420)
+        caption.setBuddy(self.event_combo)
+        self.event_combo.currentIndexChanged.connect(self.on_event_chosen)
+        bar.addWidget(caption)
+        bar.addWidget(self.event_combo)
+        bar.addSeparator()
+        bar.addAction(self.open_action)
+        bar.addAction(self.find_action)
+        bar.addAction(self.now_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.emergency_button = QToolButton()
+        self.emergency_button.setObjectName("emergency_button")
+        self.emergency_button.setDefaultAction(self.emergency_action)
+        self.emergency_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.emergency_button.setText(self.tr("Emergency contacts"))
+        self.emergency_button.setAccessibleName(self.tr("Emergency contacts"))
+        self.emergency_button.setToolTip(self.tr("Emergency and duty contacts (Ctrl+E)"))
+        self.emergency_button.setStyleSheet("QToolButton { color: #b3261e; font-weight: bold; }")
+        bar.addWidget(self.emergency_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.new_note_action)
+        go_menu = menu.addMenu(self.tr("&Go"))
+        for action in self.section_actions:
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.now_action)
+        go_menu.addAction(self.emergency_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.pretend_label = QLabel()
+        self.pretend_label.setObjectName("pretend_indicator")
+        self.pretend_label.setAccessibleName(self.tr("Pretend time"))
+        self.pretend_label.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #6b4e00; padding: 1px 6px; border-radius: 3px; }"
+        )
+        self.pretend_label.hide()
+        bar.addPermanentWidget(self.pretend_label)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy_indicator")
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        bar.addPermanentWidget(self.busy)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(250)  # short jobs never flash the indicator
+        self._busy_timer.timeout.connect(self.busy.show)
+
+    # --- sections -------------------------------------------------------------------------
+
+    @property
+    def current_section(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "today"
+
+    def show_section(self, name: str) -> None:
+        if name in SECTIONS:
+            self.nav.setCurrentRow(SECTIONS.index(name))
+
+    @Slot(int)
+    def on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(SECTIONS):
+            self.stack.setCurrentIndex(row)
+            self.section_changed.emit(SECTIONS[row])
+
+    @Slot(str, str, str)
+    def on_navigate(self, section: str, kind: str, uid: str) -> None:
+        self.show_section(section)
+        widget = self.sections.get(section)
+        show = getattr(widget, "show_target", None)
+        if callable(show) and uid:
+            show(kind, uid)
+
+    def new_note(self, target_kind: str = "", target_uid: str = "") -> None:
+        self.show_section("notes")
+        new_note = getattr(self.sections["notes"], "new_note", None)
+        if callable(new_note):
+            new_note(target_kind, target_uid)
+
+    def jump_to_now(self) -> None:
+        if self.current_section not in ("programme", "today"):
+            self.show_section("programme")
+        self.programme.jump_to_now()
+        if self.current_section == "today":
+            self.show_section("programme")
+
+    def flush_sections(self) -> None:
+        for widget in self.sections.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception:  # a failing section must not stop the others saving
+                    log.exception("flushing a section failed")
+
+    # --- events ---------------------------------------------------------------------------
+
+    def load_events(self, preferred: str = "") -> None:
+        """Ask the worker for the installed events; selects `preferred` (or the first)."""
+        self.ctx.worker.submit(
+            event_choices, bound_to(self, lambda choices: self.set_events(choices, preferred))
+        )
+
+    def set_events(self, choices: list[EventChoice], preferred: str = "") -> None:
+        self.events = choices
+        wanted = preferred or self.ctx.event_id or str(self.ctx.settings.value("last_event", ""))
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
+        for choice in choices:
+            self.event_combo.addItem(choice.title, choice.id)
+            self.event_combo.setItemData(
+                self.event_combo.count() - 1,
+                f"{choice.title}\n{choice.start_date:%d %b %Y} \u2013 {choice.end_date:%d %b %Y}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        ids = [c.id for c in choices]
+        index = ids.index(wanted) if wanted in ids else (0 if ids else -1)
+        self.event_combo.setCurrentIndex(index)
+        self.event_combo.blockSignals(False)
+        self.event_combo.setEnabled(len(choices) > 1)
+        self.on_event_chosen(index)
+        self.events_loaded.emit()
+
+    @Slot(int)
+    def on_event_chosen(self, index: int) -> None:
+        if index < 0 or index >= len(self.events):
+            if self.ctx.event_id or not self.events:
+                self.ctx.set_event("", "")
+            return
+        choice = self.events[index]
+        self.ctx.settings.setValue("last_event", choice.id)
+        if choice.id != self.ctx.event_id:
+            self.ctx.set_event(choice.id, choice.timezone)
+
+    @Slot(str)
+    def on_event_changed(self, event_id: str) -> None:
+        choice = next((c for c in self.events if c.id == event_id), None)
+        self.event_title = choice.title if choice else ""
+        self.update_title()
+
+    def update_title(self) -> None:
+        app = self.tr(APP_TITLE)
+        self.setWindowTitle(f"{self.event_title} — {app}" if self.event_title else app)
+
+    # --- status ---------------------------------------------------------------------------
+
+    @Slot(bool)
+    def on_busy(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.hide()
+
+    @Slot(str)
+    def on_job_failed(self, message: str) -> None:
+        self.show_message(self.tr("Something went wrong: %1").replace("%1", message))
+
+    @Slot(str)
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    @Slot()
+    def on_clock_changed(self) -> None:
+        if self.ctx.pretending:
+            now = self.ctx.now().astimezone(self.ctx.timezone)
+            self.pretend_label.setText(
+                self.tr("Pretend time: %1").replace("%1", f"{now:%a %d %b %H:%M}")
+            )
+            self.pretend_label.show()
+        else:
+            self.pretend_label.hide()
+
+    # --- dialogs --------------------------------------------------------------------------
+
+    @Slot()
+    def on_emergency(self) -> None:
+        dialog = EmergencyDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.emergency_dialog = dialog
+        dialog.open()
+
+    def _flow(self) -> OpenPackFlow:
+        from fieldvisit.gui.open_pack import OpenPackFlow
+
+        if self.open_flow is None:
+            self.open_flow = OpenPackFlow(self.ctx, self)
+        return self.open_flow
+
+    @Slot()
+    def on_open_pack(self) -> None:
+        self._flow().choose_file()
+
+    def open_pack_file(self, path: Path) -> None:
+        self._flow().open_path(path)
+
+    @Slot()
+    def on_find(self) -> None:
+        from fieldvisit.gui.search import SearchPopup
+
+        if self.search_popup is None:
+            self.search_popup = SearchPopup(self.ctx, self)
+        assert isinstance(self.search_popup, SearchPopup)
+        self.search_popup.popup()
+
+    @Slot()
+    def on_settings(self) -> None:
+        from fieldvisit.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _info(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        self.info_box = box
+        box.open()
+
+    @Slot()
+    def on_about(self) -> None:
+        self._info(
+            self.tr("About Field Visit Companion"),
+            self.tr(
+                "<b>Field Visit Companion %1</b><p>An offline companion for delegates at "
+                "practitioner conferences and field visits. Your notes and answers stay on "
+                "this computer until you choose to send them.</p>"
+            ).replace("%1", __version__),
+        )
+
+    @Slot()
+    def on_shortcuts(self) -> None:
+        rows = [
+            (
+                QKeySequence(QKeySequence.StandardKey.Find),
+                self.tr("Search the programme and your notes"),
+            ),
+            (QKeySequence("Ctrl+N"), self.tr("New note")),
+            (QKeySequence("Ctrl+J"), self.tr("Jump to now in the programme")),
+            (QKeySequence("Ctrl+E"), self.tr("Emergency contacts")),
+            (QKeySequence(QKeySequence.StandardKey.Open), self.tr("Open an event pack")),
+            (QKeySequence("Alt+1"), self.tr("Today … Alt+7 Documents")),
+        ]
+        table = "".join(
+            f"<tr><td><b>{k.toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
+            f"<td>&nbsp;&nbsp;{t}</td></tr>"
+            for k, t in rows
+        )
+        self._info(self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
+
+    # --- drag and drop --------------------------------------------------------------------
+
+    @staticmethod
+    def _pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".fvpack")
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._pack_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._pack_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.pack_dropped.emit(str(paths[0]))
+        self.open_pack_file(paths[0])
+
+    # --- state ----------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/programme_splitter")
+        if isinstance(state, QByteArray):
+            self.programme.splitter.restoreState(state)
+        last = str(settings.value("window/section", "today"))
+        self.show_section(last if last in SECTIONS else "today")
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/section", self.current_section)
+        settings.setValue("window/programme_splitter", self.programme.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_sections()
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,223 @@
+"""Ctrl+F: one search field over the programme and the delegate's notes, results with the
+matched words highlighted; Enter (or a click) goes to the item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.worker import bound_to
+from fieldvisit.services.search import SearchHit, search
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+DEBOUNCE_MS = 150
+LIMIT = 50
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Hits as rich text: a kind label, the title, the highlighted snippet."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: tuple[SearchHit, ...] = ()
+
+    def set_hits(self, hits: tuple[SearchHit, ...]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self.tr("Session") if hit.kind == "session" else self.tr("Note")
+            if hit.kind == "session":
+                return f"<small>{label}</small><br>{hit.snippet_html}"
+            return f"<small>{label}</small><br>{hit.snippet_html}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.kind}: {hit.title}"
+        if role == Qt.ItemDataRole.UserRole:
+            return hit
+        return None
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints DisplayRole as (already escaped) rich text."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        doc.setTextWidth(max(option.rect.width(), 120))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._doc(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._doc(opt, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class SearchPopup(QDialog):
+    """A small non-modal window under the toolbar; typing searches as you go."""
+
+    results_ready = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("search_popup")
+        self.setWindowTitle(self.tr("Search"))
+        self.setModal(False)
+        self.resize(620, 440)
+        layout = QVBoxLayout(self)
+        caption = QLabel(self.tr("&Search the programme and your notes:"))
+        self.field = QLineEdit()
+        self.field.setObjectName("search_field")
+        self.field.setAccessibleName(self.tr("Search the programme and your notes"))
+        self.field.setPlaceholderText(self.tr("Words to find…"))
+        self.field.setClearButtonEnabled(True)
+        caption.setBuddy(self.field)
+        layout.addWidget(caption)
+        layout.addWidget(self.field)
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setObjectName("search_results")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(self.on_activated)
+        self.results.clicked.connect(self.on_activated)
+        layout.addWidget(self.results, 1)
+        self.status = QLabel()
+        self.status.setObjectName("search_status")
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self._generation = 0
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.field.installEventFilter(self)
+        ctx.event_changed.connect(lambda _e: self.model.set_hits(()))
+
+    def popup(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None and not self.isVisible():
+            top = parent.mapToGlobal(parent.rect().topLeft())
+            self.move(top.x() + (parent.width() - self.width()) // 2, top.y() + 80)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    @Slot()
+    def run_search(self) -> None:
+        query = self.field.text()
+        event_id = self.ctx.event_id
+        self._generation += 1
+        generation = self._generation
+        if not query.strip() or not event_id:
+            self.model.set_hits(())
+            self.status.clear()
+            self.results_ready.emit()
+            return
+        self.ctx.worker.submit(
+            lambda store: search(store, event_id, query, LIMIT),
+            bound_to(self, lambda hits: self.on_results(generation, hits)),
+        )
+
+    def on_results(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return  # the user typed on; a newer search is coming
+        self.model.set_hits(tuple(hits))
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            self.status.setText(self.tr("%n result(s)", "", len(hits)))
+        else:
+            self.status.setText(self.tr("Nothing found."))
+        self.results_ready.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress:
+                key = event.key()
+                if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                    QApplication.sendEvent(self.results, event)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if self._timer.isActive():
+                        # Enter before the debounce ran: search now, go on arrival.
+                        self._timer.stop()
+                        self.results_ready.connect(self._go_first)
+                        self.run_search()
+                    else:
+                        self.on_activated(self.results.currentIndex())
+                    return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _go_first(self) -> None:
+        self.results_ready.disconnect(self._go_first)
+        self.on_activated(self.results.currentIndex())
+
+    @Slot(QModelIndex)
+    def on_activated(self, index: QModelIndex) -> None:
+        hit = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+        if not isinstance(hit, SearchHit):
+            return
+        self.hide()
+        if hit.kind == "session":
+            self.ctx.navigate.emit("programme", "session", hit.uid)
+        else:
+            self.ctx.navigate.emit("notes", "note", hit.uid)

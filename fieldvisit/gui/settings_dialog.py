@@ -1,0 +1,102 @@
+"""Settings: interface language, colour theme, the laptop's time zone beside event times, and
+pretend time (rehearse the day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, QTimeZone, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.theme import apply_theme
+
+
+class SettingsDialog(QDialog):
+    """Changes are applied on OK; the language takes effect at the next start."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Settings"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language_choice")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Same as the system"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("Nederlands", "nl")
+        current = str(ctx.settings.value("language", "system"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form.addRow(self.tr("&Language:"), self.language)
+        self.theme = QComboBox()
+        self.theme.setObjectName("theme_choice")
+        self.theme.setAccessibleName(self.tr("Colours"))
+        self.theme.addItem(self.tr("Follow the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(
+            max(0, self.theme.findData(str(ctx.settings.value("theme", "system"))))
+        )
+        form.addRow(self.tr("&Colours:"), self.theme)
+        self.local_zone = QCheckBox(self.tr("Show this computer's &time beside event times"))
+        self.local_zone.setObjectName("local_zone_choice")
+        self.local_zone.setChecked(ctx.show_local_zone)
+        form.addRow("", self.local_zone)
+        self.pretend = QCheckBox(self.tr("&Pretend it is:"))
+        self.pretend.setObjectName("pretend_choice")
+        self.pretend.setChecked(ctx.pretending)
+        self.pretend_at = QDateTimeEdit()
+        self.pretend_at.setObjectName("pretend_at")
+        self.pretend_at.setAccessibleName(self.tr("Pretend time, in the event's time zone"))
+        self.pretend_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.pretend_at.setCalendarPopup(True)
+        zone = QTimeZone(ctx.timezone.key.encode())
+        self.pretend_at.setTimeZone(zone)
+        self.pretend_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(ctx.now().timestamp()), zone))
+        self.pretend_at.setEnabled(self.pretend.isChecked())
+        self.pretend.toggled.connect(self.pretend_at.setEnabled)
+        form.addRow(self.pretend, self.pretend_at)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("A new language is used from the next start."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.accepted.connect(self.on_accepted)
+
+    @Slot()
+    def on_accepted(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("language", self.language.currentData())
+        theme = str(self.theme.currentData())
+        if theme != settings.value("theme", "system"):
+            settings.setValue("theme", theme)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, theme)
+        if self.local_zone.isChecked() != self.ctx.show_local_zone:
+            self.ctx.set_show_local_zone(self.local_zone.isChecked())
+        if self.pretend.isChecked():
+            seconds = self.pretend_at.dateTime().toSecsSinceEpoch()
+            self.ctx.set_pretend_time(dt.datetime.fromtimestamp(seconds, dt.UTC))
+        elif self.ctx.pretending:
+            self.ctx.set_pretend_time(None)
+        settings.sync()

@@ -200,9 +200,27 @@ def _questionnaire_values(event_id: str, q: Questionnaire) -> dict[str, object]:
 
 
 def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) -> None:
-    if rows:
-        # Core insert on the table: one executemany, no ORM bookkeeping per row.
-        session.execute(insert(model.__table__), rows)
+    """Insert rows with one DBAPI executemany.
+
+    Each value goes through its column type's own bind processor (JSON, DateTime), so what
+    is stored is exactly what `insert()` would store, without SQLAlchemy's per-row
+    parameter building, which cost about as much as SQLite itself for a FOSDEM-sized pack.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    table = model.__table__
+    names = list(rows[0])
+    plan = [
+        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+    ]
+    values = [
+        tuple(row[name] if fn is None else fn(row[name]) for name, fn in plan) for row in rows
+    ]
+    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+    marks = ", ".join("?" for _ in names)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", values)
 
 
 def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> None:

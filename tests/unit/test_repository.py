@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from import_factory import hague, loaded
-from sqlalchemy import select
+from sqlalchemy import insert, select, text
 
 from fieldvisit.domain.model import Question, QuestionKind
 from fieldvisit.paths import resolve
 from fieldvisit.services.store import Store
+from fieldvisit.storage import repository
 from fieldvisit.storage.models import DocumentRow, QuestionnaireRow, SessionRow, StopRow
 from fieldvisit.storage.repository import (
     installed_version,
@@ -105,3 +106,21 @@ def test_replace_drops_removed_rows_and_keeps_old_questionnaire_versions(
     with store.unit() as s:
         rows = s.execute(select(QuestionnaireRow.version, QuestionnaireRow.current)).all()
     assert sorted(rows) == [(1, False), (2, True)]
+
+
+def test_bulk_writes_exactly_what_insert_writes(store: Store, tmp_path: Path) -> None:
+    """The fast executemany path stores the same raw values as SQLAlchemy's insert()."""
+    with store.unit() as s:
+        replace_content(s, loaded(tmp_path, hague()), "p.fvpack")
+        row = dict(
+            s.execute(select(SessionRow.__table__).where(SessionRow.uid == "wg1")).one()._mapping
+        )
+        row.pop("pk")
+        twin = {**row, "event_id": "hague-2017", "uid": "twin"}
+        s.execute(insert(SessionRow), [twin])
+        repository._bulk(s, SessionRow, [{**row, "uid": "bulk"}])
+        raw = s.execute(
+            text("SELECT * FROM sessions WHERE uid IN ('twin', 'bulk') ORDER BY uid")
+        ).all()
+    bulk, plain = (tuple(v for k, v in r._mapping.items() if k not in {"pk", "uid"}) for r in raw)
+    assert bulk == plain

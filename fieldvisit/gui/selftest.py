@@ -134,6 +134,8 @@ class _SelfTest:
         self.return_records = 0
         self.note_id = ""
         self.ctx: Any = None
+        self.previous_handler: Any = None
+        self.handler_installed = False
 
     def run(self) -> None:
         from fieldvisit.services.store import Store
@@ -143,12 +145,16 @@ class _SelfTest:
         if store is None:
             return
         try:
-            event = step("import sample", lambda: self._import_sample(store))
-            app = step("start Qt (offscreen)", self._start_qt)
-            if app is None or event is None:
+            if step("import sample", lambda: self._import_sample(store)) is None:
                 return
-            self._gui_steps(store, event)
+            if step("start Qt (offscreen)", self._start_qt) is None:
+                return
+            self._gui_steps(store)
         finally:
+            if self.handler_installed:  # None puts Qt's default back
+                from PySide6.QtCore import qInstallMessageHandler
+
+                qInstallMessageHandler(self.previous_handler)
             store.close()
 
     # --- steps without a window -------------------------------------------------------------
@@ -177,18 +183,19 @@ class _SelfTest:
             if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
                 self.qt_messages.append(message)
 
-        qInstallMessageHandler(on_message)
+        # Put back on exit: an in-process run (tests) must not keep pytest-qt's handler away.
+        self.previous_handler = qInstallMessageHandler(on_message)
+        self.handler_installed = True
         app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
         return f"platform {QApplication.platformName()}" if app is not None else None
 
     # --- steps with the window ------------------------------------------------------------
-    def _gui_steps(self, store: Any, event: str) -> None:
+    def _gui_steps(self, store: Any) -> None:
         from PySide6.QtCore import QSettings
 
         from fieldvisit.gui.context import AppContext
         from fieldvisit.gui.worker import DbWorker
 
-        del event
         step = self.report.step
         worker = DbWorker(store)
         worker.job_failed.connect(self.job_errors.append)

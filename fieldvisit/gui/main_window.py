@@ -380,7 +380,6 @@ class MainWindow(QMainWindow):
         index = ids.index(wanted) if wanted in ids else (0 if ids else -1)
         self.event_combo.setCurrentIndex(index)
         self.event_combo.blockSignals(False)
-        self.event_combo.setEnabled(len(choices) > 1)
         self.on_event_chosen(index)
         self.events_loaded.emit()
 

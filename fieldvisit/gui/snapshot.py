@@ -7,13 +7,18 @@ laptop (1280x800) without a screen.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
 
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
+
+if TYPE_CHECKING:
+    from fieldvisit.gui.application import Shell
 
 WAIT_MS = 20_000
 
@@ -33,6 +38,19 @@ def _settle(app: QCoreApplication, until: object = None, timeout_ms: int = WAIT_
     return False
 
 
+def _rehearse(shell: Shell) -> None:
+    """Pretend it is a busy moment of the event, so Today and the timeline show something."""
+    loaded = shell.window.programme.programme
+    if loaded is None or not loaded.sessions:
+        return
+    now = shell.ctx.now()
+    if loaded.sessions[0].start <= now <= loaded.sessions[-1].end:
+        return
+    moment = loaded.sessions[len(loaded.sessions) // 4].start + dt.timedelta(minutes=15)
+    shell.ctx.set_pretend_time(moment)
+    shell.window.programme.jump_to_now()
+
+
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     # Offscreen unless the caller chose a platform: snapshots never need a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,7 +59,9 @@ def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    shell = start_shell(paths, theme=getattr(args, "theme", "light"), language=getattr(args, "lang", None), app=app)
+    shell = start_shell(
+        paths, theme=getattr(args, "theme", "light"), language=getattr(args, "lang", None), app=app
+    )
     window = shell.window
     window.resize(int(args.width), int(args.height))
     window.show()
@@ -53,6 +73,7 @@ def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     _settle(app, lambda: bool(loaded))
     if shell.ctx.event_id:
         _settle(app, lambda: bool(populated))
+        _rehearse(shell)
     written: list[Path] = []
     try:
         for number, name in enumerate(SECTIONS, start=1):

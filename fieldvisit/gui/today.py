@@ -202,7 +202,7 @@ class TodaySection(QWidget):
         self.timer.start()
         ctx.event_changed.connect(self.on_event_changed)
         ctx.content_changed.connect(self.on_event_changed)
-        ctx.clock_changed.connect(self.refresh)
+        ctx.clock_changed.connect(self.on_clock_changed)
         self._reset_pretend_edit()
         if ctx.event_id:
             self.refresh()
@@ -215,6 +215,7 @@ class TodaySection(QWidget):
         view.setModel(model)
         view.setWordWrap(True)
         view.setUniformItemSizes(False)
+        view.setSpacing(2)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.activated.connect(self.on_activated)
         view.clicked.connect(self.on_activated)
@@ -249,6 +250,11 @@ class TodaySection(QWidget):
         self.pretend_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone))
 
     @Slot()
+    def on_clock_changed(self) -> None:
+        self._reset_pretend_edit()
+        self.refresh()
+
+    @Slot()
     def refresh(self) -> None:
         event_id = self.ctx.event_id
         moment = self.ctx.now()
@@ -280,8 +286,13 @@ class TodaySection(QWidget):
         now_items = tuple(self._session_item(s) for s in today.now) or (
             TodayItem(nothing, tone="muted"),
         )
+        later = self.tr("Nothing later in the programme.")
+        if today.event is not None and now.date() > today.event.end_date:
+            later = self.tr("This event ended on %1.").replace(
+                "%1", f"{today.event.end_date:%d %B %Y}"
+            )
         next_items = tuple(self._session_item(s, with_day=True) for s in today.next) or (
-            TodayItem(self.tr("Nothing later in the programme."), tone="muted"),
+            TodayItem(later, tone="muted"),
         )
         stops: list[TodayItem] = []
         if today.current_stop is not None:

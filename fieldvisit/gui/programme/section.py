@@ -164,6 +164,8 @@ class ProgrammeSection(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(300)
+        self.splitter.setSizes([700, 380])
         layout.addWidget(self.splitter, 1)
         self.warning = QLabel()
         self.warning.setObjectName("agenda_warning")

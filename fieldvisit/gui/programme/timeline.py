@@ -31,7 +31,8 @@ from fieldvisit.gui.theme import CONFIDENTIAL, is_dark, kind_colour
 
 HEADER = 30
 GUTTER = 56
-COLUMN = 176
+MIN_COLUMN = 150
+MAX_COLUMN = 260
 PER_MINUTE = 1.6
 PAD = 3
 
@@ -67,6 +68,9 @@ class TimelineView(QAbstractScrollArea):
         self._picked: frozenset[str] = frozenset()
         self._now: dt.datetime | None = None
         self.painted_boxes = 0  # how many boxes the last paint drew (visible-only check)
+        self._column = MIN_COLUMN
+        self._sessions: tuple[Session, ...] = ()
+        self._by = "room"
 
     # --- data -----------------------------------------------------------------------------
 
@@ -75,14 +79,24 @@ class TimelineView(QAbstractScrollArea):
     ) -> None:
         """Lay out one day's sessions in columns by "room" or "track"."""
         self._now = now
-        ordered = sorted(sessions, key=lambda s: (s.start, s.end, s.id))
-        names: list[str] = []
+        self._sessions = sessions
+        self._by = by
+        self._layout()
+
+    def _layout(self) -> None:
+        by = self._by
+        ordered = sorted(self._sessions, key=lambda s: (s.start, s.end, s.id))
+        used: dict[str, int] = {}
         for s in ordered:
             name = (s.track if by == "track" else s.room) or "—"
-            if name not in names:
-                names.append(name)
-        names.sort(key=lambda n: (n == "—", n.casefold()))
+            used[name] = used.get(name, 0) + 1
+        # Busiest rooms first (the main hall), then by name; sessions without a room last.
+        names = sorted(used, key=lambda n: (n == "—", -used[n], n.casefold()))
         self._columns = names
+        available = self.viewport().width() - GUTTER - 8
+        fit = available // len(names) if names else MAX_COLUMN
+        self._column = max(MIN_COLUMN, min(MAX_COLUMN, fit))
+        column = self._column
         boxes: list[Box] = []
         if ordered:
             first = min(s.start for s in ordered)
@@ -104,11 +118,12 @@ class TimelineView(QAbstractScrollArea):
                 else:
                     lanes.append([s])
                     placed.append((s, name, len(lanes) - 1))
+            col_of = {n: i for i, n in enumerate(names)}
             for s, name, lane_no in placed:
                 count = max(1, len(lanes_of[name]))
-                col = names.index(name)
-                width = COLUMN / count
-                x = GUTTER + col * COLUMN + lane_no * width
+                col = col_of[name]
+                width = column / count
+                x = GUTTER + col * column + lane_no * width
                 y = HEADER + self._y(s.start)
                 h = max(self._y(s.end) - self._y(s.start), 14.0)
                 boxes.append(Box(s, QRectF(x + PAD, y + 1, width - 2 * PAD, h - 2)))
@@ -182,7 +197,7 @@ class TimelineView(QAbstractScrollArea):
 
     def content_size(self) -> QSize:
         return QSize(
-            GUTTER + len(self._columns) * COLUMN + 8,
+            GUTTER + len(self._columns) * self._column + 8,
             HEADER + int(self._minutes * PER_MINUTE) + 8,
         )
 
@@ -192,14 +207,17 @@ class TimelineView(QAbstractScrollArea):
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
         h.setRange(0, max(0, size.width() - vw))
         h.setPageStep(vw)
-        h.setSingleStep(COLUMN // 4)
+        h.setSingleStep(self._column // 4)
         v.setRange(0, max(0, size.height() - vh))
         v.setPageStep(vh)
         v.setSingleStep(int(15 * PER_MINUTE))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._update_scrollbars()
+        if self._sessions:
+            self._layout()
+        else:
+            self._update_scrollbars()
 
     def sizeHint(self) -> QSize:
         return QSize(720, 480)
@@ -268,14 +286,15 @@ class TimelineView(QAbstractScrollArea):
         bold.setBold(True)
         painter.setFont(bold)
         bfm = QFontMetrics(bold)
+        column = self._column
         for col, name in enumerate(self._columns):
-            x = GUTTER + col * COLUMN - dx
-            if x + COLUMN < GUTTER or x > vw:
+            x = GUTTER + col * column - dx
+            if x + column < GUTTER or x > vw:
                 continue
             painter.setClipRect(GUTTER, 0, vw - GUTTER, HEADER)
-            label = bfm.elidedText(name, Qt.TextElideMode.ElideRight, COLUMN - 8)
+            label = bfm.elidedText(name, Qt.TextElideMode.ElideRight, column - 8)
             painter.drawText(
-                QRect(x + 4, 0, COLUMN - 8, HEADER), Qt.AlignmentFlag.AlignVCenter, label
+                QRect(x + 4, 0, column - 8, HEADER), Qt.AlignmentFlag.AlignVCenter, label
             )
         painter.setClipping(False)
         painter.setFont(self.font())
@@ -314,14 +333,31 @@ class TimelineView(QAbstractScrollArea):
         head = time_range(s)
         if s.id in self._picked:
             head = "★ " + head
+        if inner.height() < line * 2:
+            # A short box (a break): time and title on one line.
+            one = fm.elidedText(
+                f"{head}  {s.title}", Qt.TextElideMode.ElideRight, int(inner.width())
+            )
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, one)
+            return
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, head)
+        top = line
         if s.confidential:
             painter.setPen(QColor(CONFIDENTIAL))
-            tag = self.tr("CONFIDENTIAL")
-            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tag)
+            bold = painter.font()
+            bold.setBold(True)
+            painter.save()
+            painter.setFont(bold)
+            painter.drawText(
+                inner.adjusted(0, line, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                self.tr("CONFIDENTIAL"),
+            )
+            painter.restore()
             painter.setPen(text)
-        if inner.height() > line * 1.5:
-            rest = inner.adjusted(0, line, 0, 0)
+            top += line
+        if inner.height() > top + line * 0.5:
+            rest = inner.adjusted(0, top, 0, 0)
             painter.drawText(
                 rest,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

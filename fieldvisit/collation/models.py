@@ -2,7 +2,8 @@
 
 Records are keyed by (installation, kind, record id, content hash): a record's history is
 every row with the same installation, kind and id; `current` marks the latest revision and
-`conflict` marks rows that share a revision but differ in content.
+`conflict` marks rows that share a revision but differ in content. A record row points at
+its place in the payload kept on the received row, so contents are stored once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldvisit.storage.models import NAMING_CONVENTION, utcnow
@@ -63,6 +73,10 @@ class ReceivedRow(CollationBase):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     superseded: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    # The signed payload exactly as received: record contents are read from here, and the
+    # signature can be checked again later with `signature` and the sender's key.
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RejectedRow(CollationBase):
@@ -79,21 +93,22 @@ class RejectedRow(CollationBase):
 class RecordRow(CollationBase):
     __tablename__ = "records"
     __table_args__ = (
+        # Also serves every lookup by (installation, kind, record id): no second index,
+        # as each extra index slows the bulk inserts of a collation run.
         UniqueConstraint("installation_id", "kind", "record_id", "sha256"),
-        Index("ix_records_key", "installation_id", "kind", "record_id"),
     )
 
     pk: Mapped[int] = mapped_column(primary_key=True)
     installation_id: Mapped[str] = mapped_column(String(36))
-    kind: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
     record_id: Mapped[str] = mapped_column(String(200))
     revision: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     event_id: Mapped[str] = mapped_column(String(200))
     received_pk: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)  # index in its section of the payload
     current: Mapped[bool] = mapped_column(Boolean, default=True)
     conflict: Mapped[bool] = mapped_column(Boolean, default=False)
-    data: Mapped[dict[str, object]] = mapped_column(JSON)
 
 
 class QuestionnaireDefRow(CollationBase):

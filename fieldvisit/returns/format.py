@@ -71,6 +71,7 @@ class Opened:
 
     payload: bytes
     signer: bytes  # raw Ed25519 public key
+    signature: bytes
     recipient_fingerprint: str
 
 
@@ -182,7 +183,12 @@ def open_sealed(data: bytes, private_key: X25519PrivateKey, *, public_raw: bytes
         raise ReturnRejectedError(
             RejectReason.FORGED, "the signature does not match the payload and its signer"
         ) from exc
-    return Opened(payload=payload, signer=signer, recipient_fingerprint=fingerprint.hex())
+    return Opened(
+        payload=payload,
+        signer=signer,
+        signature=signature,
+        recipient_fingerprint=fingerprint.hex(),
+    )
 
 
 def open_unverified(data: bytes, private_key: X25519PrivateKey) -> bytes:

@@ -1,0 +1,269 @@
+"""Read-only views of a collation store as frozen dataclasses: for the report and the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldvisit.collation.models import (
+    QuestionnaireDefRow,
+    ReceivedRow,
+    RecordRow,
+    RejectedRow,
+    SenderRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnInfo:
+    filename: str
+    delegate: str
+    installation_id: str
+    event_id: str
+    created: dt.datetime
+    collated_at: dt.datetime
+    added: int
+    skipped: int
+    superseded: int
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionInfo:
+    filename: str
+    reason: str
+    detail: str
+    rejected_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DelegateInfo:
+    installation_id: str
+    name: str
+    first_seen: dt.datetime
+    returns: int
+    notes: int
+    answers: int
+    picks: int
+    ratings: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerInfo:
+    questionnaire_uid: str
+    questionnaire_version: int
+    questionnaire_title: str
+    question_uid: str
+    question_text: str
+    session_uid: str
+    session_title: str
+    delegate: str
+    installation_id: str
+    value: str
+    revision: int
+    conflict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    record_id: str
+    target_kind: str
+    target_uid: str
+    target_title: str
+    target_start: str
+    delegate: str
+    installation_id: str
+    body: str
+    tags: tuple[str, ...]
+    revision: int
+    conflict: bool
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Every shared note on one session or stop ("general" for notes without a target)."""
+
+    kind: str
+    uid: str
+    title: str
+    start: str
+    notes: tuple[NoteInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    kind: str
+    record_id: str
+    delegate: str
+    installation_id: str
+    revision: int
+    versions: tuple[str, ...]  # a short text of each differing content
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireInfo:
+    uid: str
+    version: int
+    title: str
+    questions: tuple[tuple[str, str], ...]  # (question id, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    returns: tuple[ReturnInfo, ...] = ()
+    rejections: tuple[RejectionInfo, ...] = ()
+    delegates: tuple[DelegateInfo, ...] = ()
+    answers: tuple[AnswerInfo, ...] = ()
+    digests: tuple[Digest, ...] = ()
+    conflicts: tuple[ConflictInfo, ...] = ()
+    questionnaires: tuple[QuestionnaireInfo, ...] = ()
+
+
+def display_value(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _text(data: dict[str, object], key: str) -> str:
+    value = data.get(key, "")
+    return value if isinstance(value, str) else display_value(value)
+
+
+_SECTIONS = {"note": "notes", "answer": "answers", "pick": "picks", "rating": "ratings"}
+
+
+def _payloads(session: Session, pks: set[int]) -> dict[int, dict[str, object]]:
+    """The decoded payloads of the given received returns (contents are stored once)."""
+    found: dict[int, dict[str, object]] = {}
+    rows = session.execute(select(ReceivedRow.pk, ReceivedRow.payload))
+    for pk, payload in rows:
+        if pk in pks:
+            found[pk] = json.loads(payload)
+    return found
+
+
+def record_data(payloads: dict[int, dict[str, object]], row: RecordRow) -> dict[str, object]:
+    """A record's fields, read from the payload it arrived in."""
+    payload = payloads.get(row.received_pk, {})
+    sections = payload.get("records")
+    items = sections.get(_SECTIONS.get(row.kind, ""), []) if isinstance(sections, dict) else []
+    if isinstance(items, list) and 0 <= row.position < len(items):
+        item = items[row.position]
+        if isinstance(item, dict):
+            return item
+    return {}
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
+
+
+def load_overview(session: Session) -> Overview:
+    """Everything the report and the Organiser window show, in one read."""
+    senders = {s.installation_id: s for s in session.scalars(select(SenderRow))}
+
+    def name(installation_id: str) -> str:
+        sender = senders.get(installation_id)
+        return (sender.delegate_name if sender else "") or installation_id[:8]
+
+    received = session.scalars(select(ReceivedRow).order_by(ReceivedRow.collated_at)).all()
+    returns = tuple(
+        ReturnInfo(
+            r.filename, name(r.installation_id), r.installation_id, r.event_id, r.created,
+            r.collated_at, r.added, r.skipped, r.superseded, r.conflicts,
+        )
+        for r in received
+    )  # fmt: skip
+    rejections = tuple(
+        RejectionInfo(r.filename, r.reason, r.detail, r.rejected_at)
+        for r in session.scalars(select(RejectedRow).order_by(RejectedRow.rejected_at))
+    )
+    questionnaires: dict[tuple[str, int], QuestionnaireInfo] = {}
+    for q in session.scalars(select(QuestionnaireDefRow)):
+        pairs = tuple(
+            (str(x.get("id", "")), str(x.get("text", "")))
+            for x in q.questions
+            if isinstance(x, dict)
+        )
+        questionnaires[(q.uid, q.version)] = QuestionnaireInfo(q.uid, q.version, q.title, pairs)
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    answers: list[AnswerInfo] = []
+    by_target: dict[tuple[str, str], list[NoteInfo]] = defaultdict(list)
+    conflicts: dict[tuple[str, str, str, int], list[str]] = defaultdict(list)
+    records = session.scalars(
+        select(RecordRow).where(RecordRow.current).order_by(RecordRow.pk)
+    ).all()
+    payloads = _payloads(session, {r.received_pk for r in records})
+    for r in records:
+        counts[r.installation_id][r.kind] += 1
+        data = record_data(payloads, r)
+        if r.conflict:
+            short = _text(data, "body") or display_value(data.get("value", data.get("stars")))
+            conflicts[(r.kind, r.record_id, r.installation_id, r.revision)].append(short[:80])
+        if r.kind == "note":
+            note = NoteInfo(
+                r.record_id, _text(data, "target_kind"), _text(data, "target_uid"),
+                _text(data, "target_title"), _text(data, "target_start"), name(r.installation_id),
+                r.installation_id, _text(data, "body"),
+                _tags(data.get("tags")),
+                r.revision, r.conflict, _text(data, "updated"),
+            )  # fmt: skip
+            kind = note.target_kind if note.target_kind in ("session", "stop") else "general"
+            uid = note.target_uid if kind != "general" else ""
+            by_target[(kind, uid)].append(note)
+        elif r.kind == "answer":
+            q_uid = _text(data, "questionnaire_uid")
+            version = data.get("questionnaire_version")
+            version = version if isinstance(version, int) else 0
+            definition = questionnaires.get((q_uid, version))
+            question_uid = _text(data, "question_uid")
+            text = dict(definition.questions).get(question_uid, question_uid) if definition else ""
+            answers.append(
+                AnswerInfo(
+                    q_uid, version, definition.title if definition else q_uid, question_uid,
+                    text or question_uid, _text(data, "session_uid"),
+                    _text(data, "session_title"), name(r.installation_id), r.installation_id,
+                    display_value(data.get("value")), r.revision, r.conflict,
+                )
+            )  # fmt: skip
+    digests = []
+    for (kind, uid), notes in by_target.items():
+        first = notes[0]
+        title = first.target_title or uid if kind != "general" else "General notes"
+        notes.sort(key=lambda n: (n.delegate.lower(), n.updated))
+        digests.append(Digest(kind, uid, title, first.target_start, tuple(notes)))
+    digests.sort(key=lambda d: (d.kind == "general", d.start, d.title))
+    returns_by = Counter(r.installation_id for r in received)
+    delegates = tuple(
+        sorted(
+            (
+                DelegateInfo(
+                    s.installation_id, name(s.installation_id), s.first_seen,
+                    returns_by[s.installation_id], counts[s.installation_id]["note"],
+                    counts[s.installation_id]["answer"], counts[s.installation_id]["pick"],
+                    counts[s.installation_id]["rating"],
+                )
+                for s in senders.values()
+            ),
+            key=lambda d: d.name.lower(),
+        )
+    )  # fmt: skip
+    return Overview(
+        returns=returns,
+        rejections=rejections,
+        delegates=delegates,
+        answers=tuple(answers),
+        digests=tuple(digests),
+        conflicts=tuple(
+            ConflictInfo(k[0], k[1], name(k[2]), k[2], k[3], tuple(v)) for k, v in conflicts.items()
+        ),
+        questionnaires=tuple(questionnaires[k] for k in sorted(questionnaires)),
+    )

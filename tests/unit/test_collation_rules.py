@@ -1,0 +1,258 @@
+"""Collation: dedup, supersede, conflict, old questionnaire versions, re-runs, rejections."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, write
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldvisit.collation.collate import CollateSummary, Collator
+from fieldvisit.collation.models import ReceivedRow, RecordRow, RejectedRow, SenderRow
+from fieldvisit.collation.store import CollationStore
+from fieldvisit.collation.views import _payloads, record_data
+from fieldvisit.returns.format import (
+    HEADER,
+    INNER,
+    INNER_MAGIC,
+    INNER_VERSION,
+    MAGIC,
+    SUITE,
+    key_fingerprint,
+    raw_public,
+)
+
+
+@pytest.fixture
+def organiser() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[CollationStore]:
+    opened = CollationStore.open(tmp_path / "collation.sqlite")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "returns"
+    path.mkdir()
+    return path
+
+
+def run(store: CollationStore, organiser: X25519PrivateKey, *files: Path) -> CollateSummary:
+    return Collator(store, organiser).collate(list(files))
+
+
+def body(session: Session, row: RecordRow) -> str:
+    return str(record_data(_payloads(session, {row.received_pk}), row).get("body"))
+
+
+def rows(store: CollationStore) -> list[tuple[str, int, bool, bool, str]]:
+    with store.unit() as s:
+        found = s.scalars(
+            select(RecordRow).order_by(RecordRow.record_id, RecordRow.revision, RecordRow.pk)
+        ).all()
+        return [(r.record_id, r.revision, r.current, r.conflict, body(s, r)) for r in found]
+
+
+def test_same_record_same_hash_is_skipped(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    me = Ed25519PrivateKey.generate()
+    first = write(folder, craft(organiser, me, [note("n1", "Families matter.")]))
+    # A second, later return repeats the unchanged note beside a new one.
+    second = write(
+        folder,
+        craft(organiser, me, [note("n1", "Families matter."), note("n2", "Mentors too.")]),
+    )
+    summary = run(store, organiser, first, second)
+    assert [o.status for o in summary.outcomes] == ["accepted", "accepted"]
+    assert (summary.outcomes[1].added, summary.outcomes[1].skipped) == (1, 1)
+    assert rows(store) == [
+        ("n1", 1, True, False, "Families matter."),
+        ("n2", 1, True, False, "Mentors too."),
+    ]
+
+
+def test_newer_revision_supersedes_and_keeps_history(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    me = Ed25519PrivateKey.generate()
+    old = write(folder, craft(organiser, me, [note("n1", "Draft thought.", 1)]))
+    new = write(folder, craft(organiser, me, [note("n1", "Final thought.", 2)]))
+    summary = run(store, organiser, new, old)  # order of arrival must not matter
+    assert summary.count("accepted") == 2
+    assert rows(store) == [
+        ("n1", 1, False, False, "Draft thought."),
+        ("n1", 2, True, False, "Final thought."),
+    ]
+
+
+def test_same_revision_different_content_is_a_conflict(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    me = Ed25519PrivateKey.generate()
+    a = write(folder, craft(organiser, me, [note("n1", "Version on the laptop.", 3)]))
+    b = write(folder, craft(organiser, me, [note("n1", "Version on the tablet.", 3)]))
+    summary = run(store, organiser, a, b)
+    assert summary.outcomes[1].conflicts == 1
+    assert rows(store) == [
+        ("n1", 3, True, True, "Version on the laptop."),
+        ("n1", 3, True, True, "Version on the tablet."),
+    ]
+
+
+def test_same_id_from_two_installations_are_two_records(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    a = write(folder, craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "A's note")]))
+    b = write(folder, craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "B's note")]))
+    run(store, organiser, a, b)
+    assert [r[3] for r in rows(store)] == [False, False]
+    with store.unit() as s:
+        assert s.scalar(select(func.count()).select_from(SenderRow)) == 2
+
+
+def test_answers_to_an_older_questionnaire_version_stay_readable(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    early = write(
+        folder,
+        craft(organiser, Ed25519PrivateKey.generate(), [answer("a1", "Talk to mothers.", 1)],
+              questionnaires=[FEEDBACK_V1]),
+    )  # fmt: skip
+    late = write(
+        folder,
+        craft(organiser, Ed25519PrivateKey.generate(), [answer("a2", "Mentoring.", 2)],
+              questionnaires=[FEEDBACK_V2]),
+    )  # fmt: skip
+    run(store, organiser, early, late)
+    from fieldvisit.collation.views import load_overview
+
+    with store.unit() as s:
+        overview = load_overview(s)
+    texts = {(a.questionnaire_version, a.question_text, a.value) for a in overview.answers}
+    assert texts == {
+        (1, "What will you take home?", "Talk to mothers."),
+        (2, "Which lesson will you apply first?", "Mentoring."),
+    }
+
+
+def test_rerunning_on_the_same_files_changes_nothing(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    me = Ed25519PrivateKey.generate()
+    good = write(folder, craft(organiser, me, [note("n1", "One."), note("n2", "Two.")]))
+    bad = write(folder, b"FVRETURN" + b"\x00" * 10)
+    run(store, organiser, good, bad)
+
+    def snapshot() -> tuple[object, ...]:
+        with store.unit() as s:
+            return (
+                rows(store),
+                s.scalar(select(func.count()).select_from(ReceivedRow)),
+                s.scalar(select(func.count()).select_from(RejectedRow)),
+                s.scalar(select(func.count()).select_from(SenderRow)),
+            )
+
+    before = snapshot()
+    again = run(store, organiser, good, bad)
+    assert [o.status for o in again.outcomes] == ["already", "already"]
+    assert snapshot() == before
+
+
+def _seal_inner(organiser: X25519PrivateKey, inner: bytes) -> bytes:
+    """Encrypt arbitrary inner bytes the way anyone holding the public key can."""
+    header = HEADER.pack(
+        MAGIC, 1, 1, key_fingerprint(raw_public(organiser.public_key())), len(inner) + 48
+    )
+    return header + SUITE.encrypt(inner, organiser.public_key(), info=header)
+
+
+def test_each_bad_file_is_rejected_with_its_own_reason_and_collation_goes_on(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    alice = Ed25519PrivateKey.generate()
+    mallory = Ed25519PrivateKey.generate()
+    alice_file = craft(organiser, alice, [note("n1", "Alice's real note.")])
+    tampered = bytearray(alice_file)
+    tampered[HEADER.size + 60] ^= 0x01
+    other_organiser = X25519PrivateKey.generate()
+    # Mallory signs with her own key but claims Alice's installation id.
+    from fieldvisit.returns.format import installation_id_for
+
+    alice_id = installation_id_for(raw_public(alice.public_key()))
+    claimed = craft(organiser, mallory, [note("n1", "Forged words.")], installation_id=alice_id)
+    # Made with only the public key: a valid-looking payload with a signature nobody made.
+    payload = b'{"format":"fvreturn"}'
+    unsigned = _seal_inner(
+        organiser,
+        INNER.pack(INNER_MAGIC, INNER_VERSION, raw_public(alice.public_key()), b"\x00" * 64)
+        + payload,
+    )
+    no_signature = _seal_inner(organiser, payload)
+    files = {
+        "good": write(folder, alice_file, "good.fvreturn"),
+        "tampered": write(folder, bytes(tampered), "tampered.fvreturn"),
+        "truncated": write(folder, alice_file[:-100], "truncated.fvreturn"),
+        "wrong_key": write(
+            folder, craft(other_organiser, alice, [note("n9", "x")]), "wrong.fvreturn"
+        ),
+        "claimed": write(folder, claimed, "claimed.fvreturn"),
+        "unsigned": write(folder, unsigned, "unsigned.fvreturn"),
+        "no_signature": write(folder, no_signature, "nosig.fvreturn"),
+        "junk": write(folder, b"PK\x03\x04 not a return", "junk.fvreturn"),
+        "future": write(folder, struct.pack(">8sB", MAGIC, 9) + alice_file[9:], "future.fvreturn"),
+    }
+    summary = run(store, organiser, *files.values())
+    reasons = {o.path.name: (o.status, o.reason) for o in summary.outcomes}
+    assert reasons == {
+        "good.fvreturn": ("accepted", ""),
+        "tampered.fvreturn": ("rejected", "tampered"),
+        "truncated.fvreturn": ("rejected", "truncated"),
+        "wrong.fvreturn": ("rejected", "wrong_key"),
+        "claimed.fvreturn": ("rejected", "forged"),
+        "unsigned.fvreturn": ("rejected", "forged"),
+        "nosig.fvreturn": ("rejected", "forged"),
+        "junk.fvreturn": ("rejected", "not_a_return"),
+        "future.fvreturn": ("rejected", "unsupported"),
+    }
+    assert rows(store) == [("n1", 1, True, False, "Alice's real note.")]
+    with store.unit() as s:
+        assert s.scalar(select(func.count()).select_from(RejectedRow)) == 8
+
+
+def test_a_pinned_installation_with_another_key_is_forged(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    alice = Ed25519PrivateKey.generate()
+    first = write(folder, craft(organiser, alice, [note("n1", "Real.")]))
+    run(store, organiser, first)
+    with store.unit() as s:
+        sender = s.scalars(select(SenderRow)).one()
+        sender.public_key = "somebody-else"  # as if the pin were another key
+    second = write(folder, craft(organiser, alice, [note("n2", "Later.")]))
+    summary = run(store, organiser, second)
+    assert (summary.outcomes[0].status, summary.outcomes[0].reason) == ("rejected", "forged")
+
+
+def test_the_store_refuses_a_newer_schema(tmp_path: Path) -> None:
+    from fieldvisit.collation.models import SchemaVersionRow
+    from fieldvisit.domain.errors import StorageError
+
+    path = tmp_path / "c.sqlite"
+    store = CollationStore.open(path)
+    with store.unit() as s:
+        s.add(SchemaVersionRow(version=99))
+    store.close()
+    with pytest.raises(StorageError, match="newer"):
+        CollationStore.open(path)

@@ -72,8 +72,9 @@ def _write_table(sheet: Worksheet, columns: tuple[Column, ...], example: list[Ce
         if validation is not None:
             sheet.add_data_validation(validation)
         if column.kind in _FORMATS:
-            for row in range(2, TEMPLATE_ROWS + 1):
-                sheet.cell(row=row, column=index).number_format = _FORMATS[column.kind]
+            # A column style, not 500 formatted cells: new rows still get it, and the sheet's
+            # used range stays at the example row.
+            sheet.column_dimensions[letter].number_format = _FORMATS[column.kind]
     for index, value in enumerate(example, start=1):
         cell = sheet.cell(row=2, column=index, value=value)
         cell.font = _EXAMPLE_FONT

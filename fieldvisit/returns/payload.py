@@ -12,7 +12,7 @@ import json
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from fieldvisit.returns.format import (
     FORMAT_NAME,
@@ -211,7 +211,9 @@ def parse_payload(raw: bytes, *, check_hashes: bool = True) -> ReturnPayload:
     for kind, section in _SECTIONS.items():
         keys, types = _SHAPES[kind]
         fetch = operator.itemgetter(*keys)
-        for index, item in enumerate(_list(sections.get(section, []), section)):
+        # Any: the shape check below is what proves each item is a well-formed object.
+        items = cast(list[Any], _list(sections.get(section, []), section))
+        for index, item in enumerate(items):
             # Exact types, checked in C through map(): 50 records cost microseconds, and a
             # bool never passes for an int.
             try:
@@ -224,7 +226,7 @@ def parse_payload(raw: bytes, *, check_hashes: bool = True) -> ReturnPayload:
             records.append(Record(kind, item["id"], item["revision"], item))
     getter = operator.itemgetter("kind", "id", "revision", "sha256")
     try:
-        listed = list(map(getter, _list(top.get("manifest"), "manifest")))
+        listed = list(map(getter, cast(list[Any], _list(top.get("manifest"), "manifest"))))
     except (KeyError, TypeError) as exc:
         raise _bad("a manifest entry lacks kind, id, revision or sha256") from exc
     if [m[:3] for m in listed] != [(r.kind, r.id, r.revision) for r in records]:

@@ -6,11 +6,8 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import jsonschema
-from jsonschema.protocols import Validator
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import (
@@ -30,8 +27,12 @@ from fieldvisit.domain.model import (
     Stop,
     Venue,
 )
+from fieldvisit.packs.fastschema import Check, UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
 from fieldvisit.paths import resource
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 T = TypeVar("T")
 
@@ -56,22 +57,42 @@ def _inline_refs(node: Any, defs: Mapping[str, Any]) -> Any:
 
 
 @functools.cache
-def validator(schema_name: str) -> Validator:
-    """The compiled validator of one schema, built once per process."""
+def _schema(schema_name: str) -> dict[str, Any]:
     schema = json.loads(resource("schemas", schema_name).read_text(encoding="utf-8"))
+    return cast(dict[str, Any], _inline_refs(schema, schema.get("$defs", {})))
+
+
+@functools.cache
+def validator(schema_name: str) -> Validator:
+    """The jsonschema validator of one schema, built once per process (it writes errors)."""
+    import jsonschema  # slow to import, and only needed when something is wrong
+
+    schema = _schema(schema_name)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(_inline_refs(schema, schema.get("$defs", {})))
+    return cls(schema)
+
+
+@functools.cache
+def fast_check(schema_name: str) -> Check:
+    """The compiled yes/no check of one schema (see fastschema.py), built once per process."""
+    try:
+        return compile_schema(_schema(schema_name))
+    except UnsupportedSchemaError:
+        return lambda _data: False  # always ask jsonschema
 
 
 def validate(data: object, schema_name: str, *, source: str) -> None:
     """Raise InvalidInputError naming `source` and the JSON path of the first bad field."""
     try:
         _refuse_nul(data, "$", source)
+        if fast_check(schema_name)(data):
+            return
         errors = list(validator(schema_name).iter_errors(cast(Any, data)))
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None
     if not errors:
-        return
+        # The fast check is never more lenient than jsonschema; when they disagree, refuse.
+        raise InvalidInputError(f"does not match {schema_name}", path=source, field="$")
     # The deepest error says most about what is wrong; ties broken by path for stable output.
     error = min(errors, key=lambda e: (-len(e.absolute_path), e.json_path))
     message = error.message

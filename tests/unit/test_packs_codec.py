@@ -1,0 +1,164 @@
+"""event.json / manifest.json codec, and the compiled schema check agreeing with jsonschema."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from collections.abc import Iterator
+from typing import Any, cast
+
+import pytest
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.packs.codec import (
+    content_from_json,
+    content_to_json,
+    fast_check,
+    parse_json_bytes,
+    validate,
+    validator,
+)
+from fieldvisit.packs.fastschema import UnsupportedSchemaError, compile_schema
+from fieldvisit.packs.samples import samples_dir
+from fieldvisit.packs.source import read_source_folder
+
+ODD_VALUES: list[Any] = [
+    None,
+    True,
+    0,
+    -1,
+    1.5,
+    1e9,
+    "",
+    "x",
+    "x" * 1001,
+    "\x01",
+    "2017-02-30",
+    "2017-02-15T09:00:00",
+    "https://example.org",
+    "talk",
+    [],
+    [1],
+    ["a"],
+    {},
+    {"id": "a"},
+]
+
+
+@pytest.fixture(scope="module")
+def hague_json() -> dict[str, Any]:
+    return content_to_json(read_source_folder(samples_dir() / "hague-2017").content)
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from paths(value, (*prefix, index))
+
+
+def mutated(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    result = copy.deepcopy(doc)
+    node: Any = result
+    for part in path[:-1]:
+        node = node[part]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return result
+
+
+def test_fast_check_agrees_with_jsonschema(hague_json: dict[str, Any]) -> None:
+    check = fast_check("event.schema.json")
+    reference = validator("event.schema.json")
+    # A small document with one of everything keeps jsonschema's share of the time low.
+    small = copy.deepcopy(hague_json)
+    for key in ("sessions", "people", "documents", "questionnaires"):
+        small[key] = small[key][:2]
+    small["itineraries"][0]["stops"] = small["itineraries"][0]["stops"][:2]
+    small["itineraries"][0]["route"] = small["itineraries"][0]["route"][:2]
+    small["map"] = {"kind": "image", "filename": "a.png", "bounds": [4.2, 52.0, 4.4, 52.1]}
+    small["extra"] = {"pack_version": "1"}
+    assert check(small) and reference.is_valid(cast(Any, small))
+    rng = random.Random(20170215)
+    disagreements = []
+    for path in [p for p in paths(small) if p]:
+        for value in [KeyError, *rng.sample(ODD_VALUES, 3)]:
+            doc = mutated(small, path, value)
+            if check(doc) != reference.is_valid(cast(Any, doc)):
+                disagreements.append((path, value))
+    # Unknown properties, at the top and deep down.
+    for path in [("surprise",), ("event", "surprise"), ("sessions", 0, "surprise")]:
+        doc = mutated(small, path, "boo")
+        assert not check(doc) and not reference.is_valid(cast(Any, doc))
+    assert disagreements == []
+
+
+def test_fast_check_agrees_on_the_manifest() -> None:
+    manifest = {
+        "format": "fvpack",
+        "format_version": 1,
+        "pack_id": "0b5e2f6a-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+        "event_id": "e",
+        "pack_version": 1,
+        "created": "2026-01-01T00:00:00Z",
+        "min_app_version": "0.1",
+        "signing_key": None,
+        "return_key": "A" * 43 + "=",
+        "files": {"event.json": {"sha256": "0" * 64, "size": 1}},
+    }
+    check = fast_check("manifest.schema.json")
+    reference = validator("manifest.schema.json")
+    assert check(manifest) and reference.is_valid(cast(Any, manifest))
+    for path in [p for p in paths(manifest) if p]:
+        for value in [KeyError, *ODD_VALUES, "../x", "documents/a.pdf", 2.0]:
+            doc = mutated(manifest, path, value)
+            assert check(doc) == reference.is_valid(cast(Any, doc)), (path, value)
+
+
+def test_unknown_keywords_are_refused() -> None:
+    with pytest.raises(UnsupportedSchemaError):
+        compile_schema({"type": "string", "format": "email"})
+    with pytest.raises(UnsupportedSchemaError):
+        compile_schema({"enum": [1, 2]})
+
+
+def test_errors_name_the_source_and_path(hague_json: dict[str, Any]) -> None:
+    doc = mutated(hague_json, ("sessions", 3, "end"), "soon")
+    with pytest.raises(InvalidInputError) as caught:
+        content_from_json(doc, source="pack.fvpack: event.json")
+    assert caught.value.path == "pack.fvpack: event.json"
+    assert caught.value.field == "$.sessions[3].end"
+    assert "soon" in caught.value.message
+
+
+def test_round_trip_keeps_zones(hague_json: dict[str, Any]) -> None:
+    content = content_from_json(hague_json, source="x")
+    assert content_to_json(content) == hague_json
+    assert hague_json["sessions"][0]["start"] == "2017-02-15T09:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"\xff{}", "UTF-8"),
+        (b'{"a": NaN}', "NaN"),
+        (b'{"a": 1, "a": 2}', "duplicate key"),
+        (b"{", "not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested"),
+    ],
+)
+def test_parse_refuses(raw: bytes, problem: str) -> None:
+    with pytest.raises(InvalidInputError, match=problem) as caught:
+        data = parse_json_bytes(raw, source="f.json")
+        validate(data, "event.schema.json", source="f.json")
+    assert caught.value.path == "f.json"
+
+
+def test_parse_accepts_a_bom() -> None:
+    assert parse_json_bytes(b"\xef\xbb\xbf" + json.dumps({"a": 1}).encode(), source="f") == {"a": 1}

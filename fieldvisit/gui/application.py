@@ -51,7 +51,8 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
 
     problems: list[str] = []
     try:
-        for outcome in importing.import_preloaded(store, folders or preload_dirs()):
+        chosen = preload_dirs() if folders is None else folders
+        for outcome in importing.import_preloaded(store, chosen):
             if isinstance(outcome, str):
                 problems.append(outcome)
         importing.ensure_sample(store)
@@ -118,6 +119,7 @@ class Shell:
             self.window.flush_sections()
             self.window.save_state()
         self.worker.shutdown()
+        self.translators.remove(self.app)
         # Deliveries queued after the last job must not reach a half-destroyed window.
         QCoreApplication.removePostedEvents(self.worker)
         self.store.close()

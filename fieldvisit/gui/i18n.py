@@ -109,11 +109,14 @@ class Translators:
         self._installed: list[QTranslator] = []
         self.language = SOURCE_LANGUAGE
 
-    def install(self, app: QCoreApplication, setting: str, cache_dir: Path) -> str:
-        """Install the catalogues for `setting`; returns the language in use."""
+    def remove(self, app: QCoreApplication) -> None:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+
+    def install(self, app: QCoreApplication, setting: str, cache_dir: Path) -> str:
+        """Install the catalogues for `setting`; returns the language in use."""
+        self.remove(app)
         lang = resolve_language(setting)
         self.language = lang
         QLocale.setDefault(QLocale(lang))

@@ -76,17 +76,15 @@ class PlaceholderSection(QWidget):
 def section_titles() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
+    translate = QCoreApplication.translate
     return {
-        "today": tr("Today"),
-        "programme": tr("Programme"),
-        "visit": tr("Visit"),
-        "contacts": tr("Contacts"),
-        "notes": tr("Notes"),
-        "questions": tr("Questions"),
-        "documents": tr("Documents"),
+        "today": translate("MainWindow", "Today"),
+        "programme": translate("MainWindow", "Programme"),
+        "visit": translate("MainWindow", "Visit"),
+        "contacts": translate("MainWindow", "Contacts"),
+        "notes": translate("MainWindow", "Notes"),
+        "questions": translate("MainWindow", "Questions"),
+        "documents": translate("MainWindow", "Documents"),
     }
 
 
@@ -125,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("fieldvisit"))
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))
 
         titles = section_titles()
         self.nav = QListWidget()
@@ -401,7 +399,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def update_title(self) -> None:
-        app = self.tr(APP_TITLE)
+        app = self.tr("Field Visit Companion")
         self.setWindowTitle(f"{self.event_title} — {app}" if self.event_title else app)
 
     # --- status ---------------------------------------------------------------------------

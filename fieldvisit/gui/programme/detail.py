@@ -164,39 +164,48 @@ class SessionDetail(QWidget):
         self, s: Session, speakers: dict[str, str], documents: dict[str, str], show_local: bool
     ) -> str:
         e = html.escape
-        rows = [f"<b>{e(self.tr('When'))}:</b> {e(f'{s.start:%A %d %B}')}, {e(time_range(s))}"]
+        labels = {
+            "When": e(self.tr("When")),
+            "Kind": e(self.tr("Kind")),
+            "Room": e(self.tr("Room")),
+            "Online": e(self.tr("Online")),
+            "Track": e(self.tr("Track")),
+            "Speakers": e(self.tr("Speakers")),
+            "Documents": e(self.tr("Documents")),
+        }
+        rows = [f"<b>{labels['When']}:</b> {e(f'{s.start:%A %d %B}')}, {e(time_range(s))}"]
         if show_local:
             zone = local_zone()
             if zone is not None and zone.utcoffset(s.start) != s.start.utcoffset():
                 rows[0] += " " + e(
                     self.tr("(%1 on this computer)").replace("%1", time_range(s, zone))
                 )
-        rows.append(f"<b>{e(self.tr('Kind'))}:</b> {e(kind_label(s.kind))}")
+        rows.append(f"<b>{labels['Kind']}:</b> {e(kind_label(s.kind))}")
         if s.room:
-            rows.append(f"<b>{e(self.tr('Room'))}:</b> {e(s.room)}")
+            rows.append(f"<b>{labels['Room']}:</b> {e(s.room)}")
         if s.online_url:
             url = QUrl(s.online_url)
             if url.scheme() in ("http", "https"):
                 rows.append(
-                    f"<b>{e(self.tr('Online'))}:</b> "
+                    f"<b>{labels['Online']}:</b> "
                     f'<a href="{e(url.toString())}">{e(s.online_url)}</a>'
                 )
             else:
-                rows.append(f"<b>{e(self.tr('Online'))}:</b> {e(s.online_url)}")
+                rows.append(f"<b>{labels['Online']}:</b> {e(s.online_url)}")
         if s.track:
-            rows.append(f"<b>{e(self.tr('Track'))}:</b> {e(s.track)}")
+            rows.append(f"<b>{labels['Track']}:</b> {e(s.track)}")
         if s.speaker_ids:
             links = ", ".join(
                 f'<a href="fv:person/{e(uid)}">{e(speakers.get(uid, uid))}</a>'
                 for uid in s.speaker_ids
             )
-            rows.append(f"<b>{e(self.tr('Speakers'))}:</b> {links}")
+            rows.append(f"<b>{labels['Speakers']}:</b> {links}")
         if s.document_ids:
             links = ", ".join(
                 f'<a href="fv:document/{e(uid)}">{e(documents.get(uid, uid))}</a>'
                 for uid in s.document_ids
             )
-            rows.append(f"<b>{e(self.tr('Documents'))}:</b> {links}")
+            rows.append(f"<b>{labels['Documents']}:</b> {links}")
         out = "<p>" + "<br>".join(rows) + "</p>"
         if s.confidential:
             out += (

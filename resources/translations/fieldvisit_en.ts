@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>PreviewDialog</name>
+    <message numerus="yes">
+        <source>%n of your notes will lose their session or stop; they are kept.</source>
+        <translation>
+            <numerusform>%n of your notes will lose its session or stop; it is kept.</numerusform><numerusform>%n of your notes will lose their session or stop; they are kept.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSection</name>
+    <message numerus="yes">
+        <source>%n session(s) in my agenda.</source>
+        <translation>
+            <numerusform>%n session in my agenda.</numerusform><numerusform>%n sessions in my agenda.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlap(s): see the warnings below.</source>
+        <translation>
+            <numerusform>%n overlap: see the warning below.</numerusform><numerusform>%n overlaps: see the warnings below.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message numerus="yes">
+        <source>Rate %n star(s)</source>
+        <translation>
+            <numerusform>Rate %n star</numerusform><numerusform>Rate %n stars</numerusform></translation>
+    </message>
+</context>
+</TS>

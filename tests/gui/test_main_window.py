@@ -1,0 +1,126 @@
+"""The main window as a delegate meets it: title, sections, shortcuts, remembered state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import HAGUE_ID, HAGUE_TITLE, ShellFactory
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSize, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from fieldvisit.gui.application import Shell
+from fieldvisit.gui.emergency import EmergencyDialog
+from fieldvisit.gui.main_window import SECTIONS
+from fieldvisit.paths import AppPaths
+
+
+def test_window_title_names_the_event(shell: Shell) -> None:
+    assert shell.window.windowTitle() == f"{HAGUE_TITLE} — Field Visit Companion"
+    assert shell.ctx.event_id == HAGUE_ID
+    assert shell.window.event_combo.currentText() == HAGUE_TITLE
+
+
+def test_switch_sections_by_click(shell: Shell, qtbot: QtBot) -> None:
+    nav = shell.window.nav
+    for name in ("programme", "notes", "today"):
+        item = nav.item(SECTIONS.index(name))
+        rect = nav.visualItemRect(item)
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert shell.window.current_section == name
+        assert shell.window.stack.currentWidget() is shell.window.sections[name]
+
+
+def test_switch_sections_by_alt_number(shell: Shell, qtbot: QtBot) -> None:
+    window = shell.window
+    window.activateWindow()
+    for number, name in enumerate(SECTIONS, start=1):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.AltModifier)
+        assert window.current_section == name
+
+
+def test_every_section_has_a_title(shell: Shell) -> None:
+    for name, widget in shell.window.sections.items():
+        title = widget.section_title()  # type: ignore[attr-defined]
+        assert isinstance(title, str) and title, name
+
+
+def test_geometry_and_last_section_restored(
+    make_shell: ShellFactory, hague_paths: AppPaths, qtbot: QtBot
+) -> None:
+    first = make_shell(hague_paths)
+    first.window.resize(780, 560)
+    first.window.show_section("contacts")
+    first.close()
+    second = make_shell(hague_paths)
+    assert second.window.current_section == "contacts"
+    assert second.window.size() == QSize(780, 560)
+    assert (hague_paths.config / "fieldvisit.ini").is_file()
+
+
+def test_emergency_contacts_one_click_away(shell: Shell, qtbot: QtBot) -> None:
+    window = shell.window
+    for name in ("programme", "documents"):
+        window.show_section(name)
+        assert window.emergency_button.isVisible()
+    qtbot.mouseClick(window.emergency_button, Qt.MouseButton.LeftButton)
+    dialog = window.emergency_dialog
+    assert isinstance(dialog, EmergencyDialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.isVisible()
+    text = dialog.body.text()
+    assert "fictional" in text.lower() or "duty" in text.lower()
+    assert "tel:" in text
+    dialog.close()
+
+
+def test_jump_to_now_under_pretend_time(shell: Shell, qtbot: QtBot) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    shell.ctx.set_pretend_time(dt.datetime(2017, 2, 16, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    assert shell.window.pretend_label.isVisible()
+    qtbot.keyClick(shell.window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert shell.window.current_section == "programme"
+    detail = shell.window.programme.detail
+    assert detail.session is not None and detail.session.id == "d2-field-visit"
+    shell.ctx.set_pretend_time(None)
+    assert not shell.window.pretend_label.isVisible()
+
+
+def test_dropping_a_pack_starts_the_open_flow(shell: Shell, qtbot: QtBot, tmp_path: Path) -> None:
+    broken = tmp_path / "dropped.fvpack"
+    broken.write_bytes(b"not a pack")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(broken))])
+    event = QDropEvent(
+        QPointF(QPoint(300, 300)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(shell.window.pack_dropped) as dropped:
+        shell.window.dropEvent(event)
+    assert dropped.args == [str(broken)]
+    flow = shell.window.open_flow
+    assert flow is not None
+    qtbot.waitUntil(lambda: flow.error_box is not None and flow.error_box.isVisible())
+    assert isinstance(flow.error_box, QMessageBox)
+    flow.error_box.close()
+
+
+def test_dutch_translation_loads(
+    make_shell: ShellFactory, hague_paths: AppPaths, qtbot: QtBot
+) -> None:
+    shell = make_shell(hague_paths, language="nl")
+    assert shell.translators.language == "nl"
+    nav = shell.window.nav
+    assert nav.item(0).text() == "Vandaag"
+    assert nav.item(1).text() == "Programma"
+    assert shell.window.windowTitle().endswith("— Veldbezoek-assistent")
+    # Qt's own catalogue too, so standard buttons speak Dutch.
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    shell.close()
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

@@ -1,0 +1,131 @@
+"""CLI handlers for returns, personal exports, collation and the report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fieldvisit.paths import AppPaths
+from fieldvisit.services.store import Store
+
+EXIT_OK = 0
+EXIT_SOME_REJECTED = 1
+
+
+def _event_id(store: Store, requested: str | None) -> str:
+    from fieldvisit.returns.compose import latest_event_id
+
+    if requested:
+        return requested
+    with store.unit() as session:
+        return latest_event_id(session)
+
+
+def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit return -o FILE|DIR [--event ID] [--name N] [--include-confidential]`."""
+    from fieldvisit.returns.compose import SECTION_TITLES, choose, compose_draft
+    from fieldvisit.returns.write import write_return
+
+    store = Store.open(paths)
+    try:
+        event_id = _event_id(store, args.event)
+        with store.unit() as session:
+            draft = compose_draft(session, event_id)
+        confirmed = (
+            [i.key for i in draft.items if i.confidential] if args.include_confidential else []
+        )
+        selection = choose(draft, confirmed=confirmed)
+        going = {r.kind + ":" + r.id for r in selection.records}
+        if args.dry_run:
+            print(f"Would send to the organisers of {draft.event_title}:")
+            for kind, title in SECTION_TITLES.items():
+                items = [i for i in draft.items if i.record.kind == kind]
+                if items:
+                    print(f"  {title}:")
+                for item in items:
+                    mark = "x" if f"{item.record.kind}:{item.record.id}" in going else " "
+                    print(f"    [{mark}] {item.label}")
+        else:
+            with store.unit() as session:
+                written = write_return(
+                    session,
+                    event_id,
+                    Path(args.output),
+                    confirmed=confirmed,
+                    delegate_name=args.name,
+                )
+            counts = {k: 0 for k in SECTION_TITLES}
+            for record in written.records:
+                counts[record.kind] += 1
+            summary = ", ".join(f"{n} {SECTION_TITLES[k].lower()}" for k, n in counts.items())
+            print(f"Wrote {written.path} ({summary}; {written.size} bytes, encrypted)")
+        if selection.left_out_confidential:
+            print(
+                "Left out (notes on confidential sessions; send them with "
+                "--include-confidential once you are sure):"
+            )
+            for item in selection.left_out_confidential:
+                print(f"  - {item.label}")
+        print("Private notes are never sent.")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
+    from fieldvisit.exports.personal import export
+
+    store = Store.open(paths)
+    try:
+        event_id = _event_id(store, args.event)
+        with store.unit() as session:
+            done = export(session, args.what, event_id, Path(args.output))
+    finally:
+        store.close()
+    for path in done.paths:
+        print(f"Wrote {path}")
+    print(done.summary)
+    return EXIT_OK
+
+
+def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit collate RETURN... --key KEY --db DB`: 1 when any file was rejected."""
+    from fieldvisit.cli import read_passphrase
+    from fieldvisit.collation.collate import collate_files
+    from fieldvisit.packs.keys import load_keys
+
+    key_path = Path(args.key)
+    passphrase = read_passphrase(args.passphrase_file, prompt=f"Passphrase for {key_path}: ")
+    keys = load_keys(key_path, passphrase)
+    files: list[Path] = []
+    for name in args.returns:
+        path = Path(name)
+        files.extend(sorted(path.glob("*.fvreturn")) if path.is_dir() else [path])
+    summary = collate_files(Path(args.db), files, keys.returns)
+    for outcome in summary.outcomes:
+        if outcome.status == "accepted":
+            print(
+                f"accepted {outcome.path.name}: {outcome.added} new, {outcome.skipped} "
+                f"unchanged, {outcome.superseded} superseded, {outcome.conflicts} conflict(s)"
+            )
+        elif outcome.status == "already":
+            print(f"already collated {outcome.path.name}")
+        else:
+            print(f"REJECTED {outcome.path.name}: {outcome.reason}: {outcome.detail}")
+    rejected = summary.count("rejected")
+    print(
+        f"{summary.count('accepted')} accepted, {summary.count('already')} already collated, "
+        f"{rejected} rejected"
+    )
+    return EXIT_SOME_REJECTED if rejected else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit report --db DB -o DIR`."""
+    from fieldvisit.collation.report import report_from_store
+
+    folder = Path(args.output)
+    written = report_from_store(Path(args.db), folder)
+    print(f"Wrote {len(written)} file(s) to {folder}; start with {folder / 'index.md'}")
+    return EXIT_OK

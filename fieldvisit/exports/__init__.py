@@ -1,0 +1,1 @@
+"""Personal exports: the notes booklet, agenda, contacts and itinerary files."""

@@ -1,0 +1,110 @@
+"""Personal exports, each checked with an independent parser (icalendar, vobject, ElementTree)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+import icalendar
+import pytest
+import vobject
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from returns_support import add_delegate_data, open_delegate_store
+from sample_rows import HAGUE
+
+from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.exports.booklet import build_booklet
+from fieldvisit.exports.personal import export
+from fieldvisit.services.store import Store
+from fieldvisit.storage.models import AgendaPickRow
+
+GPX = "{http://www.topografix.com/GPX/1/1}"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = open_delegate_store(data_dir, X25519PrivateKey.generate())
+    add_delegate_data(opened)
+    yield opened
+    opened.close()
+
+
+def test_booklet_groups_by_day_then_session_and_stop(store: Store) -> None:
+    with store.unit() as s:
+        text = build_booklet(s, HAGUE)
+    lines = text.splitlines()
+    assert lines[0] == "# Notes: International Conference on Returning Foreign Terrorist Fighters"
+    day1 = lines.index("## Wednesday 15 February 2017")
+    day2 = lines.index("## Thursday 16 February 2017")
+    insp = lines.index("### 09:45-10:30 Inspiration session: learning from returnees")
+    wg = lines.index("### 11:00-12:30 Working group A: prisons and probation")
+    stop = lines.index("### 09:15 Stop: Community centre (Schilderswijk)")
+    assert day1 < insp < wg < day2 < stop
+    assert "Case managers need a shared picture of each returnee." in text
+    # The booklet is the delegate's own: the private note is there, marked.
+    assert "PRIVATE: call my sister after the opening." in text
+    assert "*private ·" in text
+
+
+def test_agenda_ics_parses_with_icalendar_and_vobject(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "agenda.ics"
+    with store.unit() as s:
+        done = export(s, "agenda", HAGUE, path)
+    assert done.summary.startswith("1 picked")
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Working group B: families and communities"]
+    start = events[0].decoded("DTSTART")
+    assert isinstance(start, dt.datetime)
+    assert start.utcoffset() == dt.timedelta(hours=1)  # Amsterdam in February
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
+    parsed = vobject.readOne(path.read_text(encoding="utf-8"))
+    assert parsed.vevent.summary.value == "Working group B: families and communities"
+
+
+def test_agenda_without_picks_is_the_whole_programme(store: Store, tmp_path: Path) -> None:
+    with store.unit() as s:
+        s.query(AgendaPickRow).delete()
+    with store.unit() as s:
+        done = export(s, "agenda", HAGUE, tmp_path / "all.ics")
+    events = icalendar.Calendar.from_ical((tmp_path / "all.ics").read_bytes()).walk("VEVENT")
+    assert len(events) == 9 and "whole programme" in done.summary
+
+
+def test_contacts_vcf_parses_with_vobject(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.vcf"
+    with store.unit() as s:
+        export(s, "contacts", HAGUE, path)
+    cards = list(vobject.readComponents(path.read_text(encoding="utf-8")))
+    names = {c.fn.value for c in cards}
+    assert "Duty officer (fictional)" in names and "A. Example" in names
+    duty = next(c for c in cards if c.fn.value == "Duty officer (fictional)")
+    assert duty.tel.value == "+31 70 000 0000"
+
+
+def test_itinerary_gpx_parses_with_elementtree(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "visit.gpx"
+    with store.unit() as s:
+        export(s, "itinerary", HAGUE, path)
+    root = ElementTree.fromstring(path.read_bytes())
+    assert root.tag == f"{GPX}gpx"
+    names = [w.findtext(f"{GPX}name") for w in root.iter(f"{GPX}wpt")]
+    assert names == ["1. Community centre", "2. Neighbourhood police post", "3. Youth work project"]
+    first = next(root.iter(f"{GPX}wpt"))
+    assert (float(first.attrib["lat"]), float(first.attrib["lon"])) == (52.069, 4.296)
+
+
+def test_notes_export_writes_markdown(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    with store.unit() as s:
+        export(s, "notes", HAGUE, path)
+    assert path.read_text(encoding="utf-8").startswith("# Notes: ")
+
+
+def test_unknown_event_and_missing_folder_are_clear_errors(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match="no installed event"), store.unit() as s:
+        export(s, "agenda", "nope", tmp_path / "a.ics")
+    with pytest.raises(InvalidInputError, match="folder does not exist"), store.unit() as s:
+        export(s, "agenda", HAGUE, tmp_path / "missing" / "a.ics")

@@ -96,10 +96,14 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._link: tuple[str, int] | None = None  # (href, index of the link's first part)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
+        elif tag == "a":
+            href = web_url(dict(attrs).get("href") or "")
+            self._link = (href, len(self.parts)) if href else None
         elif tag == "br":
             self.parts.append("\n")
         elif tag == "li":
@@ -110,6 +114,12 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
+        elif tag == "a" and self._link is not None:
+            # Plain text loses the link target; keep it readable after the link text.
+            href, first = self._link
+            if href not in "".join(self.parts[first:]):
+                self.parts.append(f" ({href})")
+            self._link = None
         elif tag in self._BLOCKS:
             self.parts.append("\n\n")
 

@@ -128,7 +128,7 @@ def _raw_event(event: Element, where: str, day_date: str, room_name: str) -> Raw
         description=_text(event, "description"),
         url=_text(event, "url"),
         persons=[
-            RawPerson(id=p.get("id", ""), name="".join(p.itertext()))
+            RawPerson(id=p.get("id") or p.get("guid") or "", name="".join(p.itertext()))
             for p in (persons.iterfind("person") if persons is not None else ())
         ],
     )

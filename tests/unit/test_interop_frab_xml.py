@@ -11,6 +11,7 @@ import pytest
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import PackContent, Session, SessionKind
+from fieldvisit.interop.common import html_to_text
 from fieldvisit.interop.frab_xml import read_frab_xml
 from fieldvisit.interop.schedule import read_schedule
 
@@ -299,3 +300,37 @@ def test_wrong_root_element_is_refused(tmp_path: Path) -> None:
     path.write_text("<rss><channel/></rss>", encoding="utf-8")
     with pytest.raises(InvalidInputError, match="root element is <rss>"):
         read_frab_xml(path)
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<p>One</p><p>Two &amp; three</p>", "One\n\nTwo & three"),
+        ("Line<br>break<br/>again", "Line\nbreak\nagain"),
+        ("<ul><li>a</li><li>b</li></ul>", "- a\n- b"),
+        (
+            'See <a href="https://example.org/x">the site</a>.',
+            "See the site (https://example.org/x).",
+        ),
+        ('<a href="https://a.example">https://a.example</a>', "https://a.example"),
+        ('<a href="javascript:alert(1)">click</a>', "click"),
+        ("<script>alert(1)</script><style>p{}</style>Safe", "Safe"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("Fish &amp; chips", "Fish & chips"),
+        ("  spaced   out  \n\n\n\n  text ", "spaced out\n\ntext"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+    ],
+)
+def test_html_to_text(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    days = (
+        '<day date="2017-02-15"><room name="Hall">'
+        + _event('guid="a"', "<start>10:00</start><duration>00:30</duration>")
+        + "</room></day>"
+    )
+    path = _xml(tmp_path, days)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(read_schedule(path).content.sessions) == 1

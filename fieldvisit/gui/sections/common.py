@@ -17,7 +17,13 @@ from PySide6.QtGui import (
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -30,8 +36,13 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        width = option.rect.width() - option.decorationSize.width() - 8
-        doc.setTextWidth(max(width, 80))
+        width = option.rect.width()
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and view.viewport() is not None:
+            # sizeHint gets no useful rect: lay the text out for the visible width
+            width = view.viewport().width() if width <= 0 else width
+        icon = option.decorationSize.width() + 8 if not option.icon.isNull() else 8
+        doc.setTextWidth(max(width - icon, 80))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:

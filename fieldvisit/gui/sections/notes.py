@@ -155,6 +155,7 @@ class NotesSection(QWidget):
         self.list.setAccessibleName(self.tr("Notes"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.clicked.connect(self.on_row_activated)

@@ -373,3 +373,8 @@ def add_fosdem(store: Store, xml_path: Path, event_id: str = "fosdem-2025") -> i
         s.execute(insert(SessionRow), sessions)
         s.execute(insert(PersonRow), person_rows)
     return len(sessions)
+
+
+# The Hague sample pack (resources), as installed by `ensure_sample`.
+SAMPLE_ID = "hague-rftf-2017"
+SAMPLE_TITLE = "International Conference on Returning Foreign Terrorist Fighters"

@@ -14,9 +14,6 @@ from fieldvisit.gui.application import Shell, start_shell
 from fieldvisit.paths import AppPaths, resolve
 from fieldvisit.services.store import Store
 
-HAGUE_ID = "hague-rftf-2017"
-HAGUE_TITLE = "International Conference on Returning Foreign Terrorist Fighters"
-
 
 @pytest.fixture(scope="session")
 def hague_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import HAGUE_ID, HAGUE_TITLE, ShellFactory
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sample_rows import SAMPLE_ID as HAGUE_ID
+from sample_rows import SAMPLE_TITLE as HAGUE_TITLE
 
 from fieldvisit.gui.application import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
@@ -47,7 +49,7 @@ def test_every_section_has_a_title(shell: Shell) -> None:
 
 
 def test_geometry_and_last_section_restored(
-    make_shell: ShellFactory, hague_paths: AppPaths, qtbot: QtBot
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot
 ) -> None:
     first = make_shell(hague_paths)
     first.window.resize(780, 560)
@@ -112,7 +114,7 @@ def test_dropping_a_pack_starts_the_open_flow(shell: Shell, qtbot: QtBot, tmp_pa
 
 
 def test_dutch_translation_loads(
-    make_shell: ShellFactory, hague_paths: AppPaths, qtbot: QtBot
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot
 ) -> None:
     shell = make_shell(hague_paths, language="nl")
     assert shell.translators.language == "nl"

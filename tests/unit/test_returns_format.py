@@ -1,0 +1,100 @@
+"""The .fvreturn envelope and payload: header, sealing, and what counts as malformed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from returns_support import CREATED, FEEDBACK_V1, answer, craft, note
+
+from fieldvisit.returns.format import (
+    HEADER,
+    MAGIC,
+    RejectReason,
+    ReturnRejectedError,
+    fingerprint_text,
+    installation_id_for,
+    open_sealed,
+    raw_public,
+    read_header,
+)
+from fieldvisit.returns.payload import parse_payload
+
+
+@pytest.fixture
+def organiser() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+def opened_payload(organiser: X25519PrivateKey, data: bytes) -> bytes:
+    return open_sealed(data, organiser, public_raw=raw_public(organiser.public_key())).payload
+
+
+def test_header_names_recipient_and_length_before_decryption(organiser: X25519PrivateKey) -> None:
+    data = craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "Hello")])
+    header, fingerprint, length = read_header(data)
+    assert header.startswith(MAGIC) and data[8:10] == b"\x01\x01"
+    assert fingerprint.hex() == fingerprint_text(raw_public(organiser.public_key()))
+    assert length == len(data) - HEADER.size
+
+
+def test_round_trip_keeps_every_field(organiser: X25519PrivateKey) -> None:
+    signer = Ed25519PrivateKey.generate()
+    data = craft(
+        organiser, signer, [note("n1", "Zoë's note ✓"), answer("a1", ["x", "y"])],
+        questionnaires=[FEEDBACK_V1],
+    )  # fmt: skip
+    opened = open_sealed(data, organiser, public_raw=raw_public(organiser.public_key()))
+    payload = parse_payload(opened.payload)
+    assert opened.signer == raw_public(signer.public_key())
+    assert payload.installation_id == installation_id_for(opened.signer)
+    assert payload.created == CREATED
+    assert [r.fields["body"] for r in payload.records if r.kind == "note"] == ["Zoë's note ✓"]
+    assert [r.fields["value"] for r in payload.records if r.kind == "answer"] == [["x", "y"]]
+    assert payload.questionnaires == (FEEDBACK_V1,)
+    assert [m[0] for m in payload.manifest] == ["note", "answer"]
+
+
+def test_sealing_twice_gives_different_bytes(organiser: X25519PrivateKey) -> None:
+    signer = Ed25519PrivateKey.generate()
+    first = craft(organiser, signer, [note("n1", "Same")])
+    assert first != craft(organiser, signer, [note("n1", "Same")])  # fresh HPKE key each time
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda p: p["records"]["notes"][0].update(revision=True), "wrong type"),
+        (lambda p: p["records"]["notes"][0].pop("body"), "lacks a field"),
+        (lambda p: p["manifest"][0].update(id="other"), "manifest does not list"),
+        (lambda p: p["manifest"][0].update(sha256="0" * 64), "content hash"),
+        (lambda p: p.update(format_version=2), "fvreturn version 1"),
+        (lambda p: p.update(created="yesterday"), "ISO 8601"),
+        (lambda p: p.update(records=[]), "not an object"),
+    ],
+)
+def test_malformed_payloads_say_what_is_wrong(
+    organiser: X25519PrivateKey, change: object, message: str
+) -> None:
+    raw = opened_payload(
+        organiser, craft(organiser, Ed25519PrivateKey.generate(), [note("n", "b")])
+    )
+    payload = json.loads(raw)
+    assert callable(change)
+    change(payload)
+    with pytest.raises(ReturnRejectedError, match=message) as caught:
+        parse_payload(json.dumps(payload).encode())
+    assert caught.value.reason is RejectReason.MALFORMED
+
+
+def test_not_json_is_malformed() -> None:
+    with pytest.raises(ReturnRejectedError, match="not JSON"):
+        parse_payload(b"\xff\xfe")
+
+
+def test_a_short_file_with_the_magic_is_truncated() -> None:
+    with pytest.raises(ReturnRejectedError) as caught:
+        read_header(MAGIC[:5])
+    assert caught.value.reason is RejectReason.TRUNCATED

@@ -55,11 +55,11 @@ def timed(step: Callable[[], T]) -> tuple[float, T]:
     return time.perf_counter() - start, result
 
 
-def peak_memory(step: Callable[[], object]) -> int:
+def peak_memory(step: Callable[[], object]) -> float:
     tracemalloc.start()
     try:
         step()
-        return tracemalloc.get_traced_memory()[1]
+        return float(tracemalloc.get_traced_memory()[1])
     finally:
         tracemalloc.stop()
 
@@ -172,58 +172,84 @@ def as_pentabarf(content: PackContent) -> str:
 
 
 def run_case(
-    name: str, xml: Path, build: Callable[[Path], object], folder: Path, args: argparse.Namespace
+    name: str,
+    xml: Path,
+    build: Callable[[Path, int], object],
+    folder: Path,
+    args: argparse.Namespace,
 ) -> None:
     counter = iter(range(1_000_000))
 
     def fresh(prefix: str) -> Path:
         return folder / f"{prefix}-{next(counter)}"
 
-    def do_build() -> Path:
+    def do_build(version: int = 1) -> Path:
         output = fresh("pack").with_suffix(".fvpack")
-        build(output)
+        build(output, version)
         return output
 
-    def do_import(pack: Path) -> None:
+    def in_store(
+        step: Callable[[Store], object], *, before: Path | None = None, trace: bool = False
+    ) -> float:
+        """Time `step` (or its tracemalloc peak, in bytes) on a fresh, migrated store."""
         store = Store.open(resolve(fresh("store")))
         try:
-            import_pack(store, pack)
-        finally:
-            store.close()
-
-    def do_install_only(pack: Path) -> None:
-        loaded = open_pack(pack)
-        store = Store.open(resolve(fresh("store")))
-        try:
+            if before is not None:
+                import_pack(store, before)
+            if trace:
+                return float(peak_memory(lambda: step(store)))
             start = time.perf_counter()
-            import_loaded(store, loaded)
-            install_times.append(time.perf_counter() - start)
+            step(store)
+            return time.perf_counter() - start
         finally:
             store.close()
 
-    install_times: list[float] = []
     build_s, pack = timed(do_build)
-    import_s, _ = timed(lambda: do_import(pack))
-    do_install_only(pack)
+    v2 = do_build(2)
+    loaded = open_pack(pack)
+
+    def full(store: Store) -> object:
+        return import_pack(store, pack)
+
+    def install(store: Store) -> object:
+        return import_loaded(store, loaded)
+
+    def update(store: Store) -> object:
+        return import_pack(store, v2)
+
+    import_s = in_store(full)
+    install_s = in_store(install)
+    update_s = in_store(update, before=pack)
     baseline_s, rows = timed(lambda: baseline(xml, fresh("raw").with_suffix(".sqlite")))
     print(f"\n{name}: {pack.stat().st_size / 1e6:.1f} MB pack, {rows} raw rows")
-    figures = [
-        ("build (read, check, write, re-verify)", build_s, lambda: do_build()),
-        ("import (open_pack + install)", import_s, lambda: do_import(pack)),
-        ("  of which install (store writes)", install_times[0], lambda: do_install_only(pack)),
-        ("raw baseline (parse + executemany)", baseline_s, lambda: baseline(xml, fresh("raw"))),
+    figures: list[tuple[str, float, Callable[[], float]]] = [
+        ("build (read, check, write, re-verify)", build_s, lambda: peak_memory(do_build)),
+        ("import (open_pack + install)", import_s, lambda: in_store(full, trace=True)),
+        ("  of which install (import_loaded)", install_s, lambda: in_store(install, trace=True)),
+        (
+            "update to v2 (same content)",
+            update_s,
+            lambda: in_store(update, before=pack, trace=True),
+        ),
+        (
+            "raw baseline (parse + executemany)",
+            baseline_s,
+            lambda: peak_memory(lambda: baseline(xml, fresh("raw"))),
+        ),
     ]
-    for label, seconds, step in figures:
-        memory = "" if args.no_memory else f"  peak {peak_memory(step) / 1e6:7.1f} MB"
+    for label, seconds, peak in figures:
+        memory = "" if args.no_memory else f"  peak {peak() / 1e6:7.1f} MB"
         print(f"  {label:<40} {seconds * 1000:8.0f} ms{memory}")
-    print(f"  build + import                           {(build_s + import_s) * 1000:8.0f} ms")
-    print(f"  ratio import / baseline                  {import_s / baseline_s:8.1f}x")
-    print(f"  ratio install only / baseline            {install_times[0] / baseline_s:8.1f}x")
+    print(f"  {'build + import':<40} {(build_s + import_s) * 1000:8.0f} ms")
+    print(f"  {'ratio import / baseline':<40} {import_s / baseline_s:8.1f}x")
+    print(f"  {'ratio install only / baseline':<40} {install_s / baseline_s:8.1f}x")
     if args.profile:
         profiler = cProfile.Profile()
-        profiler.runcall(do_import, pack)
+        store = Store.open(resolve(fresh("store")))
+        profiler.runcall(import_pack, store, pack)
+        store.close()
         report = io.StringIO()
-        pstats.Stats(profiler, stream=report).sort_stats("cumulative").print_stats(20)
+        pstats.Stats(profiler, stream=report).sort_stats("cumulative").print_stats(25)
         print(report.getvalue())
 
 
@@ -239,8 +265,10 @@ def main() -> int:
         sessions, people = 943, 992
         if FOSDEM.is_file():
 
-            def build_fosdem(output: Path) -> object:
-                return build_pack(FOSDEM, output, keys=keys, timezone=BRUSSELS)
+            def build_fosdem(output: Path, version: int) -> object:
+                return build_pack(
+                    FOSDEM, output, keys=keys, timezone=BRUSSELS, pack_version=version
+                )
 
             run_case("FOSDEM 2025 (943 sessions, 992 people)", FOSDEM, build_fosdem, folder, args)
         else:
@@ -250,8 +278,9 @@ def main() -> int:
             xml = folder / "synthetic.xml"
             xml.write_text(as_pentabarf(content), encoding="utf-8")
 
-            def build_synthetic(output: Path) -> object:
-                write_pack(SourceBundle(content), output, keys=keys, pack_version=1, source="bench")
+            def build_synthetic(output: Path, version: int) -> object:
+                bundle = SourceBundle(content)
+                write_pack(bundle, output, keys=keys, pack_version=version, source="bench")
                 return open_pack(output)
 
             title = f"synthetic x{args.scale} ({len(content.sessions)} sessions, "

@@ -1,0 +1,76 @@
+"""Contacts: the event's people grouped by role, with details only for those who consented."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from fieldvisit.domain.model import Person, Role
+from fieldvisit.interop.vcard import vcard_text, write_vcards
+from fieldvisit.services.store import Store
+from fieldvisit.storage import repository
+
+# Emergency and duty contacts first: they must be one glance away.
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.EMERGENCY,
+    Role.ORGANISER,
+    Role.HOST,
+    Role.FACILITATOR,
+    Role.SPEAKER,
+    Role.DELEGATE,
+)
+
+
+def visible(person: Person) -> Person:
+    """The person as the delegate may see them: phone and email only when `listed`."""
+    if person.listed:
+        return person
+    return dataclasses.replace(person, phone="", email="")
+
+
+def load_contacts(store: Store, event_id: str) -> list[Person]:
+    """Everyone in the pack, details removed for people who did not consent to be listed."""
+    if not event_id:
+        return []
+    with store.unit() as s:
+        return [visible(p) for p in repository.load_people(s, event_id)]
+
+
+def matches(person: Person, query: str) -> bool:
+    words = query.casefold().split()
+    haystack = " ".join(
+        (person.name, person.organisation, str(person.role), person.email, *person.languages)
+    ).casefold()
+    return all(w in haystack for w in words)
+
+
+def grouped(people: Sequence[Person], query: str = "") -> list[tuple[Role, list[Person]]]:
+    """[(role, people sorted by name)] in ROLE_ORDER, empty groups left out."""
+    out: list[tuple[Role, list[Person]]] = []
+    for role in ROLE_ORDER:
+        members = [p for p in people if p.role == role and matches(p, query)]
+        if members:
+            out.append((role, sorted(members, key=lambda p: p.name.casefold())))
+    return out
+
+
+def plain_text(person: Person) -> str:
+    person = visible(person)
+    lines = [person.name]
+    if person.organisation:
+        lines.append(person.organisation)
+    if person.phone:
+        lines.append(f"Phone: {person.phone}")
+    if person.email:
+        lines.append(f"Email: {person.email}")
+    return "\n".join(lines)
+
+
+def card_text(person: Person, event_id: str) -> str:
+    return vcard_text(visible(person), event_id=event_id or None)
+
+
+def export_vcards(people: Sequence[Person], path: Path, event_id: str) -> None:
+    """Write one .vcf holding every given person (never details of unlisted people)."""
+    write_vcards([visible(p) for p in people], path, event_id=event_id or None)

@@ -120,13 +120,13 @@ class Translators:
         lang = resolve_language(setting)
         self.language = lang
         QLocale.setDefault(QLocale(lang))
-        if lang == SOURCE_LANGUAGE:
-            return lang
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qt_translator = QTranslator(app)
-        if qt_translator.load(f"qtbase_{lang}", qt_dir):
-            app.installTranslator(qt_translator)
-            self._installed.append(qt_translator)
+        if lang != SOURCE_LANGUAGE:
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_translator = QTranslator(app)
+            if qt_translator.load(f"qtbase_{lang}", qt_dir):
+                app.installTranslator(qt_translator)
+                self._installed.append(qt_translator)
+        # English too: its catalogue holds the plural forms ("1 session", "2 sessions").
         qm = qm_for(lang, cache_dir)
         own = QTranslator(app)
         if qm is not None and own.load(str(qm)):

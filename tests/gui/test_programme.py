@@ -14,7 +14,6 @@ from sample_rows import HAGUE, add_fosdem, add_hague
 from fieldvisit.domain.model import SessionKind
 from fieldvisit.gui.application import Shell
 from fieldvisit.gui.programme.models import AgendaModel, SessionFilterProxy, SessionTableModel
-from fieldvisit.gui.programme.section import ProgrammeSection
 from fieldvisit.paths import resolve
 from fieldvisit.services import agenda
 from fieldvisit.services.programme import load_programme

@@ -18,7 +18,6 @@ from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import PackContent, SourceBundle
 from fieldvisit.packs.checks import check_content
 from fieldvisit.packs.codec import (
-    content_from_json,
     content_to_json,
     dump_json,
     manifest_to_json,
@@ -171,7 +170,8 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     """Every content check `open_pack` makes, before a byte is written; returns event.json."""
     data = content_to_json(bundle.content)
     event_bytes = dump_json(data)
-    content = content_from_json(data, source=f"{source}: {CONTENT_NAME}")
+    validate(data, "event.schema.json", source=f"{source}: {CONTENT_NAME}")
+    content = bundle.content
     check_content(content, source=f"{source}: {CONTENT_NAME}")
     names = set(bundle.files)
     for i, doc in enumerate(content.documents):
@@ -203,8 +203,14 @@ def write_pack(
     keys: OrganiserKeys | None,
     pack_version: int,
     source: str,
-) -> None:
-    """Check the bundle, then write the zip atomically: no partial file is ever left."""
+) -> LoadedPack:
+    """Check, write to a temporary file, verify it as a reader would, then move it into place.
+
+    No partial or unverifiable file is ever left at `output`; an existing one stays intact
+    when anything fails. Returns the verified pack at `output`.
+    """
+    from fieldvisit.packs.reader import member_reader, open_pack
+
     event_bytes = _check_bundle(bundle, source)
     entries = {CONTENT_NAME: FileEntry(hashlib.sha256(event_bytes).hexdigest(), len(event_bytes))}
     for name, path in sorted(bundle.files.items()):
@@ -226,7 +232,7 @@ def write_pack(
         return_key=public.return_key if public else None,
         files=entries,
     )
-    manifest_bytes = dump_json(manifest_to_json(manifest))
+    manifest_bytes = dump_json(manifest_to_json(manifest), pretty=True)
     validate(manifest_to_json(manifest), "manifest.schema.json", source=source)
 
     output = Path(output)
@@ -249,11 +255,15 @@ def write_pack(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o644)
+        verified = open_pack(Path(temp_name), allow_unsigned=keys is None)
         os.replace(temp_name, output)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_folder(output.parent)
+    return dataclasses.replace(
+        verified, path=output, read_file=member_reader(output, verified.manifest)
+    )
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -281,8 +291,6 @@ def build(
     timezone: str | None = None,
 ) -> BuildReport:
     """Build, write and re-open the pack; the report says what was stripped for privacy."""
-    from fieldvisit.packs.reader import open_pack
-
     bundle, kind = read_any_source(
         source, with_folder=with_folder, event_id=event_id, timezone=timezone
     )
@@ -296,8 +304,7 @@ def build(
     duty = people.get(content.event.emergency_contact_id or "")
     if duty is not None and not duty.phone:
         warnings.append(f"the emergency contact {duty.name!r} has no phone number in the pack")
-    write_pack(bundle, output, keys=keys, pack_version=version, source=str(source))
-    pack = open_pack(output, allow_unsigned=keys is None)
+    pack = write_pack(bundle, output, keys=keys, pack_version=version, source=str(source))
     return BuildReport(pack, kind, stripped, tuple(warnings))
 
 

@@ -84,9 +84,10 @@ def fast_check(schema_name: str) -> Check:
 def validate(data: object, schema_name: str, *, source: str) -> None:
     """Raise InvalidInputError naming `source` and the JSON path of the first bad field."""
     try:
-        _refuse_nul(data, "$", source)
+        # The fast check also refuses NUL characters; _refuse_nul then says where.
         if fast_check(schema_name)(data):
             return
+        _refuse_nul(data, "$", source)
         errors = list(validator(schema_name).iter_errors(cast(Any, data)))
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None
@@ -129,11 +130,13 @@ def parse_json_bytes(raw: bytes, *, source: str) -> object:
         text = text[1:]
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise InvalidInputError(f"duplicate key {key!r}", path=source)
-            result[key] = value
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _value in pairs:
+                if key in seen:
+                    raise InvalidInputError(f"duplicate key {key!r}", path=source)
+                seen.add(key)
         return result
 
     def no_constant(name: str) -> object:
@@ -519,6 +522,14 @@ def manifest_from_json(data: object, *, source: str) -> PackManifest:
     )
 
 
-def dump_json(data: Mapping[str, Any]) -> bytes:
+def dump_json(data: Mapping[str, Any], *, pretty: bool = False) -> bytes:
     """Canonical bytes: sorted keys, UTF-8, so the same content gives the same hash."""
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    text = json.dumps(
+        data,
+        ensure_ascii=False,
+        sort_keys=True,
+        allow_nan=False,
+        indent=1 if pretty else None,
+        separators=None if pretty else (",", ":"),
+    )
+    return (text + "\n").encode("utf-8")

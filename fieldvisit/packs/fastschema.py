@@ -55,7 +55,7 @@ def _enum_check(values: list[Any]) -> Check:
     return lambda x: isinstance(x, str) and x in allowed
 
 
-def _object_check(schema: Mapping[str, Any]) -> Check:
+def _object_check(schema: Mapping[str, Any], typed: bool) -> Check:
     props = {name: compile_schema(sub) for name, sub in schema.get("properties", {}).items()}
     required = tuple(schema.get("required", ()))
     additional = schema.get("additionalProperties", True)
@@ -70,27 +70,27 @@ def _object_check(schema: Mapping[str, Any]) -> Check:
 
     def check(x: Any) -> bool:
         if not isinstance(x, dict):
-            return True
+            return not typed
         if max_props is not None and len(x) > max_props:
             return False
         for name in required:
             if name not in x:
                 return False
         for key, value in x.items():
-            if names is not None and not names(key):
-                return False
             sub = props.get(key)
             if sub is not None:
                 if not sub(value):
                     return False
-            elif extra is None or not extra(value):
+            elif extra is None or "\x00" in key or not extra(value):
+                return False
+            if names is not None and not names(key):
                 return False
         return True
 
     return check
 
 
-def _array_check(schema: Mapping[str, Any]) -> Check:
+def _array_check(schema: Mapping[str, Any], typed: bool) -> Check:
     prefix = [compile_schema(s) for s in schema.get("prefixItems", ())]
     items = compile_schema(schema["items"]) if "items" in schema else None
     low = schema.get("minItems", 0)
@@ -98,42 +98,51 @@ def _array_check(schema: Mapping[str, Any]) -> Check:
 
     def check(x: Any) -> bool:
         if not isinstance(x, list):
-            return True
+            return not typed
         if len(x) < low or (high is not None and len(x) > high):
             return False
-        for index, value in enumerate(x):
-            if index < len(prefix):
+        if prefix:
+            for index, value in enumerate(x[: len(prefix)]):
                 if not prefix[index](value):
                     return False
-            elif items is not None and not items(value):
-                return False
+            rest = x[len(prefix) :]
+        else:
+            rest = x
+        if items is not None:
+            for value in rest:
+                if not items(value):
+                    return False
         return True
 
     return check
 
 
-def _string_check(schema: Mapping[str, Any]) -> Check:
+def _string_check(schema: Mapping[str, Any], typed: bool) -> Check:
     low = schema.get("minLength", 0)
     high = schema.get("maxLength")
     pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
 
     def check(x: Any) -> bool:
         if not isinstance(x, str):
-            return True
-        if len(x) < low or (high is not None and len(x) > high):
+            return not typed
+        # Stricter than the schema on purpose: NUL is refused everywhere (see codec).
+        if "\x00" in x or len(x) < low or (high is not None and len(x) > high):
             return False
         return pattern is None or pattern.search(x) is not None
 
     return check
 
 
-def _number_check(schema: Mapping[str, Any]) -> Check:
+def _number_check(schema: Mapping[str, Any], typed: bool) -> Check:
     low = schema.get("minimum")
     high = schema.get("maximum")
+    is_type = _TYPES["integer"] if schema.get("type") == "integer" else _is_number
 
     def check(x: Any) -> bool:
         if not _is_number(x):
-            return True
+            return not typed
+        if typed and not is_type(x):
+            return False
         return (low is None or x >= low) and (high is None or x <= high)
 
     return check
@@ -160,8 +169,22 @@ def compile_schema(schema: Any) -> Check:
     if unknown:
         raise UnsupportedSchemaError(f"keywords {sorted(unknown)}")
     checks: list[Check] = []
-    if "type" in schema:
-        checks.append(_type_check(schema["type"]))
+    kind = schema.get("type")
+    kinds: list[tuple[set[str], Callable[[Mapping[str, Any], bool], Check], tuple[str, ...]]] = [
+        (_OBJECT, _object_check, ("object",)),
+        (_ARRAY, _array_check, ("array",)),
+        (_STRING, _string_check, ("string",)),
+        (_NUMBER, _number_check, ("number", "integer")),
+    ]
+    typed = False
+    for keywords, make, types in kinds:
+        # A single "type" of this kind is checked inside the kind's own check (one call).
+        this_type = kind in types
+        if keywords & set(schema) or (this_type and kind in ("object", "array", "string")):
+            checks.append(make(schema, this_type))
+            typed = typed or this_type
+    if kind is not None and not typed:
+        checks.insert(0, _type_check(kind))
     if "enum" in schema:
         checks.append(_enum_check(schema["enum"]))
     if "const" in schema:
@@ -169,14 +192,6 @@ def compile_schema(schema: Any) -> Check:
     if "anyOf" in schema:
         options = [compile_schema(s) for s in schema["anyOf"]]
         checks.append(lambda x: any(o(x) for o in options))
-    if _OBJECT & set(schema):
-        checks.append(_object_check(schema))
-    if _ARRAY & set(schema):
-        checks.append(_array_check(schema))
-    if _STRING & set(schema):
-        checks.append(_string_check(schema))
-    if _NUMBER & set(schema):
-        checks.append(_number_check(schema))
     if not checks:
         return _always
     if len(checks) == 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def _check_trust(
     return True
 
 
-def _check_members(archive: SafeZip, manifest: PackManifest) -> None:
+def _check_members(archive: SafeZip, manifest: PackManifest, content_raw: bytes) -> None:
     source = archive.source
     own = {MANIFEST_NAME, SIGNATURE_NAME}
     for name in archive.members:
@@ -98,7 +99,11 @@ def _check_members(archive: SafeZip, manifest: PackManifest) -> None:
             raise InvalidInputError(
                 "member size differs from the manifest", path=source, field=repr(name)
             )
-        digest, size = archive.digest(name)
+        if name == CONTENT_NAME:
+            # Already read in full: hash those bytes rather than decompress them again.
+            digest, size = hashlib.sha256(content_raw).hexdigest(), len(content_raw)
+        else:
+            digest, size = archive.digest(name)
         if digest != entry.sha256 or size != entry.size:
             raise InvalidInputError(
                 "member was changed after signing (hash mismatch)", path=source, field=repr(name)
@@ -129,9 +134,11 @@ def open_pack(
                 f"needs fieldvisit {manifest.min_app_version} or newer (this is {__version__})",
                 path=source,
             )
-        _check_members(archive, manifest)
-        content_source = f"{source}: {CONTENT_NAME}"
+        if CONTENT_NAME not in manifest.files:
+            raise InvalidInputError("the manifest does not list event.json", path=source)
         raw = archive.read(CONTENT_NAME, max_size=MAX_CONTENT)
+        _check_members(archive, manifest, raw)
+        content_source = f"{source}: {CONTENT_NAME}"
         content = content_from_json(
             parse_json_bytes(raw, source=content_source), source=content_source
         )
@@ -161,7 +168,22 @@ def open_pack(
     key_fingerprint = (
         fingerprint(decode_public_key(manifest.signing_key)) if manifest.signing_key else None
     )
+    return LoadedPack(
+        path=path,
+        manifest=manifest,
+        content=content,
+        signed=signed,
+        fingerprint=key_fingerprint,
+        read_file=member_reader(path, manifest, limits),
+    )
+
+
+def member_reader(
+    path: Path, manifest: PackManifest, limits: ZipLimits = DEFAULT_LIMITS
+) -> Callable[[str], bytes]:
+    """`LoadedPack.read_file`: re-reads a member from `path` and checks its hash again."""
     files = dict(manifest.files)
+    source = str(path)
 
     def read_file(name: str) -> bytes:
         entry = files.get(name)
@@ -175,14 +197,7 @@ def open_pack(
             )
         return data
 
-    return LoadedPack(
-        path=path,
-        manifest=manifest,
-        content=content,
-        signed=signed,
-        fingerprint=key_fingerprint,
-        read_file=read_file,
-    )
+    return read_file
 
 
 @dataclass(frozen=True, slots=True)

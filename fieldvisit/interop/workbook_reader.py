@@ -52,6 +52,7 @@ MAX_MEMBERS = 2_000
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # xlsx XML compresses ~10-30x; far more is a zip bomb
 MAX_ROWS = 100_000
+MAX_COLUMNS = 64
 # The pack schema's patterns, checked here so the error names the cell.
 _FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}")
 _MEDIA_TYPE = re.compile(r"[a-z0-9.+-]+/[A-Za-z0-9.+-]+")
@@ -115,7 +116,10 @@ class _Sheet:
         self.path = path
         self.name = name
         self.rows: list[tuple[Any, ...]] = []
-        for n, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        # Columns beyond MAX_COLUMNS are never ours: not reading them bounds the memory a
+        # sheet with formatting dragged out to column XFD can take.
+        rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        for n, row in enumerate(rows, start=1):
             if n > MAX_ROWS:
                 raise InvalidInputError(
                     f"more than {MAX_ROWS:,} rows", path=path, field=f"{name}!A{n}"

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -170,23 +171,35 @@ def output_problems(output: str, returncode: int) -> list[str]:
 
 
 def frozen_self_test(exe: Path, timeout: float = SELF_TEST_TIMEOUT) -> list[str]:
-    """Run `exe --self-test` offscreen, echo its output, return the problems found."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("FIELDVISIT_DATA_DIR", None)  # the self-test makes its own temporary data dir
-    try:
-        done = subprocess.run(
-            [str(exe), "--self-test"],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return [f"self-test did not finish within {timeout:.0f} s"]
+    """Run `exe --self-test` offscreen, echo its output, return the problems found.
+
+    The report is also requested in a file ($FIELDVISIT_SELF_TEST_LOG): a windowed Windows
+    executable may have no stdout, and then the file is what is checked.
+    """
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-build-") as folder:
+        log_file = Path(folder) / "self-test.log"
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDVISIT_SELF_TEST_LOG=str(log_file))
+        env.pop("FIELDVISIT_DATA_DIR", None)  # the self-test makes its own temporary data dir
+        try:
+            done = subprocess.run(
+                [str(exe), "--self-test"],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return [f"self-test did not finish within {timeout:.0f} s"]
+        report = log_file.read_text(encoding="utf-8") if log_file.exists() else ""
     output = done.stdout + done.stderr
+    if "self-test " not in done.stdout:
+        output += report
     print(output, end="" if output.endswith("\n") else "\n")
-    return output_problems(output, done.returncode)
+    problems = output_problems(output, done.returncode)
+    if "self-test passed" not in output and not problems:
+        problems.append("the self-test printed no result line")
+    return problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:

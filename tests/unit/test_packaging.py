@@ -138,6 +138,30 @@ def test_frozen_self_test_catches_a_crashing_executable(tmp_path: Path) -> None:
     assert "output contains 'ModuleNotFoundError'" in problems
 
 
+def _fake_exe(folder: Path, script: str) -> Path:
+    if sys.platform == "win32":
+        pytest.skip("a shell script stands in for the executable")
+    fake = folder / "fieldvisit"
+    fake.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    fake.chmod(0o755)
+    return fake
+
+
+def test_frozen_self_test_needs_a_result_line(tmp_path: Path) -> None:
+    fake = _fake_exe(tmp_path, "exit 0\n")
+    assert build.frozen_self_test(fake, timeout=30) == ["the self-test printed no result line"]
+
+
+def test_frozen_self_test_reads_the_report_file_when_stdout_is_silent(tmp_path: Path) -> None:
+    # A windowed Windows build may have no stdout: the report comes through the log file.
+    fake = _fake_exe(
+        tmp_path,
+        'printf "ok   open store\\nself-test passed: 1 of 1 steps\\n" '
+        '> "$FIELDVISIT_SELF_TEST_LOG"\n',
+    )
+    assert build.frozen_self_test(fake, timeout=30) == []
+
+
 def test_icons_render_at_every_size(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 

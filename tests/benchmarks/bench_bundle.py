@@ -1,0 +1,105 @@
+"""Benchmark the frozen bundle: onedir size, and start-to-window-shown against running from source.
+
+    .venv/bin/python tests/benchmarks/bench_bundle.py [--rounds 5] [--build]
+
+Needs dist/fieldvisit (from `python3 -m uv run --group build python packaging/build.py`;
+`--build` runs it first, without its self-test). Both variants start the real app with
+FIELDVISIT_BENCH_EXIT=shown (fieldvisit/gui/application.py prints
+`FIELDVISIT_BENCH shown <epoch seconds> <rss KiB>` and quits once the main window is shown),
+each on its own data dir that a warm-up run has already filled with the sample event, in
+alternating order so both see the same disk cache. Prints figures and ratios; targets:
+onedir <= 150 MB, frozen start <= 1.2x the start from source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "fieldvisit"
+SIZE_TARGET_MB = 150.0
+RATIO_TARGET = 1.2
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def start_to_shown(command: list[str], data_dir: Path) -> tuple[float, int]:
+    """Seconds from spawning the process to the window shown, and its RSS (KiB) then."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FIELDVISIT_BENCH_EXIT="shown",
+        FIELDVISIT_DATA_DIR=str(data_dir),
+    )
+    started = time.time()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if parts[:2] == ["FIELDVISIT_BENCH", "shown"]:
+            return float(parts[2]) - started, int(parts[3])
+    raise SystemExit(
+        f"bench: {command[0]} printed no FIELDVISIT_BENCH line (exit {done.returncode}):\n"
+        f"{done.stdout}{done.stderr}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--build", action="store_true", help="build dist/fieldvisit first")
+    args = parser.parse_args()
+    if args.build:
+        subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "build.py"), "--no-self-test"], check=True
+        )
+    exe = BUNDLE / ("fieldvisit.exe" if sys.platform == "win32" else "fieldvisit")
+    if not exe.exists():
+        print(f"bench: {exe} not found; build it first (or pass --build)", file=sys.stderr)
+        return 2
+
+    size_mb = folder_size(BUNDLE) / 1e6
+    files = sum(1 for p in BUNDLE.rglob("*") if p.is_file())
+    variants = {
+        "source": [sys.executable, "-m", "fieldvisit"],
+        "frozen": [str(exe)],
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    rss: dict[str, list[int]] = {name: [] for name in variants}
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-bench-") as folder:
+        dirs = {name: Path(folder) / name for name in variants}
+        for name, command in variants.items():  # warm-up: store created, sample imported
+            start_to_shown(command, dirs[name])
+        for _ in range(args.rounds):
+            for name, command in variants.items():
+                seconds, kib = start_to_shown(command, dirs[name])
+                times[name].append(seconds)
+                rss[name].append(kib)
+
+    print(
+        f"onedir size:            {size_mb:7.1f} MB in {files} files "
+        f"(target <= {SIZE_TARGET_MB:.0f} MB)"
+    )
+    for name in variants:
+        print(
+            f"start to shown, {name}: {statistics.median(times[name]):7.3f} s median "
+            f"(min {min(times[name]):.3f}, max {max(times[name]):.3f}, {args.rounds} rounds), "
+            f"RSS {statistics.median(rss[name]) / 1024:.0f} MB"
+        )
+    ratio = statistics.median(times["frozen"]) / statistics.median(times["source"])
+    print(f"frozen / source ratio:  {ratio:7.2f}x (target <= {RATIO_TARGET}x)")
+    ok = size_mb <= SIZE_TARGET_MB and ratio <= RATIO_TARGET
+    print("targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import SourceBundle
-from fieldvisit.interop.common import UTF8_BOM, read_input
+from fieldvisit.interop.common import MAX_FILE_BYTES, UTF8_BOM, read_input
 
 
 class ScheduleFormat(StrEnum):
@@ -41,6 +41,20 @@ def sniff_format(path: Path, data: bytes) -> ScheduleFormat:
     )
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes, for sniffing, after refusing a file over the size cap."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInputError(
+                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} byte limit", path=path
+            )
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+
+
 def read_schedule(
     path: Path, *, timezone: str | None = None, event_id: str | None = None
 ) -> SourceBundle:
@@ -50,12 +64,12 @@ def read_schedule(
     the file carries no id of its own (else the id is a slug of the title).
     """
     path = Path(path)
-    data = read_input(path)
-    found = sniff_format(path, data)
+    found = sniff_format(path, _head(path))
     if found is ScheduleFormat.XLSX:
         from fieldvisit.interop.spreadsheet import read_workbook  # openpyxl loads slowly
 
         return read_workbook(path, timezone=timezone, event_id=event_id)
+    data = read_input(path)
     if found is ScheduleFormat.FRAB_XML:
         from fieldvisit.interop.frab_xml import parse_frab_xml
 

@@ -123,9 +123,8 @@ def loaded(
 ) -> LoadedPack:
     """A LoadedPack as open_pack would return it, backed by a real (dummy) file."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = (
-        folder / f"{content.event.id}-v{version}-{FINGERPRINTS.get(key or '', 'unsigned')}.fvpack"
-    )
+    ident = hashlib.sha256(content.event.id.encode()).hexdigest()[:10]
+    path = folder / f"{ident}-v{version}-{FINGERPRINTS.get(key or '', 'unsigned')}.fvpack"
     path.write_bytes(f"pack {content.event.id} v{version} {key}".encode())
     files = {
         "event.json": FileEntry("0" * 64, 10),

@@ -9,7 +9,9 @@ own rows (notes, answers, picks, ratings, seen marks) are never touched.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,8 +61,17 @@ def _open_pack(path: Path, *, allow_unsigned: bool) -> LoadedPack:
     return open_pack(path, allow_unsigned=allow_unsigned)
 
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
 def pack_file_name(event_id: str, version: int) -> str:
-    return f"{event_id}-v{version}.fvpack"
+    """`<event id>-v<version>.fvpack`, or for an id unfit for a file name (slashes, spaces,
+    a length past what file systems take) a cleaned-up id plus a hash of the real one."""
+    if _SAFE_ID.fullmatch(event_id):
+        return f"{event_id}-v{version}.fvpack"
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", event_id).strip("._-")[:60] or "event"
+    digest = hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:12]
+    return f"{slug}-{digest}-v{version}.fvpack"
 
 
 @dataclass(frozen=True, slots=True)

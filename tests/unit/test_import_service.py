@@ -316,3 +316,26 @@ def test_changes_can_be_marked_seen(store: Store, tmp_path: Path) -> None:
     assert [c.id for c in unseen] == [c.id for c in result.changes[1:]]
     every = changes(store, "hague-2017", unseen_only=False)
     assert every[0].seen and len(every) == len(result.changes)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "expected"),
+    [
+        ("hague-2017", "hague-2017-v1.fvpack"),
+        ("../../outside", None),
+        ("C:\\Windows\\evil", None),
+        ("x" * 250, None),
+        ("café / 2021", None),
+    ],
+)
+def test_pack_file_names_stay_in_the_packs_folder(
+    store: Store, tmp_path: Path, event_id: str, expected: str | None
+) -> None:
+    result = import_loaded(store, loaded(tmp_path / "in", hague(event_id)))
+    installed = pack_files(store)
+    assert list(installed) == [result.pack_file]
+    assert "/" not in result.pack_file and "\\" not in result.pack_file
+    assert len(result.pack_file) < 100 and result.pack_file.endswith("-v1.fvpack")
+    if expected is not None:
+        assert result.pack_file == expected
+    assert importing.pack_file_name(event_id, 1) != importing.pack_file_name(event_id + "!", 1)

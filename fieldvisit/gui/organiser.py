@@ -1,0 +1,497 @@
+"""The Organiser window: collate return files and browse returns, delegates, answers,
+digests, conflicts and rejected files.
+
+The collation store is not the delegate store, so it gets its own single-thread executor
+(one thread owns its SQLite connection, as DbWorker does for the delegate store).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QWidget,
+)
+
+from fieldvisit.collation.collate import CollateSummary, Collator
+from fieldvisit.collation.report import write_report
+from fieldvisit.collation.store import CollationStore
+from fieldvisit.collation.views import (
+    AnswerInfo,
+    ConflictInfo,
+    DelegateInfo,
+    Digest,
+    Overview,
+    RejectionInfo,
+    ReturnInfo,
+    load_overview,
+)
+from fieldvisit.domain.errors import TrustError, UserError
+from fieldvisit.paths import AppPaths
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
+
+
+class DataclassTableModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over a list of frozen dataclasses, one getter per column."""
+
+    def __init__(
+        self, columns: Sequence[tuple[str, Callable[[T], object]]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        value = self.columns[index.column()][1](self.rows[index.row()])
+        if isinstance(value, bool):
+            return self.tr("yes") if value else ""
+        return str(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Progress:
+    done: int
+    total: int
+    name: str
+
+
+class CollationRunner(QObject):
+    """Runs collation jobs on its own thread; results come back as signals on the GUI thread."""
+
+    progress = Signal(int, int, str)
+    collated = Signal(object)  # CollateSummary
+    overview_loaded = Signal(object)  # Overview
+    report_written = Signal(str)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+    _delivered = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldvisit-collation")
+        self._cancel = threading.Event()
+        self.store: CollationStore | None = None
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+
+    def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
+        self.busy_changed.emit(True)
+
+        def run() -> None:
+            try:
+                result = job()
+            except Exception as exc:  # reported to the window, never lost on the thread
+                if not isinstance(exc, UserError):
+                    log.exception("collation job failed")
+                self._delivered.emit(self._fail, exc)
+                return
+            self._delivered.emit(done, result)
+
+        self._pool.submit(run)
+
+    @Slot(object, object)
+    def _on_delivered(self, callback: Callable[[Any], None], value: object) -> None:
+        if not isinstance(value, _Progress):
+            self.busy_changed.emit(False)
+        callback(value)
+
+    def _fail(self, exc: Exception) -> None:
+        self.failed.emit(exc.message if isinstance(exc, UserError) else str(exc))
+
+    def open(self, db: Path) -> None:
+        def job() -> Overview:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+            self.store = CollationStore.open(db)
+            with self.store.unit() as session:
+                return load_overview(session)
+
+        self._submit(job, self.overview_loaded.emit)
+
+    def reload(self) -> None:
+        def job() -> Overview:
+            if self.store is None:
+                return Overview()
+            with self.store.unit() as session:
+                return load_overview(session)
+
+        self._submit(job, self.overview_loaded.emit)
+
+    def collate(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
+        self._cancel.clear()
+
+        def report(done: int, total: int, name: str) -> None:
+            self._delivered.emit(
+                lambda p: self.progress.emit(p.done, p.total, p.name), _Progress(done, total, name)
+            )
+
+        def job() -> CollateSummary:
+            if self.store is None:
+                raise UserError("open or create a collation store first")
+            return Collator(self.store, private_key).collate(
+                list(files), progress=report, cancelled=self._cancel.is_set
+            )
+
+        self._submit(job, self._collated)
+
+    def _collated(self, summary: CollateSummary) -> None:
+        self.collated.emit(summary)
+        self.reload()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def write_report(self, folder: Path) -> None:
+        def job() -> str:
+            if self.store is None:
+                raise UserError("open a collation store first")
+            with self.store.unit() as session:
+                overview = load_overview(session)
+            write_report(overview, folder)
+            return str(folder)
+
+        self._submit(job, self.report_written.emit)
+
+    def shutdown(self) -> None:
+        self._cancel.set()
+
+        def close() -> None:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+        self._pool.submit(close)
+        self._pool.shutdown(wait=True)
+
+
+def _digest_text(digest: Digest) -> str:
+    lines = [f"# {digest.title}", ""]
+    for note in digest.notes:
+        flag = " (conflict)" if note.conflict else ""
+        lines += [f"**{note.delegate}**{flag}", "", note.body, ""]
+    return "\n".join(lines)
+
+
+class OrganiserWindow(QMainWindow):
+    """Collate returns into a collation store and read what came back."""
+
+    overview_shown = Signal()
+
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("organiser_window")
+        self.setWindowTitle(self.tr("Organiser: collation"))
+        self.resize(1000, 650)
+        self.overview = Overview()
+        self.db: Path | None = None
+        self.runner = CollationRunner(self)
+        self.last_summary: CollateSummary | None = None
+
+        self.returns = DataclassTableModel[ReturnInfo](
+            [
+                (self.tr("File"), lambda r: r.filename),
+                (self.tr("Delegate"), lambda r: r.delegate),
+                (self.tr("Created"), lambda r: f"{r.created:%Y-%m-%d %H:%M}"),
+                (self.tr("New"), lambda r: r.added),
+                (self.tr("Unchanged"), lambda r: r.skipped),
+                (self.tr("Superseded"), lambda r: r.superseded),
+                (self.tr("Conflicts"), lambda r: r.conflicts),
+            ],
+            self,
+        )
+        self.delegates = DataclassTableModel[DelegateInfo](
+            [
+                (self.tr("Delegate"), lambda d: d.name),
+                (self.tr("Installation"), lambda d: d.installation_id),
+                (self.tr("Returns"), lambda d: d.returns),
+                (self.tr("Notes"), lambda d: d.notes),
+                (self.tr("Answers"), lambda d: d.answers),
+                (self.tr("Picks"), lambda d: d.picks),
+                (self.tr("Ratings"), lambda d: d.ratings),
+            ],
+            self,
+        )
+        self.answers = DataclassTableModel[AnswerInfo](
+            [
+                (
+                    self.tr("Questionnaire"),
+                    lambda a: f"{a.questionnaire_title} v{a.questionnaire_version}",
+                ),
+                (self.tr("Question"), lambda a: a.question_text),
+                (self.tr("Session"), lambda a: a.session_title),
+                (self.tr("Delegate"), lambda a: a.delegate),
+                (self.tr("Answer"), lambda a: a.value),
+                (self.tr("Conflict"), lambda a: a.conflict),
+            ],
+            self,
+        )
+        self.digests = DataclassTableModel[Digest](
+            [(self.tr("Session or stop"), lambda d: f"{d.title} ({len(d.notes)})")], self
+        )
+        self.conflicts = DataclassTableModel[ConflictInfo](
+            [
+                (self.tr("Kind"), lambda c: c.kind),
+                (self.tr("Record"), lambda c: c.record_id),
+                (self.tr("Delegate"), lambda c: c.delegate),
+                (self.tr("Revision"), lambda c: c.revision),
+                (self.tr("Versions"), lambda c: " / ".join(c.versions)),
+            ],
+            self,
+        )
+        self.rejections = DataclassTableModel[RejectionInfo](
+            [
+                (self.tr("File"), lambda r: r.filename),
+                (self.tr("Reason"), lambda r: r.reason),
+                (self.tr("Detail"), lambda r: r.detail),
+            ],
+            self,
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("organiser_tabs")
+        for title, model in (
+            (self.tr("&Returns"), self.returns),
+            (self.tr("&Delegates"), self.delegates),
+            (self.tr("&Answers"), self.answers),
+        ):
+            self.tabs.addTab(self._table(model, title), title)
+        self.digest_list = QListView()
+        self.digest_list.setAccessibleName(self.tr("Digests"))
+        self.digest_list.setModel(self.digests)
+        self.digest_view = QTextBrowser()
+        self.digest_view.setObjectName("digest_view")
+        self.digest_list.selectionModel().currentRowChanged.connect(self.on_digest_row)
+        splitter = QSplitter()
+        splitter.addWidget(self.digest_list)
+        splitter.addWidget(self.digest_view)
+        splitter.setStretchFactor(1, 3)
+        self.tabs.addTab(splitter, self.tr("D&igests"))
+        self.tabs.addTab(self._table(self.conflicts, "Conflicts"), self.tr("&Conflicts"))
+        self.tabs.addTab(self._table(self.rejections, "Rejected"), self.tr("Re&jected files"))
+        self.setCentralWidget(self.tabs)
+
+        bar = QToolBar(self.tr("Collation"))
+        bar.setObjectName("organiser_toolbar")
+        self.open_action = QAction(self.tr("&Open store…"), self)
+        self.open_action.triggered.connect(self.on_open_store)
+        self.collate_action = QAction(self.tr("&Collate returns…"), self)
+        self.collate_action.triggered.connect(self.on_collate)
+        self.report_action = QAction(self.tr("Write &report…"), self)
+        self.report_action.triggered.connect(self.on_report)
+        for action in (self.open_action, self.collate_action, self.report_action):
+            bar.addAction(action)
+        self.addToolBar(bar)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("collate_progress")
+        self.progress.setAccessibleName(self.tr("Collation progress"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("collate_cancel")
+        self.cancel_button.setToolTip(self.tr("Stop after the current file; what is done stays"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self.runner.overview_loaded.connect(self.on_overview)
+        self.runner.progress.connect(self.on_progress)
+        self.runner.collated.connect(self.on_collated)
+        self.runner.failed.connect(self.on_failed)
+        self.runner.report_written.connect(
+            lambda folder: self.statusBar().showMessage(
+                self.tr("Report written to %1").replace("%1", folder)
+            )
+        )
+
+    def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(f"table_{name.replace('&', '').lower()}")
+        view.setAccessibleName(name.replace("&", ""))
+        view.setModel(model)
+        view.setSortingEnabled(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setWordWrap(True)
+        return view
+
+    # --- actions --------------------------------------------------------------------------
+
+    def open_store(self, db: Path) -> None:
+        self.db = db
+        self.setWindowTitle(self.tr("Organiser: %1").replace("%1", db.name))
+        self.runner.open(db)
+
+    def collate_files(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
+        """Collate `files` into the open store on the collation thread (progress, cancel)."""
+        self.progress.setRange(0, max(1, len(files)))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.collate_action.setEnabled(False)
+        self.runner.collate(files, private_key)
+
+    def write_report_to(self, folder: Path) -> None:
+        self.runner.write_report(folder)
+
+    @Slot()
+    def on_open_store(self) -> None:
+        start = str(self.paths.data / "collation.sqlite")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Open or create a collation store"), start,
+            self.tr("Collation store (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if chosen:
+            self.open_store(Path(chosen))
+
+    @Slot()
+    def on_collate(self) -> None:
+        if self.db is None:
+            self.on_open_store()
+            if self.db is None:
+                return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Return files"), str(Path.home()), self.tr("Returns (*.fvreturn)")
+        )
+        if not files:
+            return
+        key_file, _ = QFileDialog.getOpenFileName(self, self.tr("The organiser's private key"))
+        if not key_file:
+            return
+        key = self._load_key(Path(key_file))
+        if key is not None:
+            self.collate_files([Path(f) for f in files], key)
+
+    def _load_key(self, path: Path) -> X25519PrivateKey | None:
+        from fieldvisit.packs.keys import load_keys
+
+        try:
+            return load_keys(path, None).returns
+        except TrustError:
+            passphrase, ok = QInputDialog.getText(
+                self, self.tr("Passphrase"), self.tr("Passphrase for %1:").replace("%1", path.name),
+                QLineEdit.EchoMode.Password,
+            )  # fmt: skip
+            if not ok:
+                return None
+            try:
+                return load_keys(path, passphrase).returns
+            except UserError as exc:
+                self.on_failed(exc.message)
+        except UserError as exc:
+            self.on_failed(exc.message)
+        return None
+
+    @Slot()
+    def on_report(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Write the report into"))
+        if folder:
+            self.write_report_to(Path(folder))
+
+    # --- results --------------------------------------------------------------------------
+
+    def on_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self.returns.set_rows(overview.returns)
+        self.delegates.set_rows(overview.delegates)
+        self.answers.set_rows(overview.answers)
+        self.digests.set_rows(overview.digests)
+        self.conflicts.set_rows(overview.conflicts)
+        self.rejections.set_rows(overview.rejections)
+        self.digest_view.clear()
+        self.overview_shown.emit()
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_digest_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.digest_view.setMarkdown(_digest_text(self.digests.rows[current.row()]))
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(self.tr("Collating %1").replace("%1", name))
+
+    def on_collated(self, summary: CollateSummary) -> None:
+        self.last_summary = summary
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.collate_action.setEnabled(True)
+        text = self.tr("%1 accepted, %2 already collated, %3 rejected")
+        text = text.replace("%1", str(summary.count("accepted")))
+        text = text.replace("%2", str(summary.count("already"))).replace(
+            "%3", str(summary.count("rejected"))
+        )
+        if summary.cancelled:
+            text += " " + self.tr("(cancelled)")
+        self.statusBar().showMessage(text)
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.collate_action.setEnabled(True)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Organiser"), message, parent=self)
+        box.setObjectName("organiser_error")
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.cancel()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()

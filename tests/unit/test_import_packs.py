@@ -204,3 +204,13 @@ def test_delete_event_keeps_notes_and_pin(
     other = write_real(tmp_path / "o", hague(), version=2, keys=new_keys())
     with pytest.raises(TrustError):
         import_pack(store, other)
+
+
+def test_ensure_sample_installs_the_bundled_hague_sample(store: Store) -> None:
+    result = ensure_sample(store)
+    assert result is not None and result.status is ImportStatus.INSTALLED
+    assert result.signed and result.first_pin
+    [summary] = list_events(store)
+    assert summary.id == result.event_id and summary.timezone == "Europe/Amsterdam"
+    assert summary.counts.sessions > 0 and summary.counts.stops > 0
+    assert ensure_sample(store) is None

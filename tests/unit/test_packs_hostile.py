@@ -17,7 +17,7 @@ import pytest
 from fieldvisit.domain.errors import InvalidInputError, TrustError, UserError
 from fieldvisit.packs.keys import OrganiserKeys
 from fieldvisit.packs.reader import open_pack
-from fieldvisit.packs.safezip import ZipLimits
+from fieldvisit.packs.safezip import SafeZip, ZipLimits
 from fieldvisit.packs.samples import build_sample, demo_keys
 
 SAMPLE = "hague-2017"
@@ -256,10 +256,37 @@ def test_bomb_whose_header_lies(
     tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
 ) -> None:
     zeros = bytes(16 * 1024 * 1024)
-    path = signed_pack(tmp_path / "liar.fvpack", sample, keys, files={"documents/zeros.txt": zeros})
-    # The header claims 1000 bytes, so a size check trusting it would let 16 MB through.
+
+    def agree_with_the_lie(manifest: dict[str, Any]) -> None:
+        manifest["files"]["documents/zeros.txt"]["size"] = 1000
+
+    path = signed_pack(
+        tmp_path / "liar.fvpack",
+        sample,
+        keys,
+        files={"documents/zeros.txt": zeros},
+        edit_manifest=agree_with_the_lie,
+    )
+    # Header and manifest claim 1000 bytes: every declared size passes, the real bytes don't.
     _lie_about_size(path, "documents/zeros.txt", 1000)
-    refused(path, naming="documents/zeros.txt")
+    assert "damaged" in refused(path, naming="documents/zeros.txt")
+
+
+def test_sizes_are_counted_while_streaming(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    path = signed_pack(tmp_path / "pack.fvpack", sample, keys)
+    with SafeZip(path) as archive:
+        with pytest.raises(InvalidInputError, match="over 100 bytes") as caught:
+            archive.read("event.json", max_size=100)
+        assert archive.total_read <= 100 + 64 * 1024  # stopped at the first chunk past the limit
+    assert "'event.json'" in caught.value.message
+    with SafeZip(path) as archive:
+        # Tighten the limit after the declared sizes were checked: only counting can catch it.
+        archive.limits = ZipLimits(max_total_size=len(sample["event.json"]) + 10)
+        archive.read("event.json")
+        with pytest.raises(InvalidInputError, match="too large"):
+            archive.read("documents/practical-notes.md")
 
 
 # --- the content -----------------------------------------------------------------------------

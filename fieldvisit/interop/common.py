@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -84,63 +82,6 @@ def check_text(value: str, path: Path, field: str, *, limit: int = MAX_TEXT_CHAR
                 "text contains an unpaired surrogate (not valid Unicode)", path=path, field=field
             ) from exc
     return value
-
-
-class _TextExtractor(HTMLParser):
-    """Collects the readable text of an HTML fragment, with paragraph and line breaks."""
-
-    _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5"})
-    _SKIP = frozenset({"script", "style", "head", "title"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-        self._link: tuple[str, int] | None = None  # (href, index of the link's first part)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag == "a":
-            href = web_url(dict(attrs).get("href") or "")
-            self._link = (href, len(self.parts)) if href else None
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag == "li":
-            self.parts.append("\n- ")
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag == "a" and self._link is not None:
-            # Plain text loses the link target; keep it readable after the link text.
-            href, first = self._link
-            if href not in "".join(self.parts[first:]):
-                self.parts.append(f" ({href})")
-            self._link = None
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(value: str) -> str:
-    """Plain text of a schedule's abstract, which may be HTML, Markdown or plain text.
-
-    Text with no markup at all is only tidied, so "a < b" in a plain abstract survives.
-    """
-    if "<" not in value and "&" in value:
-        value = html.unescape(value)
-    elif "<" in value:
-        extractor = _TextExtractor()
-        extractor.feed(value)
-        extractor.close()
-        value = "".join(extractor.parts)
-    return tidy_text(value)
 
 
 def tidy_text(value: str) -> str:

@@ -19,13 +19,13 @@ from fieldvisit.interop.common import (
     IdAllocator,
     check_text,
     derived_person_id,
-    html_to_text,
     kind_for,
     safe_id,
     slugify,
     web_url,
     zone,
 )
+from fieldvisit.interop.html_text import html_to_text
 
 UTC = dt.UTC
 

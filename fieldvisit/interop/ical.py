@@ -30,13 +30,13 @@ from fieldvisit.interop.common import (
     check_text,
     decode_utf8,
     derived_person_id,
-    html_to_text,
     kind_for,
     read_input,
     safe_id,
     slugify,
     zone,
 )
+from fieldvisit.interop.html_text import html_to_text
 
 UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"

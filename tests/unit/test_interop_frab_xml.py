@@ -11,8 +11,8 @@ import pytest
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import PackContent, Session, SessionKind
-from fieldvisit.interop.common import html_to_text
 from fieldvisit.interop.frab_xml import read_frab_xml
+from fieldvisit.interop.html_text import html_to_text
 from fieldvisit.interop.schedule import read_schedule
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -319,10 +319,18 @@ def test_wrong_root_element_is_refused(tmp_path: Path) -> None:
         ("Fish &amp; chips", "Fish & chips"),
         ("  spaced   out  \n\n\n\n  text ", "spaced out\n\ntext"),
         ("<p>unclosed <b>bold", "unclosed bold"),
+        ("<P>Upper</P>case", "Upper\n\ncase"),
+        ("A&nbsp;B <i>c</i>", "A B c"),
+        ("<p>x</p><!DOCTYPE y><p>z</p>", "x\n\nz"),
     ],
 )
 def test_html_to_text(markup: str, text: str) -> None:
     assert html_to_text(markup) == text
+
+
+def test_deeply_nested_fragment_does_not_recurse() -> None:
+    markup = "<b>" * 5000 + "deep" + "</b>" * 5000
+    assert html_to_text(markup) == "deep"
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -1,0 +1,142 @@
+"""The Organiser window: collate on its own thread, browse the results, cancel, export PDF."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+from returns_support import (
+    FEEDBACK_V1,
+    add_delegate_data,
+    answer,
+    craft,
+    note,
+    open_delegate_store,
+    write,
+)
+from sample_rows import HAGUE
+
+from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.exports_menu import ExportActions
+from fieldvisit.gui.organiser import OrganiserWindow
+from fieldvisit.gui.worker import DbWorker
+from fieldvisit.paths import resolve
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def organiser() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> Iterator[OrganiserWindow]:
+    widget = OrganiserWindow(resolve(data_dir))
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.overview_shown, timeout=10_000):
+        widget.open_store(tmp_path / "collation.sqlite")
+    yield widget
+    widget.shutdown()
+
+
+def returns(folder: Path, organiser: X25519PrivateKey, count: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    made = []
+    for i in range(count):
+        records = [note(f"n{i}", f"Lesson number {i}."), answer(f"a{i}", f"Answer {i}")]
+        sealed = craft(
+            organiser, Ed25519PrivateKey.generate(), records, name=f"Delegate {i}",
+            questionnaires=[FEEDBACK_V1],
+        )  # fmt: skip
+        made.append(write(folder, sealed))
+    return made
+
+
+def test_collate_then_browse_every_tab(
+    qtbot: QtBot, qtmodeltester: object, window: OrganiserWindow, organiser: X25519PrivateKey,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    files = returns(tmp_path / "in", organiser, 3)
+    bad = write(tmp_path / "in", b"FVRETURN\x01\x01" + b"\x00" * 50, "cut.fvreturn")
+    with qtbot.waitSignal(window.overview_shown, timeout=20_000):
+        window.collate_files([*files, bad], organiser)
+    assert window.last_summary is not None
+    assert window.last_summary.count("accepted") == 3
+    assert "3 accepted, 0 already collated, 1 rejected" in window.statusBar().currentMessage()
+    assert window.returns.rowCount() == 3
+    assert sorted(r.name for r in window.delegates.rows) == [
+        "Delegate 0",
+        "Delegate 1",
+        "Delegate 2",
+    ]
+    assert sorted(a.value for a in window.answers.rows) == ["Answer 0", "Answer 1", "Answer 2"]
+    assert [r.filename for r in window.rejections.rows] == ["cut.fvreturn"]
+    assert window.rejections.rows[0].reason in ("truncated", "wrong_key")
+    for model in (window.returns, window.delegates, window.answers, window.digests):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    window.tabs.setCurrentIndex(3)
+    window.digest_list.setCurrentIndex(window.digests.index(0, 0))
+    assert "Lesson number 0." in window.digest_view.toPlainText()
+    assert not window.progress.isVisible()
+
+
+def test_cancel_stops_before_the_next_file(
+    qtbot: QtBot, window: OrganiserWindow, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    files = returns(tmp_path / "in", organiser, 5)
+    gate = threading.Event()
+    window.runner._pool.submit(gate.wait)  # hold the collation thread until cancel is clicked
+    window.collate_files(files, organiser)
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.runner.collated, timeout=10_000) as done:
+        gate.set()
+    assert done.args[0].cancelled and done.args[0].outcomes == []
+    assert "(cancelled)" in window.statusBar().currentMessage()
+
+
+def test_report_written_from_the_window(
+    qtbot: QtBot, window: OrganiserWindow, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.overview_shown, timeout=20_000):
+        window.collate_files(returns(tmp_path / "in", organiser, 1), organiser)
+    with qtbot.waitSignal(window.runner.report_written, timeout=10_000):
+        window.write_report_to(tmp_path / "report")
+    assert "Lesson number 0." in (tmp_path / "report" / "digests" / "session-insp-1.md").read_text()
+
+
+def test_pdf_and_markdown_booklets_from_the_export_menu(
+    qtbot: QtBot, data_dir: Path, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    store = open_delegate_store(data_dir, organiser)
+    add_delegate_data(store)
+    worker = DbWorker(store)
+    paths = resolve(data_dir)
+    ctx = AppContext(worker, paths, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    ctx.set_event(HAGUE, "Europe/Amsterdam")
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    actions = ExportActions(main, ctx)
+    try:
+        with qtbot.waitSignal(actions.exported, timeout=20_000):
+            actions.export_to("pdf", tmp_path / "notes.pdf")
+        data = (tmp_path / "notes.pdf").read_bytes()
+        assert data.startswith(b"%PDF")
+        assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1  # at least one page
+        assert not list(tmp_path.glob(".*.part"))
+        with qtbot.waitSignal(actions.exported, timeout=20_000):
+            actions.export_to("notes", tmp_path / "notes.md")
+        assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# Notes:")
+    finally:
+        worker.shutdown()
+        store.close()

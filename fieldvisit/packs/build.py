@@ -172,9 +172,9 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     """Every content check `open_pack` makes, before a byte is written; returns event.json."""
     data = content_to_json(bundle.content)
     event_bytes = dump_json(data)
-    validate(data, "event.schema.json", source=f"{source}: {CONTENT_NAME}")
+    validate(data, "event.schema.json", source=source)
     content = bundle.content
-    check_content(content, source=f"{source}: {CONTENT_NAME}")
+    check_content(content, source=source)
     names = set(bundle.files)
     for i, doc in enumerate(content.documents):
         if f"documents/{doc.filename}" not in names:

@@ -94,17 +94,17 @@ def check_content(content: PackContent, *, source: str) -> None:
             ref(doc, documents, "document", f"{where}.document_ids[{j}]")
         ref(s.venue_id, venues, "venue", f"{where}.venue_id")
         if s.end <= s.start:
-            raise fail("the session ends before it starts", f"{where}.end")
+            raise fail(f"session {s.id!r} ends before it starts", f"{where}.end")
         if s.end - s.start > MAX_SESSION_LENGTH:
-            raise fail("the session lasts more than 14 days", f"{where}.end")
+            raise fail(f"session {s.id!r} lasts more than 14 days", f"{where}.end")
         if not first_day <= s.start.astimezone(zone).date() <= last_day:
             raise fail(
-                f"the session starts outside the event's dates "
+                f"session {s.id!r} starts outside the event's dates "
                 f"({event.start_date} to {event.end_date})",
                 f"{where}.start",
             )
         if s.end.astimezone(zone).date() > last_day:
-            raise fail("the session ends after the event's last day", f"{where}.end")
+            raise fail(f"session {s.id!r} ends after the event's last day", f"{where}.end")
     for i, it in enumerate(content.itineraries):
         where = f"$.itineraries[{i}]"
         ref(it.session_id, sessions, "session", f"{where}.session_id")
@@ -112,7 +112,7 @@ def check_content(content: PackContent, *, source: str) -> None:
             at = f"{where}.stops[{j}]"
             ref(st.host_id, people, "person", f"{at}.host_id")
             if st.planned_start and st.planned_end and st.planned_end < st.planned_start:
-                raise fail("the stop ends before it starts", f"{at}.planned_end")
+                raise fail(f"stop {st.id!r} ends before it starts", f"{at}.planned_end")
             if (st.lat is None) != (st.lon is None):
                 raise fail("a stop needs both latitude and longitude, or neither", f"{at}.lat")
     for i, d in enumerate(content.documents):

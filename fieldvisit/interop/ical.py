@@ -40,6 +40,7 @@ from fieldvisit.interop.html_text import html_to_text
 
 UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
+MAX_SESSION = dt.timedelta(days=14)  # the pack's limit for one session
 _SPEAKER_PREFIXES = ("speakers:", "speaker:", "presenters:", "presenter:")
 
 
@@ -184,6 +185,12 @@ class _EventReader:
             problem = "end is before start" if end < start else "the event has no length"
             raise InvalidInputError(
                 f"{problem} ({start.isoformat()} to {end.isoformat()})",
+                path=self.path,
+                field=f"{where}/DTEND",
+            )
+        if end.astimezone(UTC) - start.astimezone(UTC) > MAX_SESSION:
+            raise InvalidInputError(
+                "the event lasts more than 14 days: not a programme item",
                 path=self.path,
                 field=f"{where}/DTEND",
             )

@@ -329,6 +329,8 @@ class _Reader:
         if end <= start:
             problem = "end is before start" if end < start else "end equals start"
             raise row["end"].error(f"{problem} (for a session past midnight, fill in its end date)")
+        if end.astimezone(dt.UTC) - start.astimezone(dt.UTC) > dt.timedelta(days=14):
+            raise row["end date"].error("the session lasts more than 14 days")
         event = self.event_dates
         if not event[0] - dt.timedelta(days=1) <= day <= event[1] + dt.timedelta(days=1):
             raise row["date"].error(

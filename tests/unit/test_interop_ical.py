@@ -127,6 +127,9 @@ def test_end_before_start_and_missing_start(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="end is before start") as caught:
         read_ical(path)
     assert caught.value.field == "VCALENDAR/VEVENT[1]/DTEND"
+    path = _ics(tmp_path, _vevent("a", ":20210525T100000", ":20210625T090000"), header)
+    with pytest.raises(InvalidInputError, match="more than 14 days"):
+        read_ical(path)
     body = "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:No start\r\nEND:VEVENT\r\n"
     with pytest.raises(InvalidInputError, match="no start time") as caught:
         read_ical(_ics(tmp_path, body, header))

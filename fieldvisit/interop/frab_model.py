@@ -199,8 +199,9 @@ class _Builder:
             else dt.timedelta(0)
         )
         if not duration:
+            found = f"duration {ev.duration.strip()}" if ev.duration.strip() else "no duration"
             raise InvalidInputError(
-                "the event has no length (duration 00:00): a session must end after it starts",
+                f"the event has no length ({found}): a session must end after it starts",
                 path=self.path,
                 field=f"{ev.where}/duration",
             )

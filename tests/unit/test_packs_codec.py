@@ -162,3 +162,27 @@ def test_parse_refuses(raw: bytes, problem: str) -> None:
 
 def test_parse_accepts_a_bom() -> None:
     assert parse_json_bytes(b"\xef\xbb\xbf" + json.dumps({"a": 1}).encode(), source="f") == {"a": 1}
+
+
+def test_validate_without_the_fast_check(
+    hague_json: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a schema ever use a keyword the compiled check lacks, jsonschema does it all."""
+    import fieldvisit.packs.codec as codec
+
+    def unsupported(_schema: Any) -> Any:
+        raise UnsupportedSchemaError("pretend")
+
+    monkeypatch.setattr(codec, "compile_schema", unsupported)
+    codec.fast_check.cache_clear()
+    try:
+        validate(hague_json, "event.schema.json", source="x")
+        doc = mutated(hague_json, ("event", "title"), "a\x00b")
+        with pytest.raises(InvalidInputError, match="NUL"):
+            validate(doc, "event.schema.json", source="x")
+        doc = mutated(hague_json, ("sessions", 0, "kind"), "party")
+        with pytest.raises(InvalidInputError) as caught:
+            validate(doc, "event.schema.json", source="x")
+        assert caught.value.field == "$.sessions[0].kind"
+    finally:
+        codec.fast_check.cache_clear()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.changes import (
@@ -33,7 +34,7 @@ from fieldvisit.domain.changes import (
     OrphanNote,
     diff_content,
 )
-from fieldvisit.domain.errors import InvalidInputError, TrustError, UserError
+from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError, UserError
 from fieldvisit.domain.model import PackContent
 from fieldvisit.packs.manifest import LoadedPack
 from fieldvisit.services.store import Store
@@ -417,11 +418,17 @@ def import_loaded(
             session.flush()
             os.replace(temporary, target)
             placed = True
-    except BaseException:
+    except BaseException as exc:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         if placed:
             target.unlink(missing_ok=True)
+        if isinstance(exc, OperationalError):
+            # A locked or full database: say so in one line; nothing was changed.
+            raise StorageError(
+                f"the store cannot be written ({exc.orig}); nothing was changed",
+                path=store.paths.database,
+            ) from exc
         raise
     if state.pack_file and state.pack_file != pack_file:
         # The older pack is no longer referenced; its removal may fail harmlessly.

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from import_factory import KEY_B, at, hague, loaded, replace_session
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError
 
 from fieldvisit.domain.changes import ChangeKind, FieldChange, ImportStatus
-from fieldvisit.domain.errors import TrustError
+from fieldvisit.domain.errors import StorageError, TrustError
 from fieldvisit.domain.model import PackContent, Session, SessionKind
 from fieldvisit.paths import resolve
 from fieldvisit.services import importing
@@ -339,3 +341,19 @@ def test_pack_file_names_stay_in_the_packs_folder(
     if expected is not None:
         assert result.pack_file == expected
     assert importing.pack_file_name(event_id, 1) != importing.pack_file_name(event_id + "!", 1)
+
+
+def test_a_full_disk_in_the_database_is_a_storage_error(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_loaded(store, loaded(tmp_path / "in", hague()))
+    before, files = dump(store), pack_files(store)
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr("fieldvisit.services.importing.replace_content", full)
+    with pytest.raises(StorageError, match="disk is full"):
+        import_loaded(store, loaded(tmp_path / "in", updated(hague()), version=2))
+    monkeypatch.undo()
+    assert dump(store) == before and pack_files(store) == files

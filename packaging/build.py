@@ -202,6 +202,24 @@ def frozen_self_test(exe: Path, timeout: float = SELF_TEST_TIMEOUT) -> list[str]
     return problems
 
 
+def frozen_version(exe: Path) -> list[str]:
+    """`exe --version` must print `fieldvisit <version>` (not checked on windowed Windows)."""
+    done = subprocess.run(
+        [str(exe), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    output = (done.stdout + done.stderr).strip()
+    problems = output_problems(output, done.returncode)
+    if sys.platform != "win32" and output != f"fieldvisit {_version()}":
+        problems.append(f"--version printed {output!r}")
+    return problems
+
+
+def _version() -> str:
+    from fieldvisit import __version__
+
+    return __version__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--no-self-test", action="store_true", help="skip the frozen self-test")
@@ -230,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not args.no_self_test:
         began = time.monotonic()
-        problems = frozen_self_test(executable(bundle))
+        problems = frozen_version(executable(bundle)) + frozen_self_test(executable(bundle))
         step("frozen self-test", began)
         if problems:
             log("FROZEN SELF-TEST FAILED: " + "; ".join(problems))

@@ -162,6 +162,16 @@ def test_frozen_self_test_reads_the_report_file_when_stdout_is_silent(tmp_path: 
     assert build.frozen_self_test(fake, timeout=30) == []
 
 
+def test_frozen_version_must_print_the_version(tmp_path: Path) -> None:
+    good = _fake_exe(tmp_path, f"echo 'fieldvisit {__version__}'\n")
+    assert build.frozen_version(good) == []
+    bad = tmp_path / "old"
+    bad.mkdir()
+    assert build.frozen_version(_fake_exe(bad, "echo 'fieldvisit 0.0.0'\n")) == [
+        "--version printed 'fieldvisit 0.0.0'"
+    ]
+
+
 def test_icons_render_at_every_size(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -156,6 +157,7 @@ class NotesSection(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(HtmlDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setIconSize(QSize(16, 16))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.clicked.connect(self.on_row_activated)

@@ -81,6 +81,7 @@ class _Installed:
 
     version: int | None
     signed: bool
+    fingerprint: str | None
     pack_file: str | None
     pin_key: str | None
     pin_fingerprint: str | None
@@ -89,15 +90,16 @@ class _Installed:
 
 def _installed(session: OrmSession, event_id: str) -> _Installed:
     row = session.execute(
-        select(EventRow.pack_version, EventRow.signed, EventRow.pack_file).where(
-            EventRow.id == event_id
-        )
+        select(
+            EventRow.pack_version, EventRow.signed, EventRow.key_fingerprint, EventRow.pack_file
+        ).where(EventRow.id == event_id)
     ).first()
     pin = session.get(TrustPinRow, event_id)
     return _Installed(
         version=row[0] if row else None,
         signed=bool(row[1]) if row else False,
-        pack_file=row[2] if row else None,
+        fingerprint=row[2] if row else None,
+        pack_file=row[3] if row else None,
         pin_key=pin.public_key if pin else None,
         pin_fingerprint=pin.fingerprint if pin else None,
         pin_history=tuple(str(h) for h in pin.history or ()) if pin else (),
@@ -394,8 +396,8 @@ def import_loaded(
             _check_trust(pack, state, accept_new_key=accept_new_key)
             same = state.version == version and _same_content(session, pack)
             _check_version(pack, state, same_content=same)
-            first_pin, replaced = _pin(session, pack, state)
             if same:
+                # A true no-op: not even the pin moves (the key check above still applies).
                 return ImportResult(
                     event_id=event_id,
                     title=pack.content.event.title,
@@ -403,13 +405,14 @@ def import_loaded(
                     old_version=state.version,
                     new_version=version,
                     signed=state.signed,
-                    fingerprint=pack.fingerprint,
-                    first_pin=first_pin,
-                    previous_fingerprint=replaced,
+                    fingerprint=state.fingerprint,
+                    first_pin=False,
+                    previous_fingerprint=None,
                     pack_file=state.pack_file or pack_file,
                     orphaned_notes=_orphans(session, event_id, _uids(pack.content), {}),
                     counts=ContentCounts.of(pack.content),
                 )
+            first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
             temporary = _copy_beside(pack.path, store.paths.packs)
             replace_content(session, pack, pack_file)

@@ -357,3 +357,12 @@ def test_a_full_disk_in_the_database_is_a_storage_error(
         import_loaded(store, loaded(tmp_path / "in", updated(hague()), version=2))
     monkeypatch.undo()
     assert dump(store) == before and pack_files(store) == files
+
+
+def test_same_version_no_op_does_not_touch_the_pin(store: Store, tmp_path: Path) -> None:
+    import_loaded(store, loaded(tmp_path / "in", hague(), key=None), allow_unsigned=True)
+    before = dump(store)
+    result = import_loaded(store, loaded(tmp_path / "in", hague()))
+    assert result.status is ImportStatus.UNCHANGED
+    assert not result.first_pin and not result.signed and result.fingerprint is None
+    assert dump(store) == before

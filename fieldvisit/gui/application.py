@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -26,8 +27,12 @@ from fieldvisit.gui.main_window import MainWindow
 from fieldvisit.gui.theme import apply_theme, icon
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import AppPaths, preload_dirs
-from fieldvisit.services.programme import EventChoice, event_choices
-from fieldvisit.services.store import Store
+
+# The storage stack (SQLAlchemy, Alembic) is imported only after the window frame is on
+# screen: it is most of the start-up time.
+if TYPE_CHECKING:
+    from fieldvisit.services.programme import EventChoice
+    from fieldvisit.services.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +53,7 @@ class Startup:
 def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     """Preloaded packs, then the sample on an empty store, then the list of events."""
     from fieldvisit.services import importing
+    from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
     try:
@@ -125,6 +131,44 @@ class Shell:
         self.store.close()
 
 
+@dataclass
+class Frame:
+    """The first phase: the application and an empty window, before the store is open."""
+
+    app: QApplication
+    settings: QSettings
+    window: MainWindow
+    translators: Translators
+
+
+def open_frame(
+    paths: AppPaths,
+    *,
+    language: str | None = None,
+    theme: str | None = None,
+    app: QApplication | None = None,
+) -> Frame:
+    app = app or create_application()
+    settings = settings_for(paths)
+    apply_theme(app, theme or str(settings.value("theme", "system")))
+    translators = Translators()
+    translators.install(app, language or str(settings.value("language", "system")), paths.cache)
+    window = MainWindow(settings)
+    window.restore_geometry()
+    return Frame(app, settings, window, translators)
+
+
+def attach_store(frame: Frame, paths: AppPaths) -> Shell:
+    """The second phase: open the store (StorageError), start the worker, build sections."""
+    from fieldvisit.services.store import Store
+
+    store = Store.open(paths)
+    worker = DbWorker(store)
+    ctx = AppContext(worker, paths, frame.settings)
+    frame.window.attach(ctx)
+    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators)
+
+
 def start_shell(
     paths: AppPaths,
     *,
@@ -133,63 +177,57 @@ def start_shell(
     app: QApplication | None = None,
 ) -> Shell:
     """Open the store and build the window (not shown). Raises StorageError."""
-    app = app or create_application()
-    settings = settings_for(paths)
-    apply_theme(app, theme or str(settings.value("theme", "system")))
-    translators = Translators()
-    translators.install(app, language or str(settings.value("language", "system")), paths.cache)
-    store = Store.open(paths)
-    worker = DbWorker(store)
-    ctx = AppContext(worker, paths, settings)
-    window = MainWindow(ctx)
-    window.restore_state()
-    return Shell(app, store, worker, ctx, window, translators)
+    frame = open_frame(paths, language=language, theme=theme, app=app)
+    try:
+        return attach_store(frame, paths)
+    except BaseException:
+        frame.translators.remove(frame.app)
+        frame.window.deleteLater()
+        raise
 
 
-def _bench_hooks(shell: Shell) -> None:
-    """FIELDVISIT_BENCH_EXIT: print `FIELDVISIT_BENCH <what> <epoch seconds> <rss KiB>` and
-    quit when the window is shown or the programme populated (benchmarks only)."""
-    what = os.environ.get(BENCH_ENV, "")
-    if what not in ("shown", "populated"):
-        return
-
-    def report() -> None:
-        rss = 0
-        try:
-            with open("/proc/self/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        rss = int(line.split()[1])
-        except OSError:
-            pass
-        print(f"FIELDVISIT_BENCH {what} {time.time():.6f} {rss}", flush=True)
-        shell.app.quit()
-
-    if what == "shown":
-        QTimer.singleShot(0, report)
-    else:
-        wanted = os.environ.get(BENCH_EVENT_ENV, "")
-        if wanted:
-            shell.ctx.settings.setValue("last_event", wanted)
-        shell.window.programme.populated.connect(
-            lambda: report() if shell.window.programme.programme else None
-        )
+def _bench_report(what: str, app: QApplication) -> None:
+    """Print `FIELDVISIT_BENCH <what> <epoch seconds> <rss KiB>` and quit (benchmarks)."""
+    rss = 0
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1])
+    except OSError:
+        pass
+    print(f"FIELDVISIT_BENCH {what} {time.time():.6f} {rss}", flush=True)
+    app.quit()
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
     app = create_application()
+    bench = os.environ.get(BENCH_ENV, "")
+    frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
+    frame.window.show()
+    if bench == "shown":
+        QTimer.singleShot(0, lambda: _bench_report("shown", app))
+        return int(app.exec())
+    # Let the frame paint before the storage stack loads.
+    app.processEvents()
     try:
-        shell = start_shell(paths, language=getattr(args, "lang", None), app=app)
+        shell = attach_store(frame, paths)
     except StorageError as exc:
         QMessageBox.critical(
-            None,
+            frame.window,
             QCoreApplication.translate("Application", "Cannot open your data"),
             exc.message,
         )
         return EXIT_STORAGE
-    shell.window.show()
-    _bench_hooks(shell)
+    if bench == "populated":
+        wanted = os.environ.get(BENCH_EVENT_ENV, "")
+        if wanted:
+            shell.ctx.settings.setValue("last_event", wanted)
+        programme = shell.window.programme
+        programme.populated.connect(
+            lambda: _bench_report("populated", app) if programme.programme else None
+        )
     shell.start()
     file = getattr(args, "file", None)
     if file:

@@ -33,16 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit import __version__
-from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.emergency import EmergencyDialog
-from fieldvisit.gui.programme.section import ProgrammeSection
 from fieldvisit.gui.theme import icon
-from fieldvisit.gui.today import TodaySection
 from fieldvisit.gui.worker import bound_to
-from fieldvisit.services.programme import EventChoice, event_choices
 
+# The frame of the window (menus, toolbar, navigation) imports nothing of the storage
+# stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
+    from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.services.programme import EventChoice
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +93,12 @@ def section_titles() -> dict[str, str]:
 
 def make_section(name: str, ctx: AppContext, title: str) -> QWidget:
     if name == "today":
+        from fieldvisit.gui.today import TodaySection
+
         return TodaySection(ctx)
     if name == "programme":
+        from fieldvisit.gui.programme.section import ProgrammeSection
+
         return ProgrammeSection(ctx)
     try:
         module = importlib.import_module(f"fieldvisit.gui.sections.{name}")
@@ -111,15 +118,19 @@ class MainWindow(QMainWindow):
     events_loaded = Signal()
     pack_dropped = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.settings = settings
+        self.ctx: AppContext  # set by attach()
+        self.programme: ProgrammeSection  # set by attach()
+        self.attached = False
         self.events: list[EventChoice] = []
         self.event_title = ""
         self.emergency_dialog: EmergencyDialog | None = None
         self.info_box: QMessageBox | None = None
         self.open_flow: OpenPackFlow | None = None  # created on first use
         self.search_popup: QWidget | None = None
+        self._pending_file: Path | None = None
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("fieldvisit"))
@@ -135,23 +146,17 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.stack.setObjectName("section_stack")
+        self._loading = QLabel(self.tr("Loading…"))
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self._loading)
         self.sections: dict[str, QWidget] = {}
         for number, name in enumerate(SECTIONS, start=1):
-            widget = make_section(name, ctx, titles[name])
-            widget.setObjectName(f"section_{name}")
-            self.sections[name] = widget
-            self.stack.addWidget(widget)
             item = QListWidgetItem(icon(name), titles[name])
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{titles[name]} (Alt+{number})")
             item.setSizeHint(QSize(150, 36))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.on_nav_row)
-        programme = self.sections["programme"]
-        assert isinstance(programme, ProgrammeSection)
-        self.programme = programme
-        programme.new_note_requested.connect(self.new_note)
-        programme.status_message.connect(self.show_message)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -165,14 +170,49 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        for action in self.actions():
+            if action not in (self.quit_action, self.about_action, self.keys_action):
+                action.setEnabled(False)  # until the store is open
+        self.event_combo.setEnabled(False)
+        self.nav.setCurrentRow(0)
+        self.update_title()
 
+    def attach(self, ctx: AppContext) -> None:
+        """Second phase, once the store is open: build the sections and wire the context."""
+        self.ctx = ctx
+        titles = section_titles()
+        for name in SECTIONS:
+            widget = make_section(name, ctx, titles[name])
+            widget.setObjectName(f"section_{name}")
+            self.sections[name] = widget
+            self.stack.addWidget(widget)
+        self.stack.removeWidget(self._loading)
+        self._loading.deleteLater()
+        from fieldvisit.gui.programme.section import ProgrammeSection
+
+        programme = self.sections["programme"]
+        assert isinstance(programme, ProgrammeSection)
+        self.programme = programme
+        programme.new_note_requested.connect(self.new_note)
+        programme.status_message.connect(self.show_message)
         ctx.navigate.connect(self.on_navigate)
         ctx.event_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)
         ctx.worker.job_failed.connect(self.on_job_failed)
-        self.nav.setCurrentRow(0)
-        self.update_title()
+        for action in self.actions():
+            action.setEnabled(True)
+        self.event_combo.setEnabled(True)
+        self.attached = True
+        state = self.settings.value("window/programme_splitter")
+        if isinstance(state, QByteArray):
+            programme.splitter.restoreState(state)
+        last = str(self.settings.value("window/section", "today"))
+        self.nav.setCurrentRow(-1)
+        self.show_section(last if last in SECTIONS else "today")
+        if self._pending_file is not None:
+            pending, self._pending_file = self._pending_file, None
+            self.open_pack_file(pending)
 
     # --- building -------------------------------------------------------------------------
 
@@ -320,7 +360,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def on_nav_row(self, row: int) -> None:
-        if 0 <= row < len(SECTIONS):
+        if self.attached and 0 <= row < len(SECTIONS):
             self.stack.setCurrentIndex(row)
             self.section_changed.emit(SECTIONS[row])
 
@@ -346,6 +386,8 @@ class MainWindow(QMainWindow):
             self.show_section("programme")
 
     def flush_sections(self) -> None:
+        if not self.attached:
+            return
         for widget in self.sections.values():
             flush = getattr(widget, "flush", None)
             if callable(flush):
@@ -358,13 +400,15 @@ class MainWindow(QMainWindow):
 
     def load_events(self, preferred: str = "") -> None:
         """Ask the worker for the installed events; selects `preferred` (or the first)."""
+        from fieldvisit.services.programme import event_choices
+
         self.ctx.worker.submit(
             event_choices, bound_to(self, lambda choices: self.set_events(choices, preferred))
         )
 
     def set_events(self, choices: list[EventChoice], preferred: str = "") -> None:
         self.events = choices
-        wanted = preferred or self.ctx.event_id or str(self.ctx.settings.value("last_event", ""))
+        wanted = preferred or self.ctx.event_id or str(self.settings.value("last_event", ""))
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for choice in choices:
@@ -388,7 +432,7 @@ class MainWindow(QMainWindow):
                 self.ctx.set_event("", "")
             return
         choice = self.events[index]
-        self.ctx.settings.setValue("last_event", choice.id)
+        self.settings.setValue("last_event", choice.id)
         if choice.id != self.ctx.event_id:
             self.ctx.set_event(choice.id, choice.timezone)
 
@@ -435,6 +479,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_emergency(self) -> None:
+        from fieldvisit.gui.emergency import EmergencyDialog
+
         dialog = EmergencyDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.emergency_dialog = dialog
@@ -452,6 +498,9 @@ class MainWindow(QMainWindow):
         self._flow().choose_file()
 
     def open_pack_file(self, path: Path) -> None:
+        if not self.attached:
+            self._pending_file = path  # a file argument: opened once the store is ready
+            return
         self._flow().open_path(path)
 
     @Slot()
@@ -541,24 +590,19 @@ class MainWindow(QMainWindow):
 
     # --- state ----------------------------------------------------------------------------
 
-    def restore_state(self) -> None:
-        settings = self.ctx.settings
-        geometry = settings.value("window/geometry")
+    def restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = settings.value("window/programme_splitter")
-        if isinstance(state, QByteArray):
-            self.programme.splitter.restoreState(state)
-        last = str(settings.value("window/section", "today"))
-        self.show_section(last if last in SECTIONS else "today")
 
     def save_state(self) -> None:
-        settings = self.ctx.settings
+        settings = self.settings
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/section", self.current_section)
-        settings.setValue("window/programme_splitter", self.programme.splitter.saveState())
+        if self.attached:
+            settings.setValue("window/section", self.current_section)
+            settings.setValue("window/programme_splitter", self.programme.splitter.saveState())
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

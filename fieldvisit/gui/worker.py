@@ -10,12 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from fieldvisit.gui import pyside_workaround
-from fieldvisit.services.store import Store
+
+if TYPE_CHECKING:
+    # Only for annotations: the window frame imports this module and must not pull in
+    # SQLAlchemy before it is on screen.
+    from fieldvisit.services.store import Store
 
 # Every GUI module imports this one, so the emit() reference bug is neutralised before
 # any signal is emitted (see pyside_workaround).
@@ -24,7 +28,7 @@ pyside_workaround.apply()
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-Job = Callable[[Store], T]
+Job = Callable[["Store"], T]
 Callback = Callable[[Any], None]
 
 

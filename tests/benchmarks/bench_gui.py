@@ -1,0 +1,131 @@
+"""GUI start-up benchmark (a script, not a test): `.venv/bin/python tests/benchmarks/bench_gui.py`.
+
+In one run, beside a bare PySide6 window that does nothing, it measures:
+- process start to main window shown;
+- process start to programme populated, with the Hague sample and with FOSDEM 2025
+  (943 events, from ../shared/data when present);
+- resident memory (VmRSS) at that moment.
+Each figure is the median of several runs, offscreen. Targets: shown within 1.3x the bare
+window, populated within 0.8 s, under 150 MB resident with FOSDEM.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))  # the benchmark reuses the tests' row builder
+SCHEDULE = ROOT.parent / "shared" / "data" / "schedules" / "fosdem2025_pentabarf.xml"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+def report():
+    rss = 0
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    print(f"FIELDVISIT_BENCH shown {time.time():.6f} {rss}", flush=True)
+    app.quit()
+QTimer.singleShot(0, report)
+app.exec()
+"""
+
+
+def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start to the reported moment, and resident MB then."""
+    started = time.time()
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("FIELDVISIT_BENCH"):
+            _, _, stamp, rss = line.split()
+            return float(stamp) - started, int(rss) / 1024
+    raise RuntimeError(f"no benchmark line from {args}: {done.stderr[-2000:]}")
+
+
+def median_of(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    measure(args, env)  # warm the file cache and (first time) build the sample
+    samples = [measure(args, env) for _ in range(RUNS)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def base_env(pycache: Path) -> dict[str, str]:
+    """Offscreen, and with bytecode caching on (in a private folder) as users have it: a
+    PYTHONDONTWRITEBYTECODE=1 shell would otherwise compile every module on every start."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(pycache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def app_env(base: dict[str, str], data: Path, what: str, event: str = "") -> dict[str, str]:
+    env = {**base, "FIELDVISIT_DATA_DIR": str(data)}
+    env["FIELDVISIT_BENCH_EXIT"] = what
+    if event:
+        env["FIELDVISIT_BENCH_EVENT"] = event
+    return env
+
+
+def prepare_fosdem(data: Path) -> bool:
+    if not SCHEDULE.is_file():
+        return False
+    from sample_rows import add_fosdem
+
+    from fieldvisit.paths import resolve
+    from fieldvisit.services.store import Store
+
+    store = Store.open(resolve(data))
+    try:
+        add_fosdem(store, SCHEDULE)
+    finally:
+        store.close()
+    return True
+
+
+def main() -> int:
+    python = sys.executable
+    app = [python, "-m", "fieldvisit"]
+    rows: list[tuple[str, float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-bench-") as tmp:
+        base = base_env(Path(tmp) / "pycache")
+        bare, bare_rss = median_of([python, "-c", BARE], base)
+        rows.append(("bare PySide6 window shown", bare, bare_rss))
+        sample = Path(tmp) / "sample"
+        shown, shown_rss = median_of(app, app_env(base, sample, "shown"))
+        rows.append(("fieldvisit window shown", shown, shown_rss))
+        populated, pop_rss = median_of(app, app_env(base, sample, "populated"))
+        rows.append(("programme populated (Hague sample)", populated, pop_rss))
+        fosdem = Path(tmp) / "fosdem"
+        has_fosdem = prepare_fosdem(fosdem)
+        if has_fosdem:
+            big, big_rss = median_of(app, app_env(base, fosdem, "populated", "fosdem-2025"))
+            rows.append(("programme populated (FOSDEM 2025, 943)", big, big_rss))
+    print(f"{'measure':42} {'seconds':>8} {'RSS MB':>8}")
+    for name, seconds, rss in rows:
+        print(f"{name:42} {seconds:8.3f} {rss:8.1f}")
+    print()
+    print(f"window shown / bare window: {shown / bare:.2f}x (target <= 1.30x)")
+    print(f"populated, sample: {populated:.3f} s (target <= 0.8 s)")
+    if has_fosdem:
+        print(
+            f"populated, FOSDEM: {big:.3f} s (target <= 0.8 s); RSS {big_rss:.0f} MB "
+            "(target < 150 MB)"
+        )
+    else:
+        print(f"FOSDEM schedule not found at {SCHEDULE}: skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -188,11 +188,15 @@ def _list(value: object, where: str) -> list[object]:
     return cast(list[object], value)
 
 
-def parse_payload(raw: bytes, *, check_hashes: bool = True) -> ReturnPayload:
+def parse_payload(
+    raw: bytes, *, check_hashes: bool = True, build_records: bool = True
+) -> ReturnPayload:
     """Parse and check a payload; a broken one raises ReturnRejectedError(MALFORMED).
 
-    `manifest` comes back in record order. With `check_hashes=False` the signed manifest's
-    hashes are taken as they are (the collation's fast path; see docs/returns-format.md).
+    `manifest` comes back in record order, checked against the records. The collation's
+    fast path passes `check_hashes=False` (the signed manifest's hashes are taken as they
+    are; see docs/returns-format.md) and `build_records=False` (every record is checked,
+    but `records` comes back empty: the manifest is all it needs).
     """
     try:
         top = _mapping(json.loads(raw), "the payload")
@@ -207,6 +211,7 @@ def parse_payload(raw: bytes, *, check_hashes: bool = True) -> ReturnPayload:
     if created.tzinfo is None:
         raise _bad("payload: created has no time zone")
     records: list[Record] = []
+    listed_keys: list[tuple[str, str, int]] = []
     sections = _mapping(top.get("records"), "records")
     for kind, section in _SECTIONS.items():
         keys, types = _SHAPES[kind]
@@ -222,18 +227,20 @@ def parse_payload(raw: bytes, *, check_hashes: bool = True) -> ReturnPayload:
                 shape = ()
             if shape != types or (kind == "answer" and "value" not in item):
                 raise _bad(f"{section}[{index}] lacks a field or has one of the wrong type")
-            # The item itself holds the fields (id and revision repeat harmlessly).
-            records.append(Record(kind, item["id"], item["revision"], item))
+            listed_keys.append((kind, item["id"], item["revision"]))
+            if build_records:
+                # The item itself holds the fields (id and revision repeat harmlessly).
+                records.append(Record(kind, item["id"], item["revision"], item))
     getter = operator.itemgetter("kind", "id", "revision", "sha256")
     try:
         listed = list(map(getter, cast(list[Any], _list(top.get("manifest"), "manifest"))))
     except (KeyError, TypeError) as exc:
         raise _bad("a manifest entry lacks kind, id, revision or sha256") from exc
-    if [m[:3] for m in listed] != [(r.kind, r.id, r.revision) for r in records]:
+    if [m[:3] for m in listed] != listed_keys:
         raise _bad("the manifest does not list exactly the records, in order")
     if not all(type(m[3]) is str for m in listed):
         raise _bad("a manifest hash is not a string")
-    if check_hashes:
+    if check_hashes and build_records:
         for record, entry in zip(records, listed, strict=True):
             if entry[3] != record.content_hash():
                 raise _bad(f"the content hash of {record.kind} {record.id} is wrong")

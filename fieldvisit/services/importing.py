@@ -36,7 +36,10 @@ from fieldvisit.domain.changes import (
 )
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError, UserError
 from fieldvisit.domain.model import PackContent
-from fieldvisit.packs.manifest import LoadedPack
+from fieldvisit.packs.codec import manifest_from_json, parse_json_bytes
+from fieldvisit.packs.manifest import MANIFEST_NAME, LoadedPack
+from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
+from fieldvisit.packs.safezip import SafeZip
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
@@ -56,9 +59,6 @@ NOTE_TARGETS = ("session", "stop", "person")
 
 
 def _open_pack(path: Path, *, allow_unsigned: bool) -> LoadedPack:
-    # Imported here so the services layer loads without the zip layer until a pack is read.
-    from fieldvisit.packs.reader import open_pack
-
     return open_pack(path, allow_unsigned=allow_unsigned)
 
 
@@ -475,34 +475,56 @@ def _error_text(path: Path, exc: UserError | OSError) -> str:
     return f"{path}: {exc.strerror or exc}"
 
 
+def _claimed_version(path: Path) -> tuple[str, int] | None:
+    """The (event id, pack version) a pack's manifest claims, read without verifying it.
+
+    Good only for deciding to skip a pack: a lie here can make the app skip a file, never
+    install one. None when the manifest cannot be read (the full open will say why).
+    """
+    try:
+        with SafeZip(path) as archive:
+            raw = archive.read(MANIFEST_NAME, max_size=MAX_MANIFEST)
+        manifest = manifest_from_json(parse_json_bytes(raw, source=str(path)), source=str(path))
+    except (UserError, OSError):
+        return None
+    return manifest.event_id, manifest.pack_version
+
+
+def _installed_version(store: Store, event_id: str) -> int | None:
+    with store.unit() as session:
+        found = session.execute(
+            select(EventRow.pack_version).where(EventRow.id == event_id)
+        ).scalar()
+    return found
+
+
 def import_preloaded(store: Store, folders: Sequence[Path]) -> list[ImportResult | str]:
     """Import every *.fvpack of the preload folders, oldest version first per event.
 
-    A pack whose version (or a newer one) is already installed is skipped silently. Errors
-    are collected as one line each ("<file>: <problem>"), never raised.
+    A pack whose version (or a newer one) is already installed is skipped silently, without
+    the cost of verifying it, so packs left in place cost little at each start. Errors are
+    collected as one line each ("<file>: <problem>"), never raised.
     """
-    outcomes: list[ImportResult | str] = []
-    packs: list[LoadedPack] = []
+    candidates: list[tuple[str, int, Path]] = []
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.fvpack")):
-            try:
-                packs.append(_open_pack(path, allow_unsigned=False))
-            except (UserError, OSError) as exc:
-                outcomes.append(_error_text(path, exc))
-    packs.sort(key=lambda p: (p.manifest.event_id, p.manifest.pack_version))
-    for pack in packs:
-        with store.unit() as session:
-            installed = session.execute(
-                select(EventRow.pack_version).where(EventRow.id == pack.manifest.event_id)
-            ).scalar()
-        if installed is not None and installed >= pack.manifest.pack_version:
+            event_id, version = _claimed_version(path) or ("", 0)
+            candidates.append((event_id, version, path))
+    outcomes: list[ImportResult | str] = []
+    for event_id, version, path in sorted(candidates):
+        installed = _installed_version(store, event_id) if event_id else None
+        if installed is not None and installed >= version:
             continue
         try:
+            pack = _open_pack(path, allow_unsigned=False)
+            installed = _installed_version(store, pack.manifest.event_id)
+            if installed is not None and installed >= pack.manifest.pack_version:
+                continue
             outcomes.append(import_loaded(store, pack))
         except (UserError, OSError) as exc:
-            outcomes.append(_error_text(pack.path, exc))
+            outcomes.append(_error_text(path, exc))
     return outcomes
 
 
@@ -515,6 +537,7 @@ def ensure_sample(store: Store) -> ImportResult | None:
     """On a store with no event at all, build and install the Hague sample; else None."""
     if has_events(store):
         return None
+    # Imported on demand: the sample builder pulls in every source reader.
     from fieldvisit.packs.samples import build_sample
 
     with tempfile.TemporaryDirectory(prefix="fieldvisit-sample-") as folder:

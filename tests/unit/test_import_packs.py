@@ -21,6 +21,7 @@ from fieldvisit.packs.keys import OrganiserKeys
 from fieldvisit.packs.manifest import LoadedPack
 from fieldvisit.packs.reader import open_pack
 from fieldvisit.paths import resolve
+from fieldvisit.services import importing
 from fieldvisit.services.events import delete_event, list_events
 from fieldvisit.services.importing import (
     ensure_sample,
@@ -131,7 +132,9 @@ def test_tampered_and_unsigned_files(store: Store, tmp_path: Path, keys: Organis
     assert not summary.signed and summary.fingerprint is None
 
 
-def test_preload_folders(store: Store, tmp_path: Path, keys: OrganiserKeys) -> None:
+def test_preload_folders(
+    store: Store, tmp_path: Path, keys: OrganiserKeys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site, beside_app = tmp_path / "site", tmp_path / "app"
     write_real(site, hague(), keys=keys, name="a-old.fvpack")
     write_real(beside_app, replace_session(hague(), "open", room="B"), version=2, keys=keys)
@@ -153,8 +156,18 @@ def test_preload_folders(store: Store, tmp_path: Path, keys: OrganiserKeys) -> N
     assert any("draft.fvpack" in e and "unsigned" in e for e in errors)
     assert event_ids(store) == ["hague-2017", "ran-2021"]
 
+    opened: list[Path] = []
+    real_open = importing._open_pack
+
+    def counting(path: Path, *, allow_unsigned: bool) -> LoadedPack:
+        opened.append(path)
+        return real_open(path, allow_unsigned=allow_unsigned)
+
+    monkeypatch.setattr(importing, "_open_pack", counting)
     again = import_preloaded(store, [site, beside_app])
-    assert all(isinstance(o, str) for o in again)  # installed ones are skipped silently
+    # Installed ones are skipped silently, without being verified again.
+    assert all(isinstance(o, str) for o in again) and len(again) == 2
+    assert sorted(p.name for p in opened) == ["draft.fvpack", "junk.fvpack"]
 
 
 def _fake_samples(monkeypatch: pytest.MonkeyPatch, keys: OrganiserKeys) -> list[str]:

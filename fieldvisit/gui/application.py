@@ -51,21 +51,30 @@ class Startup:
 
 
 def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
-    """Preloaded packs, then the sample on an empty store, then the list of events."""
-    from fieldvisit.services import importing
+    """Preloaded packs, then the sample on an empty store, then the list of events.
+
+    The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
+    so an ordinary start stays light.
+    """
     from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
-    try:
-        chosen = preload_dirs() if folders is None else folders
-        for outcome in importing.import_preloaded(store, chosen):
-            if isinstance(outcome, str):
-                problems.append(outcome)
-        importing.ensure_sample(store)
-    except Exception as exc:  # the app must open even when the sample cannot be built
-        log.exception("start-up import failed")
-        problems.append(str(exc))
-    return Startup(event_choices(store), problems)
+    chosen = preload_dirs() if folders is None else folders
+    waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
+    events = event_choices(store)
+    if waiting or not events:
+        try:
+            from fieldvisit.services import importing
+
+            for outcome in importing.import_preloaded(store, chosen):
+                if isinstance(outcome, str):
+                    problems.append(outcome)
+            importing.ensure_sample(store)
+        except Exception as exc:  # the app must open even when the sample cannot be built
+            log.exception("start-up import failed")
+            problems.append(str(exc))
+        events = event_choices(store)
+    return Startup(events, problems)
 
 
 def settings_for(paths: AppPaths) -> QSettings:

@@ -130,51 +130,40 @@ class _SelfTest:
         self.job_errors: list[str] = []
         self.busy = False
         self.event_id = ""
-        self.timezone = ""
         self.return_records = 0
         self.note_id = ""
         self.ctx: Any = None
+        self.app: Any = None
         self.previous_handler: Any = None
         self.handler_installed = False
 
     def run(self) -> None:
-        from fieldvisit.services.store import Store
-
         step = self.report.step
-        store = step("open store", lambda: Store.open(self.paths))
-        if store is None:
-            return
         try:
-            if step("import sample", lambda: self._import_sample(store)) is None:
+            app = step("start Qt (offscreen)", self._start_qt)
+            if app is None:
                 return
-            if step("start Qt (offscreen)", self._start_qt) is None:
+            # The app's own wiring (fieldvisit.gui.application), as `fieldvisit` starts it.
+            shell = step("open store and main window", lambda: self._open_shell(app))
+            if shell is None:
                 return
-            self._gui_steps(store)
+            try:
+                if step("import sample", lambda: self._import_sample(shell)) is not None:
+                    self._gui_steps(shell)
+                step("no database job failed", self._no_job_errors)
+            finally:
+                step("close the window", lambda: self._close(shell))
         finally:
             if self.handler_installed:  # None puts Qt's default back
                 from PySide6.QtCore import qInstallMessageHandler
 
                 qInstallMessageHandler(self.previous_handler)
-            store.close()
 
-    # --- steps without a window -------------------------------------------------------------
-    def _import_sample(self, store: Any) -> str:
-        from fieldvisit.services.events import list_events
-        from fieldvisit.services.importing import ensure_sample
-
-        result = ensure_sample(store)
-        if result is None:
-            raise StepFailedError("the fresh store already had an event")
-        events = list_events(store)
-        if not events:
-            raise StepFailedError("no event installed after the import")
-        self.event_id = events[0].id
-        self.timezone = events[0].timezone
-        return f"{events[0].id}: {events[0].title}"
-
-    def _start_qt(self) -> Any:
+    def _start_qt(self) -> str:
         from PySide6.QtCore import QtMsgType, qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
+
+        from fieldvisit.gui.application import create_application
 
         def on_message(kind: QtMsgType, _context: Any, message: str) -> None:
             # Offscreen Qt warns about things a screen would have (e.g. window sizes):
@@ -186,48 +175,50 @@ class _SelfTest:
         # Put back on exit: an in-process run (tests) must not keep pytest-qt's handler away.
         self.previous_handler = qInstallMessageHandler(on_message)
         self.handler_installed = True
-        app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
-        return f"platform {QApplication.platformName()}" if app is not None else None
+        self.app = create_application([sys.argv[0] if sys.argv else "fieldvisit"])
+        return f"platform {QApplication.platformName()}"
+
+    def _open_shell(self, _started: str) -> Any:
+        from fieldvisit.gui.application import start_shell
+
+        shell = start_shell(self.paths, app=self.app)
+        self.ctx = shell.ctx
+        shell.worker.job_failed.connect(self.job_errors.append)
+        shell.worker.busy_changed.connect(self._on_busy)
+        shell.window.show()
+        self._wait(shell.window.isVisible, "the window to show")
+        self._raise_qt_errors()
+        return shell
+
+    def _import_sample(self, shell: Any) -> str:
+        """The start-up job (preload folders, then the sample on an empty store)."""
+        from fieldvisit.services.events import list_events
+
+        loaded: list[bool] = []
+        shell.window.events_loaded.connect(lambda: loaded.append(True))
+        shell.start(folders=[])  # no preload folders: only the built-in sample
+        self._wait(lambda: bool(loaded), "the start-up job")
+        self._settle(self.ctx)
+        events = shell.worker.run_now(list_events)
+        if not events:
+            why = shell.window.statusBar().currentMessage() or "no reason shown"
+            raise StepFailedError(f"no event installed at start-up ({why})")
+        if self.ctx.event_id != events[0].id:
+            raise StepFailedError(f"the window shows event {self.ctx.event_id!r}")
+        self.event_id = events[0].id
+        return f"{events[0].id}: {events[0].title}"
 
     # --- steps with the window ------------------------------------------------------------
-    def _gui_steps(self, store: Any) -> None:
-        from PySide6.QtCore import QSettings
-
-        from fieldvisit.gui.context import AppContext
-        from fieldvisit.gui.worker import DbWorker
-
+    def _gui_steps(self, shell: Any) -> None:
         step = self.report.step
-        worker = DbWorker(store)
-        worker.job_failed.connect(self.job_errors.append)
-        worker.busy_changed.connect(self._on_busy)
-        settings = QSettings(str(self.paths.config / "fieldvisit.ini"), QSettings.Format.IniFormat)
-        ctx = self.ctx = AppContext(worker, self.paths, settings)
-        window = step("open main window", lambda: self._open_window(ctx))
-        try:
-            if window is not None:
-                for name in SECTIONS:
-                    step(f"open section {name.capitalize()}", partial(self._show, window, name))
-            if step("write a note", lambda: self._write_note(ctx, window)) is not None:
-                step("read the note back", lambda: self._read_note(store, self.note_id))
-                path = step("make a return file", lambda: self._make_return(store))
-                if path is not None:
-                    step("open the return (demo organiser key)", lambda: self._open_return(path))
-            step("no database job failed", self._no_job_errors)
-        finally:
-            if window is not None:
-                step("close the window", lambda: self._close(window))
-            worker.shutdown()
-
-    def _open_window(self, ctx: Any) -> Any:
-        from fieldvisit.gui.main_window import MainWindow
-
-        window = MainWindow(ctx)
-        window.resize(1280, 800)
-        window.show()
-        ctx.set_event(self.event_id, self.timezone)
-        self._wait(window.isVisible, "the window to show")
-        self._settle(ctx)
-        return window
+        window = shell.window
+        for name in SECTIONS:
+            step(f"open section {name.capitalize()}", partial(self._show, window, name))
+        if step("write a note", lambda: self._write_note(self.ctx, window)) is not None:
+            step("read the note back", lambda: shell.worker.run_now(self._read_note))
+            path = step("make a return file", lambda: shell.worker.run_now(self._make_return))
+            if path is not None:
+                step("open the return (demo organiser key)", lambda: self._open_return(path))
 
     def _show(self, window: Any, name: str) -> str:
         from PySide6.QtWidgets import QStackedWidget
@@ -318,9 +309,11 @@ class _SelfTest:
         page = stack.currentWidget()
         return page if hasattr(page, "new_note") else None
 
-    def _read_note(self, store: Any, note_id: str) -> str:
+    def _read_note(self, store: Any) -> str:
+        """On the database thread, straight from the notes service."""
         from fieldvisit.services import notes
 
+        note_id = self.note_id
         note = notes.get_note(store, note_id)
         if note is None:
             raise StepFailedError(f"note {note_id} is not in the database")
@@ -358,9 +351,9 @@ class _SelfTest:
         if self.job_errors:
             raise StepFailedError("; ".join(self.job_errors))
 
-    def _close(self, window: Any) -> None:
-        window.close()
-        self._settle(self.ctx)
+    def _close(self, shell: Any) -> None:
+        """What quitting does: sections flushed, state saved, worker drained, store closed."""
+        shell.close()
         self._raise_qt_errors()
 
     # --- waiting without sleeping -----------------------------------------------------------

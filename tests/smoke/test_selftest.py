@@ -15,10 +15,9 @@ from fieldvisit.paths import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = [
-    "open store",
-    "import sample",
     "start Qt (offscreen)",
-    "open main window",
+    "open store and main window",
+    "import sample",
     *(f"open section {name.capitalize()}" for name in selftest.SECTIONS),
     "write a note",
     "read the note back",
@@ -73,6 +72,29 @@ def test_self_test_from_source_passes_every_step(tmp_path: Path) -> None:
 def test_a_failing_step_gives_exit_1_and_a_traceback_on_stderr(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    from fieldvisit.gui import application
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the store is damaged")
+
+    monkeypatch.setattr(application, "start_shell", broken)
+    monkeypatch.delenv(selftest.ENV_LOG, raising=False)
+
+    code = selftest.run_self_test(argparse.Namespace(), resolve(tmp_path / "ignored"))
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "ok   start Qt (offscreen)" in out
+    assert "FAIL open store and main window: the store is damaged" in out
+    assert out.splitlines()[-1] == "self-test FAILED: 1 of 2 steps"
+    assert "Traceback" not in out  # the diagnostic goes to stderr only
+    assert "Traceback" in err and "RuntimeError" in err
+    assert not (tmp_path / "ignored").exists()
+
+
+def test_a_sample_that_cannot_be_installed_fails_the_import_step(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from fieldvisit.services import importing
 
     def broken(_store: object) -> None:
@@ -83,14 +105,12 @@ def test_a_failing_step_gives_exit_1_and_a_traceback_on_stderr(
 
     code = selftest.run_self_test(argparse.Namespace(), resolve(tmp_path / "ignored"))
 
-    out, err = capsys.readouterr()
+    out, _err = capsys.readouterr()
     assert code == 1
-    assert "ok   open store" in out
-    assert "FAIL import sample: the sample pack is damaged" in out
-    assert out.splitlines()[-1] == "self-test FAILED: 1 of 2 steps"
-    assert "Traceback" not in out  # the diagnostic goes to stderr only
-    assert "Traceback" in err and "RuntimeError" in err
-    assert not (tmp_path / "ignored").exists()
+    assert "FAIL import sample: no event installed at start-up" in out
+    assert "the sample pack is damaged" in out  # the reason the window showed
+    assert "ok   close the window" in out
+    assert out.splitlines()[-1].startswith("self-test FAILED: 1 of ")
 
 
 def test_a_failed_check_is_reported_without_a_traceback(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -126,3 +128,42 @@ def test_dutch_translation_loads(
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
     shell.close()
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_unreadable_store_is_a_dialog_and_exit_2(
+    data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldvisit.gui import application
+    from fieldvisit.paths import resolve
+
+    paths = resolve(data_dir)
+    data_dir.mkdir(parents=True)
+    paths.database.write_bytes(b"this is not a database" * 10)
+    shown: list[str] = []
+
+    def critical(_parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    args = argparse.Namespace(lang="en", file=None)
+    assert application.run(args, paths) == application.EXIT_STORAGE
+    assert len(shown) == 1 and "fieldvisit.sqlite" in shown[0]
+    assert "not a database" in shown[0]
+
+
+def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot: QtBot) -> None:
+    from fieldvisit.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(shell.ctx, shell.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.local_zone.setChecked(True)
+    qtbot.mouseClick(dialog.pretend, Qt.MouseButton.LeftButton)
+    assert dialog.pretend_at.isEnabled()
+    with qtbot.waitSignal(shell.ctx.clock_changed):
+        dialog.accept()
+    assert shell.ctx.show_local_zone
+    assert shell.ctx.pretending
+    assert shell.ctx.settings.value("show_local_zone", type=bool) is True

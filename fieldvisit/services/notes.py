@@ -374,16 +374,19 @@ def _snippet_html(raw: str) -> str:
 def search_notes(
     store: Store, event_id: str, user_text: str, *, limit: int = 200
 ) -> list[SearchHit]:
-    """Full-text search over the event's live notes, best matches first."""
+    """Full-text search over the event's live notes, newest first."""
     match = fts_query(user_text)
     if not match:
         return []
+    # Newest first, not by bm25: FTS5 walks its doclist in rowid order and stops at the
+    # LIMIT, so snippets are built for the shown rows only. Ranking by bm25 scores every
+    # match first: p95 ~80 ms over 20,000 notes against ~7 ms this way (bench_search.py).
     sql = text(
-        "SELECT n.id, n.body, n.private, "
+        "SELECT n.id, substr(n.body, 1, 400), n.private, "
         f"snippet(notes_fts, 0, '{_HIT_START}', '{_HIT_END}', '…', 16) "
         "FROM notes_fts JOIN notes AS n ON n.rowid = notes_fts.rowid "
         "WHERE notes_fts MATCH :match AND n.event_id = :event AND n.deleted = 0 "
-        "ORDER BY bm25(notes_fts) LIMIT :limit"
+        "ORDER BY notes_fts.rowid DESC LIMIT :limit"
     )
     with store.unit() as s:
         rows = s.execute(sql, {"match": match, "event": event_id, "limit": limit}).all()

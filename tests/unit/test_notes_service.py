@@ -158,3 +158,10 @@ def test_bad_input_rejected(store: Store) -> None:
         notes.save_note(store, draft(notes.new_note_id(), "x", target_kind="planet"))
     with pytest.raises(InvalidInputError):
         notes.save_note(store, draft(notes.new_note_id(), "x" * (notes.MAX_BODY + 1)))
+
+
+def test_search_lists_newest_first_and_limits(store: Store) -> None:
+    ids = [notes.new_note_id() for _ in range(5)]
+    notes.bulk_insert(store, [draft(i, f"families note {n}") for n, i in enumerate(ids)])
+    hits = notes.search_notes(store, "ev", "famil", limit=3)
+    assert [h.note_id for h in hits] == ids[::-1][:3]

@@ -107,19 +107,25 @@ class Translators:
 
     def __init__(self) -> None:
         self._installed: list[QTranslator] = []
+        self._previous_locale: QLocale | None = None
         self.language = SOURCE_LANGUAGE
 
     def remove(self, app: QCoreApplication) -> None:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+        if self._previous_locale is not None:
+            QLocale.setDefault(self._previous_locale)
+            self._previous_locale = None
 
     def install(self, app: QCoreApplication, setting: str, cache_dir: Path) -> str:
         """Install the catalogues for `setting`; returns the language in use."""
         self.remove(app)
         lang = resolve_language(setting)
         self.language = lang
-        QLocale.setDefault(QLocale(lang))
+        self._previous_locale = QLocale()
+        # Dates and numbers follow the interface language; English dates use British order.
+        QLocale.setDefault(QLocale("en_GB" if lang == "en" else lang))
         if lang != SOURCE_LANGUAGE:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_translator = QTranslator(app)

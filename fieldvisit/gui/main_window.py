@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit import __version__
+from fieldvisit.gui.formatting import date_long, day_time
 from fieldvisit.gui.theme import icon
 from fieldvisit.gui.worker import bound_to
 
@@ -413,9 +414,10 @@ class MainWindow(QMainWindow):
         self.event_combo.clear()
         for choice in choices:
             self.event_combo.addItem(choice.title, choice.id)
+            dates = f"{date_long(choice.start_date)} \u2013 {date_long(choice.end_date)}"
             self.event_combo.setItemData(
                 self.event_combo.count() - 1,
-                f"{choice.title}\n{choice.start_date:%d %b %Y} \u2013 {choice.end_date:%d %b %Y}",
+                f"{choice.title}\n{dates}",
                 Qt.ItemDataRole.ToolTipRole,
             )
         ids = [c.id for c in choices]
@@ -468,9 +470,7 @@ class MainWindow(QMainWindow):
     def on_clock_changed(self) -> None:
         if self.ctx.pretending:
             now = self.ctx.now().astimezone(self.ctx.timezone)
-            self.pretend_label.setText(
-                self.tr("Pretend time: %1").replace("%1", f"{now:%a %d %b %H:%M}")
-            )
+            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", day_time(now)))
             self.pretend_label.show()
         else:
             self.pretend_label.hide()

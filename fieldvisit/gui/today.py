@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.gui.worker import bound_to
@@ -275,9 +276,7 @@ class TodaySection(QWidget):
         else:
             self.heading.setText(today.event.title)
             clock = (
-                self.tr("%1 (event time, %2)")
-                .replace("%1", f"{now:%A %d %B %Y, %H:%M}")
-                .replace("%2", zone.key)
+                self.tr("%1 (event time, %2)").replace("%1", full_time(now)).replace("%2", zone.key)
             )
             if self.ctx.pretending:
                 clock += " — " + self.tr("pretend time")
@@ -289,7 +288,7 @@ class TodaySection(QWidget):
         later = self.tr("Nothing later in the programme.")
         if today.event is not None and now.date() > today.event.end_date:
             later = self.tr("This event ended on %1.").replace(
-                "%1", f"{today.event.end_date:%d %B %Y}"
+                "%1", date_long(today.event.end_date)
             )
         next_items = tuple(self._session_item(s, with_day=True) for s in today.next) or (
             TodayItem(later, tone="muted"),
@@ -302,7 +301,7 @@ class TodaySection(QWidget):
             )
         if today.next_stop is not None:
             stop = today.next_stop
-            when = f"{stop.planned_start:%a %H:%M}" if stop.planned_start else ""
+            when = day_time(stop.planned_start) if stop.planned_start else ""
             text = self.tr("Next stop: %1 %2").replace("%1", when).replace("%2", stop.title)
             if stop.address:
                 text += f" · {stop.address}"
@@ -323,7 +322,7 @@ class TodaySection(QWidget):
         text = session_line(s).replace("CONFIDENTIAL", self.tr("CONFIDENTIAL"))
         now = self.ctx.now().astimezone(self.ctx.timezone)
         if with_day and s.start.date() != now.date():
-            text = f"{s.start:%a %d %b} {text}"
+            text = f"{day_short(s.start)} {text}"
         return TodayItem(
             text, "programme", "session", s.id, "confidential" if s.confidential else ""
         )

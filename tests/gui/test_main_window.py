@@ -124,6 +124,8 @@ def test_dutch_translation_loads(
     assert nav.item(0).text() == "Vandaag"
     assert nav.item(1).text() == "Programma"
     assert shell.window.windowTitle().endswith("— Veldbezoek-assistent")
+    qtbot.waitUntil(lambda: shell.window.programme.days.count() == 2)
+    assert shell.window.programme.days.tabText(0) == "wo 15 feb"
     # Qt's own catalogue too, so standard buttons speak Dutch.
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
     shell.close()

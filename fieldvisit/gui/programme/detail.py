@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.model import Session
+from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services.agenda import MAX_STARS
@@ -173,7 +174,7 @@ class SessionDetail(QWidget):
             "Speakers": e(self.tr("Speakers")),
             "Documents": e(self.tr("Documents")),
         }
-        rows = [f"<b>{labels['When']}:</b> {e(f'{s.start:%A %d %B}')}, {e(time_range(s))}"]
+        rows = [f"<b>{labels['When']}:</b> {e(day_long(s.start))}, {e(time_range(s))}"]
         if show_local:
             zone = local_zone()
             if zone is not None and zone.utcoffset(s.start) != s.start.utcoffset():

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldvisit.domain.model import Session, SessionKind
+from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services.agenda import group_rivals, overlaps_with
 
@@ -124,7 +125,7 @@ class SessionTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "time":
-                return f"{s.start:%a %d %b} {time_range(s)}"
+                return f"{day_short(s.start)} {time_range(s)}"
             if column == "title":
                 mark = "★ " if s.id in self._picked else ""
                 return mark + s.title
@@ -253,7 +254,7 @@ class AgendaModel(QAbstractListModel):
         s = self._items[index.row()]
         warning = self._warnings.get(s.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{s.start:%a %d %b} {time_range(s)}  {s.title}"
+            text = f"{day_short(s.start)} {time_range(s)}  {s.title}"
             if s.room:
                 text += f" · {s.room}"
             return text + (f"\n⚠ {warning}" if warning else "")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.programme.detail import SessionDetail
 from fieldvisit.gui.programme.models import (
     UID_ROLE,
@@ -248,7 +249,7 @@ class ProgrammeSection(QWidget):
             for track in prog.tracks:
                 self.track.addItem(track, track)
             for day in prog.days:
-                index = self.days.addTab(f"{day:%a %d %b}")
+                index = self.days.addTab(day_short(day))
                 self.days.setTabData(index, day.isoformat())
             today = self.ctx.now().astimezone(prog.zone).date()
             if today in prog.days:

@@ -44,7 +44,7 @@ Progress = Callable[[int, int, str], None]  # done, total, file name
 Cancelled = Callable[[], bool]
 # A transaction ends after this many seconds (or at the end, or on cancel): each commit
 # costs an fsync, and an interrupted run is simply run again (collation is idempotent).
-COMMIT_SECONDS = 1.0
+COMMIT_SECONDS = 5.0
 
 
 @dataclass(slots=True)
@@ -225,38 +225,43 @@ class Collator:
                     )
                 )
         outcome = FileOutcome(path, "accepted")
+        keys = {(kind, record_id) for kind, record_id, _revision, _sha in payload.manifest}
+        if not known_sender and len(keys) == len(payload.manifest):
+            # The common case, a first return: every record is new, no rule applies.
+            outcome.added = len(keys)
+            received_pk = self._received(db, path, digest, opened, payload, outcome, now)
+            positions: dict[str, int] = {}
+            rows = []
+            for kind, record_id, revision, sha in payload.manifest:
+                position = positions.get(kind, 0)
+                positions[kind] = position + 1
+                rows.append(
+                    (installation, kind, record_id, revision, sha, received_pk, position, 1, 0)
+                )
+            db.executemany(_INSERT_RECORD, rows)
+            return outcome
         state: dict[tuple[str, str], list[_Entry]] = {}
-        # A first-time sender has no records yet: no need to ask.
-        existing = (
-            db.execute(
-                "SELECT pk, kind, record_id, revision, sha256, current, conflict FROM records "
-                "WHERE installation_id = ?",
-                (installation,),
-            )
-            if known_sender
-            else ()
+        existing = db.execute(
+            "SELECT pk, kind, record_id, revision, sha256, current, conflict FROM records "
+            "WHERE installation_id = ?",
+            (installation,),
         )
         for pk, kind, record_id, revision, sha, current, conflict in existing:
             state.setdefault((kind, record_id), []).append(
                 _Entry(pk, revision, sha, bool(current), bool(conflict))
             )
         new_entries: list[tuple[_Entry, str, str, int]] = []
-        positions: dict[str, int] = {}
+        positions = {}
         for kind, record_id, revision, sha in payload.manifest:
             position = positions.get(kind, 0)
             positions[kind] = position + 1
-            entries = state.get((kind, record_id))
-            if entries is None:  # the common case: a record never seen before
-                entry = _Entry(None, revision, sha, True, False)
-                state[(kind, record_id)] = [entry]
-                new_entries.append((entry, kind, record_id, position))
-                continue
+            entries = state.setdefault((kind, record_id), [])
             if any(e.sha256 == sha for e in entries):
-                outcome.skipped += 1
+                outcome.skipped += 1  # rule 1: same id, same content
                 continue
             top = max((e.revision for e in entries), default=None)
             entry = _Entry(None, revision, sha, True, False)
-            if top is not None and revision > top:
+            if top is not None and revision > top:  # rule 2: the newer one supersedes
                 for old in entries:
                     if old.current:
                         old.current, old.dirty = False, True
@@ -264,7 +269,7 @@ class Collator:
             elif top is not None and revision < top:
                 entry.current = False  # an older revision arriving late: history only
             same = [e for e in entries if e.revision == revision]
-            if same:
+            if same:  # rule 3: same revision, other content: keep both, flag both
                 entry.conflict = True
                 for other in same:
                     if not other.conflict:
@@ -273,27 +278,13 @@ class Collator:
             entries.append(entry)
             new_entries.append((entry, kind, record_id, position))
         outcome.added = len(new_entries)
-        received_pk = db.execute(
-            "INSERT INTO received (file_sha256, filename, installation_id, delegate_name, "
-            "event_id, pack_id, pack_version, created, collated_at, added, skipped, "
-            "superseded, conflicts, payload, signature) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                digest, path.name, installation, payload.delegate_name, payload.event_id,
-                payload.pack_id, payload.pack_version,
-                _stamp(payload.created.astimezone(dt.UTC).replace(tzinfo=None)), now,
-                outcome.added, outcome.skipped, outcome.superseded, outcome.conflicts,
-                opened.payload, opened.signature,
-            ),
-        ).lastrowid  # fmt: skip
+        received_pk = self._received(db, path, digest, opened, payload, outcome, now)
         if new_entries:
             db.executemany(
-                "INSERT INTO records (installation_id, kind, record_id, revision, sha256, "
-                "event_id, received_pk, position, current, conflict) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _INSERT_RECORD,
                 [
-                    (installation, kind, record_id, e.revision, e.sha256, payload.event_id,
-                     received_pk, position, e.current, e.conflict)
+                    (installation, kind, record_id, e.revision, e.sha256, received_pk, position,
+                     e.current, e.conflict)
                     for e, kind, record_id, position in new_entries
                 ],
             )  # fmt: skip
@@ -306,6 +297,37 @@ class Collator:
         if updates:
             db.executemany("UPDATE records SET current = ?, conflict = ? WHERE pk = ?", updates)
         return outcome
+
+    @staticmethod
+    def _received(
+        db: sqlite3.Connection,
+        path: Path,
+        digest: str,
+        opened: Opened,
+        payload: ReturnPayload,
+        outcome: FileOutcome,
+        now: str,
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO received (file_sha256, filename, installation_id, delegate_name, "
+            "event_id, pack_id, pack_version, created, collated_at, added, skipped, "
+            "superseded, conflicts, payload, signature) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest, path.name, payload.installation_id, payload.delegate_name,
+                payload.event_id, payload.pack_id, payload.pack_version,
+                _stamp(payload.created.astimezone(dt.UTC).replace(tzinfo=None)), now,
+                outcome.added, outcome.skipped, outcome.superseded, outcome.conflicts,
+                opened.payload, opened.signature,
+            ),
+        )  # fmt: skip
+        return int(cursor.lastrowid or 0)
+
+
+_INSERT_RECORD = (
+    "INSERT INTO records (installation_id, kind, record_id, revision, sha256, received_pk, "
+    "position, current, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _dbapi(session: Session) -> sqlite3.Connection:

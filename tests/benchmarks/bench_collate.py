@@ -77,42 +77,50 @@ def make_returns(folder: Path, organiser: X25519PrivateKey, returns: int, notes:
     return paths
 
 
-def baseline(paths: list[Path], organiser: X25519PrivateKey) -> float:
-    start = time.perf_counter()
+def baseline(paths: list[Path], organiser: X25519PrivateKey) -> tuple[float, float]:
+    """Wall and CPU seconds to decrypt every file and json.load its payload."""
+    wall, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         json.loads(open_unverified(path.read_bytes(), organiser))
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--returns", type=int, default=1000)
     parser.add_argument("--notes", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     organiser = X25519PrivateKey.generate()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_returns(folder, organiser, args.returns, args.notes)
         size = sum(p.stat().st_size for p in paths)
-        raw = baseline(paths, organiser)  # also warms the page cache for both runs
-        raw = min(raw, baseline(paths, organiser))
-        # The machine is shared: both figures are the better of two runs (a fresh store each).
-        collate = float("inf")
-        for attempt in range(2):
+        baseline(paths, organiser)  # warms the page cache and the imports for both
+        # The machine is shared: baseline and collation alternate, each round into a fresh
+        # store, and the best of each is kept, so both meet the same background load.
+        raw_wall = raw_cpu = collate_wall = collate_cpu = float("inf")
+        for attempt in range(args.rounds):
+            wall, cpu = baseline(paths, organiser)
+            raw_wall, raw_cpu = min(raw_wall, wall), min(raw_cpu, cpu)
             db = folder / f"collation-{attempt}.sqlite"
-            start = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             summary = collate_files(db, paths, organiser)
-            collate = min(collate, time.perf_counter() - start)
+            collate_wall = min(collate_wall, time.perf_counter() - wall)
+            collate_cpu = min(collate_cpu, time.process_time() - cpu)
+            print(f"round {attempt + 1}: collate/baseline {collate_wall / raw_wall:.2f}x so far")
         accepted = summary.count("accepted")
         start = time.perf_counter()
         again = collate_files(db, paths, organiser)
         rerun = time.perf_counter() - start
     records = args.returns * args.notes
+    ratio = collate_wall / raw_wall
     print(f"returns: {args.returns} x {args.notes} notes = {records} records, {size / 1e6:.1f} MB")
-    print(f"baseline (decrypt + json.load): {raw:.3f} s")
-    print(f"collate: {collate:.3f} s ({accepted} accepted), ratio {collate / raw:.2f}x")
+    print(f"baseline (decrypt + json.load): {raw_wall:.3f} s wall, {raw_cpu:.3f} s CPU")
+    print(f"collate: {collate_wall:.3f} s wall, {collate_cpu:.3f} s CPU ({accepted} accepted)")
+    print(f"ratio: {ratio:.2f}x wall, {collate_cpu / raw_cpu:.2f}x CPU")
     print(f"re-run on the same files: {rerun:.3f} s ({again.count('already')} already collated)")
-    ok = accepted == args.returns and collate < 10 and collate / raw <= 3
+    ok = accepted == args.returns and collate_wall < 10 and ratio <= 3
     print("target (< 10 s, <= 3x):", "met" if ok else "NOT met")
     return 0 if ok else 1
 

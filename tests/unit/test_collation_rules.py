@@ -256,3 +256,20 @@ def test_the_store_refuses_a_newer_schema(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StorageError, match="newer"):
         CollationStore.open(path)
+
+
+def test_two_versions_of_a_record_inside_one_first_return(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    me = Ed25519PrivateKey.generate()
+    both = write(
+        folder,
+        craft(organiser, me, [note("n1", "Draft.", 1), note("n1", "Final.", 2), note("n2", "x")]),
+    )
+    summary = run(store, organiser, both)
+    assert (summary.outcomes[0].added, summary.outcomes[0].superseded) == (3, 1)
+    assert rows(store) == [
+        ("n1", 1, False, False, "Draft."),
+        ("n1", 2, True, False, "Final."),
+        ("n2", 1, True, False, "x"),
+    ]

@@ -127,9 +127,12 @@ class CollationRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldvisit-collation")
         self._cancel = threading.Event()
         self.store: CollationStore | None = None
+        self._stopped = False
         self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
     def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
+        if self._stopped:
+            return
         self.busy_changed.emit(True)
 
         def run() -> None:
@@ -209,6 +212,10 @@ class CollationRunner(QObject):
         self._submit(job, self.report_written.emit)
 
     def shutdown(self) -> None:
+        """Cancel, let the current file finish, close the store and stop the thread."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._cancel.set()
 
         def close() -> None:
@@ -490,7 +497,7 @@ class OrganiserWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner.cancel()
+        self.runner.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:

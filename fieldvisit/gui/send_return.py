@@ -425,6 +425,8 @@ def install_actions(window: QMainWindow, ctx: AppContext) -> None:
     def open_organiser() -> None:
         existing = window.findChild(OrganiserWindow)
         target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
+        # Closing it stops its collation thread; the next Organiser window… makes a new one.
+        target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         target.show()
         target.raise_()
 

@@ -154,3 +154,22 @@ def test_install_actions_adds_file_menu_entries(qtbot: QtBot, ctx: AppContext) -
         "action_export_contacts",
         "action_export_itinerary",
     ]
+
+
+def test_organiser_window_opens_from_the_menu_and_closes_cleanly(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from fieldvisit.gui.organiser import OrganiserWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    install_actions(window, ctx)
+    action = window.findChild(QAction, "action_organiser_window")
+    assert action is not None
+    action.trigger()
+    organiser = window.findChild(OrganiserWindow)
+    assert organiser is not None and organiser.isVisible()
+    organiser.close()
+    qtbot.waitUntil(lambda: window.findChild(OrganiserWindow) is None)

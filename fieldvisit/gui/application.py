@@ -238,6 +238,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             lambda: _bench_report("populated", app) if programme.programme else None
         )
     shell.start()
+    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
+
+    testhooks.install(shell.window, shell.ctx)
     file = getattr(args, "file", None)
     if file:
         path = Path(file)

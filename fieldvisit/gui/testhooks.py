@@ -32,7 +32,9 @@ def install(window: QWidget, ctx: AppContext) -> None:
         return
     interval = int(os.environ.get(ENV_INTERVAL, "4"))
     typist = _Typist(window, ctx, Path(side_file), interval)
-    QTimer.singleShot(0, typist.on_start)
+    # Start after the jobs already queued (the start-up import and event choice) have
+    # delivered: a note begun before the event is chosen would be closed by the switch.
+    ctx.worker.submit(lambda _store: None, lambda _result: typist.on_start())
 
 
 class _Typist(QObject):

@@ -60,9 +60,9 @@ def test_entries_grouped_by_phase(qtbot, ctx, qtmodeltester) -> None:
         section.model.index(i, 0).data(Qt.ItemDataRole.AccessibleTextRole)
         for i in range(section.model.rowCount())
     ]
-    assert rows[0].startswith("Before the visit")
+    assert rows[0].startswith("Before the event")
     assert rows[1] == "Before the visit 0 of 5 answered"
-    assert rows[2].startswith("Per session") and rows[4].startswith("After the visit")
+    assert rows[2].startswith("Per session") and rows[4].startswith("After the event")
     assert section.form is not None and section.form.questionnaire.id == "q-before"
     assert section.completion_label.text() == "0 of 5 answered · 2 required (*) still open"
 

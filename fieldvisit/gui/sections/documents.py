@@ -203,8 +203,11 @@ class DocumentsSection(QWidget):
         self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
         self.scope.blockSignals(False)
         self._fill()
-        if not data.items:
-            self._say(self.tr("This event's pack carries no documents."))
+        self._say(
+            self.tr("Choose a document, then Open.")
+            if data.items
+            else self.tr("This event's pack carries no documents.")
+        )
         self.loaded.emit()
 
     def _fill(self) -> None:

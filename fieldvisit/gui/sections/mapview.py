@@ -78,7 +78,7 @@ class MapView(QWidget):
         self._zoom = 14.0
         self._min_zoom, self._max_zoom = 1.0, 20.0
         self._drag_from: QPointF | None = None
-        self._fitted = False
+        self._user_moved = False  # until then, the view follows the widget's size
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 6)
@@ -145,7 +145,6 @@ class MapView(QWidget):
             self._min_zoom, self._max_zoom = 1.0, 20.0
         else:
             self.mode = MODE_EMPTY
-        self._fitted = False
         self.fit()
 
     def set_highlight(self, current_id: str | None, next_id: str | None) -> None:
@@ -167,6 +166,9 @@ class MapView(QWidget):
 
     @Slot()
     def fit(self) -> None:
+        """Show the whole route (the "fit" button, 0 key, and every resize until the
+        delegate pans or zooms)."""
+        self._user_moved = False
         box = geo.bounds_of(self._points())
         if box is None and self._tiles is not None:
             box = self._tiles.bounds
@@ -176,12 +178,14 @@ class MapView(QWidget):
             self.update()
             return
         west, south, east, north = box
-        width = max(self.width() - 80, 160)
-        height = max(self.height() - 80, 120)
-        zoom = float(geo.fit_zoom(box, width, height, max_zoom=18))
-        self._centre = ((south + north) / 2, (west + east) / 2)
-        self._set_zoom(zoom)
-        self._fitted = True
+        x0, y0 = geo.to_world_px(north, west, 0)
+        x1, y1 = geo.to_world_px(south, east, 0)
+        width = max(self.width() - 90, 120)
+        height = max(self.height() - 110, 100)
+        span_x, span_y = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+        zoom = math.log2(min(width / span_x, height / span_y))
+        self._centre = geo.from_world_px((x0 + x1) / 2, (y0 + y1) / 2, 0)
+        self._set_zoom(min(zoom, 17.0))
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = max(self._min_zoom, min(self._max_zoom, zoom))
@@ -190,14 +194,17 @@ class MapView(QWidget):
 
     @Slot()
     def zoom_in(self) -> None:
+        self._user_moved = True
         self._set_zoom(self._zoom + ZOOM_STEP)
 
     @Slot()
     def zoom_out(self) -> None:
+        self._user_moved = True
         self._set_zoom(self._zoom - ZOOM_STEP)
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the view by screen pixels (positive dx shows more of the east)."""
+        self._user_moved = True
         scale = 2.0**self._zoom
         cx, cy = geo.to_world_px(*self._centre, 0)
         self._centre = geo.from_world_px(cx + dx / scale, cy + dy / scale, 0)
@@ -247,6 +254,7 @@ class MapView(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
+            self._user_moved = True
             self._set_zoom(self._zoom + steps * ZOOM_STEP)
         event.accept()
 
@@ -269,7 +277,7 @@ class MapView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self._fitted:
+        if not self._user_moved:
             self.fit()
 
     def _stop_at(self, pos: QPointF) -> str | None:
@@ -381,30 +389,39 @@ class MapView(QWidget):
         )
         painter.drawPolyline(polygon)
 
+    def _stop_groups(self) -> list[list[MapStop]]:
+        """Stops at the same place (a visit that ends where it began) share one marker."""
+        groups: dict[tuple[float, float], list[MapStop]] = {}
+        for stop in self.stops:
+            groups.setdefault((round(stop.lat, 5), round(stop.lon, 5)), []).append(stop)
+        return list(groups.values())
+
     def _paint_stops(self, painter: QPainter) -> None:
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        for stop in self.stops:
-            p = self.to_screen(stop.lat, stop.lon)
+        metrics = QFontMetrics(font)
+        for group in self._stop_groups():
+            p = self.to_screen(group[0].lat, group[0].lon)
+            ids = {stop.id for stop in group}
+            label = ", ".join(str(stop.number) for stop in group)
             radius = 11.0
             fill = QColor("#1f5fbf")
-            if stop.id == self.current_id:
+            if self.current_id in ids:
                 radius, fill = 15.0, QColor("#d9480f")
-                painter.setPen(QPen(QColor("#d9480f"), 3))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(p, radius + 6, radius + 6)
-            elif stop.id == self.next_id:
+            elif self.next_id in ids:
                 radius, fill = 13.0, QColor("#2b8a3e")
+            half = max(radius, metrics.horizontalAdvance(label) / 2 + 6)
+            shape = QRectF(p.x() - half, p.y() - radius, 2 * half, 2 * radius)
+            if self.current_id in ids:
+                painter.setPen(QPen(fill, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(shape.adjusted(-6, -6, 6, 6), radius + 6, radius + 6)
             painter.setPen(QPen(QColor("white"), 2))
             painter.setBrush(QBrush(fill))
-            painter.drawEllipse(p, radius, radius)
+            painter.drawRoundedRect(shape, radius, radius)
             painter.setPen(QColor("white"))
-            painter.drawText(
-                QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius),
-                Qt.AlignmentFlag.AlignCenter,
-                str(stop.number),
-            )
+            painter.drawText(shape, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_scale_bar(self, painter: QPainter) -> None:
         mpp = self.metres_per_px()

@@ -221,9 +221,9 @@ class QuestionsSection(QWidget):
 
     def _fill_entries(self) -> None:
         titles = {
-            Phase.BEFORE: self.tr("Before the visit"),
+            Phase.BEFORE: self.tr("Before the event"),
             Phase.SESSION: self.tr("Per session"),
-            Phase.AFTER: self.tr("After the visit"),
+            Phase.AFTER: self.tr("After the event"),
         }
         rows: list[Entry] = []
         for phase in (Phase.BEFORE, Phase.SESSION, Phase.AFTER):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.sections.common import HtmlDelegate, hm
+from fieldvisit.gui.sections.common import HtmlDelegate, day_hm, hm
 from fieldvisit.gui.sections.mapview import MapStop, MapView
 from fieldvisit.gui.sections.tiles import MBTiles, MBTilesError
 from fieldvisit.services import visit
@@ -274,7 +274,12 @@ class VisitSection(QWidget):
             parts.append(self.tr("Now: {0}. {1}").format(line.number, line.stop.title))
         if self.next_id:
             line = by_id[self.next_id]
-            when = hm(line.stop.planned_start, self.ctx.timezone)
+            start = line.stop.planned_start
+            zone = self.ctx.timezone
+            same_day = start is not None and (
+                start.astimezone(zone).date() == self.ctx.now().astimezone(zone).date()
+            )
+            when = hm(start, zone) if same_day else day_hm(start, zone)
             parts.append(
                 self.tr("Next: {0}. {1} at {2}").format(line.number, line.stop.title, when)
             )
@@ -354,7 +359,7 @@ class VisitSection(QWidget):
         esc = html.escape
         out = [f"<h3>{line.number}. {esc(stop.title)}</h3>"]
         if stop.planned_start:
-            times = hm(stop.planned_start, zone)
+            times = day_hm(stop.planned_start, zone)
             if stop.planned_end:
                 times += "\N{EN DASH}" + hm(stop.planned_end, zone)
             out.append(f"<p><b>{esc(self.tr('Time'))}:</b> {esc(times)} ({esc(zone.key)})</p>")

@@ -166,12 +166,13 @@ def craft(
     installation_id: str | None = None,
     questionnaires: Sequence[QuestionnaireDef] = (),
     created: dt.datetime = CREATED,
+    event_id: str = HAGUE,
 ) -> bytes:
     """A sealed return made outside the app, so a test can choose every field."""
     signer_raw = raw_public(signer.public_key())
     payload = ReturnPayload(
-        event_id=HAGUE,
-        pack_id=f"{HAGUE}-pack",
+        event_id=event_id,
+        pack_id=f"{event_id}-pack",
         pack_version=1,
         installation_id=installation_id or installation_id_for(signer_raw),
         installation_key=base64.b64encode(signer_raw).decode(),

@@ -54,7 +54,8 @@ def _questionnaire_sheets(answers: Sequence[AnswerInfo], overview: Overview) -> 
             (
                 q
                 for q in overview.questionnaires
-                if q.uid == items[0].questionnaire_uid and q.version == version
+                if (q.event_id, q.uid, q.version)
+                == (items[0].event_id, items[0].questionnaire_uid, version)
             ),
             None,
         )
@@ -120,11 +121,18 @@ def write_report(overview: Overview, folder: Path) -> list[Path]:
         write_atomic(path, data)
         written.append(path)
 
-    by_questionnaire: dict[str, list[AnswerInfo]] = defaultdict(list)
+    # Several events in one store: file names start with the event id to keep them apart.
+    events = {r.event_id for r in overview.returns}
+
+    def stem(event_id: str, name: str) -> str:
+        return f"{_slug(event_id)}-{name}" if len(events) > 1 else name
+
+    by_questionnaire: dict[tuple[str, str], list[AnswerInfo]] = defaultdict(list)
     for a in overview.answers:
-        by_questionnaire[a.questionnaire_uid].append(a)
-    for uid, answers in sorted(by_questionnaire.items()):
-        path = folder / "questionnaires" / f"{_slug(uid)}.xlsx"
+        by_questionnaire[(a.event_id, a.questionnaire_uid)].append(a)
+    for (event_id, uid), answers in sorted(by_questionnaire.items()):
+        base = stem(event_id, _slug(uid))
+        path = folder / "questionnaires" / f"{base}.xlsx"
         # Imported here so a report without questionnaires needs no workbook code.
         # write_rows_xlsx stores text as text: no formula injection there.
         from fieldvisit.interop.spreadsheet import write_rows_xlsx
@@ -141,11 +149,11 @@ def write_report(overview: Overview, folder: Path) -> list[Path]:
                  a.session_title or a.session_uid, a.question_uid, a.question_text, a.value,
                  a.revision, "yes" if a.conflict else ""]
             )  # fmt: skip
-        put(f"questionnaires/{_slug(uid)}.csv", _csv(rows))
+        put(f"questionnaires/{base}.csv", _csv(rows))
 
     for digest in overview.digests:
         name = "general" if digest.kind == "general" else f"{digest.kind}-{_slug(digest.uid)}"
-        put(f"digests/{name}.md", _digest_markdown(digest).encode())
+        put(f"digests/{stem(digest.event_id, name)}.md", _digest_markdown(digest).encode())
 
     delegate_rows: Rows = [
         [d.name, d.installation_id, d.returns, d.notes, d.answers, d.picks, d.ratings]

@@ -67,6 +67,7 @@ class AnswerInfo:
     value: str
     revision: int
     conflict: bool
+    event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class NoteInfo:
     revision: int
     conflict: bool
     updated: str
+    event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class Digest:
     title: str
     start: str
     notes: tuple[NoteInfo, ...]
+    event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,7 @@ class QuestionnaireInfo:
     version: int
     title: str
     questions: tuple[tuple[str, str], ...]  # (question id, text)
+    event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +189,22 @@ def load_overview(session: Session) -> Overview:
         RejectionInfo(r.filename, r.reason, r.detail, r.rejected_at)
         for r in session.scalars(select(RejectedRow).order_by(RejectedRow.rejected_at))
     )
-    questionnaires: dict[tuple[str, int], QuestionnaireInfo] = {}
+    event_of = {r.pk: r.event_id for r in received}
+    # Keyed by event too: one store may hold several events (one per event is the rule).
+    questionnaires: dict[tuple[str, str, int], QuestionnaireInfo] = {}
     for q in session.scalars(select(QuestionnaireDefRow)):
         pairs = tuple(
             (str(x.get("id", "")), str(x.get("text", "")))
             for x in q.questions
             if isinstance(x, dict)
         )
-        questionnaires[(q.uid, q.version)] = QuestionnaireInfo(q.uid, q.version, q.title, pairs)
+        questionnaires[(q.event_id, q.uid, q.version)] = QuestionnaireInfo(
+            q.uid, q.version, q.title, pairs, q.event_id
+        )
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     answers: list[AnswerInfo] = []
-    by_target: dict[tuple[str, str], list[NoteInfo]] = defaultdict(list)
+    by_target: dict[tuple[str, str, str], list[NoteInfo]] = defaultdict(list)
     conflicts: dict[tuple[str, str, str, int], list[str]] = defaultdict(list)
     records = session.scalars(
         select(RecordRow).where(RecordRow.current).order_by(RecordRow.pk)
@@ -205,6 +213,7 @@ def load_overview(session: Session) -> Overview:
     for r in records:
         counts[r.installation_id][r.kind] += 1
         data = record_data(payloads, r)
+        event_id = event_of.get(r.received_pk, "")
         if r.conflict:
             short = _text(data, "body") or display_value(data.get("value", data.get("stars")))
             conflicts[(r.kind, r.record_id, r.installation_id, r.revision)].append(short[:80])
@@ -214,16 +223,16 @@ def load_overview(session: Session) -> Overview:
                 _text(data, "target_title"), _text(data, "target_start"), name(r.installation_id),
                 r.installation_id, _text(data, "body"),
                 _tags(data.get("tags")),
-                r.revision, r.conflict, _text(data, "updated"),
+                r.revision, r.conflict, _text(data, "updated"), event_id,
             )  # fmt: skip
             kind = note.target_kind if note.target_kind in ("session", "stop") else "general"
             uid = note.target_uid if kind != "general" else ""
-            by_target[(kind, uid)].append(note)
+            by_target[(event_id, kind, uid)].append(note)
         elif r.kind == "answer":
             q_uid = _text(data, "questionnaire_uid")
             version = data.get("questionnaire_version")
             version = version if isinstance(version, int) else 0
-            definition = questionnaires.get((q_uid, version))
+            definition = questionnaires.get((event_id, q_uid, version))
             question_uid = _text(data, "question_uid")
             text = dict(definition.questions).get(question_uid, question_uid) if definition else ""
             answers.append(
@@ -231,16 +240,16 @@ def load_overview(session: Session) -> Overview:
                     q_uid, version, definition.title if definition else q_uid, question_uid,
                     text or question_uid, _text(data, "session_uid"),
                     _text(data, "session_title"), name(r.installation_id), r.installation_id,
-                    display_value(data.get("value")), r.revision, r.conflict,
+                    display_value(data.get("value")), r.revision, r.conflict, event_id,
                 )
             )  # fmt: skip
     digests = []
-    for (kind, uid), notes in by_target.items():
+    for (event_id, kind, uid), notes in by_target.items():
         first = notes[0]
         title = first.target_title or uid if kind != "general" else "General notes"
         notes.sort(key=lambda n: (n.delegate.lower(), n.updated))
-        digests.append(Digest(kind, uid, title, first.target_start, tuple(notes)))
-    digests.sort(key=lambda d: (d.kind == "general", d.start, d.title))
+        digests.append(Digest(kind, uid, title, first.target_start, tuple(notes), event_id))
+    digests.sort(key=lambda d: (d.event_id, d.kind == "general", d.start, d.title))
     returns_by = Counter(r.installation_id for r in received)
     delegates = tuple(
         sorted(

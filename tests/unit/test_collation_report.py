@@ -82,3 +82,20 @@ def test_csv_cells_never_start_a_formula() -> None:
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("plain") == "plain"
     assert safe_cell(3) == 3
+
+
+def test_two_events_in_one_store_stay_apart(tmp_path: Path) -> None:
+    organiser = X25519PrivateKey.generate()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hague = craft(organiser, Ed25519PrivateKey.generate(), [note("h1", "Hague words.")])
+    other = craft(organiser, Ed25519PrivateKey.generate(), [note("r1", "Almaty words.")],
+                  event_id="ran-2021")  # fmt: skip
+    db = tmp_path / "c.sqlite"
+    collate_files(db, [write(folder, hague), write(folder, other)], organiser)
+    out = tmp_path / "report"
+    report_from_store(db, out)
+    first = (out / "digests" / "hague-2017-session-insp-1.md").read_text()
+    second = (out / "digests" / "ran-2021-session-insp-1.md").read_text()
+    assert "Hague words." in first and "Almaty" not in first
+    assert "Almaty words." in second and "Hague" not in second

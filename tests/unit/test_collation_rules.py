@@ -273,3 +273,14 @@ def test_two_versions_of_a_record_inside_one_first_return(
         ("n1", 2, True, False, "Final."),
         ("n2", 1, True, False, "x"),
     ]
+
+
+def test_a_signed_but_broken_payload_is_malformed(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    from fieldvisit.returns.format import seal
+
+    broken = seal(b'{"format": "fvreturn", "format_version": 1}', Ed25519PrivateKey.generate(),
+                  organiser.public_key())  # fmt: skip
+    summary = run(store, organiser, write(folder, broken))
+    assert (summary.outcomes[0].status, summary.outcomes[0].reason) == ("rejected", "malformed")

@@ -3,6 +3,8 @@ matched words highlighted; Enter (or a click) goes to the item."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.formatting import day_time
 from fieldvisit.gui.worker import bound_to
 from fieldvisit.services.search import SearchHit, search
 
@@ -59,10 +62,16 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            label = self.tr("Session") if hit.kind == "session" else self.tr("Note")
             if hit.kind == "session":
-                return f"<small>{label}</small><br>{hit.snippet_html}"
-            return f"<small>{label}</small><br>{hit.snippet_html}"
+                parts = [self.tr("Session")]
+                if hit.start is not None:
+                    parts.append(day_time(hit.start))
+                if hit.room:
+                    parts.append(hit.room)
+                label = " · ".join(parts)
+            else:
+                label = self.tr("Note")
+            return f"<small>{html.escape(label)}</small><br>{hit.snippet_html}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.kind}: {hit.title}"
         if role == Qt.ItemDataRole.UserRole:

@@ -6,12 +6,15 @@ so `"`, `*`, `AND`, `NEAR(` or a stray `-` can neither break the query nor chang
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from fieldvisit.services.programme import aware, zone_of
 from fieldvisit.services.store import Store
 
 # Private-use characters mark matches in snippet(); they cannot occur in real text we index
@@ -31,6 +34,8 @@ class SearchHit:
     rank: float
     target_kind: str = ""  # for notes: what the note hangs on
     target_uid: str = ""
+    start: dt.datetime | None = None  # sessions: aware, in the event's zone
+    room: str = ""
 
 
 def fts_query(user_text: str) -> str:
@@ -49,7 +54,7 @@ def _markup(fragment: str) -> str:
 
 
 _SESSIONS_SQL = text(
-    "SELECT s.uid, s.title, "
+    "SELECT s.uid, s.title, s.start_utc, s.room, "
     "highlight(sessions_fts, 0, :o, :c), "
     "snippet(sessions_fts, 1, :o, :c, '…', 12), bm25(sessions_fts, 10.0, 1.0, 2.0, 2.0) "
     "FROM sessions_fts JOIN sessions s ON s.pk = sessions_fts.rowid "
@@ -64,6 +69,20 @@ _NOTES_SQL = text(
     "WHERE notes_fts MATCH :q AND n.event_id = :e AND n.deleted = 0 "
     "ORDER BY bm25(notes_fts) LIMIT :n"
 )
+
+
+def _instant(value: object, zone: ZoneInfo) -> dt.datetime | None:
+    """A stored naive-UTC time (raw SQL gives text) as an aware time in the event's zone."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, str) and value:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    else:
+        return None
+    return aware(moment, zone)
 
 
 def _note_title(body: str) -> str:
@@ -82,7 +101,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
     params = {"q": match, "e": event_id, "n": limit, "o": _OPEN, "c": _CLOSE}
     hits: list[SearchHit] = []
     with store.unit() as s:
-        for uid, title, title_hl, snip, rank in s.execute(_SESSIONS_SQL, params):
+        zone = zone_of(s.scalar(text("SELECT timezone FROM events WHERE id = :e"), params) or "")
+        for uid, title, start, room, title_hl, snip, rank in s.execute(_SESSIONS_SQL, params):
             body = _markup(snip) if _OPEN in snip else ""
             hits.append(
                 SearchHit(
@@ -91,6 +111,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
                     title,
                     _markup(title_hl) + (" — " + body if body else ""),
                     float(rank),
+                    start=_instant(start, zone),
+                    room=room or "",
                 )
             )
         for nid, tkind, tuid, body, snip, rank in s.execute(_NOTES_SQL, params):

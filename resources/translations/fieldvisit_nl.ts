@@ -81,6 +81,10 @@
         <translation>Onderdelen</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
         <source>&amp;Open event pack…</source>
         <translation>Evenementpakket &amp;openen…</translation>
     </message>

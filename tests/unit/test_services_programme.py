@@ -147,6 +147,9 @@ def test_search_sessions_and_notes_highlighted(store: Store) -> None:
     assert all(h.uid != "n2" for h in hits)
     session_hit = next(h for h in hits if h.uid == "wg-b")
     assert "<b>families</b>" in session_hit.snippet_html.lower()
+    assert session_hit.start is not None
+    assert session_hit.start.isoformat() == "2017-02-15T11:00:00+01:00"
+    assert session_hit.room == "Room 2"
     note_hit = next(h for h in hits if h.uid == "n1")
     assert "&lt;need&gt;" in note_hit.snippet_html  # user text is escaped, never markup
     assert note_hit.target_uid == "wg-b"

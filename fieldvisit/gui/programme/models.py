@@ -125,7 +125,7 @@ class SessionTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "time":
-                return f"{day_short(s.start)} {time_range(s)}"
+                return time_range(s)  # the list shows one day at a time (day tabs)
             if column == "title":
                 mark = "★ " if s.id in self._picked else ""
                 return mark + s.title
@@ -144,6 +144,8 @@ class SessionTableModel(QAbstractTableModel):
             return s
         if role == UID_ROLE:
             return s.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "time":
+            return f"{day_short(s.start)} {time_range(s)}"
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return s.title + ("\n" + self.tr("Confidential") if s.confidential else "")
         if role == Qt.ItemDataRole.ForegroundRole and column == "title" and s.confidential:

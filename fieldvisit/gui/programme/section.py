@@ -133,7 +133,7 @@ class ProgrammeSection(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 300, 120, 130, 130)):
+        for column, width in enumerate((100, 330, 130, 140, 130)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_row)
         self.views.addTab(self.table, self.tr("&List"))

@@ -10,12 +10,13 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -209,6 +210,30 @@ def _bench_report(what: str, app: QApplication) -> None:
     app.quit()
 
 
+def _import_storage_stack() -> None:
+    import fieldvisit.services.programme
+    import fieldvisit.services.store  # noqa: F401  (SQLAlchemy, Alembic: most of start-up)
+
+
+def _load_in_background(app: QApplication) -> None:
+    """Import the storage stack on a thread while the event loop keeps the window painted.
+
+    Only plain-Python modules are imported there; every Qt object is still made on the GUI
+    thread afterwards.
+    """
+    loader = threading.Thread(target=_import_storage_stack, name="fieldvisit-import")
+    loader.start()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(lambda: loop.quit() if not loader.is_alive() else None)
+    poll.start()
+    if loader.is_alive():
+        loop.exec()
+    poll.stop()
+    loader.join()
+
+
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
     app = create_application()
@@ -218,8 +243,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     if bench == "shown":
         QTimer.singleShot(0, lambda: _bench_report("shown", app))
         return int(app.exec())
-    # Let the frame paint before the storage stack loads.
-    app.processEvents()
+    # The frame paints and stays responsive while the storage stack loads.
+    _load_in_background(app)
     try:
         shell = attach_store(frame, paths)
     except StorageError as exc:

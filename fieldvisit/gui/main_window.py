@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit import __version__
 from fieldvisit.gui.formatting import date_long, day_time
+from fieldvisit.gui.navigation import SECTIONS, make_section, section_titles
 from fieldvisit.gui.theme import icon
 from fieldvisit.gui.worker import bound_to
 
@@ -51,65 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Field Visit Companion"
-SECTIONS = ("today", "programme", "visit", "contacts", "notes", "questions", "documents")
-# The other sections live in fieldvisit.gui.sections.<name> as <Name>Section.
-EXTERNAL = {
-    "visit": "VisitSection",
-    "contacts": "ContactsSection",
-    "notes": "NotesSection",
-    "questions": "QuestionsSection",
-    "documents": "DocumentsSection",
-}
-
-
-class PlaceholderSection(QWidget):
-    """Stands in for a section whose module is not in this build yet."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._title = title
-        layout = QHBoxLayout(self)
-        label = QLabel(self.tr("%1 is not available in this build.").replace("%1", title))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
-
-    def section_title(self) -> str:
-        return self._title
-
-
-def section_titles() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-    return {
-        "today": translate("MainWindow", "Today"),
-        "programme": translate("MainWindow", "Programme"),
-        "visit": translate("MainWindow", "Visit"),
-        "contacts": translate("MainWindow", "Contacts"),
-        "notes": translate("MainWindow", "Notes"),
-        "questions": translate("MainWindow", "Questions"),
-        "documents": translate("MainWindow", "Documents"),
-    }
-
-
-def make_section(name: str, ctx: AppContext, title: str) -> QWidget:
-    if name == "today":
-        from fieldvisit.gui.today import TodaySection
-
-        return TodaySection(ctx)
-    if name == "programme":
-        from fieldvisit.gui.programme.section import ProgrammeSection
-
-        return ProgrammeSection(ctx)
-    try:
-        module = importlib.import_module(f"fieldvisit.gui.sections.{name}")
-        cls = getattr(module, EXTERNAL[name])
-    except (ImportError, AttributeError):
-        log.info("section %s not available; showing a placeholder", name)
-        return PlaceholderSection(title)
-    widget = cls(ctx)
-    assert isinstance(widget, QWidget)
-    return widget
+__all__ = ["SECTIONS", "MainWindow"]
 
 
 class MainWindow(QMainWindow):

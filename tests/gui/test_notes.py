@@ -242,3 +242,21 @@ def test_render(qtbot, section: NotesSection, ctx, tmp_path) -> None:
     qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=3000)
     assert section.grab().save(str(tmp_path / "notes.png"))
     section.grab().save("/tmp/fv_notes.png")
+
+
+def test_tag_completion_completes_the_last_tag(qtbot, section: NotesSection, ctx) -> None:
+    ctx.worker.run_now(
+        lambda s: notes.save_note(
+            s, notes.NoteDraft(notes.new_note_id(), EVENT, "tagged", tags=("prevention", "youth"))
+        )
+    )
+    with qtbot.waitSignal(section.list_loaded):
+        section.reload()
+    section.new_note()
+    qtbot.keyClicks(section.editor.body, "x")
+    qtbot.keyClicks(section.editor.tags, "youth, prev")
+    assert section.editor._completer.completionCount() == 1
+    with qtbot.waitSignal(section.saved, timeout=3000):
+        section.editor.on_tag_chosen("prevention")
+    assert section.editor.tags.text() == "youth, prevention, "
+    qtbot.waitUntil(lambda: ("x", "", False) in stored(ctx))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import gpxpy
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
 from section_helpers import EVENT, STOPS, aware, seed_event
@@ -245,3 +245,23 @@ def test_image_map_and_bad_map_falls_back(qtbot, ctx) -> None:
     qtbot.waitUntil(lambda: section.map.mode == MODE_SCHEMATIC, timeout=3000)
     assert "area.png" in section.map_problem
     assert EVENT
+
+
+def test_broken_mbtiles_falls_back_to_schematic(qtbot, ctx) -> None:
+    write_pack(ctx, "map/area.mbtiles", b"this is not sqlite at all" * 100)
+    seed_event(ctx, map_data={"kind": "mbtiles", "filename": "area.mbtiles"})
+    section = make_section(qtbot, ctx)
+    qtbot.waitUntil(lambda: bool(section.map_problem), timeout=3000)
+    assert section.map.mode == MODE_SCHEMATIC
+    assert "not an MBTiles file" in section.map_problem
+
+
+def test_show_target_selects_stop_and_host_link_navigates(qtbot, ctx) -> None:
+    seed_event(ctx)
+    section = make_section(qtbot, ctx)
+    section.show_target("stop", "st4")
+    assert section.list.currentIndex().row() == 3
+    section.show_target("stop", "st2")
+    with qtbot.waitSignal(ctx.navigate) as nav:
+        section.detail.anchorClicked.emit(QUrl("contact:p-host1"))
+    assert nav.args == ["contacts", "person", "p-host1"]

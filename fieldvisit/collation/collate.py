@@ -129,13 +129,16 @@ class Collator:
         index = 0
         while index < len(files) and not summary.cancelled:
             with self.store.unit() as session:
+                # One connection lookup and one timestamp per transaction, not per file.
+                db, now = _dbapi(session), _stamp(utcnow())
                 started = time.monotonic()
                 while index < len(files) and time.monotonic() - started < COMMIT_SECONDS:
                     if cancelled is not None and cancelled():
                         summary.cancelled = True
                         break
                     path = files[index]
-                    summary.outcomes.append(self._one(session, path, seen, senders, known_qs))
+                    outcome = self._one(session, db, now, path, seen, senders, known_qs)
+                    summary.outcomes.append(outcome)
                     index += 1
                     if progress is not None:
                         progress(index, len(files), path.name)
@@ -144,6 +147,8 @@ class Collator:
     def _one(
         self,
         session: Session,
+        db: sqlite3.Connection,
+        now: str,
         path: Path,
         seen: set[str],
         senders: dict[str, str],
@@ -170,17 +175,19 @@ class Collator:
                     f"installation {payload.installation_id} is known with a different key",
                 )
         except ReturnRejectedError as exc:
-            _dbapi(session).execute(
+            db.execute(
                 "INSERT INTO rejected (file_sha256, filename, reason, detail, rejected_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (digest, path.name, exc.reason.value, exc.detail, _stamp(utcnow())),
+                (digest, path.name, exc.reason.value, exc.detail, now),
             )
             return FileOutcome(path, "rejected", exc.reason, exc.detail)
-        return self._accept(session, path, digest, opened, payload, senders, known_qs)
+        return self._accept(session, db, now, path, digest, opened, payload, senders, known_qs)
 
     def _accept(
         self,
         session: Session,
+        db: sqlite3.Connection,
+        now: str,
         path: Path,
         digest: str,
         opened: Opened,
@@ -190,9 +197,7 @@ class Collator:
     ) -> FileOutcome:
         # The hot path talks to sqlite3 directly (same connection, same transaction): the
         # ORM's per-row bookkeeping cost more than decrypting the file did.
-        db = _dbapi(session)
         installation = payload.installation_id
-        now = _stamp(utcnow())
         known_sender = installation in senders
         if known_sender:
             db.execute(

@@ -260,3 +260,23 @@ def test_tag_completion_completes_the_last_tag(qtbot, section: NotesSection, ctx
         section.editor.on_tag_chosen("prevention")
     assert section.editor.tags.text() == "youth, prevention, "
     qtbot.waitUntil(lambda: ("x", "", False) in stored(ctx))
+
+
+def test_failed_save_says_why_and_keeps_the_text(qtbot, monkeypatch, section, ctx) -> None:
+    from fieldvisit.domain.errors import StorageError
+
+    def full_disk(*_a: object, **_k: object) -> None:
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(notes, "save_note", full_disk)
+    section.new_note()
+    with qtbot.waitSignal(section.editor.save_failed, timeout=3000) as failure:
+        qtbot.keyClicks(section.editor.body, "unsaved words")
+    assert failure.args == ["the disk is full"]
+    assert section.editor.status_label.text() == "Not saved: the disk is full"
+    assert section.editor.dirty
+    assert section.editor.body.toPlainText() == "unsaved words"
+    monkeypatch.undo()
+    with qtbot.waitSignal(section.saved, timeout=5000):
+        pass  # the retry timer saves once the disk is back
+    assert stored(ctx) == [("unsaved words", "", False)]

@@ -7,8 +7,9 @@ The one documented command (from the repository root):
 Steps: render build/icons/ (PNG 16..512 from resources/icons/fieldvisit.svg with QtSvg, then
 ICO and ICNS with Pillow), compile translations into build/translations/, run PyInstaller on
 packaging/fieldvisit.spec into dist/fieldvisit/, print the folder's size, then run the frozen
-`fieldvisit --self-test` offscreen and fail on a non-zero exit or on "Traceback",
-"ModuleNotFoundError" or "could not load the Qt platform plugin" in its output. Nothing it
+`fieldvisit --version`, `fieldvisit --self-test` (offscreen) and a few CLI commands, and
+fail on a non-zero exit or on "Traceback", "ModuleNotFoundError" or "could not load the Qt
+platform plugin" in their output. Nothing it
 writes is committed (build/ and dist/ are ignored).
 """
 
@@ -214,6 +215,39 @@ def frozen_version(exe: Path) -> list[str]:
     return problems
 
 
+def frozen_cli_checks(exe: Path, timeout: float = 120) -> list[str]:
+    """The command-line paths the GUI self-test does not take: the pack builder and reader
+    (jsonschema, cryptography), the importer, an interop writer (iCalendar) and openpyxl.
+    They load modules lazily by name, so a module PyInstaller missed shows up only here."""
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-cli-") as folder:
+        tmp = Path(folder)
+        pack = tmp / "ran.fvpack"
+        sample = ROOT / "resources" / "samples" / "ran-central-asia-2021"
+        commands = [
+            ["pack", "build", str(sample), "-o", str(pack), "--unsigned"],
+            ["pack", "verify", str(pack), "--allow-unsigned"],
+            ["import", str(pack), "--allow-unsigned"],
+            ["export", "agenda", "-o", str(tmp / "agenda.ics")],
+            ["pack", "template", "-o", str(tmp / "template.xlsx")],
+        ]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDVISIT_DATA_DIR=str(tmp / "data"))
+        for command in commands:
+            done = subprocess.run(
+                [str(exe), *command],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=env,
+                check=False,
+            )
+            found = output_problems(done.stdout + done.stderr, done.returncode)
+            if found:
+                print(done.stdout + done.stderr)
+                problems += [f"`fieldvisit {' '.join(command[:2])}`: {p}" for p in found]
+    return problems
+
+
 def _version() -> str:
     from fieldvisit import __version__
 
@@ -222,7 +256,9 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--no-self-test", action="store_true", help="skip the frozen self-test")
+    parser.add_argument(
+        "--no-self-test", action="store_true", help="skip the frozen self-test and CLI checks"
+    )
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="build folder")
     args = parser.parse_args(argv)
@@ -248,12 +284,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not args.no_self_test:
         began = time.monotonic()
-        problems = frozen_version(executable(bundle)) + frozen_self_test(executable(bundle))
-        step("frozen self-test", began)
+        exe = executable(bundle)
+        problems = frozen_version(exe) + frozen_self_test(exe) + frozen_cli_checks(exe)
+        step("frozen checks (--version, --self-test, CLI)", began)
         if problems:
             log("FROZEN SELF-TEST FAILED: " + "; ".join(problems))
             return 1
-        log("frozen self-test passed")
+        log("frozen self-test and CLI checks passed")
     log(f"total: {time.monotonic() - started:.1f} s")
     return 0
 

@@ -172,6 +172,18 @@ def test_frozen_version_must_print_the_version(tmp_path: Path) -> None:
     ]
 
 
+def test_frozen_cli_checks_name_the_failing_command(tmp_path: Path) -> None:
+    fake = _fake_exe(
+        tmp_path,
+        'if [ "$2" = verify ]; then echo "Traceback (most recent call last):" >&2; exit 1; fi\n'
+        'echo "$@" >> "$FIELDVISIT_DATA_DIR.log"\n',
+    )
+    assert build.frozen_cli_checks(fake) == [
+        "`fieldvisit pack verify`: exit code 1",
+        "`fieldvisit pack verify`: output contains 'Traceback'",
+    ]
+
+
 def test_icons_render_at_every_size(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 

@@ -43,7 +43,7 @@ from fieldvisit.domain.errors import StorageError, UserError
 from fieldvisit.gui.context import AppContext
 from fieldvisit.returns.compose import SECTION_TITLES, ReturnDraft, ReturnItem, compose_draft
 from fieldvisit.returns.identity import get_identity
-from fieldvisit.returns.write import WrittenReturn, write_return
+from fieldvisit.returns.write import WrittenReturn, write_draft
 from fieldvisit.services.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -332,7 +332,7 @@ class SendReturnDialog(QDialog):
     def on_send(self) -> None:
         if self.draft is None:
             return
-        event_id = self.draft.event_id
+        draft = self.draft
         excluded = set(self.model.excluded)
         confirmed = set(self.model.confirmed)
         name = self.name_edit.text()
@@ -343,8 +343,9 @@ class SendReturnDialog(QDialog):
             if not folder.is_dir():  # the field names a folder, never the file itself
                 raise StorageError("the folder does not exist", path=folder)
             with store.unit() as session:
-                return write_return(
-                    session, event_id, folder, excluded=excluded, confirmed=confirmed,
+                # Exactly what the list showed: nothing added since goes unseen.
+                return write_draft(
+                    session, draft, folder, excluded=excluded, confirmed=confirmed,
                     delegate_name=name,
                 )  # fmt: skip
 

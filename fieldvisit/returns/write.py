@@ -7,6 +7,7 @@ sealed ones, through a temporary file in the target folder that is fsynced and r
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
@@ -25,7 +27,7 @@ from fieldvisit.returns.compose import ReturnDraft, ReturnItem, choose, compose_
 from fieldvisit.returns.format import SUFFIX, b64, fingerprint_text, seal
 from fieldvisit.returns.identity import get_identity, set_delegate_name
 from fieldvisit.returns.payload import Record, ReturnPayload
-from fieldvisit.storage.models import SentReturnRow
+from fieldvisit.storage.models import NoteRow, SentReturnRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,46 @@ def write_return(
     Runs inside the caller's unit of work, so the SentReturnRow is only kept when the file
     was written.
     """
-    draft = compose_draft(session, event_id)
+    return write_draft(
+        session,
+        compose_draft(session, event_id),
+        output,
+        excluded=excluded,
+        confirmed=confirmed,
+        delegate_name=delegate_name,
+        now=now,
+    )
+
+
+def _still_shared(session: Session, draft: ReturnDraft) -> ReturnDraft:
+    """The draft without notes made private or deleted since it was listed."""
+    ids = [i.record.id for i in draft.items if i.record.kind == "note"]
+    if not ids:
+        return draft
+    query = select(NoteRow.id).where(
+        NoteRow.id.in_(ids), NoteRow.private.is_(False), NoteRow.deleted.is_(False)
+    )
+    shared = set(session.scalars(query))
+    keep = tuple(i for i in draft.items if i.record.kind != "note" or i.record.id in shared)
+    return dataclasses.replace(draft, items=keep)
+
+
+def write_draft(
+    session: Session,
+    draft: ReturnDraft,
+    output: Path,
+    *,
+    excluded: Collection[str] = (),
+    confirmed: Collection[str] = (),
+    delegate_name: str | None = None,
+    now: dt.datetime | None = None,
+) -> WrittenReturn:
+    """Write exactly the items of `draft` the delegate saw and kept (the dialog's path).
+
+    Items that appeared after the draft was listed are not sent; a note made private or
+    deleted meanwhile is dropped, whatever the draft says.
+    """
+    draft = _still_shared(session, draft)
     recipient = recipient_key(draft)
     identity = get_identity(session)
     if delegate_name is not None and delegate_name.strip() != identity.delegate_name:

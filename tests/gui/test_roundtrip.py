@@ -98,6 +98,7 @@ def test_notes_and_answers_reach_the_report_and_private_words_never_leave(
             craft_return(
                 organiser, Ed25519PrivateKey.generate(),
                 [note(f"other-{i}", f"Colleague {i}: mentoring works")], name=f"Colleague {i}",
+                event_id=shell.ctx.event_id,
             ),
         )
         for i in range(2)

@@ -20,9 +20,9 @@ from fieldvisit.returns.compose import choose, compose_draft
 from fieldvisit.returns.format import installation_id_for, open_sealed, raw_public
 from fieldvisit.returns.identity import get_identity
 from fieldvisit.returns.payload import parse_payload
-from fieldvisit.returns.write import return_filename, write_return
+from fieldvisit.returns.write import return_filename, write_draft, write_return
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import EventRow, SentReturnRow
+from fieldvisit.storage.models import EventRow, NoteRow, SentReturnRow
 
 NOW = dt.datetime(2017, 2, 16, 13, 30, 5, tzinfo=dt.UTC)
 
@@ -133,3 +133,21 @@ def test_nothing_selected_is_refused(store: Store, tmp_path: Path) -> None:
 def test_filename_falls_back_to_installation_and_strips_odd_characters() -> None:
     name = return_filename("hague-2017", "Zoë / O'Brien", NOW)
     assert re.fullmatch(r"hague-2017_zoe-o-brien_20170216T133005Z\.fvreturn", name)
+
+
+def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
+    store: Store, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    with store.unit() as s:
+        draft = compose_draft(s, HAGUE)
+    with store.unit() as s:
+        s.add(NoteRow(id="note-late", event_id=HAGUE, body="Written after the list was shown."))
+        s.get_one(NoteRow, "note-shared").private = True
+    with store.unit() as s:
+        written = write_draft(s, draft, tmp_path, now=NOW)
+    plain = open_sealed(
+        written.path.read_bytes(), organiser, public_raw=raw_public(organiser.public_key())
+    ).payload
+    assert b"community centre" in plain  # listed and still shared
+    assert b"Written after" not in plain
+    assert b"Case managers" not in plain

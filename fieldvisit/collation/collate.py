@@ -45,6 +45,8 @@ Cancelled = Callable[[], bool]
 # A transaction ends after this many seconds (or at the end, or on cancel): each commit
 # costs an fsync, and an interrupted run is simply run again (collation is idempotent).
 COMMIT_SECONDS = 5.0
+# Far above any real return (50 notes make 40 KB); a bigger file is not read into memory.
+MAX_RETURN_BYTES = 64 * 2**20
 
 
 @dataclass(slots=True)
@@ -155,15 +157,27 @@ class Collator:
         known_qs: set[tuple[str, str, int]],
     ) -> FileOutcome:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                # One byte more than allowed tells "too large" without reading a huge file.
+                data = handle.read(MAX_RETURN_BYTES + 1)
+                too_large = len(data) > MAX_RETURN_BYTES
+                if too_large:
+                    handle.seek(0)
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                    data = b""
+                else:
+                    digest = hashlib.sha256(data).hexdigest()
         except OSError as exc:
             # Not recorded: there are no bytes to recognise the file by next time.
             return FileOutcome(path, "rejected", RejectReason.UNREADABLE, str(exc.strerror))
-        digest = hashlib.sha256(data).hexdigest()
         if digest in seen:
             return FileOutcome(path, "already")
         seen.add(digest)
         try:
+            if too_large:
+                raise ReturnRejectedError(
+                    RejectReason.TOO_LARGE, f"larger than {MAX_RETURN_BYTES // 2**20} MiB"
+                )
             opened = open_sealed(data, self.private_key, public_raw=self.public_raw)
             # The signed manifest's hashes are trusted (see docs/returns-format.md).
             payload = parse_payload(opened.payload, check_hashes=False, build_records=False)

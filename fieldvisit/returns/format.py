@@ -47,6 +47,7 @@ class RejectReason(StrEnum):
     """Why a file was not collated; each failure has its own reason."""
 
     UNREADABLE = "unreadable"  # the file could not be read at all
+    TOO_LARGE = "too_large"  # far larger than any return: not even read
     NOT_A_RETURN = "not_a_return"  # no fvreturn magic
     UNSUPPORTED = "unsupported"  # a format version or algorithm this app does not know
     TRUNCATED = "truncated"  # shorter than its header says

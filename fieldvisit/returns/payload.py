@@ -222,6 +222,8 @@ def parse_payload(
         top = _mapping(json.loads(raw), "the payload")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _bad(f"the payload is not JSON ({exc})") from exc
+    except RecursionError as exc:  # absurdly deep nesting
+        raise _bad("the payload nests too deeply") from exc
     if top.get("format") != FORMAT_NAME or top.get("format_version") != FORMAT_VERSION:
         raise _bad("the payload does not say it is an fvreturn version 1")
     try:

@@ -284,3 +284,21 @@ def test_a_signed_but_broken_payload_is_malformed(
                   organiser.public_key())  # fmt: skip
     summary = run(store, organiser, write(folder, broken))
     assert (summary.outcomes[0].status, summary.outcomes[0].reason) == ("rejected", "malformed")
+
+
+def test_empty_and_oversized_files_are_rejected_without_reading_them_whole(
+    store: CollationStore,
+    organiser: X25519PrivateKey,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import fieldvisit.collation.collate as collate_module
+
+    monkeypatch.setattr(collate_module, "MAX_RETURN_BYTES", 1000)
+    empty = write(folder, b"", "empty.fvreturn")
+    big = write(folder, b"FVRETURN" + b"\x00" * 5000, "big.fvreturn")
+    summary = run(store, organiser, empty, big)
+    assert [(o.path.name, o.reason) for o in summary.outcomes] == [
+        ("empty.fvreturn", "not_a_return"),
+        ("big.fvreturn", "too_large"),
+    ]

@@ -212,3 +212,45 @@ def test_models(qtmodeltester: object, data_dir: Path) -> None:
     agenda_model.set_agenda(prog.sessions, frozenset({"wg-a", "wg-b", "panel-1"}))
     qtmodeltester.check(agenda_model)  # type: ignore[attr-defined]
     assert "Only one of this group" in agenda_model.warning("wg-a")
+
+
+def test_laptop_zone_beside_event_time(
+    shell: Shell, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from fieldvisit.gui.programme import detail as detail_module
+
+    monkeypatch.setattr(detail_module, "local_zone", lambda: ZoneInfo("Asia/Tashkent"))
+    programme = shell.window.programme
+    programme.show_target("session", "d1-opening")
+    assert "on this computer" not in programme.detail.body.toPlainText()
+    with qtbot.waitSignal(shell.ctx.clock_changed):
+        shell.ctx.set_show_local_zone(True)
+    text = programme.detail.body.toPlainText()
+    assert "09:00\u201309:30" in text and "(13:00\u201313:30 on this computer)" in text
+
+
+def test_online_links_open_only_on_click(
+    shell: Shell, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    programme = shell.window.programme
+    session = programme.programme.session("d1-opening") if programme.programme else None
+    assert session is not None
+    online = dataclasses.replace(session, online_url="https://meet.example.org/room-1")
+    programme.detail.show_session(
+        online, speakers={}, documents={}, picked=False, rating=0, show_local=False
+    )
+    assert "https://meet.example.org/room-1" in programme.detail.body.toHtml()
+    assert opened == []  # rendering never reaches the network
+    programme.detail.body.anchorClicked.emit(QUrl("https://meet.example.org/room-1"))
+    assert opened == ["https://meet.example.org/room-1"]
+    programme.detail.body.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://meet.example.org/room-1"]  # only web and mail links

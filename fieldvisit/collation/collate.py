@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -158,14 +159,12 @@ class Collator:
     ) -> FileOutcome:
         try:
             with path.open("rb") as handle:
-                # One byte more than allowed tells "too large" without reading a huge file.
-                data = handle.read(MAX_RETURN_BYTES + 1)
-                too_large = len(data) > MAX_RETURN_BYTES
-                if too_large:
-                    handle.seek(0)
+                too_large = os.fstat(handle.fileno()).st_size > MAX_RETURN_BYTES
+                if too_large:  # hashed in chunks, never held in memory
                     digest = hashlib.file_digest(handle, "sha256").hexdigest()
                     data = b""
                 else:
+                    data = handle.read()
                     digest = hashlib.sha256(data).hexdigest()
         except OSError as exc:
             # Not recorded: there are no bytes to recognise the file by next time.

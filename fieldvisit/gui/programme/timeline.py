@@ -31,7 +31,7 @@ from fieldvisit.gui.theme import CONFIDENTIAL, is_dark, kind_colour
 
 HEADER = 30
 GUTTER = 56
-MIN_COLUMN = 150
+MIN_COLUMN = 124
 MAX_COLUMN = 260
 PER_MINUTE = 1.6
 PAD = 3

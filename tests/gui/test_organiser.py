@@ -29,6 +29,7 @@ from fieldvisit.gui.exports_menu import ExportActions
 from fieldvisit.gui.organiser import OrganiserWindow
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
+from fieldvisit.returns.format import raw_public
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -140,3 +141,24 @@ def test_pdf_and_markdown_booklets_from_the_export_menu(
     finally:
         worker.shutdown()
         store.close()
+
+
+def test_a_protected_key_asks_for_its_passphrase(
+    window: OrganiserWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from fieldvisit.packs.keys import generate_keys
+
+    keys = generate_keys(tmp_path / "org.key", "correct horse")
+    asked: list[str] = []
+
+    def answer(*args: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return "correct horse", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    loaded = window._load_key(tmp_path / "org.key")
+    assert loaded is not None
+    assert raw_public(loaded.public_key()) == raw_public(keys.returns.public_key())
+    assert asked == ["Passphrase for org.key:"]

@@ -12,6 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldvisit.paths import resolve
@@ -56,24 +57,44 @@ def main(count: int) -> int:
         queries = [rng.choice(words) for _ in range(120)]
         queries += [rng.choice(words)[:3] for _ in range(60)]  # prefixes, as while typing
         queries += [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(60)]
-        notes.search_notes(store, EVENT, "warm up")
-        timings: list[float] = []
-        hits = 0
-        for query in queries:
-            start = time.perf_counter()
-            found = notes.search_notes(store, EVENT, query)
-            timings.append((time.perf_counter() - start) * 1000)
-            hits += len(found)
+        p95 = measure(
+            "Notes section (services.notes.search_notes, 200 hits max)",
+            lambda q: len(notes.search_notes(store, EVENT, q)),
+            queries,
+        )
+        try:  # the window's Ctrl+F search over programme and notes, for comparison
+            from fieldvisit.services import search as global_search
+        except ImportError:
+            pass
+        else:
+            measure(
+                "Ctrl+F search (services.search.search, 50 hits max)",
+                lambda q: len(global_search.search(store, EVENT, q)),
+                queries,
+            )
         store.close()
+    return 0 if p95 < TARGET_P95_MS else 1
+
+
+def measure(name: str, run: Callable[[str], int], queries: list[str]) -> float:
+    """Print and return the p95 latency of `run` over the queries, in milliseconds."""
+    run("warm up")
+    timings: list[float] = []
+    hits = 0
+    for query in queries:
+        start = time.perf_counter()
+        hits += run(query)
+        timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]
-    print(f"{len(queries)} queries over {count} notes, {hits} hits shown (limit 200 each)")
+    verdict = "met" if p95 < TARGET_P95_MS else "MISSED"
+    print(f"{name}: {len(queries)} queries, {hits} hits")
     print(
-        f"search latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms "
-        f"(target p95 < {TARGET_P95_MS:.0f} ms: {'met' if p95 < TARGET_P95_MS else 'MISSED'})"
+        f"  p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms "
+        f"(target p95 < {TARGET_P95_MS:.0f} ms: {verdict})"
     )
-    return 0 if p95 < TARGET_P95_MS else 1
+    return p95
 
 
 if __name__ == "__main__":

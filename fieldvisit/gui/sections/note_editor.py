@@ -45,7 +45,7 @@ from fieldvisit.services.notes import Note, NoteDraft
 from fieldvisit.services.store import Store
 
 DEBOUNCE_MS = 250
-MAX_WAIT_MS = 150
+MAX_WAIT_MS = 100
 RETRY_MS = 2000
 
 _KIND_LABELS = {"session": "Session", "stop": "Stop", "person": "Person"}

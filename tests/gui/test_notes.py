@@ -280,3 +280,28 @@ def test_failed_save_says_why_and_keeps_the_text(qtbot, monkeypatch, section, ct
     with qtbot.waitSignal(section.saved, timeout=5000):
         pass  # the retry timer saves once the disk is back
     assert stored(ctx) == [("unsaved words", "", False)]
+
+
+def test_this_session_filter_and_target_narrowing(qtbot, section: NotesSection, ctx) -> None:
+    from section_helpers import aware
+
+    for body, kind, uid in (
+        ("plenary", "session", "s-open"),
+        ("market", "stop", "st2"),
+        ("free", "", ""),
+    ):
+        ctx.worker.run_now(
+            lambda s, b=body, k=kind, u=uid: notes.save_note(
+                s, notes.NoteDraft(notes.new_note_id(), EVENT, b, target_kind=k, target_uid=u)
+            )
+        )
+    ctx.set_pretend_time(aware(15, 9, 10))  # the opening plenary is on
+    with qtbot.waitSignal(section.list_loaded):
+        section.reload()
+    section.filter.setCurrentIndex(section.filter.findData("session"))
+    assert section.model.rowCount() == 1
+    assert "plenary" in section.model.index(0, 0).data()
+    section.show_target("stop", "st2")
+    assert section.filter.currentData() == "target"
+    assert section.model.rowCount() == 1
+    assert "market" in section.model.index(0, 0).data()

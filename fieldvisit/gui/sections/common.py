@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -29,13 +37,23 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's DisplayRole as rich text (escaped HTML made by the model)."""
+    """Paints an item's DisplayRole as rich text (escaped HTML made by the model).
+
+    With `wrap=False` lines are clipped instead of wrapped, so every row has the same
+    height and a view can use uniform item sizes (thousands of rows, no layout pass).
+    """
+
+    def __init__(self, parent: QObject | None = None, *, wrap: bool = True) -> None:
+        super().__init__(parent)
+        self.wrap = wrap
 
     def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        if not self.wrap:
+            return doc
         width = option.rect.width()
         view = option.widget
         if isinstance(view, QAbstractItemView) and view.viewport() is not None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -134,6 +134,7 @@ class NotesSection(QWidget):
         self._search_serial = 0
         self._target: tuple[str, str] | None = None  # list narrowed by show_target
         self.loaded = False  # the first list has arrived
+        self._stale = False  # delegate data changed while hidden
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search notes"))
@@ -326,7 +327,18 @@ class NotesSection(QWidget):
 
     @Slot(str)
     def on_delegate_data_changed(self, event_id: str) -> None:
-        if event_id == self.ctx.event_id:
+        # Answers and picks change this too: reload now only if the list is on screen.
+        if event_id != self.ctx.event_id:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     # --- list interaction ---------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -430,9 +431,18 @@ class VisitSection(QWidget):
         if stop is None:
             return
         event_id = self.ctx.event_id
+
+        def done(_result: None) -> None:
+            # Only the marks changed: keep the map (and where the delegate panned it).
+            visited = set(self.data.visited)
+            (visited.add if checked else visited.discard)(stop.id)
+            self.data = dataclasses.replace(self.data, visited=frozenset(visited))
+            self._refresh_lines()
+            self.on_current_stop_changed(self.list.currentIndex(), QModelIndex())
+            self.loaded.emit()
+
         self.ctx.worker.submit(
-            lambda store: visit.set_visited(store, event_id, stop.id, checked),
-            lambda _r: self.reload(),
+            lambda store: visit.set_visited(store, event_id, stop.id, checked), done
         )
 
     @Slot()

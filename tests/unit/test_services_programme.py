@@ -173,3 +173,16 @@ def test_fosdem_programme(data_dir: Path, schedules: Path) -> None:
         assert search.search(opened, "fosdem-2025", "rust", 5)
     finally:
         opened.close()
+
+
+def test_broad_note_search_lists_newest_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_AT_MOST", 3)
+    for n in range(6):
+        add_note(store, HAGUE, f"note-{n}", f"families visit number {n}" + " families" * n)
+    broad = search.search(store, HAGUE, "families", 5)  # one session, then four notes
+    assert [h.uid for h in broad if h.kind == "note"] == ["note-5", "note-4", "note-3", "note-2"]
+    monkeypatch.setattr(search, "RANK_AT_MOST", 100)
+    ranked = [h.uid for h in search.search(store, HAGUE, "families", 50) if h.kind == "note"]
+    assert sorted(ranked) == [f"note-{n}" for n in range(6)]

@@ -31,7 +31,7 @@ class SearchHit:
     uid: str
     title: str
     snippet_html: str
-    rank: float
+    rank: float  # place in its list (sessions, then notes), best first
     target_kind: str = ""  # for notes: what the note hangs on
     target_uid: str = ""
     start: dt.datetime | None = None  # sessions: aware, in the event's zone

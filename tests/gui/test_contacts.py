@@ -31,7 +31,8 @@ def section(qtbot, data_dir: Path) -> Iterator[ContactsSection]:
 
 
 def texts(section: ContactsSection) -> list[str]:
-    return [section.model.index(i, 0).data() for i in range(section.model.rowCount())]
+    role = Qt.ItemDataRole.AccessibleTextRole
+    return [section.model.index(i, 0).data(role) for i in range(section.model.rowCount())]
 
 
 def test_grouped_by_role_emergency_first(section: ContactsSection, qtmodeltester) -> None:

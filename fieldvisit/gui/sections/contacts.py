@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.sections.common import HtmlDelegate
 from fieldvisit.services import contacts
 from fieldvisit.services.store import Store
 
@@ -61,7 +62,13 @@ class ContactsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         line = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:  # escaped HTML for HtmlDelegate
+            if line.person is None:
+                return html.escape(self.role_titles.get(line.role, str(line.role)))
+            org = line.person.organisation
+            small = f'<br><span style="font-size:small">{html.escape(org)}</span>' if org else ""
+            return f"{html.escape(line.person.name)}{small}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if line.person is None:
                 return self.role_titles.get(line.role, str(line.role))
             org = f" — {line.person.organisation}" if line.person.organisation else ""
@@ -126,7 +133,10 @@ class ContactsSection(QWidget):
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Contacts"))
         self.list.setModel(self.model)
-        self.list.setSpacing(2)
+        self.list.setSpacing(1)
+        self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.card = QTextBrowser(self)
         self.card.setAccessibleName(self.tr("Contact card"))

@@ -469,10 +469,12 @@ class VisitSection(QWidget):
 
 
 def _box(title: str, text: str, background: str, colour: str) -> str:
+    # The text colour is fixed too: on a dark palette the default light text would vanish
+    # on these light boxes.
     return (
         f'<table width="100%" cellpadding="6" style="background:{background};'
-        f'margin-top:6px"><tr><td><b style="color:{colour}">{html.escape(title)}</b><br>'
-        f"{html.escape(text)}</td></tr></table>"
+        f'margin-top:6px"><tr><td style="color:#1d1d1d"><b style="color:{colour}">'
+        f"{html.escape(title)}</b><br>{html.escape(text)}</td></tr></table>"
     )
 
 

@@ -9,8 +9,6 @@ from a source tree (and again whenever a `.ts` is newer).
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +28,8 @@ def translations_dir() -> Path:
 
 def find_lrelease() -> list[str] | None:
     """The command running PySide6's bundled lrelease, or None when it is not installed."""
+    import shutil
+
     import PySide6
 
     package = Path(PySide6.__file__).resolve().parent
@@ -44,6 +44,8 @@ def find_lrelease() -> list[str] | None:
 
 def compile_translations(out_dir: Path, sources: Path | None = None) -> list[Path]:
     """Compile every `fieldvisit_<lang>.ts` into `out_dir`; returns the `.qm` files written."""
+    import subprocess  # only when compiling: not on an ordinary start
+
     tool = find_lrelease()
     if tool is None:
         raise RuntimeError("PySide6's lrelease is not available")
@@ -73,6 +75,8 @@ def qm_for(lang: str, cache_dir: Path) -> Path | None:
     cached = cache_dir / "translations" / f"fieldvisit_{lang}.qm"
     if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
+    import subprocess
+
     tool = find_lrelease()
     if tool is None:
         log.warning("cannot compile %s: lrelease not found", ts)

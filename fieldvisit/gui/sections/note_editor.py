@@ -13,9 +13,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import (
-    QEvent,
     QLocale,
-    QObject,
     QStringListModel,
     Qt,
     QTime,
@@ -23,6 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -49,6 +48,31 @@ MAX_WAIT_MS = 100
 RETRY_MS = 2000
 
 _KIND_LABELS = {"session": "Session", "stop": "Stop", "person": "Person"}
+
+
+class _BodyEdit(QPlainTextEdit):
+    """The note text; says when focus leaves it.
+
+    An override rather than an event filter: while a window is destroyed, Qt sends focus
+    events to children after their Python-side parent is gone, and a filter would be
+    called on a half-destroyed editor. The override is no longer there by then.
+    """
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # e.g. the context menu
+            self.focus_left.emit()
+
+
+class _TagsEdit(QLineEdit):
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # the completer's popup
+            self.focus_left.emit()
 
 
 class NoteEditor(QWidget):
@@ -86,25 +110,25 @@ class NoteEditor(QWidget):
         self.status_label.setAccessibleName(self.tr("Save state"))
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.body = QPlainTextEdit(self)
+        self.body = _BodyEdit(self)
         self.body.setAccessibleName(self.tr("Note text"))
         self.body.setPlaceholderText(
             self.tr("Write here. Markdown works: # heading, *emphasis*, - lists.")
         )
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self.on_edited)
-        self.body.installEventFilter(self)
+        self.body.focus_left.connect(self.on_focus_left)
 
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Markdown preview"))
         self.preview.setOpenLinks(False)  # a note's links never open anything by themselves
         self.preview.hide()
 
-        self.tags = QLineEdit(self)
+        self.tags = _TagsEdit(self)
         self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
         self.tags.textEdited.connect(self.on_edited)
-        self.tags.installEventFilter(self)
+        self.tags.focus_left.connect(self.on_focus_left)
         tags_label = QLabel(self.tr("&Tags:"), self)
         tags_label.setBuddy(self.tags)
         self._tag_model = QStringListModel(self)
@@ -324,7 +348,11 @@ class NoteEditor(QWidget):
         def job(store: Store) -> Note:
             return notes.save_note(store, draft, new_revision=new_revision)
 
-        self.ctx.worker.submit(job, self._on_saved, self._on_failed)
+        try:
+            self.ctx.worker.submit(job, self._on_saved, self._on_failed)
+        except RuntimeError as exc:  # the worker is already shut down (the app is closing)
+            self._in_flight = False
+            self._on_failed(exc)
 
     def _on_saved(self, note: Note) -> None:
         self._in_flight = False
@@ -365,12 +393,11 @@ class NoteEditor(QWidget):
         self.note_saved.emit(note)
         self.saved.emit(note.id)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in (self.body, self.tags):
-            # Leaving the editor closes this stretch of writing: save now, and let the
-            # next keystroke start a new revision.
-            self._save(seal_after=True)
-        return super().eventFilter(watched, event)
+    @Slot()
+    def on_focus_left(self) -> None:
+        # Leaving the editor closes this stretch of writing: save now, and let the next
+        # keystroke start a new revision.
+        self._save(seal_after=True)
 
     @Slot(str)
     def on_tags_typed(self, line: str) -> None:

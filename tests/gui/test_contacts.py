@@ -15,8 +15,6 @@ from section_helpers import app_context, seed_event
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.sections.contacts import ContactsSection
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def section(qtbot, data_dir: Path) -> Iterator[ContactsSection]:

@@ -19,8 +19,6 @@ from fieldvisit.services import documents as docs
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import DocumentRow, SeenRow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 FILES = {
     "programme.md": b"# Programme\n\n*Opening* by the mayor",
     "briefing.pdf": b"%PDF-1.4 confidential briefing",

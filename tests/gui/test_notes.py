@@ -18,9 +18,6 @@ from fieldvisit.services import notes
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import ChangeRow, NoteRow
 
-# WORKAROUND: the offscreen QPA plugin warns on every top-level show() (QTBUG-not-a-bug).
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def ctx(data_dir: Path) -> Iterator[AppContext]:

@@ -16,8 +16,6 @@ from fieldvisit.services import questions as qs
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import AnswerRow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def ctx(data_dir: Path) -> Iterator[AppContext]:

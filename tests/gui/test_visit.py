@@ -22,7 +22,6 @@ from fieldvisit.gui.sections.visit import VisitSection
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import SeenRow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 TILE_ZOOM = 15
 RED = QColor("#c8102e")
 

@@ -264,3 +264,16 @@ def test_show_target_selects_stop_and_host_link_navigates(qtbot, ctx) -> None:
     with qtbot.waitSignal(ctx.navigate) as nav:
         section.detail.anchorClicked.emit(QUrl("contact:p-host1"))
     assert nav.args == ["contacts", "person", "p-host1"]
+
+
+def test_event_without_visit(qtbot, ctx) -> None:
+    ctx.set_event("no-such-event", "UTC")
+    section = VisitSection(ctx)
+    qtbot.addWidget(section)
+    section.resize(900, 600)
+    with qtbot.waitSignal(section.loaded, timeout=3000):
+        section.show()
+    assert section.now_label.text() == "This event has no field visit."
+    assert not section.gpx_button.isEnabled() and not section.note_button.isEnabled()
+    assert section.map.mode == "empty"
+    assert not section.map.grab().toImage().isNull()

@@ -68,6 +68,7 @@ class MapView(QWidget):
         self.stops: list[MapStop] = []
         self.route: list[geo.LatLon] = []
         self.attribution = ""
+        self.empty_text = self.tr("No map: the stops of this visit have no coordinates.")
         self.current_id: str | None = None
         self.next_id: str | None = None
         self._tiles: MBTiles | None = None

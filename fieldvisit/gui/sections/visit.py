@@ -298,6 +298,11 @@ class VisitSection(QWidget):
         route = list(itinerary.route) if itinerary else []
         layer = self.data.map
         self.map_problem = ""
+        self.map.empty_text = (
+            self.tr("No map: the stops of this visit have no coordinates.")
+            if itinerary
+            else self.tr("This event has no field visit.")
+        )
         if layer is None or layer.kind not in ("mbtiles", "image") or not self.data.pack_file:
             self.map.set_content(stops, route)
             return

@@ -295,12 +295,8 @@ class MapView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#eef1ec"))
         if self.mode == MODE_EMPTY:
-            painter.setPen(self.palette().color(self.foregroundRole()))
-            painter.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter,
-                self.tr("No map: the stops of this visit have no coordinates."),
-            )
+            painter.setPen(QColor("#333"))  # on the fixed light map background
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             painter.end()
             return
         if self.mode == MODE_MBTILES:

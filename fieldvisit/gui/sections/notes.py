@@ -197,6 +197,7 @@ class NotesSection(QWidget):
         ctx.event_changed.connect(self.on_event_changed)
         ctx.content_changed.connect(self.on_content_changed)
         ctx.delegate_data_changed.connect(self.on_delegate_data_changed)
+        ctx.clock_changed.connect(self.on_clock_changed)
         self.reload()
 
     def section_title(self) -> str:
@@ -323,6 +324,11 @@ class NotesSection(QWidget):
     @Slot(str)
     def on_content_changed(self, event_id: str) -> None:
         if event_id == self.ctx.event_id:
+            self.reload()
+
+    @Slot()
+    def on_clock_changed(self) -> None:
+        if self.filter.currentData() == "session":  # "this session" moved with the clock
             self.reload()
 
     @Slot(str)

@@ -11,7 +11,7 @@ import gpxpy
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QToolButton, QWidget
 from section_helpers import EVENT, STOPS, aware, seed_event
 
 from fieldvisit.domain import geo
@@ -277,3 +277,30 @@ def test_event_without_visit(qtbot, ctx) -> None:
     assert not section.gpx_button.isEnabled() and not section.note_button.isEnabled()
     assert section.map.mode == "empty"
     assert not section.map.grab().toImage().isNull()
+
+
+def test_wheel_zooms_about_the_mouse(qtbot, ctx) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    seed_event(ctx)
+    section = make_section(qtbot, ctx)
+    view = section.map
+    stop = next(s for s in view.stops if s.id == "st3")
+    under = view.to_screen(stop.lat, stop.lon)
+    zoom = view.zoom
+    event = QWheelEvent(
+        under,
+        view.mapToGlobal(under),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view, event)
+    assert view.zoom == zoom + 1.0
+    after = view.to_screen(stop.lat, stop.lon)
+    assert (after - under).manhattanLength() < 2.0
+    assert isinstance(after, QPointF)

@@ -255,8 +255,17 @@ class MapView(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
+            # Zoom about the point under the mouse, as map apps do.
             self._user_moved = True
+            pos = event.position()
+            dx, dy = pos.x() - self.width() / 2, pos.y() - self.height() / 2
+            cx, cy = geo.to_world_px(*self._centre, 0)
+            before = 2.0**self._zoom
+            target_x, target_y = cx + dx / before, cy + dy / before
             self._set_zoom(self._zoom + steps * ZOOM_STEP)
+            after = 2.0**self._zoom
+            self._centre = geo.from_world_px(target_x - dx / after, target_y - dy / after, 0)
+            self.update()
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

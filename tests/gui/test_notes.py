@@ -302,3 +302,18 @@ def test_this_session_filter_and_target_narrowing(qtbot, section: NotesSection, 
     assert section.filter.currentData() == "target"
     assert section.model.rowCount() == 1
     assert "market" in section.model.index(0, 0).data()
+
+
+def test_arrow_keys_walk_through_notes(qtbot, section: NotesSection, ctx) -> None:
+    for body in ("first note", "second note"):
+        ctx.worker.run_now(
+            lambda s, b=body: notes.save_note(s, notes.NoteDraft(notes.new_note_id(), EVENT, b))
+        )
+    with qtbot.waitSignal(section.list_loaded):
+        section.reload()
+    section.list.setFocus()
+    section.list.setCurrentIndex(section.model.index(0, 0))
+    first = section.editor.body.toPlainText()
+    qtbot.keyClick(section.list, Qt.Key.Key_Down)
+    second = section.editor.body.toPlainText()
+    assert {first, second} == {"first note", "second note"}

@@ -160,7 +160,8 @@ class NotesSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setIconSize(QSize(16, 16))
         self.list.setUniformItemSizes(True)  # two clipped lines per note: fast at 20,000
-        self.list.clicked.connect(self.on_row_activated)
+        # Moving through the list with the arrow keys shows each note, as a click does.
+        self.list.selectionModel().currentChanged.connect(self.on_current_row_changed)
         self.list.activated.connect(self.on_row_activated)
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
@@ -391,6 +392,10 @@ class NotesSection(QWidget):
             self.search_done.emit(query)
 
         self.ctx.worker.submit(job, done)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.on_row_activated(current)
 
     @Slot(QModelIndex)
     def on_row_activated(self, index: QModelIndex) -> None:

@@ -86,6 +86,12 @@ class EntriesModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_status(self, row: int, status: str) -> None:
+        entry = self._rows[row]
+        if entry.status != status:
+            self._rows[row] = Entry(entry.title, entry.questionnaire, entry.read_only, status)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
     def entry_at(self, row: int) -> Entry:
         return self._rows[row]
 
@@ -344,12 +350,11 @@ class QuestionsSection(QWidget):
         def done(cleaned: dict[str, Value]) -> None:
             self.data.answers[(q.id, q.version, session_uid)] = cleaned
             self.status_label.setText(self.tr("Saved {}").format(self._hm()))
-            row = self.list.currentIndex().row()
-            self._fill_entries()
-            if row >= 0:
-                self.list.selectionModel().blockSignals(True)
-                self.list.setCurrentIndex(self.model.index(row, 0))
-                self.list.selectionModel().blockSignals(False)
+            for row in range(self.model.rowCount()):  # in place: the selection stays put
+                entry = self.model.entry_at(row)
+                if entry.questionnaire is not None:
+                    status = self._status_of(entry.questionnaire, entry.read_only)
+                    self.model.set_status(row, status)
             self.saved.emit()
             self.ctx.delegate_data_changed.emit(event_id)
 

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: str, help_text: str, **kw: object) -> argparse.ArgumentParser:
-        p = cast(argparse.ArgumentParser, sub.add_parser(name, help=help_text, **kw))  # type: ignore[arg-type]
+        p = sub.add_parser(name, help=help_text, **kw)  # type: ignore[arg-type]
         _common(p)
         p.set_defaults(handler=handler)
         return p

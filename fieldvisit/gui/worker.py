@@ -14,16 +14,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from fieldvisit.gui import pyside_workaround
-
 if TYPE_CHECKING:
     # Only for annotations: the window frame imports this module and must not pull in
     # SQLAlchemy before it is on screen.
     from fieldvisit.services.store import Store
-
-# Every GUI module imports this one, so the emit() reference bug is neutralised before
-# any signal is emitted (see pyside_workaround).
-pyside_workaround.apply()
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

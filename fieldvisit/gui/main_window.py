@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self.event_combo.setEnabled(True)
+        from fieldvisit.gui.send_return import install_actions
+
+        # Send to organisers…, the Export submenu and the Organiser window (issue 4).
+        install_actions(self, ctx)
         self.attached = True
         state = self.settings.value("window/programme_splitter")
         if isinstance(state, QByteArray):
@@ -248,6 +252,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menu_file")
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)

@@ -169,3 +169,27 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
     assert shell.ctx.settings.value("show_local_zone", type=bool) is True
+
+
+def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from fieldvisit.gui.send_return import SendReturnDialog
+
+    window = shell.window
+    file_menu = window.findChild(QMenu, "menu_file")
+    assert file_menu is not None
+    names = [a.objectName() for a in file_menu.actions()]
+    assert "action_send_return" in names
+    assert "action_organiser_window" in names
+    assert window.findChild(QMenu, "menu_export") is not None
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.findChild(SendReturnDialog) is not None)
+    dialog = window.findChild(SendReturnDialog)
+    assert dialog is not None
+    dialog.reject()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QSizeF, QStandardPaths, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QMarginsF,
+    QObject,
+    QSizeF,
+    QStandardPaths,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -52,13 +60,24 @@ def write_pdf(markdown: str, path: Path, *, title: str = "") -> int:
     return pages
 
 
-# name, menu text, file filter, default suffix
-EXPORTS: tuple[tuple[str, str, str, str], ...] = (
-    ("notes", "Notes booklet (&Markdown)…", "Markdown (*.md)", ".md"),
-    ("pdf", "Notes booklet (&PDF)…", "PDF (*.pdf)", ".pdf"),
-    ("agenda", "My &agenda (.ics)…", "iCalendar (*.ics)", ".ics"),
-    ("contacts", "&Contacts (.vcf)…", "vCard (*.vcf)", ".vcf"),
-    ("itinerary", "&Itinerary (.gpx)…", "GPX (*.gpx)", ".gpx"),
+# name, menu text, file filter, default suffix. The menu text is marked for lupdate and
+# translated where the action is made (QT_TRANSLATE_NOOP is typed as returning object).
+EXPORTS: tuple[tuple[str, object, str, str], ...] = (
+    (
+        "notes",
+        QT_TRANSLATE_NOOP("ExportActions", "Notes booklet (&Markdown)…"),
+        "Markdown (*.md)",
+        ".md",
+    ),
+    ("pdf", QT_TRANSLATE_NOOP("ExportActions", "Notes booklet (&PDF)…"), "PDF (*.pdf)", ".pdf"),
+    (
+        "agenda",
+        QT_TRANSLATE_NOOP("ExportActions", "My &agenda (.ics)…"),
+        "iCalendar (*.ics)",
+        ".ics",
+    ),
+    ("contacts", QT_TRANSLATE_NOOP("ExportActions", "&Contacts (.vcf)…"), "vCard (*.vcf)", ".vcf"),
+    ("itinerary", QT_TRANSLATE_NOOP("ExportActions", "&Itinerary (.gpx)…"), "GPX (*.gpx)", ".gpx"),
 )
 
 
@@ -74,7 +93,7 @@ class ExportActions(QObject):
         self.ctx = ctx
         self.actions: list[QAction] = []
         for name, text, file_filter, suffix in EXPORTS:
-            action = QAction(self.tr(text), window)
+            action = QAction(self.tr(str(text)), window)
             action.setObjectName(f"action_export_{name}")
             action.triggered.connect(self._asker(name, file_filter, suffix))
             self.actions.append(action)
@@ -118,7 +137,7 @@ class ExportActions(QObject):
     def _pdf(self, done: tuple[str, str], path: Path) -> None:
         markdown, event_id = done
         try:
-            write_pdf(markdown, path, title=f"Notes: {event_id}")
+            write_pdf(markdown, path, title=self.tr("Notes: %1").replace("%1", event_id))
         except UserError as exc:
             self._failed(exc)
             return

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -229,8 +230,9 @@ class CollationRunner(QObject):
 
 def _digest_text(digest: Digest) -> str:
     lines = [f"# {digest.title}", ""]
+    conflict = QCoreApplication.translate("OrganiserWindow", "(conflict)")
     for note in digest.notes:
-        flag = " (conflict)" if note.conflict else ""
+        flag = f" {conflict}" if note.conflict else ""
         lines += [f"**{note.delegate}**{flag}", "", note.body, ""]
     return "\n".join(lines)
 

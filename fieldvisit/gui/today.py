@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDateTime,
     QModelIndex,
     QObject,
@@ -106,7 +107,8 @@ class TodayModel(QAbstractListModel):
 
 
 def session_line(s: Session, zone_label: str = "") -> str:
-    where = s.room or ("online" if s.online_url else "")
+    online = QCoreApplication.translate("TodaySection", "online")
+    where = s.room or (online if s.online_url else "")
     text = f"{time_range(s)}  {s.title}"
     if where:
         text += f" · {where}"

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -389,26 +390,31 @@ def install_actions(window: QMainWindow, ctx: AppContext) -> None:
     from fieldvisit.gui.exports_menu import ExportActions
     from fieldvisit.gui.organiser import OrganiserWindow
 
-    file_menu = _find_menu(window, "menu_file", window.tr("&File"))
+    # Translated in MainWindow's context, which is the one `window.tr` looks in at run time
+    # (lupdate cannot know the class of `window`).
+    file_menu = _find_menu(window, "menu_file", QCoreApplication.translate("MainWindow", "&File"))
     first = file_menu.actions()[0] if file_menu.actions() else None
     # Insert before Settings/Quit: after the first group (Open…) when there is one.
     anchor = file_menu.actions()[1] if first is not None and len(file_menu.actions()) > 1 else None
 
-    send = QAction(window.tr("Send to &organisers…"), window)
+    send = QAction(QCoreApplication.translate("MainWindow", "Send to &organisers…"), window)
     send.setObjectName("action_send_return")
     send.setShortcut("Ctrl+Shift+S")
 
     def open_send() -> None:
         if not ctx.event_id:
             QMessageBox.information(
-                window, window.tr("Send to organisers"), window.tr("Install an event pack first.")
+                window,
+                QCoreApplication.translate("MainWindow", "Send to organisers"),
+                QCoreApplication.translate("MainWindow", "Install an event pack first."),
             )
             return
         dialog = SendReturnDialog(ctx, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sent.connect(
             lambda path: window.statusBar().showMessage(
-                window.tr("Return written: %1").replace("%1", path), 8000
+                QCoreApplication.translate("MainWindow", "Return written: %1").replace("%1", path),
+                8000,
             )
         )
         dialog.open()
@@ -416,11 +422,11 @@ def install_actions(window: QMainWindow, ctx: AppContext) -> None:
 
     send.triggered.connect(open_send)
     exports = ExportActions(window, ctx)
-    export_menu = QMenu(window.tr("&Export"), window)
+    export_menu = QMenu(QCoreApplication.translate("MainWindow", "&Export"), window)
     export_menu.setObjectName("menu_export")
     for action in exports.actions:
         export_menu.addAction(action)
-    organiser = QAction(window.tr("Or&ganiser window…"), window)
+    organiser = QAction(QCoreApplication.translate("MainWindow", "Or&ganiser window…"), window)
     organiser.setObjectName("action_organiser_window")
 
     def open_organiser() -> None:

@@ -23,6 +23,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
+from fieldvisit.storage.repository import index_sessions
 
 HAGUE = "hague-2017"
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -258,6 +259,7 @@ def add_hague(store: Store) -> str:
             ],
         )
         s.execute(insert(SessionRow), sessions)
+        index_sessions(s, e)
         s.execute(insert(PersonRow), people)
         s.execute(
             insert(ItineraryRow),
@@ -371,6 +373,7 @@ def add_fosdem(store: Store, xml_path: Path, event_id: str = "fosdem-2025") -> i
             [_event(event_id, "FOSDEM 2025", "Europe/Brussels", min(days), max(days))],
         )
         s.execute(insert(SessionRow), sessions)
+        index_sessions(s, event_id)
         s.execute(insert(PersonRow), person_rows)
     return len(sessions)
 

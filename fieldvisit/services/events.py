@@ -20,6 +20,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
+from fieldvisit.storage.repository import unindex_sessions
 
 
 def _per_event(session: Any, model: Any, *where: Any) -> dict[str, int]:
@@ -93,7 +94,9 @@ def delete_event(store: Store, event_id: str) -> bool:
         pack_file = s.execute(select(EventRow.pack_file).where(EventRow.id == event_id)).scalar()
         if pack_file is None:
             return False
-        # Foreign keys cascade from events to every organiser table.
+        # Foreign keys cascade from events to every organiser table; the search index
+        # has no triggers, so its entries go first.
+        unindex_sessions(s, event_id)
         s.execute(delete(EventRow).where(EventRow.id == event_id))
     with contextlib.suppress(OSError):
         (store.paths.packs / pack_file).unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.errors import InvalidInputError
@@ -223,6 +223,35 @@ def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) ->
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", values)
 
 
+_FTS_COLUMNS = "title, description, room, track"
+
+
+def unindex_sessions(session: OrmSession, event_id: str) -> None:
+    """Take an event's sessions out of the programme search index (before deleting them).
+
+    sessions_fts is an external-content FTS5 table without triggers: its 'delete' command
+    needs the exact old values, which are still in the sessions table at this point.
+    """
+    session.execute(
+        text(
+            f"INSERT INTO sessions_fts(sessions_fts, rowid, {_FTS_COLUMNS}) "
+            f"SELECT 'delete', pk, {_FTS_COLUMNS} FROM sessions WHERE event_id = :e"
+        ),
+        {"e": event_id},
+    )
+
+
+def index_sessions(session: OrmSession, event_id: str) -> None:
+    """Add an event's (freshly inserted) sessions to the programme search index."""
+    session.execute(
+        text(
+            f"INSERT INTO sessions_fts(rowid, {_FTS_COLUMNS}) "
+            f"SELECT pk, {_FTS_COLUMNS} FROM sessions WHERE event_id = :e"
+        ),
+        {"e": event_id},
+    )
+
+
 def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> None:
     """Write the event row and replace all its organiser rows with the pack's content.
 
@@ -254,9 +283,11 @@ def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> No
     else:
         session.execute(insert(EventRow).values(id=event_id, installed_at=utcnow(), **values))
 
+    unindex_sessions(session, event_id)
     for model in (SessionRow, PersonRow, ItineraryRow, StopRow, DocumentRow):
         session.execute(delete(model).where(model.event_id == event_id))
     _bulk(session, SessionRow, [_session_values(event_id, s) for s in content.sessions])
+    index_sessions(session, event_id)
     _bulk(session, PersonRow, [_person_values(event_id, p) for p in content.people])
     _bulk(
         session,

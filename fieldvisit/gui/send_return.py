@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -46,6 +47,15 @@ from fieldvisit.returns.compose import SECTION_TITLES, ReturnDraft, ReturnItem, 
 from fieldvisit.returns.identity import get_identity
 from fieldvisit.returns.write import WrittenReturn, write_draft
 from fieldvisit.services.store import Store
+
+# SECTION_TITLES come from fieldvisit.returns (no Qt there); ReturnItemsModel translates them
+# in its own context, and these marks let lupdate see them.
+_SECTION_TITLE_MARKS = (
+    QT_TRANSLATE_NOOP("ReturnItemsModel", "Notes"),
+    QT_TRANSLATE_NOOP("ReturnItemsModel", "Answers"),
+    QT_TRANSLATE_NOOP("ReturnItemsModel", "Agenda picks"),
+    QT_TRANSLATE_NOOP("ReturnItemsModel", "Ratings"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 SEND, CONFIRM = 0, 1

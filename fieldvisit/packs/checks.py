@@ -93,9 +93,12 @@ def check_content(content: PackContent, *, source: str) -> None:
         for j, doc in enumerate(s.document_ids):
             ref(doc, documents, "document", f"{where}.document_ids[{j}]")
         ref(s.venue_id, venues, "venue", f"{where}.venue_id")
-        if s.end <= s.start:
+        # In UTC: aware datetimes sharing a tzinfo compare and subtract as wall-clock
+        # times, which is an hour off across a DST change.
+        length = s.end.astimezone(dt.UTC) - s.start.astimezone(dt.UTC)
+        if length <= dt.timedelta(0):
             raise fail(f"session {s.id!r} ends before it starts", f"{where}.end")
-        if s.end - s.start > MAX_SESSION_LENGTH:
+        if length > MAX_SESSION_LENGTH:
             raise fail(f"session {s.id!r} lasts more than 14 days", f"{where}.end")
         if not first_day <= s.start.astimezone(zone).date() <= last_day:
             raise fail(

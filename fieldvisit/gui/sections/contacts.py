@@ -234,7 +234,7 @@ class ContactsSection(QWidget):
         for b in (self.copy_vcard, self.copy_text, self.export_one):
             b.setEnabled(person is not None)
         if person is None:
-            self.card.setHtml(f"<p>{html.escape(self.tr('Choose a contact.'))}</p>")
+            self.card.setHtml("<p>" + html.escape(self.tr("Choose a contact.")) + "</p>")
             return
         esc = html.escape
         out = [
@@ -245,11 +245,13 @@ class ContactsSection(QWidget):
             out.append(f" · {esc(person.organisation)}")
         out.append("</p>")
         if person.phone:
-            out.append(f"<p>{esc(self.tr('Phone'))}: <b>{esc(person.phone)}</b></p>")
+            out.append("<p>" + esc(self.tr("Phone")) + f": <b>{esc(person.phone)}</b></p>")
         if person.email:
-            out.append(f"<p>{esc(self.tr('Email'))}: {esc(person.email)}</p>")
+            out.append("<p>" + esc(self.tr("Email")) + f": {esc(person.email)}</p>")
         if person.languages:
-            out.append(f"<p>{esc(self.tr('Languages'))}: {esc(', '.join(person.languages))}</p>")
+            out.append(
+                "<p>" + esc(self.tr("Languages")) + f": {esc(', '.join(person.languages))}</p>"
+            )
         if not person.listed:
             out.append(
                 '<p style="color:#666">'

@@ -275,7 +275,7 @@ class NotesSection(QWidget):
         title = html.escape(note.title or self.tr("(empty note)"))
         bits: list[str] = []
         if note.private:
-            bits.append(f"<b>{html.escape(self.tr('Private'))}</b>")
+            bits.append("<b>" + html.escape(self.tr("Private")) + "</b>")
         if item.orphaned:
             bits.append(
                 '<span style="color:#a33a00">'

@@ -88,11 +88,13 @@ class StopsModel(QAbstractListModel):
             times += "\N{EN DASH}" + hm(stop.planned_end, zone)
         badge = ""
         if line.state == "current":
-            badge = f' <span style="color:#d9480f"><b>{html.escape(self.tr("Now"))}</b></span>'
+            badge = ' <span style="color:#d9480f"><b>' + html.escape(self.tr("Now")) + "</b></span>"
         elif line.state == "next":
-            badge = f' <span style="color:#2b8a3e"><b>{html.escape(self.tr("Next"))}</b></span>'
+            badge = (
+                ' <span style="color:#2b8a3e"><b>' + html.escape(self.tr("Next")) + "</b></span>"
+            )
         if line.visited:
-            badge += f' <span style="color:#666">✓ {html.escape(self.tr("visited"))}</span>'
+            badge += ' <span style="color:#666">✓ ' + html.escape(self.tr("visited")) + "</span>"
         sub = " · ".join(html.escape(p) for p in (times, stop.address) if p)
         return f"<b>{line.number}. {html.escape(stop.title)}</b>{badge}<br>{sub}"
 
@@ -368,15 +370,18 @@ class VisitSection(QWidget):
             times = day_hm(stop.planned_start, zone)
             if stop.planned_end:
                 times += "\N{EN DASH}" + hm(stop.planned_end, zone)
-            out.append(f"<p><b>{esc(self.tr('Time'))}:</b> {esc(times)} ({esc(zone.key)})</p>")
+            out.append(
+                "<p><b>" + esc(self.tr("Time")) + f":</b> {esc(times)} ({esc(zone.key)})</p>"
+            )
         if stop.address:
-            out.append(f"<p><b>{esc(self.tr('Address'))}:</b> {esc(stop.address)}</p>")
+            out.append("<p><b>" + esc(self.tr("Address")) + f":</b> {esc(stop.address)}</p>")
         if stop.host_id:
             host = self.data.hosts.get(stop.host_id)
             name = host.name if host else stop.host_id
             out.append(
-                f"<p><b>{esc(self.tr('Host'))}:</b> "
-                f'<a href="contact:{esc(stop.host_id)}">{esc(name)}</a></p>'
+                "<p><b>"
+                + esc(self.tr("Host"))
+                + f':</b> <a href="contact:{esc(stop.host_id)}">{esc(name)}</a></p>'
             )
         if stop.briefing:
             out.append(f"<p>{esc(stop.briefing)}</p>")
@@ -386,7 +391,9 @@ class VisitSection(QWidget):
             out.append(_box(self.tr("Safety"), stop.safety, "#fde2e1", "#a61b1b"))
         if stop.directions_to_next:
             out.append(
-                f"<p><b>{esc(self.tr('To the next stop'))}:</b> {esc(stop.directions_to_next)}</p>"
+                "<p><b>"
+                + esc(self.tr("To the next stop"))
+                + f":</b> {esc(stop.directions_to_next)}</p>"
             )
         return "".join(out)
 

@@ -43,8 +43,8 @@ def print_result(result: ImportResult, out: TextIO) -> None:
     trust = f"signed, key {result.fingerprint}" if result.signed else "UNSIGNED"
     if result.status is ImportStatus.UNCHANGED:
         print(
-            f"{result.event_id}: version {result.new_version} is already installed; "
-            "nothing changed",
+            f"{result.event_id}: version {result.new_version} is already installed with "
+            "the same content",
             file=out,
         )
     elif result.status is ImportStatus.INSTALLED:

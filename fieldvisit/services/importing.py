@@ -397,7 +397,18 @@ def import_loaded(
             same = state.version == version and _same_content(session, pack)
             _check_version(pack, state, same_content=same)
             if same:
-                # A true no-op: not even the pin moves (the key check above still applies).
+                # The same content again: nothing to install. Only an explicitly accepted
+                # new key (the organisers re-signed the same pack) moves the pin.
+                previous = None
+                fingerprint = state.fingerprint
+                if accept_new_key and pack.signed and pack.fingerprint != state.fingerprint:
+                    _, previous = _pin(session, pack, state)
+                    fingerprint = pack.fingerprint
+                    session.execute(
+                        update(EventRow)
+                        .where(EventRow.id == event_id)
+                        .values(key_fingerprint=fingerprint)
+                    )
                 return ImportResult(
                     event_id=event_id,
                     title=pack.content.event.title,
@@ -405,9 +416,9 @@ def import_loaded(
                     old_version=state.version,
                     new_version=version,
                     signed=state.signed,
-                    fingerprint=state.fingerprint,
+                    fingerprint=fingerprint,
                     first_pin=False,
-                    previous_fingerprint=None,
+                    previous_fingerprint=previous,
                     pack_file=state.pack_file or pack_file,
                     orphaned_notes=_orphans(session, event_id, _uids(pack.content), {}),
                     counts=ContentCounts.of(pack.content),

@@ -366,3 +366,20 @@ def test_same_version_no_op_does_not_touch_the_pin(store: Store, tmp_path: Path)
     assert result.status is ImportStatus.UNCHANGED
     assert not result.first_pin and not result.signed and result.fingerprint is None
     assert dump(store) == before
+
+
+def test_same_content_resigned_by_an_accepted_new_key_moves_the_pin(
+    store: Store, tmp_path: Path
+) -> None:
+    import_loaded(store, loaded(tmp_path / "a", hague()))
+    resigned = loaded(tmp_path / "b", hague(), key=KEY_B)
+    with pytest.raises(TrustError):
+        import_loaded(store, resigned)
+    result = import_loaded(store, resigned, accept_new_key=True)
+    assert result.status is ImportStatus.UNCHANGED
+    assert result.previous_fingerprint == "aaaa-1111"
+    assert result.fingerprint == "bbbb-2222"
+    # Now pinned to the new key: the same pack imports without the flag.
+    again = import_loaded(store, loaded(tmp_path / "c", hague(), key=KEY_B))
+    assert again.status is ImportStatus.UNCHANGED
+    assert again.previous_fingerprint is None

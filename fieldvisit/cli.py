@@ -30,10 +30,16 @@ EXIT_INTERRUPTED = 130
 OPENABLE_SUFFIXES = (".fvpack", ".fvreturn")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Options accepted both before and after the sub-command.
+
+    On sub-commands the default is SUPPRESS: argparse would otherwise write the
+    sub-parser's default (None) over a `--data-dir` given before the sub-command.
+    """
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="keep the store and settings in DIR (default: $FIELDVISIT_DATA_DIR, "
         "else the platform's user data folder)",
     )
@@ -46,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "study visits. With no command, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"fieldvisit {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -206,12 +212,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = (
+    "gui",
+    "pack",
+    "keys",
+    "import",
+    "events",
+    "return",
+    "export",
+    "collate",
+    "report",
+    "snapshot",
+)
+
+
 def _split_bare_file(argv: list[str]) -> list[str]:
     """`fieldvisit event.fvpack` (a file manager's double-click) means `fieldvisit gui FILE`."""
-    positional = [a for a in argv if not a.startswith("-")]
-    if positional and positional[0].lower().endswith(OPENABLE_SUFFIXES):
-        index = argv.index(positional[0])
-        return [*argv[:index], "gui", *argv[index:]]
+    for index, arg in enumerate(argv):
+        if arg in COMMANDS:
+            return argv
+        if not arg.startswith("-") and arg.lower().endswith(OPENABLE_SUFFIXES):
+            return [*argv[:index], "gui", *argv[index:]]
     return argv
 
 

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 
 from fieldvisit.domain.errors import StorageError
 
+# Alembic (with Mako and Pygments behind it) costs a large part of a start-up, and a store
+# at head never needs it: it is imported only when the schema has to move.
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# `revision = "0002"` / `down_revision: str | None = "0001"` as Alembic's templates write
+# them; anything else (a merge's tuple, a computed value) sends open_store to Alembic itself.
+_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"\n]+)['"]\s*$""", re.M)
+_DOWN = re.compile(r"""^down_revision\s*(?::[^=\n]*)?=\s*(?:None|['"]([^'"\n]+)['"])\s*$""", re.M)
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -39,6 +46,8 @@ def make_engine(database: Path) -> Engine:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """An Alembic config built in code: a frozen app has no alembic.ini beside it."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -47,12 +56,62 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def scanned_head(versions: Path | None = None) -> str | None:
+    """The head revision read from the migration files' text, without importing Alembic.
+
+    None when the files do not give one certain answer (no files, a file without exactly
+    one plain `revision` and `down_revision`, or not exactly one head): the caller then
+    asks Alembic.
+    """
+    folder = versions or MIGRATIONS / "versions"
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    try:
+        files = sorted(folder.glob("*.py"))
+        for file in files:
+            if file.name.startswith("_"):
+                continue
+            text = file.read_text(encoding="utf-8")
+            revision, down = _REVISION.findall(text), _DOWN.findall(text)
+            if len(revision) != 1 or len(down) != 1 or revision[0] in revisions:
+                return None
+            revisions.add(revision[0])
+            if down[0]:
+                downs.add(down[0])
+    except (OSError, UnicodeDecodeError):
+        return None
+    heads = revisions - downs
+    if len(heads) != 1 or not downs <= revisions:
+        return None
+    return heads.pop()
+
+
+def _stored_revision(engine: Engine) -> tuple[bool, str | None]:
+    """(True, revision) from the store's alembic_version table read with plain SQL, or
+    (False, None) when it does not hold exactly one row (a new store, or one for Alembic
+    to judge). The connection goes back to the pool for the first unit of work."""
+    with engine.connect() as connection:
+        has_table = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_table is None:
+            return False, None
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) != 1:
+        return False, None
+    return True, str(rows[0][0])
 
 
 def open_store(database: Path, backups: Path) -> Engine:
@@ -64,31 +123,46 @@ def open_store(database: Path, backups: Path) -> Engine:
     database.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(database)
     try:
-        current = current_revision(engine)
-        head = head_revision()
-        if current == head:
+        stored, revision = _stored_revision(engine)
+        if stored and revision is not None and revision == scanned_head():
             return engine
-        script = ScriptDirectory.from_config(alembic_config())
-        if current is not None and not _known(script, current):
-            raise StorageError(
-                "this store was written by a newer version of fieldvisit; please update the app",
-                path=database,
-            )
-        if current is not None:
-            backups.mkdir(parents=True, exist_ok=True)
-            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            _backup(database, backups / f"{database.stem}-{current}-{stamp}.sqlite")
-        command.upgrade(alembic_config(engine), "head")
+        _upgrade(engine, database, backups)
     except DatabaseError as exc:
         engine.dispose()
         raise StorageError(f"cannot open the store ({exc.orig})", path=database) from exc
     except sqlite3.DatabaseError as exc:
         engine.dispose()
         raise StorageError(f"cannot open the store ({exc})", path=database) from exc
+    except StorageError:
+        engine.dispose()
+        raise
     return engine
 
 
+def _upgrade(engine: Engine, database: Path, backups: Path) -> None:
+    """Alembic's own view of the store: refuse a newer schema, else back up and upgrade."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(alembic_config())
+    if current == script.get_current_head():
+        return
+    if current is not None and not _known(script, current):
+        raise StorageError(
+            "this store was written by a newer version of fieldvisit; please update the app",
+            path=database,
+        )
+    if current is not None:
+        backups.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        _backup(database, backups / f"{database.stem}-{current}-{stamp}.sqlite")
+    command.upgrade(alembic_config(engine), "head")
+
+
 def _known(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util.exc import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:

@@ -253,6 +253,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             QCoreApplication.translate("Application", "Cannot open your data"),
             exc.message,
         )
+        frame.translators.remove(app)  # as start_shell does: nothing outlives a failed start
         return EXIT_STORAGE
     if bench == "populated":
         wanted = os.environ.get(BENCH_EVENT_ENV, "")

@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>%n of your notes will lose their session or stop; they are kept.</source>
         <translation>
-            <numerusform>%n of your notes will lose its session or stop; it is kept.</numerusform><numerusform>%n of your notes will lose their session or stop; they are kept.</numerusform></translation>
+            <numerusform>%n of your notes will lose its session or stop; it is kept.</numerusform>
+            <numerusform>%n of your notes will lose their session or stop; they are kept.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,12 +16,16 @@
     <message numerus="yes">
         <source>%n session(s) in my agenda.</source>
         <translation>
-            <numerusform>%n session in my agenda.</numerusform><numerusform>%n sessions in my agenda.</numerusform></translation>
+            <numerusform>%n session in my agenda.</numerusform>
+            <numerusform>%n sessions in my agenda.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overlap(s): see the warnings below.</source>
         <translation>
-            <numerusform>%n overlap: see the warning below.</numerusform><numerusform>%n overlaps: see the warnings below.</numerusform></translation>
+            <numerusform>%n overlap: see the warning below.</numerusform>
+            <numerusform>%n overlaps: see the warnings below.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -27,7 +33,26 @@
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendReturnDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) will be sent.</source>
+        <translation>
+            <numerusform>%n item will be sent.</numerusform>
+            <numerusform>%n items will be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confidential note(s) wait for your confirmation.</source>
+        <translation>
+            <numerusform>%n confidential note waits for your confirmation.</numerusform>
+            <numerusform>%n confidential notes wait for your confirmation.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -35,7 +60,9 @@
     <message numerus="yes">
         <source>Rate %n star(s)</source>
         <translation>
-            <numerusform>Rate %n star</numerusform><numerusform>Rate %n stars</numerusform></translation>
+            <numerusform>Rate %n star</numerusform>
+            <numerusform>Rate %n stars</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

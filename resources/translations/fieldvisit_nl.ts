@@ -24,6 +24,187 @@
     </message>
 </context>
 <context>
+    <name>ContactsSection</name>
+    <message>
+        <source>Search contacts</source>
+        <translation>Contacten doorzoeken</translation>
+    </message>
+    <message>
+        <source>Emergency and duty</source>
+        <translation>Nood- en dienstcontacten</translation>
+    </message>
+    <message>
+        <source>Organisers</source>
+        <translation>Organisatoren</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Gastheren en -vrouwen</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Gespreksleiders</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacten</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Contactkaart</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;vCard</source>
+        <translation>Kopiëren als &amp;vCard</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>Kopiëren als &amp;tekst</translation>
+    </message>
+    <message>
+        <source>&amp;Export contact…</source>
+        <translation>Contact e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all…</source>
+        <translation>&amp;Alle exporteren…</translation>
+    </message>
+    <message>
+        <source>Save every contact shown in one .vcf file</source>
+        <translation>Alle getoonde contacten in één .vcf-bestand opslaan</translation>
+    </message>
+    <message>
+        <source>Choose a contact.</source>
+        <translation>Kies een contact.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Talen</translation>
+    </message>
+    <message>
+        <source>This person&apos;s phone and email are not shared in the contact list.</source>
+        <translation>Telefoon en e-mail van deze persoon worden niet gedeeld in de contactenlijst.</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Contacten exporteren</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard-bestanden (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Contacts not exported</source>
+        <translation>Contacten niet geëxporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>DataclassTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Show documents of</source>
+        <translation>Documenten tonen van</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tonen:</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>nog niet geopend</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Show the document (in the app when possible)</source>
+        <translation>Het document tonen (in de app als dat kan)</translation>
+    </message>
+    <message>
+        <source>Open in &amp;system viewer</source>
+        <translation>Openen in &amp;standaardprogramma</translation>
+    </message>
+    <message>
+        <source>Open a read-only copy with the computer&apos;s own viewer</source>
+        <translation>Een alleen-lezen kopie openen in het standaardprogramma van de computer</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Documenttekst</translation>
+    </message>
+    <message>
+        <source>Document picture</source>
+        <translation>Documentafbeelding</translation>
+    </message>
+    <message>
+        <source>Choose a document.</source>
+        <translation>Kies een document.</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>Session: {}</source>
+        <translation>Sessie: {}</translation>
+    </message>
+    <message>
+        <source>Choose a document, then Open.</source>
+        <translation>Kies een document en dan Openen.</translation>
+    </message>
+    <message>
+        <source>This event&apos;s pack carries no documents.</source>
+        <translation>Het pakket van dit evenement bevat geen documenten.</translation>
+    </message>
+    <message>
+        <source>Opening {}…</source>
+        <translation>{} openen…</translation>
+    </message>
+    <message>
+        <source>“{}” was opened in your system viewer from a read-only copy that is deleted when you quit.</source>
+        <translation>“{}” is geopend in het standaardprogramma, vanuit een alleen-lezen kopie die bij het afsluiten wordt verwijderd.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>Deze afbeelding kan niet worden getoond.</translation>
+    </message>
+    <message>
+        <source>Not opened: {}</source>
+        <translation>Niet geopend: {}</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <source>Emergency contacts</source>
@@ -44,6 +225,72 @@
     <message>
         <source>This event lists no emergency contacts.</source>
         <translation>Dit evenement noemt geen noodcontacten.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Notes booklet (&amp;Markdown)…</source>
+        <translation>Notities als boekje (&amp;Markdown)…</translation>
+    </message>
+    <message>
+        <source>Notes booklet (&amp;PDF)…</source>
+        <translation>Notities als boekje (&amp;PDF)…</translation>
+    </message>
+    <message>
+        <source>My &amp;agenda (.ics)…</source>
+        <translation>Mijn &amp;agenda (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts (.vcf)…</source>
+        <translation>&amp;Contacten (.vcf)…</translation>
+    </message>
+    <message>
+        <source>&amp;Itinerary (.gpx)…</source>
+        <translation>&amp;Route (.gpx)…</translation>
+    </message>
+    <message>
+        <source>Install an event pack first.</source>
+        <translation>Installeer eerst een evenementpakket.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notities: %1</translation>
+    </message>
+    <message>
+        <source>PDF booklet written</source>
+        <translation>PDF-boekje opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Note history</source>
+        <translation>Geschiedenis van de notitie</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Versies</translation>
+    </message>
+    <message>
+        <source>Revision text</source>
+        <translation>Tekst van de versie</translation>
+    </message>
+    <message>
+        <source>&amp;Revisions (newest first):</source>
+        <translation>&amp;Versies (nieuwste eerst):</translation>
+    </message>
+    <message>
+        <source>Restore &amp;this revision</source>
+        <translation>Deze versie &amp;terugzetten</translation>
+    </message>
+    <message>
+        <source>Make this text current again; the text you have now stays in the history</source>
+        <translation>Deze tekst weer de huidige maken; de tekst van nu blijft in de geschiedenis</translation>
     </message>
 </context>
 <context>
@@ -212,6 +459,271 @@
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
+    <message>
+        <source>Send to &amp;organisers…</source>
+        <translation>&amp;Verzenden naar organisatoren…</translation>
+    </message>
+    <message>
+        <source>Send to organisers</source>
+        <translation>Verzenden naar organisatoren</translation>
+    </message>
+    <message>
+        <source>Install an event pack first.</source>
+        <translation>Installeer eerst een evenementpakket.</translation>
+    </message>
+    <message>
+        <source>Return written: %1</source>
+        <translation>Terugzending opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganiser window…</source>
+        <translation>Or&amp;ganisatorvenster…</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Map of the visit</source>
+        <translation>Kaart van het bezoek</translation>
+    </message>
+    <message>
+        <source>No map: the stops of this visit have no coordinates.</source>
+        <translation>Geen kaart: de stops van dit bezoek hebben geen coördinaten.</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Inzoomen (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Uitzoomen (-)</translation>
+    </message>
+    <message>
+        <source>Show the whole route</source>
+        <translation>De hele route tonen</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Schematic from the stops&apos; coordinates</source>
+        <translation>Schematisch, op basis van de coördinaten van de stops</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Save state</source>
+        <translation>Opslagstatus</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Notitietekst</translation>
+    </message>
+    <message>
+        <source>Write here. Markdown works: # heading, *emphasis*, - lists.</source>
+        <translation>Schrijf hier. Markdown werkt: # kop, *nadruk*, - opsomming.</translation>
+    </message>
+    <message>
+        <source>Markdown preview</source>
+        <translation>Markdown-voorbeeld</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>labels, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Labels:</translation>
+    </message>
+    <message>
+        <source>&amp;Private (never sent)</source>
+        <translation>&amp;Privé (nooit verzonden)</translation>
+    </message>
+    <message>
+        <source>Private notes stay on this computer: they are never put in a return file.</source>
+        <translation>Privénotities blijven op deze computer: ze gaan nooit mee in een terugzending.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Show Markdown preview</source>
+        <translation>Markdown-voorbeeld tonen</translation>
+    </message>
+    <message>
+        <source>Show the Markdown preview beside the text</source>
+        <translation>Het Markdown-voorbeeld naast de tekst tonen</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>Ge&amp;schiedenis…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this note; restore one</source>
+        <translation>Eerdere versies van deze notitie; zet er een terug</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Verwij&amp;deren…</translation>
+    </message>
+    <message>
+        <source>Move this note to Deleted (it can be brought back)</source>
+        <translation>Deze notitie naar Verwijderd verplaatsen (ze kan worden teruggezet)</translation>
+    </message>
+    <message>
+        <source>No note open. Press Ctrl+N to start one.</source>
+        <translation>Geen notitie open. Druk op Ctrl+N voor een nieuwe.</translation>
+    </message>
+    <message>
+        <source>A note of your own</source>
+        <translation>Een losse notitie</translation>
+    </message>
+    <message>
+        <source>Session no longer in the programme: {}</source>
+        <translation>Sessie staat niet meer in het programma: {}</translation>
+    </message>
+    <message>
+        <source>Stop no longer in the visit: {}</source>
+        <translation>Stop hoort niet meer bij het bezoek: {}</translation>
+    </message>
+    <message>
+        <source>Person no longer in the pack: {}</source>
+        <translation>Persoon staat niet meer in het pakket: {}</translation>
+    </message>
+    <message>
+        <source>On the session: {}</source>
+        <translation>Bij de sessie: {}</translation>
+    </message>
+    <message>
+        <source>At the stop: {}</source>
+        <translation>Bij de stop: {}</translation>
+    </message>
+    <message>
+        <source>About: {}</source>
+        <translation>Over: {}</translation>
+    </message>
+    <message>
+        <source>Un&amp;delete</source>
+        <translation>Terug&amp;zetten</translation>
+    </message>
+    <message>
+        <source>Deleted note (read-only)</source>
+        <translation>Verwijderde notitie (alleen-lezen)</translation>
+    </message>
+    <message>
+        <source>Saved {}</source>
+        <translation>Opgeslagen om {}</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nieuwe notitie</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Not saved: {}</source>
+        <translation>Niet opgeslagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <source>Search notes</source>
+        <translation>Notities doorzoeken</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tonen:</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>&amp;Nieuwe notitie</translation>
+    </message>
+    <message>
+        <source>Start a new note (Ctrl+N)</source>
+        <translation>Een nieuwe notitie beginnen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>All notes</source>
+        <translation>Alle notities</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>Huidige sessie</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>Losgeraakt</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Tag: {}</source>
+        <translation>Label: {}</translation>
+    </message>
+    <message>
+        <source>On the chosen item</source>
+        <translation>Bij het gekozen item</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>(lege notitie)</translation>
+    </message>
+    <message>
+        <source>Orphaned: {}</source>
+        <translation>Losgeraakt: {}</translation>
+    </message>
+    <message>
+        <source>No note matches.</source>
+        <translation>Geen notitie gevonden.</translation>
+    </message>
+    <message>
+        <source>No notes here yet. New note (Ctrl+N) starts one.</source>
+        <translation>Hier nog geen notities. Begin er een met Nieuwe notitie (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Notitie verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this note? You can bring it back from Show: Deleted.</source>
+        <translation>Deze notitie verwijderen? Terughalen kan via Tonen: Verwijderd.</translation>
+    </message>
 </context>
 <context>
     <name>OpenPackFlow</name>
@@ -234,6 +746,229 @@
     <message>
         <source>The pack was not opened and nothing you stored has changed.</source>
         <translation>Het pakket is niet geopend en niets van wat u bewaard hebt is veranderd.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiserWindow</name>
+    <message>
+        <source>(conflict)</source>
+        <translation>(conflict)</translation>
+    </message>
+    <message>
+        <source>Organiser: collation</source>
+        <translation>Organisator: verzamelen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Deelnemer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installatie</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Terugzendingen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>Agendakeuzes</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Waarderingen</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Vragenlijst</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Session or stop</source>
+        <translation>Sessie of stop</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versies</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>&amp;Returns</source>
+        <translation>&amp;Terugzendingen</translation>
+    </message>
+    <message>
+        <source>&amp;Delegates</source>
+        <translation>&amp;Deelnemers</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>Bundels</translation>
+    </message>
+    <message>
+        <source>D&amp;igests</source>
+        <translation>&amp;Bundels</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflicten</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected files</source>
+        <translation>&amp;Geweigerde bestanden</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>Verzamelen</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>Verzamelbestand &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Collate returns…</source>
+        <translation>Terugzendingen &amp;verzamelen…</translation>
+    </message>
+    <message>
+        <source>Write &amp;report…</source>
+        <translation>&amp;Rapport schrijven…</translation>
+    </message>
+    <message>
+        <source>Collation progress</source>
+        <translation>Voortgang van het verzamelen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Stop after the current file; what is done stays</source>
+        <translation>Stoppen na het huidige bestand; wat klaar is, blijft</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Rapport opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation>Organisator: %1</translation>
+    </message>
+    <message>
+        <source>Open or create a collation store</source>
+        <translation>Een verzamelbestand openen of aanmaken</translation>
+    </message>
+    <message>
+        <source>Collation store (*.sqlite)</source>
+        <translation>Verzamelbestand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Return files</source>
+        <translation>Terugzendbestanden</translation>
+    </message>
+    <message>
+        <source>Returns (*.fvreturn)</source>
+        <translation>Terugzendingen (*.fvreturn)</translation>
+    </message>
+    <message>
+        <source>The organiser&apos;s private key</source>
+        <translation>De privésleutel van de organisator</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>Wachtwoordzin voor %1:</translation>
+    </message>
+    <message>
+        <source>Write the report into</source>
+        <translation>Het rapport opslaan in</translation>
+    </message>
+    <message>
+        <source>Collating %1</source>
+        <translation>Verzamelen: %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 already collated, %3 rejected</source>
+        <translation>%1 aanvaard, %2 al verzameld, %3 geweigerd</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(geannuleerd)</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
     </message>
 </context>
 <context>
@@ -328,7 +1063,9 @@
     <message numerus="yes">
         <source>%n of your notes will lose their session or stop; they are kept.</source>
         <translation>
-            <numerusform>%n notitie verliest haar sessie of stop; ze blijft bewaard.</numerusform><numerusform>%n notities verliezen hun sessie of stop; ze blijven bewaard.</numerusform></translation>
+            <numerusform>%n notitie verliest haar sessie of stop; ze blijft bewaard.</numerusform>
+            <numerusform>%n notities verliezen hun sessie of stop; ze blijven bewaard.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your notes, answers and agenda are kept.</source>
@@ -459,12 +1196,16 @@
     <message numerus="yes">
         <source>%n session(s) in my agenda.</source>
         <translation>
-            <numerusform>%n sessie in mijn agenda.</numerusform><numerusform>%n sessies in mijn agenda.</numerusform></translation>
+            <numerusform>%n sessie in mijn agenda.</numerusform>
+            <numerusform>%n sessies in mijn agenda.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overlap(s): see the warnings below.</source>
         <translation>
-            <numerusform>%n overlap: zie de waarschuwing hieronder.</numerusform><numerusform>%n overlappingen: zie de waarschuwingen hieronder.</numerusform></translation>
+            <numerusform>%n overlap: zie de waarschuwing hieronder.</numerusform>
+            <numerusform>%n overlappingen: zie de waarschuwingen hieronder.</numerusform>
+        </translation>
     </message>
     <message>
         <source>One choice per slot</source>
@@ -481,6 +1222,138 @@
     <message>
         <source>Added, but it overlaps with: %1</source>
         <translation>Toegevoegd, maar het overlapt met: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionForm</name>
+    <message>
+        <source>Required</source>
+        <translation>Verplicht</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsSection</name>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Vragenlijsten</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>&amp;Session:</source>
+        <translation>&amp;Sessie:</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Opslagstatus</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
+        <source>answered for {0} of {1} sessions</source>
+        <translation>beantwoord voor {0} van {1} sessies</translation>
+    </message>
+    <message>
+        <source>{0} of {1} answered</source>
+        <translation>{0} van {1} beantwoord</translation>
+    </message>
+    <message>
+        <source>read-only, version {0}: {1}</source>
+        <translation>alleen-lezen, versie {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Before the event</source>
+        <translation>Vooraf</translation>
+    </message>
+    <message>
+        <source>Per session</source>
+        <translation>Per sessie</translation>
+    </message>
+    <message>
+        <source>After the event</source>
+        <translation>Achteraf</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Eerdere versies</translation>
+    </message>
+    <message>
+        <source>This event has no questionnaires.</source>
+        <translation>Dit evenement heeft geen vragenlijsten.</translation>
+    </message>
+    <message>
+        <source>Read-only: a newer version replaced it</source>
+        <translation>Alleen-lezen: vervangen door een nieuwere versie</translation>
+    </message>
+    <message>
+        <source>{0} required (*) still open</source>
+        <translation>verplicht (*) nog open: {0}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Saved {}</source>
+        <translation>Opgeslagen om {}</translation>
+    </message>
+    <message>
+        <source>Not saved: {}</source>
+        <translation>Niet opgeslagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnItemsModel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Agenda picks</source>
+        <translation>Agendakeuzes</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Waarderingen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Verzenden</translation>
+    </message>
+    <message>
+        <source>Confirm confidential</source>
+        <translation>Vertrouwelijk bevestigen</translation>
+    </message>
+    <message>
+        <source>A note on a confidential session: it goes only once confirmed.</source>
+        <translation>Een notitie bij een vertrouwelijke sessie: die gaat pas mee na bevestiging.</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Confirm?</source>
+        <translation>Bevestigen?</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsModel</name>
+    <message>
+        <source>Revision {0} · {1} · {2} characters</source>
+        <translation>Versie {0} · {1} · {2} tekens</translation>
     </message>
 </context>
 <context>
@@ -508,7 +1381,9 @@
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n resultaat</numerusform><numerusform>%n resultaten</numerusform></translation>
+            <numerusform>%n resultaat</numerusform>
+            <numerusform>%n resultaten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -524,6 +1399,63 @@
     <message>
         <source>Note</source>
         <translation>Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>SendReturnDialog</name>
+    <message>
+        <source>Send to organisers</source>
+        <translation>Verzenden naar organisatoren</translation>
+    </message>
+    <message>
+        <source>Everything ticked goes into one encrypted file that only the organisers can open. Untick anything you want to keep. Private notes are never listed nor sent; a note on a confidential session goes only once you confirm it.</source>
+        <translation>Alles wat aangevinkt is, gaat in één versleuteld bestand dat alleen de organisatoren kunnen openen. Vink uit wat u voor uzelf wilt houden. Privénotities worden nooit getoond of verzonden; een notitie bij een vertrouwelijke sessie gaat pas mee als u die bevestigt.</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Wat wordt verzonden</translation>
+    </message>
+    <message>
+        <source>optional: how the organisers will see you</source>
+        <translation>optioneel: hoe de organisatoren u zien</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose the folder, e.g. a USB stick</source>
+        <translation>Kies de map, bijvoorbeeld op een usb-stick</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
+        <source>Save &amp;in:</source>
+        <translation>Opslaan &amp;in:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Verzenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) will be sent.</source>
+        <translation>
+            <numerusform>%n item wordt verzonden.</numerusform>
+            <numerusform>%n items worden verzonden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confidential note(s) wait for your confirmation.</source>
+        <translation>
+            <numerusform>%n vertrouwelijke notitie wacht op uw bevestiging.</numerusform>
+            <numerusform>%n vertrouwelijke notities wachten op uw bevestiging.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the return in</source>
+        <translation>De terugzending opslaan in</translation>
     </message>
 </context>
 <context>
@@ -571,7 +1503,9 @@
     <message numerus="yes">
         <source>Rate %n star(s)</source>
         <translation>
-            <numerusform>%n ster geven</numerusform><numerusform>%n sterren geven</numerusform></translation>
+            <numerusform>%n ster geven</numerusform>
+            <numerusform>%n sterren geven</numerusform>
+        </translation>
     </message>
     <message>
         <source>Session details</source>
@@ -704,7 +1638,7 @@
         <translation>&amp;Kleuren:</translation>
     </message>
     <message>
-        <source>Show this computer's &amp;time beside event times</source>
+        <source>Show this computer&apos;s &amp;time beside event times</source>
         <translation>De tijd van deze &amp;computer naast evenementtijden tonen</translation>
     </message>
     <message>
@@ -712,12 +1646,27 @@
         <translation>&amp;Doe alsof het is:</translation>
     </message>
     <message>
-        <source>Pretend time, in the event's time zone</source>
+        <source>Pretend time, in the event&apos;s time zone</source>
         <translation>Doe-alsof-tijd, in de tijdzone van het evenement</translation>
     </message>
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+</context>
+<context>
+    <name>StopsModel</name>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>bezocht</translation>
     </message>
 </context>
 <context>
@@ -748,6 +1697,10 @@
 </context>
 <context>
     <name>TodaySection</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>Vandaag</translation>
@@ -789,7 +1742,7 @@
         <translation>Oefen de dag: zie Vandaag zoals het op een ander moment zal zijn.</translation>
     </message>
     <message>
-        <source>Pretend time, in the event's time zone</source>
+        <source>Pretend time, in the event&apos;s time zone</source>
         <translation>Doe-alsof-tijd, in de tijdzone van het evenement</translation>
     </message>
     <message>
@@ -871,6 +1824,117 @@
     <message>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSection</name>
+    <message>
+        <source>Itinerary</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Current and next stop</source>
+        <translation>Huidige en volgende stop</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Stops</translation>
+    </message>
+    <message>
+        <source>Stop details</source>
+        <translation>Gegevens van de stop</translation>
+    </message>
+    <message>
+        <source>&amp;Note at this stop</source>
+        <translation>&amp;Notitie bij deze stop</translation>
+    </message>
+    <message>
+        <source>Start a note attached to the selected stop</source>
+        <translation>Een notitie beginnen bij de gekozen stop</translation>
+    </message>
+    <message>
+        <source>&amp;Mark visited</source>
+        <translation>Als bezocht &amp;markeren</translation>
+    </message>
+    <message>
+        <source>Tick off the selected stop</source>
+        <translation>De gekozen stop afvinken</translation>
+    </message>
+    <message>
+        <source>Export &amp;GPX…</source>
+        <translation>GPX e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Save the route and stops for a GPS or map app</source>
+        <translation>Route en stops opslaan voor een gps- of kaartapp</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>This event has no field visit.</source>
+        <translation>Dit evenement heeft geen veldbezoek.</translation>
+    </message>
+    <message>
+        <source>Now: {0}. {1}</source>
+        <translation>Nu: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Next: {0}. {1} at {2}</source>
+        <translation>Volgende: {0}. {1} om {2}</translation>
+    </message>
+    <message>
+        <source>The visit is over, or its stops have no times.</source>
+        <translation>Het bezoek is voorbij, of de stops hebben geen tijden.</translation>
+    </message>
+    <message>
+        <source>No map: the stops of this visit have no coordinates.</source>
+        <translation>Geen kaart: de stops van dit bezoek hebben geen coördinaten.</translation>
+    </message>
+    <message>
+        <source>the map picture cannot be read</source>
+        <translation>de kaartafbeelding kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>Visited ✓</source>
+        <translation>Bezocht ✓</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Ontvangen door</translation>
+    </message>
+    <message>
+        <source>Etiquette</source>
+        <translation>Omgangsvormen</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Veiligheid</translation>
+    </message>
+    <message>
+        <source>To the next stop</source>
+        <translation>Naar de volgende stop</translation>
+    </message>
+    <message>
+        <source>Export the itinerary as GPX</source>
+        <translation>De route als GPX exporteren</translation>
+    </message>
+    <message>
+        <source>GPX files (*.gpx)</source>
+        <translation>GPX-bestanden (*.gpx)</translation>
+    </message>
+    <message>
+        <source>GPX not written</source>
+        <translation>GPX-bestand niet opgeslagen</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,10 +23,13 @@ from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocu
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from fieldvisit.domain.errors import StorageError, UserError
-from fieldvisit.exports.booklet import build_booklet
-from fieldvisit.exports.personal import Exported, export
 from fieldvisit.gui.context import AppContext
-from fieldvisit.services.store import Store
+
+# The writers (icalendar, vobject, gpxpy) load on the worker when an export runs: the
+# window builds this menu at start-up and most sessions never export.
+if TYPE_CHECKING:
+    from fieldvisit.exports.personal import Exported
+    from fieldvisit.services.store import Store
 
 
 def write_pdf(markdown: str, path: Path, *, title: str = "") -> int:
@@ -122,6 +126,8 @@ class ExportActions(QObject):
         if name == "pdf":
 
             def booklet(store: Store) -> tuple[str, str]:
+                from fieldvisit.exports.booklet import build_booklet
+
                 with store.unit() as session:
                     return build_booklet(session, event_id), event_id
 
@@ -129,6 +135,8 @@ class ExportActions(QObject):
             return
 
         def job(store: Store) -> Exported:
+            from fieldvisit.exports.personal import export
+
             with store.unit() as session:
                 return export(session, name, event_id, path)
 
@@ -141,6 +149,8 @@ class ExportActions(QObject):
         except UserError as exc:
             self._failed(exc)
             return
+        from fieldvisit.exports.personal import Exported
+
         self._done(Exported((path,), self.tr("PDF booklet written")))
 
     def _done(self, done: Exported) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -43,10 +43,13 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.errors import StorageError, UserError
 from fieldvisit.gui.context import AppContext
-from fieldvisit.returns.compose import SECTION_TITLES, ReturnDraft, ReturnItem, compose_draft
-from fieldvisit.returns.identity import get_identity
-from fieldvisit.returns.write import WrittenReturn, write_draft
-from fieldvisit.services.store import Store
+
+# fieldvisit.returns (cryptography) loads when the dialog is first used, not when the main
+# window adds these menu entries at start-up.
+if TYPE_CHECKING:
+    from fieldvisit.returns.compose import ReturnDraft, ReturnItem
+    from fieldvisit.returns.write import WrittenReturn
+    from fieldvisit.services.store import Store
 
 # SECTION_TITLES come from fieldvisit.returns (no Qt there); ReturnItemsModel translates them
 # in its own context, and these marks let lupdate see them.
@@ -92,6 +95,8 @@ class ReturnItemsModel(QAbstractItemModel):
         self.confirmed: set[str] = set()
 
     def set_items(self, items: tuple[ReturnItem, ...]) -> None:
+        from fieldvisit.returns.compose import SECTION_TITLES
+
         self.beginResetModel()
         self.sections = [
             _Section(kind, title, [i for i in items if i.record.kind == kind])
@@ -301,6 +306,9 @@ class SendReturnDialog(QDialog):
         event_id = self.ctx.event_id
 
         def job(store: Store) -> DraftView:
+            from fieldvisit.returns.compose import compose_draft
+            from fieldvisit.returns.identity import get_identity
+
             with store.unit() as session:
                 return DraftView(
                     compose_draft(session, event_id), get_identity(session).delegate_name
@@ -351,6 +359,8 @@ class SendReturnDialog(QDialog):
         self.send_button.setEnabled(False)
 
         def job(store: Store) -> WrittenReturn:
+            from fieldvisit.returns.write import write_draft
+
             if not folder.is_dir():  # the field names a folder, never the file itself
                 raise StorageError("the folder does not exist", path=folder)
             with store.unit() as session:
@@ -398,7 +408,6 @@ def _find_menu(window: QMainWindow, name: str, title: str) -> QMenu:
 def install_actions(window: QMainWindow, ctx: AppContext) -> None:
     """Add Send to organisers…, the Export submenu and Organiser window… to `window`."""
     from fieldvisit.gui.exports_menu import ExportActions
-    from fieldvisit.gui.organiser import OrganiserWindow
 
     # Translated in MainWindow's context, which is the one `window.tr` looks in at run time
     # (lupdate cannot know the class of `window`).
@@ -440,6 +449,8 @@ def install_actions(window: QMainWindow, ctx: AppContext) -> None:
     organiser.setObjectName("action_organiser_window")
 
     def open_organiser() -> None:
+        from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
+
         existing = window.findChild(OrganiserWindow)
         target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
         # Closing it stops its collation thread; the next Organiser window… makes a new one.

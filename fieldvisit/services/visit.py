@@ -14,7 +14,6 @@ from sqlalchemy import delete, select
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Itinerary, MapLayer, Person, Stop
-from fieldvisit.interop.gpx import write_gpx
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 from fieldvisit.storage.models import EventRow, SeenRow
@@ -96,6 +95,8 @@ def set_visited(store: Store, event_id: str, stop_id: str, visited: bool = True)
 
 
 def export_gpx(itinerary: Itinerary, path: Path, *, title: str) -> None:
+    from fieldvisit.interop.gpx import write_gpx  # gpxpy: only when a GPX is written
+
     write_gpx(itinerary, path, title=title)
 
 

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from fieldvisit.gui.formatting import day_time
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -128,5 +130,5 @@ def hm(moment: dt.datetime | None, zone: ZoneInfo) -> str:
 
 
 def day_hm(moment: dt.datetime | None, zone: ZoneInfo) -> str:
-    """ "Wed 15 Feb 14:05" in the given zone."""
-    return moment.astimezone(zone).strftime("%a %d %b %H:%M") if moment else ""
+    """ "Wed 15 Feb 14:05" / "wo 15 feb 14:05" in the given zone (strftime would stay English)."""
+    return day_time(moment.astimezone(zone)) if moment else ""

@@ -24,6 +24,7 @@ from fieldvisit import __version__
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.i18n import Translators
+from fieldvisit.gui.import_hook import lighten_pyside_import_hook
 from fieldvisit.gui.main_window import MainWindow
 from fieldvisit.gui.theme import apply_theme, icon
 from fieldvisit.gui.worker import DbWorker
@@ -85,6 +86,8 @@ def settings_for(paths: AppPaths) -> QSettings:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    # Before the storage stack and the sections are imported (see import_hook).
+    lighten_pyside_import_hook()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -132,3 +133,10 @@ def hm(moment: dt.datetime | None, zone: ZoneInfo) -> str:
 def day_hm(moment: dt.datetime | None, zone: ZoneInfo) -> str:
     """ "Wed 15 Feb 14:05" / "wo 15 feb 14:05" in the given zone (strftime would stay English)."""
     return day_time(moment.astimezone(zone)) if moment else ""
+
+
+def weekday_hm(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    """ "Wed 14:05" / "wo 14:05" in the given zone."""
+    local = moment.astimezone(zone)
+    day = QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{day} {local:%H:%M}"

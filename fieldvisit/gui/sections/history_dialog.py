@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.gui.formatting import day_time
 from fieldvisit.services.notes import NoteRevision
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +45,7 @@ class RevisionsModel(QAbstractListModel):
             return None
         rev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = rev.saved_at.astimezone().strftime("%d %b %H:%M")
+            when = day_time(rev.saved_at.astimezone())
             return self.tr("Revision {0} · {1} · {2} characters").format(
                 rev.revision, when, len(rev.body)
             )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon
+from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon, weekday_hm
 from fieldvisit.gui.sections.history_dialog import HistoryDialog
 from fieldvisit.gui.sections.note_editor import NoteEditor
 from fieldvisit.services import notes
@@ -286,7 +286,7 @@ class NotesSection(QWidget):
             bits.append(html.escape(item.target_title))
         if note.tags:
             bits.append(html.escape("#" + " #".join(note.tags)))
-        bits.append(note.updated_at.astimezone(self.ctx.timezone).strftime("%a %H:%M"))
+        bits.append(weekday_hm(note.updated_at, self.ctx.timezone))
         return NoteListRow(
             note.id, f"<b>{title}</b><br>{' · '.join(bits)}", note.private, item.orphaned, item
         )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Phase, Questionnaire
 from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.sections.common import HtmlDelegate
+from fieldvisit.gui.sections.common import HtmlDelegate, weekday_hm
 from fieldvisit.gui.sections.question_form import QuestionForm
 from fieldvisit.services import questions as qs
 from fieldvisit.services.questions import QuestionsData, Value
@@ -276,7 +276,7 @@ class QuestionsSection(QWidget):
         self.session_box.clear()
         zone = self.ctx.timezone
         for ref in sessions:
-            when = ref.start.astimezone(zone).strftime("%a %H:%M")
+            when = weekday_hm(ref.start, zone)
             self.session_box.addItem(f"{when}  {ref.title}", ref.id)
         self.session_box.setCurrentIndex(self._default_session(sessions))
         self.session_box.blockSignals(False)

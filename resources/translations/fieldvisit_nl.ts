@@ -31,7 +31,7 @@
     </message>
     <message>
         <source>Emergency and duty</source>
-        <translation>Nood- en dienstcontacten</translation>
+        <translation>Nood en dienst</translation>
     </message>
     <message>
         <source>Organisers</source>
@@ -1882,7 +1882,7 @@
     </message>
     <message>
         <source>Next: {0}. {1} at {2}</source>
-        <translation>Volgende: {0}. {1} om {2}</translation>
+        <translation>Volgende: {0}. {1} ({2})</translation>
     </message>
     <message>
         <source>The visit is over, or its stops have no times.</source>

@@ -981,6 +981,110 @@
 <context>
     <name>PreviewDialog</name>
     <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>begin</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>einde</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>zaal</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>locatie</translation>
+    </message>
+    <message>
+        <source>online link</source>
+        <translation>onlinelink</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>track</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beschrijving</translation>
+    </message>
+    <message>
+        <source>speakers</source>
+        <translation>sprekers</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documenten</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>sign-up group</source>
+        <translation>inschrijfgroep</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>taal</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>gepland begin</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>gepland einde</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>breedtegraad</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>lengtegraad</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>ontvangen door</translation>
+    </message>
+    <message>
+        <source>briefing</source>
+        <translation>briefing</translation>
+    </message>
+    <message>
+        <source>etiquette</source>
+        <translation>omgangsvormen</translation>
+    </message>
+    <message>
+        <source>safety</source>
+        <translation>veiligheid</translation>
+    </message>
+    <message>
+        <source>directions to the next stop</source>
+        <translation>naar de volgende stop</translation>
+    </message>
+    <message>
+        <source>itinerary</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>volgorde</translation>
+    </message>
+    <message>
         <source>Open event pack</source>
         <translation>Evenementpakket openen</translation>
     </message>

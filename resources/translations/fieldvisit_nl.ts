@@ -1819,7 +1819,7 @@
     </message>
     <message>
         <source>N&amp;ext</source>
-        <translation>&amp;Hierna</translation>
+        <translation>Hie&amp;rna</translation>
     </message>
     <message>
         <source>Field &amp;visit</source>
@@ -1863,7 +1863,7 @@
     </message>
     <message>
         <source>Use &amp;real time</source>
-        <translation>&amp;Echte tijd gebruiken</translation>
+        <translation>Echte &amp;tijd gebruiken</translation>
     </message>
     <message>
         <source>Use real time</source>

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.model import Event, Person, Role, Session, SessionKind, Stop
 from fieldvisit.services.store import Store
@@ -199,6 +201,35 @@ def event_choices(store: Store) -> list[EventChoice]:
     return [EventChoice(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
+# The columns session_from_row reads: a plain row of them costs far less to load than an
+# ORM object (identity map, instance state), and FOSDEM has 943 sessions.
+_SESSION_COLUMNS = (
+    SessionRow.uid,
+    SessionRow.title,
+    SessionRow.kind,
+    SessionRow.start_utc,
+    SessionRow.end_utc,
+    SessionRow.room,
+    SessionRow.venue_id,
+    SessionRow.online_url,
+    SessionRow.track,
+    SessionRow.description,
+    SessionRow.speaker_ids,
+    SessionRow.document_ids,
+    SessionRow.confidential,
+    SessionRow.signup_group,
+    SessionRow.language,
+)
+_SESSION_ORDER = (SessionRow.start_utc, SessionRow.room, SessionRow.title)
+
+
+def _sessions(s: OrmSession, zone: ZoneInfo, *where: ColumnElement[bool]) -> tuple[Session, ...]:
+    """Sessions matching `where`, in programme order (start, room, title)."""
+    rows = s.execute(select(*_SESSION_COLUMNS).where(*where).order_by(*_SESSION_ORDER)).all()
+    # A row of these columns has the attributes session_from_row reads.
+    return tuple(session_from_row(cast(SessionRow, r), zone) for r in rows)
+
+
 def load_programme(store: Store, event_id: str) -> Programme | None:
     """The event's programme in its own zone, or None when the event is not installed."""
     with store.unit() as s:
@@ -207,12 +238,7 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
             return None
         event = event_from_row(event_row)
         zone = zone_of(event.timezone)
-        rows = s.scalars(
-            select(SessionRow)
-            .where(SessionRow.event_id == event_id)
-            .order_by(SessionRow.start_utc, SessionRow.room, SessionRow.title)
-        ).all()
-        sessions = tuple(session_from_row(r, zone) for r in rows)
+        sessions = _sessions(s, zone, SessionRow.event_id == event_id)
         names: dict[str, str] = dict(
             s.execute(
                 select(PersonRow.uid, PersonRow.name).where(PersonRow.event_id == event_id)
@@ -287,21 +313,28 @@ def mark_seen(store: Store, event_id: str, ids: list[int]) -> int:
 
 
 def load_today(store: Store, event_id: str, moment: dt.datetime) -> Today:
-    """Now / next sessions, the current and next stop, and unseen changes at `moment`."""
-    programme = load_programme(store, event_id)
-    if programme is None:
-        return Today(event=None)
-    zone = programme.zone
-    at = moment.astimezone(zone)
-    running = tuple(
-        x for x in programme.sessions if x.start <= at < x.end and x.kind != SessionKind.BREAK
-    ) or tuple(x for x in programme.sessions if x.start <= at < x.end)
-    upcoming = [x for x in programme.sessions if x.start > at]
-    coming: tuple[Session, ...] = ()
-    if upcoming:
-        first = upcoming[0].start
-        coming = tuple(x for x in upcoming if x.start == first)
+    """Now / next sessions, the current and next stop, and unseen changes at `moment`.
+
+    Only the sessions running at `moment` and those starting next are read, not the whole
+    programme (Today is the first screen, and FOSDEM has 943 sessions).
+    """
     with store.unit() as s:
+        event_row = s.get(EventRow, event_id)
+        if event_row is None:
+            return Today(event=None)
+        event = event_from_row(event_row)
+        zone = zone_of(event.timezone)
+        at = moment.astimezone(zone)
+        stored = moment.astimezone(dt.UTC).replace(tzinfo=None)  # as rows keep instants
+        ours = SessionRow.event_id == event_id
+        during = _sessions(
+            s, zone, ours, SessionRow.start_utc <= stored, SessionRow.end_utc > stored
+        )
+        running = tuple(x for x in during if x.kind != SessionKind.BREAK) or during
+        first = s.scalar(
+            select(func.min(SessionRow.start_utc)).where(ours, SessionRow.start_utc > stored)
+        )
+        coming = _sessions(s, zone, ours, SessionRow.start_utc == first) if first else ()
         stop_rows = s.scalars(
             select(StopRow)
             .where(StopRow.event_id == event_id)
@@ -321,7 +354,7 @@ def load_today(store: Store, event_id: str, moment: dt.datetime) -> Today:
         key=lambda x: x.planned_start or at,
     )
     return Today(
-        event=programme.event,
+        event=event,
         now=running,
         next=coming,
         next_stop=later[0] if later else None,

@@ -16,23 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fieldvisit import __version__
 from fieldvisit.domain.errors import StorageError
-from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.i18n import Translators
 from fieldvisit.gui.import_hook import lighten_pyside_import_hook
 from fieldvisit.gui.main_window import MainWindow
 from fieldvisit.gui.theme import apply_theme, icon
-from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import AppPaths, preload_dirs
 
-# The storage stack (SQLAlchemy, Alembic) is imported only after the window frame is on
-# screen: it is most of the start-up time.
+# The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
+# is most of the start-up time. The worker and the context wait for it too.
 if TYPE_CHECKING:
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
 
@@ -91,9 +91,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # High-DPI: Qt 6's default rounding policy, PassThrough, is the one wanted (sharp at
+    # 125% and 150%); not set here, so as not to touch the `Qt` namespace (main_window).
     QCoreApplication.setOrganizationName("fieldvisit")
     QCoreApplication.setOrganizationDomain("fieldvisit.example.org")
     QCoreApplication.setApplicationName("fieldvisit")
@@ -173,6 +172,8 @@ def open_frame(
 
 def attach_store(frame: Frame, paths: AppPaths) -> Shell:
     """The second phase: open the store (StorageError), start the worker, build sections."""
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
 
     store = Store.open(paths)
@@ -251,6 +252,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         shell = attach_store(frame, paths)
     except StorageError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             frame.window,
             QCoreApplication.translate("Application", "Cannot open your data"),

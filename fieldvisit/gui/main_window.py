@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -35,12 +34,12 @@ from fieldvisit import __version__
 from fieldvisit.gui.formatting import date_long, day_time
 from fieldvisit.gui.navigation import SECTIONS, make_section, section_titles
 from fieldvisit.gui.theme import icon
-from fieldvisit.gui.worker import bound_to
 
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
 # stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
 
     from fieldvisit.gui.context import AppContext
     from fieldvisit.gui.emergency import EmergencyDialog
@@ -49,6 +48,12 @@ if TYPE_CHECKING:
     from fieldvisit.services.programme import EventChoice
 
 log = logging.getLogger(__name__)
+
+# Nothing on the way to the first frame touches the `Qt` namespace: its first use builds
+# some 90 Python enums (about 20 ms), which the sections pay for once the frame is up. So
+# the frame sets enum properties by name and uses the role numbers, and the methods that
+# run later import `Qt` where they need it.
+NAME_ROLE = 256  # Qt.ItemDataRole.UserRole: the section name of a navigation item
 
 APP_TITLE = "Field Visit Companion"
 __all__ = ["SECTIONS", "MainWindow"]
@@ -90,12 +95,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("section_stack")
         self._loading = QLabel(self.tr("Loading…"))
-        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading.setProperty("alignment", "AlignCenter")
         self.stack.addWidget(self._loading)
         self.sections: dict[str, QWidget] = {}
         for number, name in enumerate(SECTIONS, start=1):
             item = QListWidgetItem(icon(name), titles[name])
-            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(NAME_ROLE, name)
             item.setToolTip(f"{titles[name]} (Alt+{number})")
             item.setSizeHint(QSize(150, 36))
             self.nav.addItem(item)
@@ -171,9 +176,14 @@ class MainWindow(QMainWindow):
         icon_name: str = "",
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Window-wide, a QAction's default. setShortcuts, not setShortcut: the latter's
+        # overloads (Qt.Key, QKeyCombination) build the `Qt` namespace (see NAME_ROLE).
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding the platform has for it
+        elif isinstance(shortcut, str):
+            action.setShortcuts([QKeySequence(shortcut)])
+        elif shortcut is not None:
+            action.setShortcuts([shortcut])
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(slot)
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         caption = QLabel(self.tr("&Event:"))
         caption.setContentsMargins(6, 0, 4, 0)
         self.event_combo = QComboBox()
@@ -240,13 +250,13 @@ class MainWindow(QMainWindow):
         self.emergency_button = QToolButton()
         self.emergency_button.setObjectName("emergency_button")
         self.emergency_button.setDefaultAction(self.emergency_action)
-        self.emergency_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.emergency_button.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         self.emergency_button.setText(self.tr("Emergency contacts"))
         self.emergency_button.setAccessibleName(self.tr("Emergency contacts"))
         self.emergency_button.setToolTip(self.tr("Emergency and duty contacts (Ctrl+E)"))
         self.emergency_button.setStyleSheet("QToolButton { color: #b3261e; font-weight: bold; }")
         bar.addWidget(self.emergency_button)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # the top area
         self.toolbar = bar
 
     def _build_menus(self) -> None:
@@ -300,7 +310,7 @@ class MainWindow(QMainWindow):
     @property
     def current_section(self) -> str:
         item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "today"
+        return str(item.data(NAME_ROLE)) if item else "today"
 
     def show_section(self, name: str) -> None:
         if name in SECTIONS:
@@ -348,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def load_events(self, preferred: str = "") -> None:
         """Ask the worker for the installed events; selects `preferred` (or the first)."""
+        from fieldvisit.gui.worker import bound_to
         from fieldvisit.services.programme import event_choices
 
         self.ctx.worker.submit(
@@ -355,6 +366,8 @@ class MainWindow(QMainWindow):
         )
 
     def set_events(self, choices: list[EventChoice], preferred: str = "") -> None:
+        from PySide6.QtCore import Qt
+
         self.events = choices
         wanted = preferred or self.ctx.event_id or str(self.settings.value("last_event", ""))
         self.event_combo.blockSignals(True)
@@ -426,6 +439,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_emergency(self) -> None:
+        from PySide6.QtCore import Qt
+
         from fieldvisit.gui.emergency import EmergencyDialog
 
         dialog = EmergencyDialog(self.ctx, self)
@@ -461,6 +476,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_settings(self) -> None:
+        from PySide6.QtCore import Qt
+
         from fieldvisit.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
@@ -468,6 +485,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _info(self, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; rarely used
+
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self
         )

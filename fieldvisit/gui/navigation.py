@@ -11,7 +11,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class PlaceholderSection(QWidget):
         self._title = title
         layout = QHBoxLayout(self)
         label = QLabel(self.tr("%1 is not available in this build.").replace("%1", title))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setProperty("alignment", "AlignCenter")  # not `Qt`: see main_window
         layout.addWidget(label)
 
     def section_title(self) -> str:

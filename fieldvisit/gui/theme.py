@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -77,11 +76,15 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     force a scheme (snapshots, or a user who wants it)."""
     app.setStyle("Fusion")
     hints = app.styleHints()
+    if theme not in ("dark", "light"):
+        hints.unsetColorScheme()
+        return
+    # Imported here: the usual "system" start does without the `Qt` namespace (main_window).
+    from PySide6.QtCore import Qt
+
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
         app.setPalette(dark_palette())
-    elif theme == "light":
+    else:
         hints.setColorScheme(Qt.ColorScheme.Light)
         app.setPalette(app.style().standardPalette())
-    else:
-        hints.unsetColorScheme()

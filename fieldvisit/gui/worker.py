@@ -7,7 +7,9 @@ only ever touched from the callbacks, which run on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,17 +41,28 @@ def bound_to(owner: QObject, callback: Callable[[T], None]) -> Callable[[T], Non
 
 
 class DbWorker(QObject):
-    """Submit `job(store)`; `on_done(result)` or `on_error(exc)` later runs on the GUI thread."""
+    """Submit `job(store)`; `on_done(result)` or `on_error(exc)` later runs on the GUI thread.
+
+    The worker thread never holds the last reference to a job or a callback: jobs and
+    callbacks are closures over widgets, and if the worker dropped the last reference,
+    Python would destroy the widget on the worker thread and Qt would crash (seen as a
+    segfault at `del work_item` in concurrent.futures). So the GUI thread keeps them in
+    `_jobs` until their result is delivered; the worker borrows a job under `_lock` and
+    lets go of it, and of the result, before the GUI thread can take the result.
+    """
 
     busy_changed = Signal(bool)
     job_failed = Signal(str)  # a job without its own error callback failed: the message
-    _delivered = Signal(object, object)  # (callback, value), queued to the GUI thread
+    _delivered = Signal()  # results are waiting in _results (queued to the GUI thread)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldvisit-db")
-        self._pending = 0
+        self._lock = threading.Lock()
+        self._jobs: dict[int, tuple[Callable[[Any], Any], Callback | None, Callback | None]] = {}
+        self._results: list[tuple[int, bool, object]] = []  # (token, succeeded, value)
+        self._tokens = itertools.count()
         self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -57,46 +70,62 @@ class DbWorker(QObject):
         job: Callable[[Store], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
-    ) -> Future[T]:
-        self._pending += 1
-        if self._pending == 1:
+    ) -> Future[None]:
+        token = next(self._tokens)
+        with self._lock:
+            self._jobs[token] = (job, on_done, on_error)
+        if len(self._jobs) == 1:
             self.busy_changed.emit(True)
-        return self._pool.submit(self._run, job, on_done, on_error)
+        return self._pool.submit(self._run, token)
 
     @property
     def pending(self) -> int:
         """Jobs submitted whose callbacks have not run yet."""
-        return self._pending
+        return len(self._jobs)
 
     def run_now(self, job: Callable[[Store], T]) -> T:
         """Run a job on the worker and wait for it (closing, self-test, tests)."""
-        return self._pool.submit(job, self.store).result()
+        holder: list[Callable[[Store], T]] = [job]
 
-    def _run(
-        self,
-        job: Callable[[Store], T],
-        on_done: Callable[[T], None] | None,
-        on_error: Callable[[Exception], None] | None,
-    ) -> T:
+        def call() -> T:
+            with self._lock:
+                borrowed = holder.pop()  # the caller still holds `job` while it waits
+            try:
+                return borrowed(self.store)
+            finally:
+                del borrowed
+
+        return self._pool.submit(call).result()
+
+    def _run(self, token: int) -> None:
+        with self._lock:
+            job = self._jobs[token][0]
         try:
-            result = job(self.store)
+            value: object = job(self.store)
+            succeeded = True
         except Exception as exc:
             log.exception("database job failed")
-            self._delivered.emit(on_error or self._report, exc)
-            raise
-        self._delivered.emit(on_done, result)
-        return result
+            # The traceback's frames hold the job's closure cells: keep none of it here.
+            value, succeeded = exc.with_traceback(None), False
+        with self._lock:
+            self._results.append((token, succeeded, value))
+            del job, value
+        self._delivered.emit()
 
     def _report(self, exc: Exception) -> None:
         self.job_failed.emit(str(exc))
 
-    @Slot(object, object)
-    def _on_delivered(self, callback: Callback | None, value: object) -> None:
-        self._pending -= 1
-        if self._pending == 0:
+    @Slot()
+    def _on_delivered(self) -> None:
+        with self._lock:
+            ready, self._results = self._results, []
+            done = [(self._jobs.pop(token), ok, value) for token, ok, value in ready]
+        if done and not self._jobs:
             self.busy_changed.emit(False)
-        if callback is not None:
-            callback(value)
+        for (_job, on_done, on_error), succeeded, value in done:
+            callback: Callback | None = on_done if succeeded else (on_error or self._report)
+            if callback is not None:
+                callback(value)
 
     def shutdown(self) -> None:
         """Finish queued jobs (a pending autosave among them), then stop the thread."""

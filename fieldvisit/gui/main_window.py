@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit import __version__
 from fieldvisit.gui.formatting import date_long, day_time
-from fieldvisit.gui.navigation import SECTIONS, make_section, section_titles
+from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon
 
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
@@ -60,7 +60,7 @@ __all__ = ["SECTIONS", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
-    """One window per installation; sections are created once and kept."""
+    """One window per installation; a section is created when first needed, then kept."""
 
     section_changed = Signal(str)
     events_loaded = Signal()
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._loading = QLabel(self.tr("Loading…"))
         self._loading.setProperty("alignment", "AlignCenter")
         self.stack.addWidget(self._loading)
-        self.sections: dict[str, QWidget] = {}
+        self.sections = LazySections(self._build_section)  # built once attached
         for number, name in enumerate(SECTIONS, start=1):
             item = QListWidgetItem(icon(name), titles[name])
             item.setData(NAME_ROLE, name)
@@ -128,16 +128,15 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Second phase, once the store is open: build the sections and wire the context."""
         self.ctx = ctx
-        titles = section_titles()
-        for name in SECTIONS:
-            widget = make_section(name, ctx, titles[name])
-            widget.setObjectName(f"section_{name}")
-            self.sections[name] = widget
-            self.stack.addWidget(widget)
+        # One empty page per section, in SECTIONS order: `_build_section` swaps in the
+        # real one when it is first needed.
+        for _name in SECTIONS:
+            self.stack.addWidget(QWidget())
         self.stack.removeWidget(self._loading)
         self._loading.deleteLater()
         from fieldvisit.gui.programme.section import ProgrammeSection
 
+        self.sections["today"]  # the first screen: built (and loading) at once
         programme = self.sections["programme"]
         assert isinstance(programme, ProgrammeSection)
         self.programme = programme
@@ -167,6 +166,17 @@ class MainWindow(QMainWindow):
             self.open_pack_file(pending)
 
     # --- building -------------------------------------------------------------------------
+
+    def _build_section(self, name: str) -> QWidget:
+        widget = make_section(name, self.ctx, section_titles()[name])
+        widget.setObjectName(f"section_{name}")
+        index = SECTIONS.index(name)
+        page = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        if page is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        return widget
 
     def _action(
         self,
@@ -319,7 +329,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def on_nav_row(self, row: int) -> None:
         if self.attached and 0 <= row < len(SECTIONS):
-            self.stack.setCurrentIndex(row)
+            self.stack.setCurrentWidget(self.sections[SECTIONS[row]])
             self.section_changed.emit(SECTIONS[row])
 
     @Slot(str, str, str)
@@ -346,7 +356,7 @@ class MainWindow(QMainWindow):
     def flush_sections(self) -> None:
         if not self.attached:
             return
-        for widget in self.sections.values():
+        for widget in self.sections.built():  # one never built has nothing to save
             flush = getattr(widget, "flush", None)
             if callable(flush):
                 try:

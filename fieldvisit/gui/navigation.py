@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -43,6 +44,40 @@ class PlaceholderSection(QWidget):
 
     def section_title(self) -> str:
         return self._title
+
+
+class LazySections(Mapping[str, QWidget]):
+    """The window's sections by name, each built the first time anything asks for it.
+
+    The first screen needs Today and the Programme; the other sections (their imports,
+    widgets and first database jobs) wait until the delegate opens one. Reading the mapping
+    (an item, `get`, `items`, `values`) builds what it touches; `built()` builds nothing.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        widget = self._built.get(name)
+        if widget is None:
+            if name not in SECTIONS:
+                raise KeyError(name)
+            widget = self._built[name] = self._build(name)
+        return widget
+
+    def __contains__(self, name: object) -> bool:
+        return name in SECTIONS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SECTIONS)
+
+    def __len__(self) -> int:
+        return len(SECTIONS)
+
+    def built(self) -> list[QWidget]:
+        """The sections that exist so far, in the order they were built."""
+        return list(self._built.values())
 
 
 def section_titles() -> dict[str, str]:

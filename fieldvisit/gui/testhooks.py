@@ -52,8 +52,10 @@ class _Typist(QObject):
     def on_start(self) -> None:
         from fieldvisit.gui.sections.notes import NotesSection
 
-        section = self.window.findChild(NotesSection)
-        if section is None:  # a window without the section still gets one to type in
+        # The window builds its Notes section when asked; a window without one still gets
+        # one to type in.
+        section = getattr(self.window, "sections", {}).get("notes")
+        if not isinstance(section, NotesSection):
             section = NotesSection(self.ctx)
             section.setParent(self.window)
             section.show()

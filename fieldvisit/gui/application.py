@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldvisit import __version__
@@ -238,6 +238,45 @@ def _load_in_background(app: QApplication) -> None:
     loader.join()
 
 
+def open_file(window: MainWindow, path: Path) -> None:
+    """Open a file given on the command line or by the desktop (a double-click)."""
+    from PySide6.QtGui import QAction
+
+    suffix = path.suffix.lower()
+    if suffix == ".fvpack":
+        window.open_pack_file(path)
+        return
+    if suffix == ".fvreturn":
+        # A delegate's return is for the organisers: their window reads it with their key.
+        organiser = window.findChild(QAction, "action_organiser_window")
+        if organiser is not None:
+            organiser.trigger()
+        window.show_message(
+            QCoreApplication.translate(
+                "Application", "%1 is a return file: use Collate returns… with your organiser key."
+            ).replace("%1", path.name)
+        )
+        return
+    window.show_message(
+        QCoreApplication.translate("Application", "Cannot open %1 here.").replace("%1", path.name)
+    )
+
+
+class FileOpenFilter(QObject):
+    """Turns the desktop's FileOpen events (macOS Finder, Dock) into `open_file` calls."""
+
+    def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            if event.file():
+                open_file(self.window, Path(event.file()))
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
     app = create_application()
@@ -275,15 +314,10 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     testhooks.install(shell.window, shell.ctx)
     file = getattr(args, "file", None)
     if file:
-        path = Path(file)
-        if path.suffix.lower() == ".fvpack":
-            shell.window.open_pack_file(path)
-        else:
-            shell.window.show_message(
-                QCoreApplication.translate("Application", "Cannot open %1 here.").replace(
-                    "%1", path.name
-                )
-            )
+        open_file(shell.window, Path(file))
+    # macOS hands a double-clicked document to the running app as a FileOpen event.
+    file_open = FileOpenFilter(shell.window, app)
+    app.installEventFilter(file_open)
     app.aboutToQuit.connect(shell.close)
     code = app.exec()
     shell.close()

@@ -15,6 +15,10 @@
 <context>
     <name>Application</name>
     <message>
+        <source>%1 is a return file: use Collate returns… with your organiser key.</source>
+        <translation>%1 is een terugzending: kies Terugzendingen verzamelen… met uw organisatorsleutel.</translation>
+    </message>
+    <message>
         <source>Cannot open your data</source>
         <translation>Uw gegevens kunnen niet worden geopend</translation>
     </message>

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
 
-from fieldvisit.gui.main_window import SECTIONS
+from fieldvisit.gui.main_window import SECTIONS, MainWindow
 from fieldvisit.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -51,6 +51,17 @@ def _rehearse(shell: Shell) -> None:
     shell.window.programme.jump_to_now()
 
 
+def _open_newest_note(window: MainWindow) -> bool:
+    """Show the newest note in the editor, so the Notes picture shows a note being read."""
+    notes = window.sections["notes"]
+    model = getattr(notes, "model", None)
+    if model is None or model.rowCount() == 0:
+        return False
+    newest = model.data(model.index(0, 0), Qt.ItemDataRole.UserRole)
+    notes.show_target("note", newest.note_id)  # type: ignore[attr-defined]
+    return True
+
+
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     # Offscreen unless the caller chose a platform: snapshots never need a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -80,6 +91,8 @@ def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
             window.show_section(name)
             _settle(app)
             _settle(app, lambda: not shell.worker.pending, 5000)
+            if name == "notes" and _open_newest_note(window):
+                _settle(app, lambda: not shell.worker.pending, 5000)
             _settle(app)
             target = out / f"section-{number:02d}-{name}.png"
             if not window.grab().save(str(target)):

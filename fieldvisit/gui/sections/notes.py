@@ -77,7 +77,8 @@ class NotesListModel(QAbstractListModel):
             if row.private:
                 return self._lock
             return self._orphan if row.orphaned else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            # The row is clipped at the list's edge: the tooltip gives the whole of it.
             return (
                 html.unescape(row.html.replace("<br>", " — "))
                 .replace("<b>", "")
@@ -160,6 +161,8 @@ class NotesSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setIconSize(QSize(16, 16))
         self.list.setUniformItemSizes(True)  # two clipped lines per note: fast at 20,000
+        # Rows are clipped at the list's edge; sideways scrolling through notes helps no one.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Moving through the list with the arrow keys shows each note, as a click does.
         self.list.selectionModel().currentChanged.connect(self.on_current_row_changed)
         self.list.activated.connect(self.on_row_activated)

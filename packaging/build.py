@@ -229,6 +229,8 @@ def frozen_cli_checks(exe: Path, timeout: float = 120) -> list[str]:
             ["pack", "verify", str(pack), "--allow-unsigned"],
             ["import", str(pack), "--allow-unsigned"],
             ["export", "agenda", "-o", str(tmp / "agenda.ics")],
+            # vCards through vobject, which the bundle carries without pytz.
+            ["export", "contacts", "-o", str(tmp / "contacts.vcf")],
             ["pack", "template", "-o", str(tmp / "template.xlsx")],
         ]
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDVISIT_DATA_DIR=str(tmp / "data"))

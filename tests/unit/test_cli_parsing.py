@@ -55,3 +55,9 @@ def test_command_list_matches_the_parser() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert sorted(sub.choices) == sorted(COMMANDS)
+
+
+def test_the_no_argument_start_matches_the_parser() -> None:
+    from fieldvisit.cli import gui_defaults
+
+    assert vars(gui_defaults()) == vars(build_parser().parse_args([]))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import os
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sample_rows import HAGUE, add_hague
 from sqlalchemy import update
 
+from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.paths import resolve
 from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload
@@ -41,7 +44,10 @@ def open_delegate_store(folder: Path, organiser: X25519PrivateKey) -> Store:
         s.execute(
             update(EventRow)
             .where(EventRow.id == HAGUE)
-            .values(return_key=b64(raw_public(organiser.public_key())))
+            .values(
+                return_key=b64(raw_public(organiser.public_key())),
+                return_proof_key=b64(return_proof_key(organiser, HAGUE)),
+            )
         )
         s.add(
             QuestionnaireRow(
@@ -167,8 +173,13 @@ def craft(
     questionnaires: Sequence[QuestionnaireDef] = (),
     created: dt.datetime = CREATED,
     event_id: str = HAGUE,
+    proof: Literal["valid", "none", "wrong"] = "valid",
 ) -> bytes:
-    """A sealed return made outside the app, so a test can choose every field."""
+    """A sealed return made outside the app, so a test can choose every field.
+
+    `proof`: "valid" proves the pack as the app does; "none" is what someone with only the
+    organiser's public key can make; "wrong" proves with a key that is not the event's.
+    """
     signer_raw = raw_public(signer.public_key())
     payload = ReturnPayload(
         event_id=event_id,
@@ -182,7 +193,8 @@ def craft(
         records=tuple(records),
         questionnaires=tuple(questionnaires),
     )
-    return seal(payload.to_bytes(), signer, organiser.public_key())
+    keys = {"valid": return_proof_key(organiser, event_id), "none": None, "wrong": os.urandom(32)}
+    return seal(payload.to_bytes(), signer, organiser.public_key(), keys[proof])
 
 
 def write(folder: Path, data: bytes, name: str | None = None) -> Path:

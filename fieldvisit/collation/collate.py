@@ -3,7 +3,8 @@
 Rules (issue 4): the same record id with the same content hash is skipped; a newer revision
 supersedes the older, which stays as history; the same revision with different content is
 kept twice and both are flagged as a conflict. Re-running on the same files changes nothing.
-A file that fails any check is recorded with its reason and the others go on.
+A file that fails any check is recorded with its reason and the others go on. A return must
+prove it was made from the organisers' signed event pack (see docs/returns-format.md).
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from fieldvisit.collation.models import (
     SenderRow,
 )
 from fieldvisit.collation.store import CollationStore
+from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
+    NOT_FROM_PACK,
     Opened,
     RejectReason,
     ReturnRejectedError,
     b64,
+    check_proof,
     fingerprint_text,
     installation_id_for,
     open_sealed,
@@ -106,6 +110,14 @@ class Collator:
         self.private_key = private_key
         self.public_raw = raw_public(private_key.public_key())
         self.fingerprint = fingerprint_text(self.public_raw)
+        self._proof_keys: dict[str, bytes] = {}
+
+    def proof_key(self, event_id: str) -> bytes:
+        """The event's return proof key, derived once per event from the private key."""
+        key = self._proof_keys.get(event_id)
+        if key is None:
+            key = self._proof_keys[event_id] = return_proof_key(self.private_key, event_id)
+        return key
 
     def collate(
         self,
@@ -178,9 +190,18 @@ class Collator:
                     RejectReason.TOO_LARGE, f"larger than {MAX_RETURN_BYTES // 2**20} MiB"
                 )
             opened = open_sealed(data, self.private_key, public_raw=self.public_raw)
+            if opened.proof is None:
+                # Made without the pack's proof key: whoever knows only the public key can
+                # seal such a file, so it is never accepted (docs/returns-format.md).
+                raise ReturnRejectedError(
+                    RejectReason.FORGED,
+                    f"{NOT_FROM_PACK} (no pack proof: made from an unsigned or older pack, "
+                    "or with only the public key)",
+                )
             # The signed manifest's hashes are trusted (see docs/returns-format.md).
             payload = parse_payload(opened.payload, check_hashes=False, build_records=False)
             verify_payload(opened.signer, payload, self.fingerprint)
+            check_proof(self.proof_key(payload.event_id), opened)
             pinned = senders.get(payload.installation_id)
             if pinned is not None and pinned != payload.installation_key:
                 raise ReturnRejectedError(

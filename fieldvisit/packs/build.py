@@ -233,6 +233,7 @@ def write_pack(
         signing_key=public.signing_key if public else None,
         return_key=public.return_key if public else None,
         files=entries,
+        return_proof_key=keys.return_proof_key(bundle.content.event.id) if keys else None,
     )
     manifest_bytes = dump_json(manifest_to_json(manifest), pretty=True)
     validate(manifest_to_json(manifest), "manifest.schema.json", source=source)

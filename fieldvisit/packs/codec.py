@@ -499,6 +499,7 @@ def manifest_to_json(manifest: PackManifest) -> dict[str, Any]:
         "min_app_version": manifest.min_app_version,
         "signing_key": manifest.signing_key,
         "return_key": manifest.return_key,
+        "return_proof_key": manifest.return_proof_key,
         "files": {
             name: {"sha256": entry.sha256, "size": entry.size}
             for name, entry in sorted(manifest.files.items())
@@ -524,6 +525,7 @@ def manifest_from_json(data: object, *, source: str) -> PackManifest:
         min_app_version=root["min_app_version"],
         signing_key=root["signing_key"],
         return_key=root["return_key"],
+        return_proof_key=root.get("return_proof_key"),
         files={
             name: FileEntry(sha256=entry["sha256"], size=entry["size"])
             for name, entry in root["files"].items()

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldvisit.domain.errors import InvalidInputError, TrustError
 
@@ -43,6 +44,24 @@ def decode_public_key(text: str, *, source: str = "", field: str = "") -> bytes:
     if len(raw) != 32:
         raise InvalidInputError("a public key must be 32 bytes", path=source, field=field)
     return raw
+
+
+RETURN_PROOF_SALT = b"fieldvisit return proof v1"
+
+
+def return_proof_key(returns: X25519PrivateKey, event_id: str) -> bytes:
+    """The event's return proof key: HKDF-SHA256 of the organiser's X25519 private key.
+
+    Signed packs carry it (so it is covered by the signature) and returns prove with it that
+    they were made from the pack; the collation derives it again from the private key, so
+    the organiser keeps nothing new.
+    """
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=RETURN_PROOF_SALT,
+        info=event_id.encode("utf-8"),
+    ).derive(returns.private_bytes_raw())
 
 
 def fingerprint(public_key_bytes: bytes) -> str:
@@ -96,6 +115,10 @@ class OrganiserKeys:
 
     def sign(self, message: bytes) -> bytes:
         return self.signing.sign(message)
+
+    def return_proof_key(self, event_id: str) -> str:
+        """The event's return proof key, base64, as the pack manifest carries it."""
+        return _b64(return_proof_key(self.returns, event_id))
 
 
 def _pem(key: Ed25519PrivateKey | X25519PrivateKey, passphrase: str | None) -> str:

@@ -33,6 +33,8 @@ class PackManifest:
     signing_key: str | None  # Ed25519 public key, base64 (None: unsigned)
     return_key: str | None  # X25519 public key for returns, base64
     files: dict[str, FileEntry] = field(default_factory=dict)
+    # HMAC key returns prove the pack with, base64 (None: unsigned or older pack)
+    return_proof_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -129,6 +130,10 @@ def open_pack(
                 path=source,
             )
         signed = _check_trust(archive, manifest, manifest_bytes, allow_unsigned)
+        if not signed and manifest.return_proof_key is not None:
+            # Nothing vouches for a proof key in an unsigned pack: returns made from it
+            # carry no proof rather than one the organisers never issued.
+            manifest = dataclasses.replace(manifest, return_proof_key=None)
         if version_tuple(manifest.min_app_version) > version_tuple(__version__):
             raise TrustError(
                 f"needs fieldvisit {manifest.min_app_version} or newer (this is {__version__})",

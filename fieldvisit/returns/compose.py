@@ -51,6 +51,7 @@ class ReturnDraft:
     return_key: str | None  # organiser X25519 key, base64
     items: tuple[ReturnItem, ...]
     questionnaires: tuple[QuestionnaireDef, ...]
+    return_proof_key: str | None = None  # from a signed pack, base64
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,7 @@ def compose_draft(session: Session, event_id: str) -> ReturnDraft:
         return_key=event.return_key,
         items=tuple(items),
         questionnaires=questionnaires,
+        return_proof_key=event.return_proof_key,
     )
 
 

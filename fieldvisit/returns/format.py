@@ -6,10 +6,13 @@ Layout (all integers big-endian)::
                   | SHA-256 of the recipient's raw X25519 key (32 bytes)
                   | length of the sealed body u64
     sealed body   HPKE(X25519, HKDF-SHA256, ChaCha20-Poly1305) single-shot, info = outer header
-    inner (plain) "FVRS" | inner version u8 | Ed25519 public key (32) | signature (64) | payload
+    inner (plain) "FVRS" | inner version u8 | Ed25519 public key (32) | signature (64)
+                  | proof kind u8 | proof (32) | payload
 
 The header is the HPKE `info`, so any change to it fails decryption. The signature covers the
 exact payload bytes and sits inside the encryption, so only the organisers learn the sender.
+The proof is HMAC-SHA256 over the same payload bytes under the event's return proof key (from
+the signed pack): it shows the sender holds the event pack, not only the public key.
 See docs/returns-format.md for the reasoning and the limits.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import struct
 import uuid
@@ -31,14 +35,21 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 MAGIC = b"FVRETURN"
 FORMAT_NAME = "fvreturn"
-FORMAT_VERSION = 1
+# 2: the inner block carries the pack proof (version 1 had none and is no longer accepted).
+FORMAT_VERSION = 2
+# The signed JSON payload has its own version: unchanged by the container's version 2.
+PAYLOAD_VERSION = 1
 ALG_HPKE_X25519_SHA256_CHACHA20POLY1305 = 1
 SUFFIX = ".fvreturn"
 HEADER = struct.Struct(">8sBB32sQ")
 INNER_MAGIC = b"FVRS"
-INNER_VERSION = 1
-INNER = struct.Struct(">4sB32s64s")
+INNER_VERSION = 2
+INNER = struct.Struct(">4sB32s64sB32s")
+PROOF_NONE = 0  # made from a pack without a return proof key
+PROOF_HMAC_SHA256 = 1
+PROOF_SIZE = 32
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+NOT_FROM_PACK = "not made from the organisers' event pack"
 # The domain separator keeps an installation id from ever equalling a hash made elsewhere.
 _INSTALLATION_DOMAIN = b"fieldvisit-installation-v1:"
 
@@ -68,12 +79,29 @@ class ReturnRejectedError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Opened:
-    """A decrypted return whose signature verified: the exact payload bytes and the signer."""
+    """A decrypted return whose signature verified: the exact payload bytes and the signer.
+
+    The proof is not checked here: its key depends on the event named inside the payload.
+    """
 
     payload: bytes
     signer: bytes  # raw Ed25519 public key
     signature: bytes
     recipient_fingerprint: str
+    proof: bytes | None = None  # HMAC-SHA256 under the event's return proof key
+
+
+def make_proof(proof_key: bytes, payload: bytes) -> bytes:
+    """The pack proof: HMAC-SHA256 of the exact signed payload bytes."""
+    return hmac.new(proof_key, payload, hashlib.sha256).digest()
+
+
+def check_proof(proof_key: bytes, opened: Opened) -> None:
+    """Raise FORGED unless the return carries the proof only a pack holder can make."""
+    if opened.proof is None or not hmac.compare_digest(
+        opened.proof, make_proof(proof_key, opened.payload)
+    ):
+        raise ReturnRejectedError(RejectReason.FORGED, NOT_FROM_PACK)
 
 
 def canonical_json(value: object) -> bytes:
@@ -108,10 +136,21 @@ def installation_id_for(signer: bytes) -> str:
     return str(uuid.UUID(bytes=digest[:16]))
 
 
-def seal(payload: bytes, signing_key: Ed25519PrivateKey, recipient: X25519PublicKey) -> bytes:
-    """Sign the payload bytes, then encrypt payload, signature and signer to the recipient."""
+def seal(
+    payload: bytes,
+    signing_key: Ed25519PrivateKey,
+    recipient: X25519PublicKey,
+    proof_key: bytes | None = None,
+) -> bytes:
+    """Sign the payload bytes, prove the pack (when the event has a proof key), then encrypt
+    payload, signature, signer and proof to the recipient."""
     signer = raw_public(signing_key.public_key())
-    inner = INNER.pack(INNER_MAGIC, INNER_VERSION, signer, signing_key.sign(payload)) + payload
+    if proof_key is None:
+        kind, proof = PROOF_NONE, bytes(PROOF_SIZE)
+    else:
+        kind, proof = PROOF_HMAC_SHA256, make_proof(proof_key, payload)
+    signature = signing_key.sign(payload)
+    inner = INNER.pack(INNER_MAGIC, INNER_VERSION, signer, signature, kind, proof) + payload
     # The sealed body is the plaintext plus the 32-byte encapsulated key and the 16-byte tag.
     body_length = len(inner) + 32 + 16
     header = HEADER.pack(
@@ -174,9 +213,11 @@ def open_sealed(data: bytes, private_key: X25519PrivateKey, *, public_raw: bytes
     # wrong with the signature means the sender is not who the payload claims.
     if len(inner) < INNER.size:
         raise ReturnRejectedError(RejectReason.FORGED, "no signature inside the sealed body")
-    magic, inner_version, signer, signature = INNER.unpack_from(inner)
+    magic, inner_version, signer, signature, kind, proof = INNER.unpack_from(inner)
     if magic != INNER_MAGIC or inner_version != INNER_VERSION:
         raise ReturnRejectedError(RejectReason.FORGED, "no signature block inside the sealed body")
+    if kind not in (PROOF_NONE, PROOF_HMAC_SHA256):
+        raise ReturnRejectedError(RejectReason.FORGED, f"unknown pack proof kind {kind}")
     payload = inner[INNER.size :]
     try:
         Ed25519PublicKey.from_public_bytes(signer).verify(signature, payload)
@@ -189,6 +230,7 @@ def open_sealed(data: bytes, private_key: X25519PrivateKey, *, public_raw: bytes
         signer=signer,
         signature=signature,
         recipient_fingerprint=fingerprint.hex(),
+        proof=proof if kind == PROOF_HMAC_SHA256 else None,
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from fieldvisit.returns.format import (
     FORMAT_NAME,
-    FORMAT_VERSION,
+    PAYLOAD_VERSION,
     RejectReason,
     ReturnRejectedError,
     canonical_json,
@@ -137,7 +137,7 @@ class ReturnPayload:
         return canonical_json(
             {
                 "format": FORMAT_NAME,
-                "format_version": FORMAT_VERSION,
+                "format_version": PAYLOAD_VERSION,
                 "event_id": self.event_id,
                 "pack_id": self.pack_id,
                 "pack_version": self.pack_version,
@@ -224,7 +224,7 @@ def parse_payload(
         raise _bad(f"the payload is not JSON ({exc})") from exc
     except RecursionError as exc:  # absurdly deep nesting
         raise _bad("the payload nests too deeply") from exc
-    if top.get("format") != FORMAT_NAME or top.get("format_version") != FORMAT_VERSION:
+    if top.get("format") != FORMAT_NAME or top.get("format_version") != PAYLOAD_VERSION:
         raise _bad("the payload does not say it is an fvreturn version 1")
     try:
         created = dt.datetime.fromisoformat(_str(top, "created", "payload").replace("Z", "+00:00"))

@@ -101,6 +101,19 @@ def recipient_key(draft: ReturnDraft) -> X25519PublicKey:
         raise TrustError("the pack's return key is not a valid X25519 key") from exc
 
 
+def proof_key(draft: ReturnDraft) -> bytes | None:
+    """The event's return proof key, or None when the pack carried none (unsigned or older)."""
+    if not draft.return_proof_key:
+        return None
+    try:
+        key = base64.b64decode(draft.return_proof_key, validate=True)
+    except ValueError as exc:
+        raise TrustError("the pack's return proof key is not valid base64") from exc
+    if len(key) != 32:
+        raise TrustError("the pack's return proof key is not 32 bytes")
+    return key
+
+
 def write_return(
     session: Session,
     event_id: str,
@@ -177,7 +190,7 @@ def write_draft(
         records=selection.records,
         questionnaires=selection.questionnaires,
     )
-    sealed = seal(payload.to_bytes(), identity.signing_key, recipient)
+    sealed = seal(payload.to_bytes(), identity.signing_key, recipient, proof_key(draft))
     target = output
     if output.is_dir():
         who = name or identity.installation_id[:8]

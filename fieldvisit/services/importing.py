@@ -409,6 +409,14 @@ def import_loaded(
                         .where(EventRow.id == event_id)
                         .values(key_fingerprint=fingerprint)
                     )
+                if pack.signed and pack.fingerprint == fingerprint:
+                    # A store from before return proofs (migration 0002) gets the key from
+                    # the same signed pack installed again, without a new pack version.
+                    session.execute(
+                        update(EventRow)
+                        .where(EventRow.id == event_id)
+                        .values(return_proof_key=pack.manifest.return_proof_key)
+                    )
                 return ImportResult(
                     event_id=event_id,
                     title=pack.content.event.title,

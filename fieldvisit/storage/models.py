@@ -72,6 +72,8 @@ class EventRow(Base):
     signed: Mapped[bool] = mapped_column(Boolean)
     key_fingerprint: Mapped[str | None] = mapped_column(String(128))
     return_key: Mapped[str | None] = mapped_column(Text)  # organiser X25519 key, base64
+    # HMAC key from the signed pack; returns prove with it that they come from the pack.
+    return_proof_key: Mapped[str | None] = mapped_column(Text)
     installed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -275,6 +275,7 @@ def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> No
         "signed": pack.signed,
         "key_fingerprint": pack.fingerprint,
         "return_key": pack.manifest.return_key,
+        "return_proof_key": pack.manifest.return_proof_key,
         "updated_at": utcnow(),
     }
     exists = session.execute(select(EventRow.id).where(EventRow.id == event_id)).first()

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldvisit.collation.collate import collate_files
 from fieldvisit.collation.store import CollationStore
+from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
     b64,
     fingerprint_text,
@@ -38,6 +39,7 @@ WORDS = (
 def make_returns(folder: Path, organiser: X25519PrivateKey, returns: int, notes: int) -> list[Path]:
     created = dt.datetime(2017, 2, 16, 14, tzinfo=dt.UTC)
     recipient = fingerprint_text(raw_public(organiser.public_key()))
+    proof_key = return_proof_key(organiser, "hague-2017")  # as the signed pack carries it
     paths = []
     for r in range(returns):
         key = Ed25519PrivateKey.generate()
@@ -73,7 +75,8 @@ def make_returns(folder: Path, organiser: X25519PrivateKey, returns: int, notes:
             records=records,
         )
         path = folder / f"r{r:04d}.fvreturn"
-        path.write_bytes(seal(payload.to_bytes(), key, organiser.public_key()))
+        sealed = seal(payload.to_bytes(), key, organiser.public_key(), proof_key)
+        path.write_bytes(sealed)
         paths.append(path)
     return paths
 

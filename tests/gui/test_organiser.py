@@ -29,7 +29,7 @@ from fieldvisit.gui.exports_menu import ExportActions
 from fieldvisit.gui.organiser import OrganiserWindow
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
-from fieldvisit.returns.format import raw_public
+from fieldvisit.returns.format import FORMAT_VERSION, raw_public
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -68,7 +68,8 @@ def test_collate_then_browse_every_tab(
     tmp_path: Path,
 ) -> None:  # fmt: skip
     files = returns(tmp_path / "in", organiser, 3)
-    bad = write(tmp_path / "in", b"FVRETURN\x01\x01" + b"\x00" * 50, "cut.fvreturn")
+    header = b"FVRETURN" + bytes([FORMAT_VERSION, 1])
+    bad = write(tmp_path / "in", header + b"\x00" * 50, "cut.fvreturn")
     with qtbot.waitSignal(window.overview_shown, timeout=20_000):
         window.collate_files([*files, bad], organiser)
     assert window.last_summary is not None

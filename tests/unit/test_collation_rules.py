@@ -18,11 +18,13 @@ from fieldvisit.collation.models import ReceivedRow, RecordRow, RejectedRow, Sen
 from fieldvisit.collation.store import CollationStore
 from fieldvisit.collation.views import _payloads, record_data
 from fieldvisit.returns.format import (
+    FORMAT_VERSION,
     HEADER,
     INNER,
     INNER_MAGIC,
     INNER_VERSION,
     MAGIC,
+    PROOF_HMAC_SHA256,
     SUITE,
     key_fingerprint,
     raw_public,
@@ -173,7 +175,11 @@ def test_rerunning_on_the_same_files_changes_nothing(
 def _seal_inner(organiser: X25519PrivateKey, inner: bytes) -> bytes:
     """Encrypt arbitrary inner bytes the way anyone holding the public key can."""
     header = HEADER.pack(
-        MAGIC, 1, 1, key_fingerprint(raw_public(organiser.public_key())), len(inner) + 48
+        MAGIC,
+        FORMAT_VERSION,
+        1,
+        key_fingerprint(raw_public(organiser.public_key())),
+        len(inner) + 48,
     )
     return header + SUITE.encrypt(inner, organiser.public_key(), info=header)
 
@@ -196,7 +202,14 @@ def test_each_bad_file_is_rejected_with_its_own_reason_and_collation_goes_on(
     payload = b'{"format":"fvreturn"}'
     unsigned = _seal_inner(
         organiser,
-        INNER.pack(INNER_MAGIC, INNER_VERSION, raw_public(alice.public_key()), b"\x00" * 64)
+        INNER.pack(
+            INNER_MAGIC,
+            INNER_VERSION,
+            raw_public(alice.public_key()),
+            b"\x00" * 64,
+            PROOF_HMAC_SHA256,
+            b"\x00" * 32,
+        )
         + payload,
     )
     no_signature = _seal_inner(organiser, payload)
@@ -281,7 +294,7 @@ def test_a_signed_but_broken_payload_is_malformed(
     from fieldvisit.returns.format import seal
 
     broken = seal(b'{"format": "fvreturn", "format_version": 1}', Ed25519PrivateKey.generate(),
-                  organiser.public_key())  # fmt: skip
+                  organiser.public_key(), bytes(32))  # fmt: skip
     summary = run(store, organiser, write(folder, broken))
     assert (summary.outcomes[0].status, summary.outcomes[0].reason) == ("rejected", "malformed")
 

@@ -35,7 +35,7 @@ def opened_payload(organiser: X25519PrivateKey, data: bytes) -> bytes:
 def test_header_names_recipient_and_length_before_decryption(organiser: X25519PrivateKey) -> None:
     data = craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "Hello")])
     header, fingerprint, length = read_header(data)
-    assert header.startswith(MAGIC) and data[8:10] == b"\x01\x01"
+    assert header.startswith(MAGIC) and data[8:10] == b"\x02\x01"
     assert fingerprint.hex() == fingerprint_text(raw_public(organiser.public_key()))
     assert length == len(data) - HEADER.size
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import shutil
-import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -16,6 +14,7 @@ from typing import Protocol, TypeVar
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import PackContent, SourceBundle
+from fieldvisit.interop.atomic import atomic_writer
 from fieldvisit.packs.checks import check_content
 from fieldvisit.packs.codec import (
     content_to_json,
@@ -243,44 +242,27 @@ def write_pack(
         raise InvalidInputError("is a folder; give the .fvpack file to write", path=output)
     if not output.parent.is_dir():
         raise InvalidInputError("the folder does not exist", path=output.parent)
-    fd, temp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", compresslevel=COMPRESS_LEVEL) as archive:
-                archive.writestr(_member(MANIFEST_NAME, created), manifest_bytes)
-                if keys is not None:
-                    signature = keys.sign(manifest_bytes)
-                    archive.writestr(_member(SIGNATURE_NAME, created), signature)
-                archive.writestr(_member(CONTENT_NAME, created), event_bytes)
-                for name, path in sorted(bundle.files.items()):
-                    with path.open("rb") as src, archive.open(_member(name, created), "w") as dst:
-                        shutil.copyfileobj(src, dst, 1024 * 1024)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
-        verified = open_pack(Path(temp_name), allow_unsigned=keys is None)
-        os.replace(temp_name, output)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_folder(output.parent)
+    verified: list[LoadedPack] = []
+
+    def verify(temporary: Path) -> None:
+        # The finished file is checked exactly as a delegate's app will check it, before it
+        # takes the output's name.
+        verified.append(open_pack(temporary, allow_unsigned=keys is None))
+
+    # Packs are meant to be handed out: readable by others (0644), unlike private exports.
+    with atomic_writer(output, mode=0o644, before_replace=verify) as handle:
+        with zipfile.ZipFile(handle, "w", compresslevel=COMPRESS_LEVEL) as archive:
+            archive.writestr(_member(MANIFEST_NAME, created), manifest_bytes)
+            if keys is not None:
+                signature = keys.sign(manifest_bytes)
+                archive.writestr(_member(SIGNATURE_NAME, created), signature)
+            archive.writestr(_member(CONTENT_NAME, created), event_bytes)
+            for name, path in sorted(bundle.files.items()):
+                with path.open("rb") as src, archive.open(_member(name, created), "w") as dst:
+                    shutil.copyfileobj(src, dst, 1024 * 1024)
     return dataclasses.replace(
-        verified, path=output, read_file=member_reader(output, verified.manifest)
+        verified[0], path=output, read_file=member_reader(output, verified[0].manifest)
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; not possible on every platform, so best effort."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def build(

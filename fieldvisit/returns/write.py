@@ -9,10 +9,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
-import errno
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -23,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
+from fieldvisit.interop.atomic import write_atomic
 from fieldvisit.returns.compose import ReturnDraft, ReturnItem, choose, compose_draft
 from fieldvisit.returns.format import SUFFIX, b64, fingerprint_text, seal
 from fieldvisit.returns.identity import get_identity, set_delegate_name
@@ -47,44 +45,6 @@ def return_filename(event_id: str, who: str, created: dt.datetime) -> str:
     """`<event-id>_<delegate-or-installation>_<YYYYmmddTHHMMSSZ>.fvreturn`."""
     stamp = created.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     return f"{_slug(event_id) or 'event'}_{_slug(who) or 'delegate'}_{stamp}{SUFFIX}"
-
-
-def _write_fd(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Temporary file beside `path`, fsync, rename; on any failure no partial file remains."""
-    folder = path.parent
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"cannot write here ({exc.strerror})", path=folder) from exc
-    try:
-        try:
-            _write_fd(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
-            raise StorageError(
-                "the disk is full; free some space or choose another folder. Nothing was written",
-                path=path,
-            ) from exc
-        raise StorageError(f"cannot write the return ({exc.strerror})", path=path) from exc
-    # The rename is durable only once the folder entry is on disk too (POSIX).
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def recipient_key(draft: ReturnDraft) -> X25519PublicKey:
@@ -197,7 +157,7 @@ def write_draft(
         target = output / return_filename(draft.event_id, who, created)
     if not target.parent.is_dir():
         raise StorageError("the folder does not exist", path=target.parent)
-    write_atomic_bytes(target, sealed)
+    write_atomic(target, sealed)
     session.add(
         SentReturnRow(
             event_id=draft.event_id,

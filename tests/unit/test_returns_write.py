@@ -15,7 +15,7 @@ from sample_rows import HAGUE
 from sqlalchemy import select, update
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
-from fieldvisit.returns import write as write_module
+from fieldvisit.interop import atomic
 from fieldvisit.returns.compose import choose, compose_draft
 from fieldvisit.returns.format import installation_id_for, open_sealed, raw_public
 from fieldvisit.returns.identity import get_identity
@@ -103,10 +103,10 @@ def test_identity_is_made_once_and_bound_to_its_key(store: Store) -> None:
 def test_full_disk_leaves_no_partial_file(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(fd: int, data: bytes) -> None:
+    def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(write_module, "_write_fd", full)
+    monkeypatch.setattr(atomic.os, "fsync", full)
     out = tmp_path / "usb"
     out.mkdir()
     with pytest.raises(StorageError, match="disk is full"), store.unit() as s:

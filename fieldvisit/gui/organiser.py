@@ -7,11 +7,8 @@ The collation store is not the delegate store, so it gets its own single-thread 
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -58,11 +55,11 @@ from fieldvisit.collation.views import (
     load_overview,
 )
 from fieldvisit.domain.errors import TrustError, UserError
+from fieldvisit.gui.worker import SerialWorker
 from fieldvisit.paths import AppPaths
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-log = logging.getLogger(__name__)
 
 
 class DataclassTableModel(QAbstractTableModel, Generic[T]):
@@ -105,15 +102,9 @@ class DataclassTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Progress:
-    done: int
-    total: int
-    name: str
-
-
 class CollationRunner(QObject):
-    """Runs collation jobs on its own thread; results come back as signals on the GUI thread."""
+    """Runs collation jobs on its own serial worker (the collation store is not the delegate
+    store, so it gets a thread of its own); results come back as signals on the GUI thread."""
 
     progress = Signal(int, int, str)
     collated = Signal(object)  # CollateSummary
@@ -121,38 +112,19 @@ class CollationRunner(QObject):
     report_written = Signal(str)
     failed = Signal(str)
     busy_changed = Signal(bool)
-    _delivered = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldvisit-collation")
+        self._worker = SerialWorker(None, name="fieldvisit-collation", parent=self)
+        self._worker.busy_changed.connect(self.busy_changed)
         self._cancel = threading.Event()
         self.store: CollationStore | None = None
         self._stopped = False
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
     def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
         if self._stopped:
             return
-        self.busy_changed.emit(True)
-
-        def run() -> None:
-            try:
-                result = job()
-            except Exception as exc:  # reported to the window, never lost on the thread
-                if not isinstance(exc, UserError):
-                    log.exception("collation job failed")
-                self._delivered.emit(self._fail, exc)
-                return
-            self._delivered.emit(done, result)
-
-        self._pool.submit(run)
-
-    @Slot(object, object)
-    def _on_delivered(self, callback: Callable[[Any], None], value: object) -> None:
-        if not isinstance(value, _Progress):
-            self.busy_changed.emit(False)
-        callback(value)
+        self._worker.submit(lambda _resource: job(), done, self._fail)
 
     def _fail(self, exc: Exception) -> None:
         self.failed.emit(exc.message if isinstance(exc, UserError) else str(exc))
@@ -181,9 +153,8 @@ class CollationRunner(QObject):
         self._cancel.clear()
 
         def report(done: int, total: int, name: str) -> None:
-            self._delivered.emit(
-                lambda p: self.progress.emit(p.done, p.total, p.name), _Progress(done, total, name)
-            )
+            # Emitted on the worker thread; Qt queues it to the window on the GUI thread.
+            self.progress.emit(done, total, name)
 
         def job() -> CollateSummary:
             if self.store is None:
@@ -224,8 +195,8 @@ class CollationRunner(QObject):
                 self.store.close()
                 self.store = None
 
-        self._pool.submit(close)
-        self._pool.shutdown(wait=True)
+        self._worker.run_now(lambda _resource: close())
+        self._worker.shutdown()
 
 
 def _digest_text(digest: Digest) -> str:

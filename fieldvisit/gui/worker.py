@@ -1,8 +1,8 @@
-"""The one database worker thread: jobs run against the Store there, results return by signal.
+"""Background threads for the GUI: jobs run there, results come back to the GUI thread.
 
-As in Anki's collection executor, a single thread owns all database work, so SQLite never
-sees two writers from this process and no SQLAlchemy Session crosses threads. Widgets are
-only ever touched from the callbacks, which run on the GUI thread.
+`DbWorker` is the one database thread of the delegate store; the Organiser window's
+collation store has a `SerialWorker` of its own. Widgets are only ever touched from the
+callbacks, which run on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from fieldvisit.domain.errors import UserError
+
 if TYPE_CHECKING:
     # Only for annotations: the window frame imports this module and must not pull in
     # SQLAlchemy before it is on screen.
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-Job = Callable[["Store"], T]
 Callback = Callable[[Any], None]
 
 
@@ -40,8 +41,9 @@ def bound_to(owner: QObject, callback: Callable[[T], None]) -> Callable[[T], Non
     return call
 
 
-class DbWorker(QObject):
-    """Submit `job(store)`; `on_done(result)` or `on_error(exc)` later runs on the GUI thread.
+class SerialWorker(QObject):
+    """One background thread: `submit(job)` runs `job(resource)` there, in order, and
+    `on_done(result)` or `on_error(exc)` later runs on the GUI thread.
 
     The worker thread never holds the last reference to a job or a callback: jobs and
     callbacks are closures over widgets, and if the worker dropped the last reference,
@@ -55,10 +57,12 @@ class DbWorker(QObject):
     job_failed = Signal(str)  # a job without its own error callback failed: the message
     _delivered = Signal()  # results are waiting in _results (queued to the GUI thread)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self, resource: object, *, name: str = "fieldvisit-worker", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.store = store
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldvisit-db")
+        self._resource = resource
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._lock = threading.Lock()
         self._jobs: dict[int, tuple[Callable[[Any], Any], Callback | None, Callback | None]] = {}
         self._results: list[tuple[int, bool, object]] = []  # (token, succeeded, value)
@@ -67,7 +71,7 @@ class DbWorker(QObject):
 
     def submit(
         self,
-        job: Callable[[Store], T],
+        job: Callable[[Any], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> Future[None]:
@@ -83,15 +87,15 @@ class DbWorker(QObject):
         """Jobs submitted whose callbacks have not run yet."""
         return len(self._jobs)
 
-    def run_now(self, job: Callable[[Store], T]) -> T:
+    def run_now(self, job: Callable[[Any], T]) -> T:
         """Run a job on the worker and wait for it (closing, self-test, tests)."""
-        holder: list[Callable[[Store], T]] = [job]
+        holder: list[Callable[[Any], T]] = [job]
 
         def call() -> T:
             with self._lock:
                 borrowed = holder.pop()  # the caller still holds `job` while it waits
             try:
-                return borrowed(self.store)
+                return borrowed(self._resource)
             finally:
                 del borrowed
 
@@ -101,10 +105,11 @@ class DbWorker(QObject):
         with self._lock:
             job = self._jobs[token][0]
         try:
-            value: object = job(self.store)
+            value: object = job(self._resource)
             succeeded = True
         except Exception as exc:
-            log.exception("database job failed")
+            if not isinstance(exc, UserError):  # a user's mistake is reported, not a bug
+                log.exception("background job failed")
             # The traceback's frames hold the job's closure cells: keep none of it here.
             value, succeeded = exc.with_traceback(None), False
         with self._lock:
@@ -130,3 +135,15 @@ class DbWorker(QObject):
     def shutdown(self) -> None:
         """Finish queued jobs (a pending autosave among them), then stop the thread."""
         self._pool.shutdown(wait=True)
+
+
+class DbWorker(SerialWorker):
+    """The one database thread: jobs get the Store (`job(store)`).
+
+    As in Anki's collection executor, a single thread owns all database work, so SQLite
+    never sees two writers from this process and no SQLAlchemy Session crosses threads.
+    """
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(store, name="fieldvisit-db", parent=parent)
+        self.store = store

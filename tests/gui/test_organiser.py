@@ -97,7 +97,8 @@ def test_cancel_stops_before_the_next_file(
 ) -> None:
     files = returns(tmp_path / "in", organiser, 5)
     gate = threading.Event()
-    window.runner._pool.submit(gate.wait)  # hold the collation thread until cancel is clicked
+    # Hold the collation thread until cancel is clicked.
+    window.runner._worker.submit(lambda _resource: gate.wait())
     window.collate_files(files, organiser)
     assert window.cancel_button.isVisible()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from fieldvisit.domain.model import Event, Person, Role, Session, SessionKind, Stop
+from fieldvisit.domain.model import Event, Person, Session, SessionKind, Stop
 from fieldvisit.services.store import Store
+from fieldvisit.services.visit import current_and_next
 from fieldvisit.storage.models import (
     ChangeRow,
     DocumentRow,
@@ -23,6 +23,12 @@ from fieldvisit.storage.models import (
     PersonRow,
     SessionRow,
     StopRow,
+)
+from fieldvisit.storage.repository import (
+    event_from_row,
+    person_from_row,
+    session_from_row,
+    stop_from_row,
 )
 
 
@@ -96,96 +102,6 @@ def zone_of(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def aware(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """A stored naive-UTC instant as an aware datetime in the event's zone."""
-    return moment.replace(tzinfo=dt.UTC).astimezone(zone)
-
-
-def _kind(value: str) -> SessionKind:
-    try:
-        return SessionKind(value)
-    except ValueError:
-        return SessionKind.TALK
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if isinstance(value, list | tuple):
-        return tuple(str(v) for v in value)
-    return ()
-
-
-def event_from_row(row: EventRow) -> Event:
-    data = row.data if isinstance(row.data, dict) else {}
-    contact = data.get("emergency_contact_id")
-    return Event(
-        id=row.id,
-        title=row.title,
-        timezone=row.timezone,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        organisers=_strings(data.get("organisers")),
-        languages=_strings(data.get("languages")),
-        confidentiality=str(data.get("confidentiality") or ""),
-        emergency_contact_id=str(contact) if contact else None,
-        description=str(data.get("description") or ""),
-        url=str(data.get("url") or ""),
-    )
-
-
-def session_from_row(row: SessionRow, zone: ZoneInfo) -> Session:
-    return Session(
-        id=row.uid,
-        title=row.title,
-        kind=_kind(row.kind),
-        start=aware(row.start_utc, zone),
-        end=aware(row.end_utc, zone),
-        room=row.room or "",
-        venue_id=row.venue_id,
-        online_url=row.online_url or "",
-        track=row.track or "",
-        description=row.description or "",
-        speaker_ids=_strings(row.speaker_ids),
-        document_ids=_strings(row.document_ids),
-        confidential=bool(row.confidential),
-        signup_group=row.signup_group or "",
-        language=row.language or "",
-    )
-
-
-def person_from_row(row: PersonRow) -> Person:
-    try:
-        role = Role(row.role)
-    except ValueError:
-        role = Role.DELEGATE
-    return Person(
-        id=row.uid,
-        name=row.name,
-        role=role,
-        organisation=row.organisation or "",
-        phone=row.phone or "",
-        email=row.email or "",
-        languages=_strings(row.languages),
-        listed=bool(row.listed),
-    )
-
-
-def stop_from_row(row: StopRow, zone: ZoneInfo) -> Stop:
-    return Stop(
-        id=row.uid,
-        title=row.title,
-        planned_start=aware(row.start_utc, zone) if row.start_utc else None,
-        planned_end=aware(row.end_utc, zone) if row.end_utc else None,
-        address=row.address or "",
-        lat=row.lat,
-        lon=row.lon,
-        host_id=row.host_id,
-        briefing=row.briefing or "",
-        etiquette=row.etiquette or "",
-        safety=row.safety or "",
-        directions_to_next=row.directions_to_next or "",
-    )
-
-
 def event_choices(store: Store) -> list[EventChoice]:
     """Installed events, soonest first."""
     with store.unit() as s:
@@ -226,8 +142,7 @@ _SESSION_ORDER = (SessionRow.start_utc, SessionRow.room, SessionRow.title)
 def _sessions(s: OrmSession, zone: ZoneInfo, *where: ColumnElement[bool]) -> tuple[Session, ...]:
     """Sessions matching `where`, in programme order (start, room, title)."""
     rows = s.execute(select(*_SESSION_COLUMNS).where(*where).order_by(*_SESSION_ORDER)).all()
-    # A row of these columns has the attributes session_from_row reads.
-    return tuple(session_from_row(cast(SessionRow, r), zone) for r in rows)
+    return tuple(session_from_row(r, zone) for r in rows)
 
 
 def load_programme(store: Store, event_id: str) -> Programme | None:
@@ -335,29 +250,22 @@ def load_today(store: Store, event_id: str, moment: dt.datetime) -> Today:
             select(func.min(SessionRow.start_utc)).where(ours, SessionRow.start_utc > stored)
         )
         coming = _sessions(s, zone, ours, SessionRow.start_utc == first) if first else ()
-        stop_rows = s.scalars(
-            select(StopRow)
+        stop_rows = s.execute(
+            select(StopRow.__table__)
             .where(StopRow.event_id == event_id)
             .order_by(StopRow.itinerary_uid, StopRow.position)
         ).all()
         stops = [stop_from_row(r, zone) for r in stop_rows]
-    current_stop = next(
-        (
-            x
-            for x in stops
-            if x.planned_start and x.planned_end and x.planned_start <= at < x.planned_end
-        ),
-        None,
-    )
-    later = sorted(
-        (x for x in stops if x.planned_start and x.planned_start > at),
-        key=lambda x: x.planned_start or at,
-    )
+    # The same rule as the Visit section, so both say the same about where the visit is.
+    timed = sorted((x for x in stops if x.planned_start), key=lambda x: x.planned_start or at)
+    current_id, next_id = current_and_next(timed, at)
+    by_id = {x.id: x for x in stops}
+    current_stop = by_id.get(current_id) if current_id else None
     return Today(
         event=event,
         now=running,
         next=coming,
-        next_stop=later[0] if later else None,
+        next_stop=by_id.get(next_id) if next_id else None,
         current_stop=current_stop,
         changes=tuple(unseen_changes(store, event_id)),
     )

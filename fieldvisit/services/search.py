@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from fieldvisit.services.programme import aware, zone_of
+from fieldvisit.services.programme import zone_of
 from fieldvisit.services.store import Store
+from fieldvisit.storage.repository import from_utc
 
 # Private-use characters mark matches in snippet(); they cannot occur in real text we index
 # and survive html.escape, so markup is added only after escaping.
@@ -89,7 +90,7 @@ def _instant(value: object, zone: ZoneInfo) -> dt.datetime | None:
             return None
     else:
         return None
-    return aware(moment, zone)
+    return from_utc(moment, zone)
 
 
 def _note_title(body: str) -> str:

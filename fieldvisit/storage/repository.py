@@ -344,7 +344,8 @@ def _opt_float(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _event_from(row: Any) -> Event:
+def event_from_row(row: Any) -> Event:
+    """An Event from an `events` row (an ORM object or a plain row of its columns)."""
     data: dict[str, Any] = row.data if isinstance(row.data, dict) else {}
     venues = tuple(
         Venue(
@@ -403,6 +404,73 @@ def _question_from(data: dict[str, Any]) -> Question:
     )
 
 
+def _kind(value: str) -> SessionKind:
+    try:
+        return SessionKind(value)
+    except ValueError:  # a kind this version does not know: shown as a talk, not an error
+        return SessionKind.TALK
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        return Role.DELEGATE
+
+
+def session_from_row(r: Any, zone: ZoneInfo) -> Session:
+    """A Session from a `sessions` row (ORM object or plain row), aware in `zone`."""
+    return Session(
+        id=r.uid,
+        title=r.title,
+        kind=_kind(r.kind),
+        start=from_utc(r.start_utc, zone),
+        end=from_utc(r.end_utc, zone),
+        room=r.room or "",
+        venue_id=r.venue_id,
+        online_url=r.online_url or "",
+        track=r.track or "",
+        description=r.description or "",
+        speaker_ids=_strings(r.speaker_ids),
+        document_ids=_strings(r.document_ids),
+        confidential=bool(r.confidential),
+        signup_group=r.signup_group or "",
+        language=r.language or "",
+    )
+
+
+def person_from_row(r: Any) -> Person:
+    """A Person from a `people` row (ORM object or plain row)."""
+    return Person(
+        id=r.uid,
+        name=r.name,
+        role=_role(r.role),
+        organisation=r.organisation or "",
+        phone=r.phone or "",
+        email=r.email or "",
+        languages=_strings(r.languages),
+        listed=bool(r.listed),
+    )
+
+
+def stop_from_row(r: Any, zone: ZoneInfo) -> Stop:
+    """A Stop from a `stops` row (ORM object or plain row), aware in `zone`."""
+    return Stop(
+        id=r.uid,
+        title=r.title,
+        planned_start=_opt_from_utc(r.start_utc, zone),
+        planned_end=_opt_from_utc(r.end_utc, zone),
+        address=r.address or "",
+        lat=r.lat,
+        lon=r.lon,
+        host_id=r.host_id,
+        briefing=r.briefing or "",
+        etiquette=r.etiquette or "",
+        safety=r.safety or "",
+        directions_to_next=r.directions_to_next or "",
+    )
+
+
 def _zone(session: OrmSession, event_id: str) -> ZoneInfo:
     name = session.execute(select(EventRow.timezone).where(EventRow.id == event_id)).scalar()
     if name is None:
@@ -422,7 +490,7 @@ def load_event(session: OrmSession, event_id: str) -> Event:
     row = session.execute(select(EventRow.__table__).where(EventRow.id == event_id)).first()
     if row is None:
         raise KeyError(event_id)
-    return _event_from(row)
+    return event_from_row(row)
 
 
 def load_map(session: OrmSession, event_id: str) -> MapLayer | None:
@@ -437,45 +505,14 @@ def load_sessions(session: OrmSession, event_id: str, *, pack_order: bool = Fals
     t = SessionRow.__table__.c
     query = select(SessionRow.__table__).where(t.event_id == event_id)
     query = query.order_by(t.pk) if pack_order else query.order_by(t.start_utc, t.end_utc, t.pk)
-    return [
-        Session(
-            id=r.uid,
-            title=r.title,
-            kind=SessionKind(r.kind),
-            start=from_utc(r.start_utc, zone),
-            end=from_utc(r.end_utc, zone),
-            room=r.room,
-            venue_id=r.venue_id,
-            online_url=r.online_url,
-            track=r.track,
-            description=r.description,
-            speaker_ids=_strings(r.speaker_ids),
-            document_ids=_strings(r.document_ids),
-            confidential=bool(r.confidential),
-            signup_group=r.signup_group,
-            language=r.language,
-        )
-        for r in session.execute(query)
-    ]
+    return [session_from_row(r, zone) for r in session.execute(query)]
 
 
 def load_people(session: OrmSession, event_id: str) -> list[Person]:
     """The event's people in the pack's order."""
     t = PersonRow.__table__.c
     query = select(PersonRow.__table__).where(t.event_id == event_id).order_by(t.pk)
-    return [
-        Person(
-            id=r.uid,
-            name=r.name,
-            role=Role(r.role),
-            organisation=r.organisation,
-            phone=r.phone,
-            email=r.email,
-            languages=_strings(r.languages),
-            listed=bool(r.listed),
-        )
-        for r in session.execute(query)
-    ]
+    return [person_from_row(r) for r in session.execute(query)]
 
 
 def load_itineraries(session: OrmSession, event_id: str) -> list[Itinerary]:
@@ -485,22 +522,7 @@ def load_itineraries(session: OrmSession, event_id: str) -> list[Itinerary]:
     stops: dict[str, list[Stop]] = {}
     query = select(StopRow.__table__).where(st.event_id == event_id).order_by(st.position)
     for r in session.execute(query):
-        stops.setdefault(r.itinerary_uid, []).append(
-            Stop(
-                id=r.uid,
-                title=r.title,
-                planned_start=_opt_from_utc(r.start_utc, zone),
-                planned_end=_opt_from_utc(r.end_utc, zone),
-                address=r.address,
-                lat=r.lat,
-                lon=r.lon,
-                host_id=r.host_id,
-                briefing=r.briefing,
-                etiquette=r.etiquette,
-                safety=r.safety,
-                directions_to_next=r.directions_to_next,
-            )
-        )
+        stops.setdefault(r.itinerary_uid, []).append(stop_from_row(r, zone))
     it = ItineraryRow.__table__.c
     query = select(ItineraryRow.__table__).where(it.event_id == event_id).order_by(it.pk)
     return [
@@ -568,7 +590,7 @@ def load_content(session: OrmSession, event_id: str) -> PackContent:
     if event_row is None:
         raise KeyError(event_id)
     return PackContent(
-        event=_event_from(event_row),
+        event=event_from_row(event_row),
         sessions=tuple(load_sessions(session, event_id, pack_order=True)),
         people=tuple(load_people(session, event_id)),
         itineraries=tuple(load_itineraries(session, event_id)),

@@ -186,3 +186,20 @@ def test_broad_note_search_lists_newest_first(
     monkeypatch.setattr(search, "RANK_AT_MOST", 100)
     ranked = [h.uid for h in search.search(store, HAGUE, "families", 50) if h.kind == "note"]
     assert sorted(ranked) == [f"note-{n}" for n in range(6)]
+
+
+def test_today_and_visit_agree_on_a_stop_without_an_end(store: Store) -> None:
+    from sqlalchemy import update
+
+    from fieldvisit.services.visit import current_and_next, load_visit
+    from fieldvisit.storage.models import StopRow
+
+    with store.unit() as s:
+        s.execute(update(StopRow).where(StopRow.uid == "stop-0").values(end_utc=None))
+    # Between stop-0's old end and stop-1's start: an open-ended stop lasts until the next.
+    moment = at(16, 10, 5)
+    today = programme.load_today(store, HAGUE, moment)
+    stops = [stop for it in load_visit(store, HAGUE).itineraries for stop in it.stops]
+    current, upcoming = current_and_next(stops, moment)
+    assert today.current_stop is not None and today.current_stop.id == current == "stop-0"
+    assert today.next_stop is not None and today.next_stop.id == upcoming == "stop-1"

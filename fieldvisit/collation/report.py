@@ -80,7 +80,8 @@ def _questionnaire_sheets(answers: Sequence[AnswerInfo], overview: Overview) -> 
     return sheets
 
 
-def _digest_markdown(digest: Digest) -> str:
+def digest_markdown(digest: Digest) -> str:
+    """A session's or stop's digest as Markdown: the report's file and the window's view."""
     kind = {"session": "Session", "stop": "Stop", "general": "General"}[digest.kind]
     lines = [f"# {kind}: {digest.title}", ""]
     if digest.start:
@@ -153,7 +154,7 @@ def write_report(overview: Overview, folder: Path) -> list[Path]:
 
     for digest in overview.digests:
         name = "general" if digest.kind == "general" else f"{digest.kind}-{_slug(digest.uid)}"
-        put(f"digests/{stem(digest.event_id, name)}.md", _digest_markdown(digest).encode())
+        put(f"digests/{stem(digest.event_id, name)}.md", digest_markdown(digest).encode())
 
     delegate_rows: Rows = [
         [d.name, d.installation_id, d.returns, d.notes, d.answers, d.picks, d.ratings]

@@ -15,7 +15,6 @@ from typing import Any, Generic, TypeVar
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.collation.collate import CollateSummary, Collator
-from fieldvisit.collation.report import write_report
+from fieldvisit.collation.report import digest_markdown, write_report
 from fieldvisit.collation.store import CollationStore
 from fieldvisit.collation.views import (
     AnswerInfo,
@@ -197,15 +196,6 @@ class CollationRunner(QObject):
 
         self._worker.run_now(lambda _resource: close())
         self._worker.shutdown()
-
-
-def _digest_text(digest: Digest) -> str:
-    lines = [f"# {digest.title}", ""]
-    conflict = QCoreApplication.translate("OrganiserWindow", "(conflict)")
-    for note in digest.notes:
-        flag = f" {conflict}" if note.conflict else ""
-        lines += [f"**{note.delegate}**{flag}", "", note.body, ""]
-    return "\n".join(lines)
 
 
 class OrganiserWindow(QMainWindow):
@@ -438,7 +428,7 @@ class OrganiserWindow(QMainWindow):
     @Slot(QModelIndex, QModelIndex)
     def on_digest_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.digest_view.setMarkdown(_digest_text(self.digests.rows[current.row()]))
+            self.digest_view.setMarkdown(digest_markdown(self.digests.rows[current.row()]))
 
     @Slot(int, int, str)
     def on_progress(self, done: int, total: int, name: str) -> None:

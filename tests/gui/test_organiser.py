@@ -89,6 +89,8 @@ def test_collate_then_browse_every_tab(
     window.tabs.setCurrentIndex(3)
     window.digest_list.setCurrentIndex(window.digests.index(0, 0))
     assert "Lesson number 0." in window.digest_view.toPlainText()
+    # The window shows the report's own digest, revision line included.
+    assert "(revision 1" in window.digest_view.toPlainText()
     assert not window.progress.isVisible()
 
 

@@ -7,21 +7,15 @@ so `"`, `*`, `AND`, `NEAR(` or a stray `-` can neither break the query nor chang
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
 from fieldvisit.services.programme import zone_of
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repository import from_utc
-
-# Private-use characters mark matches in snippet(); they cannot occur in real text we index
-# and survive html.escape, so markup is added only after escaping.
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +31,6 @@ class SearchHit:
     target_uid: str = ""
     start: dt.datetime | None = None  # sessions: aware, in the event's zone
     room: str = ""
-
-
-def fts_query(user_text: str) -> str:
-    """Turn free text into a safe FTS5 MATCH expression, or "" when nothing is searchable."""
-    words = _WORD.findall(user_text)
-    if not words:
-        return ""
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _markup(fragment: str) -> str:
-    escaped = html.escape(fragment, quote=False)
-    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
 
 
 _SESSIONS_SQL = text(
@@ -106,20 +85,20 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
     match = fts_query(query)
     if not match or limit <= 0:
         return []
-    params = {"q": match, "e": event_id, "n": limit, "o": _OPEN, "c": _CLOSE}
+    params = {"q": match, "e": event_id, "n": limit, "o": HIT_OPEN, "c": HIT_CLOSE}
     hits: list[SearchHit] = []
     with store.unit() as s:
         zone = zone_of(s.scalar(text("SELECT timezone FROM events WHERE id = :e"), params) or "")
         for rank, (uid, title, start, room, title_hl, snip) in enumerate(
             s.execute(_SESSIONS_SQL, params)
         ):
-            body = _markup(snip) if _OPEN in snip else ""
+            body = hits_to_html(snip) if HIT_OPEN in snip else ""
             hits.append(
                 SearchHit(
                     "session",
                     uid,
                     title,
-                    _markup(title_hl) + (" — " + body if body else ""),
+                    hits_to_html(title_hl) + (" — " + body if body else ""),
                     float(rank),
                     start=_instant(start, zone),
                     room=room or "",
@@ -129,6 +108,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
         notes_sql = _NOTES_NEWEST if broad else _NOTES_RANKED
         for rank, (nid, tkind, tuid, body, snip) in enumerate(s.execute(notes_sql, params)):
             hits.append(
-                SearchHit("note", nid, _note_title(body), _markup(snip), float(rank), tkind, tuid)
+                SearchHit(
+                    "note", nid, _note_title(body), hits_to_html(snip), float(rank), tkind, tuid
+                )
             )
     return hits[:limit] if len(hits) > limit else hits

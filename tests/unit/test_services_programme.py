@@ -11,7 +11,7 @@ from sample_rows import HAGUE, add_change, add_fosdem, add_hague, add_note
 
 from fieldvisit.domain.model import SessionKind
 from fieldvisit.paths import resolve
-from fieldvisit.services import agenda, programme, search
+from fieldvisit.services import agenda, fts, programme, search
 from fieldvisit.services.store import Store
 
 
@@ -135,7 +135,7 @@ def test_ratings(store: Store) -> None:
     ],
 )
 def test_fts_query_escapes(text: str, expected: str) -> None:
-    assert search.fts_query(text) == expected
+    assert fts.fts_query(text) == expected
 
 
 def test_search_sessions_and_notes_highlighted(store: Store) -> None:

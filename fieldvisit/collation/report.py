@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from fieldvisit.collation.store import CollationStore
 from fieldvisit.collation.views import AnswerInfo, Digest, Overview, load_overview
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.interop.common import slugify
 
 Rows = list[list[object]]
 # Spreadsheet programs run a cell starting with one of these as a formula (CSV injection).
@@ -31,7 +31,7 @@ def safe_cell(value: object) -> object:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "item"
+    return slugify(text, 60) or "item"
 
 
 def _csv(rows: Sequence[Sequence[object]]) -> bytes:

@@ -97,11 +97,12 @@ def tidy_text(value: str) -> str:
     return "\n".join(out)
 
 
-def slugify(value: str) -> str:
-    """A lower-case ASCII slug ("FOSDEM 2025" -> "fosdem-2025"); empty if nothing is left."""
+def slugify(value: str, max_length: int = MAX_ID_CHARS) -> str:
+    """A lower-case ASCII slug ("FOSDEM 2025" -> "fosdem-2025", "Zoë" -> "zoe"); empty if
+    nothing is left. Used for ids and for file names."""
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
     words = "".join(ch if ch.isalnum() else " " for ch in ascii_text.lower()).split()
-    return "-".join(words)[:MAX_ID_CHARS].strip("-")
+    return "-".join(words)[:max_length].strip("-")
 
 
 def short_hash(value: str, length: int = 8) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
 from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.interop.common import slugify
 from fieldvisit.returns.compose import ReturnDraft, ReturnItem, choose, compose_draft
 from fieldvisit.returns.format import SUFFIX, b64, fingerprint_text, seal
 from fieldvisit.returns.identity import get_identity, set_delegate_name
@@ -36,15 +35,10 @@ class WrittenReturn:
     size: int
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40]
-
-
 def return_filename(event_id: str, who: str, created: dt.datetime) -> str:
     """`<event-id>_<delegate-or-installation>_<YYYYmmddTHHMMSSZ>.fvreturn`."""
     stamp = created.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{_slug(event_id) or 'event'}_{_slug(who) or 'delegate'}_{stamp}{SUFFIX}"
+    return f"{slugify(event_id, 40) or 'event'}_{slugify(who, 40) or 'delegate'}_{stamp}{SUFFIX}"
 
 
 def recipient_key(draft: ReturnDraft) -> X25519PublicKey:

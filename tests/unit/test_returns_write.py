@@ -151,3 +151,11 @@ def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
     assert b"community centre" in plain  # listed and still shared
     assert b"Written after" not in plain
     assert b"Case managers" not in plain
+
+
+def test_return_file_name_folds_accents() -> None:
+    from fieldvisit.returns.write import return_filename
+
+    created = dt.datetime(2017, 2, 16, 12, 15, tzinfo=dt.UTC)
+    name = return_filename("hague-rftf-2017", "Zoë Ünal", created)
+    assert name == "hague-rftf-2017_zoe-unal_20170216T121500Z.fvreturn"

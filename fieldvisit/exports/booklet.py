@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
+from fieldvisit.storage.repository import opt_from_utc, zone_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +33,6 @@ class _Heading:
     day: dt.date | None
     start: dt.datetime | None
     title: str
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def _local(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=dt.UTC).astimezone(zone)
 
 
 def _escape_heading(text: str) -> str:
@@ -57,7 +45,7 @@ def build_booklet(session: Session, event_id: str, *, include_private: bool = Tr
     event = session.get(EventRow, event_id)
     if event is None:
         raise InvalidInputError(f"no installed event has the id {event_id!r}", field="event")
-    zone = _zone(event.timezone)
+    zone = zone_of(event.timezone)
     sessions = {r.uid: r for r in session.scalars(select(SessionRow).filter_by(event_id=event_id))}
     stops = {r.uid: r for r in session.scalars(select(StopRow).filter_by(event_id=event_id))}
     visits = {r.uid: r for r in session.scalars(select(ItineraryRow).filter_by(event_id=event_id))}
@@ -74,17 +62,17 @@ def build_booklet(session: Session, event_id: str, *, include_private: bool = Tr
         key = (note.target_kind, note.target_uid)
         if note.target_kind == "session" and note.target_uid in sessions:
             row = sessions[note.target_uid]
-            start = _local(row.start_utc, zone)
-            end = _local(row.end_utc, zone)
+            start = opt_from_utc(row.start_utc, zone)
+            end = opt_from_utc(row.end_utc, zone)
             when = f"{start:%H:%M}-{end:%H:%M} " if start and end else ""
             headings[key] = _Heading(start.date() if start else None, start, f"{when}{row.title}")
             placed[key].append(note)
         elif note.target_kind == "stop" and note.target_uid in stops:
             stop = stops[note.target_uid]
-            start = _local(stop.start_utc, zone)
+            start = opt_from_utc(stop.start_utc, zone)
             visit = visits.get(stop.itinerary_uid)
             if start is None and visit is not None and visit.session_id in sessions:
-                start = _local(sessions[visit.session_id].start_utc, zone)
+                start = opt_from_utc(sessions[visit.session_id].start_utc, zone)
             when = f"{start:%H:%M} " if start else ""
             of = f" ({visit.title})" if visit else ""
             headings[key] = _Heading(
@@ -124,7 +112,7 @@ def _note_lines(notes: list[NoteRow], zone: ZoneInfo) -> list[str]:
     lines: list[str] = []
     for note in notes:
         lines += [note.body.strip() or "(empty)", ""]
-        updated = _local(note.updated_at, zone)
+        updated = opt_from_utc(note.updated_at, zone)
         meta = [f"updated {updated:%d %b %H:%M}"] if updated else []
         if note.tags:
             meta.append("tags: " + ", ".join(note.tags))

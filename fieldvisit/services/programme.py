@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -29,6 +29,7 @@ from fieldvisit.storage.repository import (
     person_from_row,
     session_from_row,
     stop_from_row,
+    zone_of,
 )
 
 
@@ -93,13 +94,6 @@ class Today:
     next_stop: Stop | None = None
     current_stop: Stop | None = None
     changes: tuple[ChangeItem, ...] = ()
-
-
-def zone_of(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def event_choices(store: Store) -> list[EventChoice]:

@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
-from fieldvisit.services.programme import zone_of
 from fieldvisit.services.store import Store
-from fieldvisit.storage.repository import from_utc
+from fieldvisit.storage.repository import from_utc, zone_of
 
 
 @dataclass(frozen=True, slots=True)

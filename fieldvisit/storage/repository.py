@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
@@ -55,7 +55,16 @@ def to_utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def zone_of(name: str) -> ZoneInfo:
+    """The stored zone name as a ZoneInfo; UTC when it is empty or unknown to this machine."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def from_utc(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """A stored naive-UTC instant as an aware datetime in `zone`."""
     return moment.replace(tzinfo=dt.UTC).astimezone(zone)
 
 
@@ -63,7 +72,7 @@ def _opt_utc(moment: dt.datetime | None) -> dt.datetime | None:
     return None if moment is None else to_utc(moment)
 
 
-def _opt_from_utc(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
+def opt_from_utc(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
     return None if moment is None else from_utc(moment, zone)
 
 
@@ -458,8 +467,8 @@ def stop_from_row(r: Any, zone: ZoneInfo) -> Stop:
     return Stop(
         id=r.uid,
         title=r.title,
-        planned_start=_opt_from_utc(r.start_utc, zone),
-        planned_end=_opt_from_utc(r.end_utc, zone),
+        planned_start=opt_from_utc(r.start_utc, zone),
+        planned_end=opt_from_utc(r.end_utc, zone),
         address=r.address or "",
         lat=r.lat,
         lon=r.lon,

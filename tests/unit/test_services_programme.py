@@ -13,6 +13,7 @@ from fieldvisit.domain.model import SessionKind
 from fieldvisit.paths import resolve
 from fieldvisit.services import agenda, fts, programme, search
 from fieldvisit.services.store import Store
+from fieldvisit.storage.repository import zone_of
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2017, 2, day, hour, minute, tzinfo=programme.zone_of("Europe/Amsterdam"))
+    return dt.datetime(2017, 2, day, hour, minute, tzinfo=zone_of("Europe/Amsterdam"))
 
 
 def test_programme_in_event_zone(store: Store) -> None:

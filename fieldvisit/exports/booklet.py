@@ -23,7 +23,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
-from fieldvisit.storage.repository import opt_from_utc, zone_of
+from fieldvisit.storage.rows import opt_from_utc, zone_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
-from fieldvisit.storage.repository import (
+from fieldvisit.storage.rows import (
     event_from_row,
     person_from_row,
     session_from_row,

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
 from fieldvisit.services.store import Store
-from fieldvisit.storage.repository import from_utc, zone_of
+from fieldvisit.storage.rows import from_utc, zone_of
 
 
 @dataclass(frozen=True, slots=True)

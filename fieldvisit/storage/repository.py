@@ -7,10 +7,9 @@ Times are stored as naive UTC instants and come back aware, in the event's zone.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
@@ -25,13 +24,9 @@ from fieldvisit.domain.model import (
     Person,
     Phase,
     Question,
-    QuestionKind,
     Questionnaire,
-    Role,
     Session,
-    SessionKind,
     Stop,
-    Venue,
 )
 from fieldvisit.packs.manifest import LoadedPack
 from fieldvisit.storage.models import (
@@ -44,39 +39,17 @@ from fieldvisit.storage.models import (
     StopRow,
     utcnow,
 )
-
-# --- times ----------------------------------------------------------------------------------
-
-
-def to_utc(moment: dt.datetime) -> dt.datetime:
-    """An aware datetime as the naive UTC instant the store keeps."""
-    if moment.tzinfo is None:
-        raise ValueError(f"naive datetime {moment.isoformat()} cannot be stored")
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def zone_of(name: str) -> ZoneInfo:
-    """The stored zone name as a ZoneInfo; UTC when it is empty or unknown to this machine."""
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def from_utc(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """A stored naive-UTC instant as an aware datetime in `zone`."""
-    return moment.replace(tzinfo=dt.UTC).astimezone(zone)
-
-
-def _opt_utc(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else to_utc(moment)
-
-
-def opt_from_utc(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
-    return None if moment is None else from_utc(moment, zone)
-
-
-# --- domain -> row values ---------------------------------------------------------------------
+from fieldvisit.storage.rows import (
+    event_from_row,
+    map_from_data,
+    opt_to_utc,
+    person_from_row,
+    question_from_data,
+    session_from_row,
+    stop_from_row,
+    strings,
+    to_utc,
+)
 
 
 def event_data(event: Event) -> dict[str, object]:
@@ -161,8 +134,8 @@ def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> d
         "uid": s.id,
         "position": position,
         "title": s.title,
-        "start_utc": _opt_utc(s.planned_start),
-        "end_utc": _opt_utc(s.planned_end),
+        "start_utc": opt_to_utc(s.planned_start),
+        "end_utc": opt_to_utc(s.planned_end),
         "address": s.address,
         "lat": s.lat,
         "lon": s.lon,
@@ -345,141 +318,6 @@ def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> No
 # --- rows -> domain -------------------------------------------------------------------------
 
 
-def _strings(value: object) -> tuple[str, ...]:
-    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
-
-
-def _opt_float(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
-
-
-def event_from_row(row: Any) -> Event:
-    """An Event from an `events` row (an ORM object or a plain row of its columns)."""
-    data: dict[str, Any] = row.data if isinstance(row.data, dict) else {}
-    venues = tuple(
-        Venue(
-            id=str(v.get("id", "")),
-            name=str(v.get("name", "")),
-            address=str(v.get("address") or ""),
-            lat=_opt_float(v.get("lat")),
-            lon=_opt_float(v.get("lon")),
-        )
-        for v in data.get("venues") or ()
-        if isinstance(v, dict)
-    )
-    contact = data.get("emergency_contact_id")
-    return Event(
-        id=row.id,
-        title=row.title,
-        timezone=row.timezone,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        organisers=_strings(data.get("organisers")),
-        venues=venues,
-        languages=_strings(data.get("languages")),
-        confidentiality=str(data.get("confidentiality") or ""),
-        emergency_contact_id=str(contact) if contact else None,
-        description=str(data.get("description") or ""),
-        url=str(data.get("url") or ""),
-    )
-
-
-def _map_from(data: object) -> MapLayer | None:
-    if not isinstance(data, dict):
-        return None
-    bounds = data.get("bounds")
-    return MapLayer(
-        kind=str(data.get("kind", "")),
-        filename=str(data.get("filename", "")),
-        attribution=str(data.get("attribution") or ""),
-        bounds=(
-            (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))
-            if isinstance(bounds, list) and len(bounds) == 4
-            else None
-        ),
-    )
-
-
-def _question_from(data: dict[str, Any]) -> Question:
-    return Question(
-        id=str(data["id"]),
-        kind=QuestionKind(data["kind"]),
-        text=str(data.get("text", "")),
-        options=_strings(data.get("options")),
-        scale_min=int(data.get("scale_min", 1)),
-        scale_max=int(data.get("scale_max", 5)),
-        scale_labels=_strings(data.get("scale_labels")),
-        required=bool(data.get("required", False)),
-    )
-
-
-def _kind(value: str) -> SessionKind:
-    try:
-        return SessionKind(value)
-    except ValueError:  # a kind this version does not know: shown as a talk, not an error
-        return SessionKind.TALK
-
-
-def _role(value: str) -> Role:
-    try:
-        return Role(value)
-    except ValueError:
-        return Role.DELEGATE
-
-
-def session_from_row(r: Any, zone: ZoneInfo) -> Session:
-    """A Session from a `sessions` row (ORM object or plain row), aware in `zone`."""
-    return Session(
-        id=r.uid,
-        title=r.title,
-        kind=_kind(r.kind),
-        start=from_utc(r.start_utc, zone),
-        end=from_utc(r.end_utc, zone),
-        room=r.room or "",
-        venue_id=r.venue_id,
-        online_url=r.online_url or "",
-        track=r.track or "",
-        description=r.description or "",
-        speaker_ids=_strings(r.speaker_ids),
-        document_ids=_strings(r.document_ids),
-        confidential=bool(r.confidential),
-        signup_group=r.signup_group or "",
-        language=r.language or "",
-    )
-
-
-def person_from_row(r: Any) -> Person:
-    """A Person from a `people` row (ORM object or plain row)."""
-    return Person(
-        id=r.uid,
-        name=r.name,
-        role=_role(r.role),
-        organisation=r.organisation or "",
-        phone=r.phone or "",
-        email=r.email or "",
-        languages=_strings(r.languages),
-        listed=bool(r.listed),
-    )
-
-
-def stop_from_row(r: Any, zone: ZoneInfo) -> Stop:
-    """A Stop from a `stops` row (ORM object or plain row), aware in `zone`."""
-    return Stop(
-        id=r.uid,
-        title=r.title,
-        planned_start=opt_from_utc(r.start_utc, zone),
-        planned_end=opt_from_utc(r.end_utc, zone),
-        address=r.address or "",
-        lat=r.lat,
-        lon=r.lon,
-        host_id=r.host_id,
-        briefing=r.briefing or "",
-        etiquette=r.etiquette or "",
-        safety=r.safety or "",
-        directions_to_next=r.directions_to_next or "",
-    )
-
-
 def _zone(session: OrmSession, event_id: str) -> ZoneInfo:
     name = session.execute(select(EventRow.timezone).where(EventRow.id == event_id)).scalar()
     if name is None:
@@ -503,7 +341,7 @@ def load_event(session: OrmSession, event_id: str) -> Event:
 
 
 def load_map(session: OrmSession, event_id: str) -> MapLayer | None:
-    return _map_from(
+    return map_from_data(
         session.execute(select(EventRow.map_data).where(EventRow.id == event_id)).scalar()
     )
 
@@ -556,7 +394,7 @@ def load_documents(session: OrmSession, event_id: str) -> list[Document]:
             filename=r.filename,
             media_type=r.media_type,
             confidential=bool(r.confidential),
-            session_ids=_strings(r.session_ids),
+            session_ids=strings(r.session_ids),
         )
         for r in session.execute(query)
     ]
@@ -585,7 +423,7 @@ def load_questionnaires(
             version=r.version,
             title=r.title,
             phase=Phase(r.phase),
-            questions=tuple(_question_from(q) for q in r.questions or ()),
+            questions=tuple(question_from_data(q) for q in r.questions or ()),
             session_id=r.session_id,
             description=r.description,
         )
@@ -605,7 +443,7 @@ def load_content(session: OrmSession, event_id: str) -> PackContent:
         itineraries=tuple(load_itineraries(session, event_id)),
         documents=tuple(load_documents(session, event_id)),
         questionnaires=tuple(load_questionnaires(session, event_id)),
-        map=_map_from(event_row.map_data),
+        map=map_from_data(event_row.map_data),
     )
 
 

@@ -13,7 +13,7 @@ from fieldvisit.domain.model import SessionKind
 from fieldvisit.paths import resolve
 from fieldvisit.services import agenda, fts, programme, search
 from fieldvisit.services.store import Store
-from fieldvisit.storage.repository import zone_of
+from fieldvisit.storage.rows import zone_of
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, iso
+from fieldvisit.services.notes import gone_titles
 from fieldvisit.storage.models import (
     AgendaPickRow,
     AnswerRow,
@@ -91,6 +92,7 @@ def compose_draft(session: Session, event_id: str) -> ReturnDraft:
     stops = {r.uid: r for r in session.scalars(select(StopRow).filter_by(event_id=event_id))}
     visits = {r.uid: r for r in session.scalars(select(ItineraryRow).filter_by(event_id=event_id))}
     people = {r.uid: r for r in session.scalars(select(PersonRow).filter_by(event_id=event_id))}
+    gone = gone_titles(session, event_id)
 
     def target(kind: str, uid: str) -> tuple[str, str, bool]:
         """Title, start and whether the target is confidential."""
@@ -104,6 +106,10 @@ def compose_draft(session: Session, event_id: str) -> ReturnDraft:
             return stop.title, _utc(stop.start_utc), bool(parent and parent.confidential)
         if kind == "person" and uid in people:
             return people[uid].name, "", False
+        if kind:
+            # Removed by a pack update: named as the Notes section names it. Whether it was
+            # confidential is no longer known, so the delegate confirms the note.
+            return gone.get((kind, uid), uid), "", True
         return "", "", False
 
     items: list[ReturnItem] = []

@@ -303,7 +303,7 @@ def _target_titles(s: Session, event_id: str) -> dict[tuple[str, str], str]:
     return titles
 
 
-def _gone_titles(s: Session, event_id: str) -> dict[tuple[str, str], str]:
+def gone_titles(s: Session, event_id: str) -> dict[tuple[str, str], str]:
     """Titles of targets a pack update removed, from the change list it left behind."""
     return {
         (kind, uid): title
@@ -333,7 +333,7 @@ def list_notes(store: Store, event_id: str, *, include_deleted: bool = False) ->
                 items.append(NoteItem(_note(row), titles[key], False))
             else:
                 if gone is None:
-                    gone = _gone_titles(s, event_id)
+                    gone = gone_titles(s, event_id)
                 items.append(NoteItem(_note(row), gone.get(key, row.target_uid), True))
         return items
 
@@ -346,7 +346,7 @@ def target_title(store: Store, event_id: str, kind: str, uid: str) -> tuple[str,
         title = _target_titles(s, event_id).get((kind, uid))
         if title is not None:
             return title, False
-        return _gone_titles(s, event_id).get((kind, uid), uid), True
+        return gone_titles(s, event_id).get((kind, uid), uid), True
 
 
 def search_notes(

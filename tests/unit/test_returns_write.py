@@ -159,3 +159,34 @@ def test_return_file_name_folds_accents() -> None:
     created = dt.datetime(2017, 2, 16, 12, 15, tzinfo=dt.UTC)
     name = return_filename("hague-rftf-2017", "Zoë Ünal", created)
     assert name == "hague-rftf-2017_zoe-unal_20170216T121500Z.fvreturn"
+
+
+def test_note_on_a_removed_session_keeps_its_title_and_needs_confirmation(store: Store) -> None:
+    from fieldvisit.storage.models import ChangeRow
+
+    with store.unit() as s:
+        s.add(
+            NoteRow(
+                id="note-orphan",
+                event_id=HAGUE,
+                target_kind="session",
+                target_uid="cancelled-wg",
+                body="What the cancelled working group would have covered.",
+            )
+        )
+        s.add(
+            ChangeRow(
+                event_id=HAGUE,
+                pack_version=2,
+                target_kind="session",
+                target_uid="cancelled-wg",
+                title="Working group: online radicalisation",
+                change="cancelled",
+            )
+        )
+    with store.unit() as s:
+        draft = compose_draft(s, HAGUE)
+    item = next(i for i in draft.items if i.key == "note:note-orphan")
+    assert item.label.startswith("Working group: online radicalisation:")
+    # Whether the removed session was confidential is unknown: the delegate confirms it.
+    assert item.confidential

@@ -41,9 +41,36 @@ def bound_to(owner: QObject, callback: Callable[[T], None]) -> Callable[[T], Non
     return call
 
 
+def owner_of(callback: Callable[..., object]) -> QObject | None:
+    """The widget a callback belongs to: the object of a bound method, or the `self` a
+    closure (a nested function or lambda inside a method) was made over. Results for an
+    owner that has been destroyed (a dialog closed while its job ran) are dropped."""
+    target = getattr(callback, "__self__", None)
+    if isinstance(target, QObject):
+        return target
+    code = getattr(callback, "__code__", None)
+    cells = getattr(callback, "__closure__", None)
+    if code is not None and cells and "self" in code.co_freevars:
+        try:
+            candidate = cells[code.co_freevars.index("self")].cell_contents
+        except ValueError:  # the cell is still empty
+            return None
+        if isinstance(candidate, QObject):
+            return candidate
+    return None
+
+
+def _alive(callback: Callable[..., object]) -> bool:
+    import shiboken6
+
+    owner = owner_of(callback)
+    return owner is None or shiboken6.isValid(owner)
+
+
 class SerialWorker(QObject):
     """One background thread: `submit(job)` runs `job(resource)` there, in order, and
-    `on_done(result)` or `on_error(exc)` later runs on the GUI thread.
+    `on_done(result)` or `on_error(exc)` later runs on the GUI thread, unless the widget
+    the callback belongs to (see `owner_of`) was destroyed in the meantime.
 
     The worker thread never holds the last reference to a job or a callback: jobs and
     callbacks are closures over widgets, and if the worker dropped the last reference,
@@ -129,8 +156,12 @@ class SerialWorker(QObject):
             self.busy_changed.emit(False)
         for (_job, on_done, on_error), succeeded, value in done:
             callback: Callback | None = on_done if succeeded else (on_error or self._report)
-            if callback is not None:
-                callback(value)
+            if callback is None:
+                continue
+            if not _alive(callback):
+                log.debug("dropped the result of a job whose window was closed")
+                continue
+            callback(value)
 
     def shutdown(self) -> None:
         """Finish queued jobs (a pending autosave among them), then stop the thread."""

@@ -70,3 +70,50 @@ def test_a_failing_job_reaches_its_error_callback_or_job_failed(
 
 def test_run_now_waits_for_the_result(worker: DbWorker) -> None:
     assert worker.run_now(lambda store: store.paths.database.name) == "fieldvisit.sqlite"
+
+
+def test_results_for_a_closed_window_are_dropped_not_delivered(
+    worker: DbWorker, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    release = threading.Event()
+
+    def late(_store: Store) -> str:
+        release.wait(5)
+        return "late"
+
+    class Panel(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.edit = QLineEdit(self)
+            self.seen: list[str] = []
+
+        def on_loaded(self, value: str) -> None:
+            self.seen.append(self.edit.text() + value)  # touches a child widget
+
+        def load_with_closure(self) -> None:
+            def done(value: str) -> None:
+                self.edit.setText(value)
+
+            worker.submit(late, done)
+
+    survivor = Panel()
+    qtbot.addWidget(survivor)
+    closed = Panel()
+    worker.submit(late, closed.on_loaded)
+    closed.load_with_closure()
+    worker.submit(lambda _s: "kept", survivor.on_loaded)
+    closed.deleteLater()  # the window is closed while its jobs still run
+    qtbot.waitUntil(lambda: not _is_valid(closed), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
+    # no "Internal C++ object already deleted" reached the event loop (pytest-qt would
+    # fail the test), and the living window still got its result
+    assert survivor.seen == ["kept"]
+
+
+def _is_valid(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))

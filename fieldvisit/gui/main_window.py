@@ -368,12 +368,9 @@ class MainWindow(QMainWindow):
 
     def load_events(self, preferred: str = "") -> None:
         """Ask the worker for the installed events; selects `preferred` (or the first)."""
-        from fieldvisit.gui.worker import bound_to
         from fieldvisit.services.programme import event_choices
 
-        self.ctx.worker.submit(
-            event_choices, bound_to(self, lambda choices: self.set_events(choices, preferred))
-        )
+        self.ctx.worker.submit(event_choices, lambda choices: self.set_events(choices, preferred))
 
     def set_events(self, choices: list[EventChoice], preferred: str = "") -> None:
         from PySide6.QtCore import Qt

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.changes import Change, ChangeKind, ImportPreview, ImportResult
 from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.worker import bound_to
 from fieldvisit.services import importing
 
 MAX_LISTED_CHANGES = 60
@@ -266,8 +265,8 @@ class OpenPackFlow(QObject):
         store_job = lambda store: importing.preview_import(store, path, allow_unsigned=True)  # noqa: E731
         self.ctx.worker.submit(
             store_job,
-            bound_to(self, lambda preview: self.on_preview(path, preview)),
-            bound_to(self, self.on_error),
+            lambda preview: self.on_preview(path, preview),
+            self.on_error,
         )
 
     def on_preview(self, path: Path, preview: ImportPreview) -> None:
@@ -289,8 +288,8 @@ class OpenPackFlow(QObject):
             lambda store: importing.import_pack(
                 store, path, accept_new_key=accept_new_key, allow_unsigned=allow_unsigned
             ),
-            bound_to(self, self.on_imported),
-            bound_to(self, self.on_error),
+            self.on_imported,
+            self.on_error,
         )
 
     def on_imported(self, result: ImportResult) -> None:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
-from fieldvisit.gui.worker import bound_to
 from fieldvisit.services.search import SearchHit, search
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -183,7 +182,7 @@ class SearchPopup(QDialog):
             return
         self.ctx.worker.submit(
             lambda store: search(store, event_id, query, LIMIT),
-            bound_to(self, lambda hits: self.on_results(generation, hits)),
+            lambda hits: self.on_results(generation, hits),
         )
 
     def on_results(self, generation: int, hits: list[SearchHit]) -> None:

@@ -36,7 +36,6 @@ from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
 from fieldvisit.gui.theme import CONFIDENTIAL
-from fieldvisit.gui.worker import bound_to
 from fieldvisit.services import programme
 from fieldvisit.services.programme import ChangeItem, Today
 
@@ -265,7 +264,7 @@ class TodaySection(QWidget):
             self.apply(Today(event=None))
             return
         self.ctx.worker.submit(
-            lambda store: programme.load_today(store, event_id, moment), bound_to(self, self.apply)
+            lambda store: programme.load_today(store, event_id, moment), self.apply
         )
 
     def apply(self, today: Today) -> None:
@@ -360,7 +359,7 @@ class TodaySection(QWidget):
         self.mark_seen.setEnabled(False)
         self.ctx.worker.submit(
             lambda store: programme.mark_seen(store, event_id, ids),
-            bound_to(self, lambda _n: self.refresh()),
+            lambda _n: self.refresh(),
         )
 
     @Slot()

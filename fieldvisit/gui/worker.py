@@ -29,18 +29,6 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
-def bound_to(owner: QObject, callback: Callable[[T], None]) -> Callable[[T], None]:
-    """`callback`, dropped silently when `owner` was destroyed before the job finished (a
-    dialog closed while its data was loading)."""
-    import shiboken6
-
-    def call(value: T) -> None:
-        if shiboken6.isValid(owner):
-            callback(value)
-
-    return call
-
-
 def owner_of(callback: Callable[..., object]) -> QObject | None:
     """The widget a callback belongs to: the object of a bound method, or the `self` a
     closure (a nested function or lambda inside a method) was made over. Results for an

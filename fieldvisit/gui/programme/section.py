@@ -35,7 +35,6 @@ from fieldvisit.gui.programme.models import (
     kind_label,
 )
 from fieldvisit.gui.programme.timeline import TimelineView
-from fieldvisit.gui.worker import bound_to
 from fieldvisit.services import agenda
 from fieldvisit.services.agenda import PickOutcome
 from fieldvisit.services.programme import Programme, load_programme
@@ -211,7 +210,7 @@ class ProgrammeSection(QWidget):
             return
         self.ctx.worker.submit(
             lambda store: load_bundle(store, event_id),
-            bound_to(self, lambda bundle: self.apply_bundle(bundle, event_id)),
+            lambda bundle: self.apply_bundle(bundle, event_id),
         )
 
     @Slot(str)
@@ -223,9 +222,7 @@ class ProgrammeSection(QWidget):
     def on_delegate_data_changed(self, event_id: str) -> None:
         if event_id != self.ctx.event_id or not event_id:
             return
-        self.ctx.worker.submit(
-            lambda store: load_mine(store, event_id), bound_to(self, self.apply_mine)
-        )
+        self.ctx.worker.submit(lambda store: load_mine(store, event_id), self.apply_mine)
 
     def apply_bundle(self, bundle: ProgrammeBundle, event_id: str) -> None:
         if event_id != self._loading_event:
@@ -433,7 +430,7 @@ class ProgrammeSection(QWidget):
         if not on:
             self.ctx.worker.submit(
                 lambda store: agenda.unpick(store, event_id, uid),
-                bound_to(self, lambda _r: self._agenda_saved(event_id, "")),
+                lambda _r: self._agenda_saved(event_id, ""),
             )
             return
         self.submit_pick(uid, replace=False)
@@ -442,7 +439,7 @@ class ProgrammeSection(QWidget):
         event_id = self.ctx.event_id
         self.ctx.worker.submit(
             lambda store: agenda.pick(store, event_id, uid, replace=replace),
-            bound_to(self, lambda outcome: self.on_picked(event_id, uid, outcome)),
+            lambda outcome: self.on_picked(event_id, uid, outcome),
         )
 
     def _title(self, uid: str) -> str:
@@ -502,7 +499,7 @@ class ProgrammeSection(QWidget):
         event_id = self.ctx.event_id
         self.ctx.worker.submit(
             lambda store: agenda.rate(store, event_id, uid, stars),
-            bound_to(self, lambda _r: self.ctx.delegate_data_changed.emit(event_id)),
+            lambda _r: self.ctx.delegate_data_changed.emit(event_id),
         )
 
     @Slot(str)

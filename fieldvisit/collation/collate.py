@@ -282,7 +282,7 @@ class Collator:
         state: dict[tuple[str, str], list[_Entry]] = {}
         existing = db.execute(
             "SELECT pk, kind, record_id, revision, sha256, current, conflict FROM records "
-            "WHERE installation_id = ?",
+            "WHERE received_pk IN (SELECT pk FROM received WHERE installation_id = ?)",
             (installation,),
         )
         for pk, kind, record_id, revision, sha, current, conflict in existing:

@@ -25,7 +25,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldvisit.storage.models import NAMING_CONVENTION, utcnow
 
-SCHEMA_VERSION = 1
+# 2: records are indexed by their return (received_pk), not by installation id.
+SCHEMA_VERSION = 2
 
 
 class CollationBase(DeclarativeBase):
@@ -92,17 +93,19 @@ class RejectedRow(CollationBase):
 
 class RecordRow(CollationBase):
     __tablename__ = "records"
-    # One narrow index: the collator reads a sender's records by installation only. It is
-    # the only writer and keeps (installation, kind, record id, sha256) unique itself; a
-    # wide UNIQUE index cost a fifth of a whole collation run in bulk inserts.
+    # One narrow integer index: the collator reads a sender's records through the returns
+    # it sent (received_pk, which only grows, so inserts append to the index). It is the
+    # only writer and keeps (installation, kind, record id, sha256) unique itself; a wide
+    # UNIQUE index cost a fifth of a collation run in bulk inserts, and an index on the
+    # installation id text about a tenth.
 
     pk: Mapped[int] = mapped_column(primary_key=True)
-    installation_id: Mapped[str] = mapped_column(String(36), index=True)
+    installation_id: Mapped[str] = mapped_column(String(36))
     kind: Mapped[str] = mapped_column(String(16))
     record_id: Mapped[str] = mapped_column(String(200))
     revision: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    received_pk: Mapped[int] = mapped_column(Integer)
+    received_pk: Mapped[int] = mapped_column(Integer, index=True)
     position: Mapped[int] = mapped_column(Integer)  # index in its section of the payload
     current: Mapped[bool] = mapped_column(Boolean, default=True)
     conflict: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,20 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # 64 MB of page cache: a run inserts tens of thousands of index entries.
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
+
+
+def _upgrade(session: Session, version: int) -> None:
+    """Bring an older collation store up to SCHEMA_VERSION, in the opening transaction.
+
+    The changes so far are to indexes only, so no data is touched; `create_all` has already
+    made any table that is new.
+    """
+    if version < 2:
+        session.execute(text("DROP INDEX IF EXISTS ix_records_installation_id"))
+        session.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_records_received_pk ON records (received_pk)")
+        )
+    session.add(SchemaVersionRow(version=SCHEMA_VERSION))
 
 
 @dataclass(slots=True)
@@ -54,6 +68,8 @@ class CollationStore:
                     raise StorageError(
                         "this collation store was written by a newer fieldvisit", path=path
                     )
+                elif max(found) < SCHEMA_VERSION:
+                    _upgrade(session, max(found))
         except DatabaseError as exc:
             engine.dispose()
             raise StorageError(f"not a collation store ({exc.orig})", path=path) from exc

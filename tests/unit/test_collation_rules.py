@@ -271,6 +271,41 @@ def test_the_store_refuses_a_newer_schema(tmp_path: Path) -> None:
         CollationStore.open(path)
 
 
+def test_a_version_1_store_is_upgraded_in_place_and_keeps_its_records(
+    tmp_path: Path, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    import sqlite3
+
+    me = Ed25519PrivateKey.generate()
+    path = tmp_path / "c.sqlite"
+    store = CollationStore.open(path)
+    run(store, organiser, write(folder, craft(organiser, me, [note("n1", "First.")])))
+    store.close()
+    # As version 1 left it: the records indexed by installation id.
+    with sqlite3.connect(path) as db:
+        db.execute("DROP INDEX ix_records_received_pk")
+        db.execute("CREATE INDEX ix_records_installation_id ON records (installation_id)")
+        db.execute("DELETE FROM schema_version")
+        db.execute("INSERT INTO schema_version (version) VALUES (1)")
+    db.close()
+
+    store = CollationStore.open(path)
+    try:
+        newer = note("n1", "First, revised.", revision=2)
+        summary = run(store, organiser, write(folder, craft(organiser, me, [newer])))
+        assert summary.outcomes[0].superseded == 1  # the old record was found via its return
+        assert [(r[0], r[1], r[2]) for r in rows(store)] == [("n1", 1, False), ("n1", 2, True)]
+    finally:
+        store.close()
+    with sqlite3.connect(path) as db:
+        indexes = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        versions = [v for (v,) in db.execute("SELECT version FROM schema_version")]
+    db.close()
+    assert "ix_records_received_pk" in indexes
+    assert "ix_records_installation_id" not in indexes
+    assert max(versions) == 2
+
+
 def test_two_versions_of_a_record_inside_one_first_return(
     store: CollationStore, organiser: X25519PrivateKey, folder: Path
 ) -> None:

@@ -191,6 +191,8 @@ def _list(value: object, where: str) -> list[object]:
 
 
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+# A manifest entry (kind, id, revision, sha256): its record key, and its hash.
+_KEY, _HASH = operator.itemgetter(slice(0, 3)), operator.itemgetter(3)
 
 
 def _first_bad(
@@ -270,9 +272,9 @@ def parse_payload(
         listed = list(map(getter, cast(list[Any], _list(top.get("manifest"), "manifest"))))
     except (KeyError, TypeError) as exc:
         raise _bad("a manifest entry lacks kind, id, revision or sha256") from exc
-    if [m[:3] for m in listed] != listed_keys:
+    if list(map(_KEY, listed)) != listed_keys:
         raise _bad("the manifest does not list exactly the records, in order")
-    if not all(type(m[3]) is str for m in listed):
+    if not set(map(type, map(_HASH, listed))) <= {str}:
         raise _bad("a manifest hash is not a string")
     if check_hashes and build_records:
         for record, entry in zip(records, listed, strict=True):

@@ -149,6 +149,32 @@ def test_answers_to_an_older_questionnaire_version_stay_readable(
     }
 
 
+def test_a_first_return_of_several_kinds_points_each_record_at_its_own_content(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    # Kinds interleaved as a delegate made them; the payload groups them by kind.
+    made = [note("n1", "One."), answer("a1", "Yes.", 1), note("n2", "Two."), note("n3", "3.")]
+    sent = write(
+        folder,
+        craft(organiser, Ed25519PrivateKey.generate(), made, questionnaires=[FEEDBACK_V1]),
+    )
+    assert [o.status for o in run(store, organiser, sent).outcomes] == ["accepted"]
+    with store.unit() as s:
+        found = s.scalars(select(RecordRow).order_by(RecordRow.kind, RecordRow.record_id)).all()
+        payloads = _payloads(s, {r.received_pk for r in found})
+        contents = [
+            (r.kind, r.record_id, r.position, record_data(payloads, r).get("body"),
+             record_data(payloads, r).get("value"))
+            for r in found
+        ]  # fmt: skip
+    assert contents == [
+        ("answer", "a1", 0, None, "Yes."),
+        ("note", "n1", 0, "One.", None),
+        ("note", "n2", 1, "Two.", None),
+        ("note", "n3", 2, "3.", None),
+    ]
+
+
 def test_rerunning_on_the_same_files_changes_nothing(
     store: CollationStore, organiser: X25519PrivateKey, folder: Path
 ) -> None:

@@ -33,14 +33,18 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def start_to(what: str, command: list[str], data_dir: Path) -> tuple[float, int]:
+def start_to(what: str, command: list[str], data_dir: Path, pycache: Path) -> tuple[float, int]:
     """Seconds from spawning the process to `what` (shown, populated), and its RSS (KiB)."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         FIELDVISIT_BENCH_EXIT=what,
         FIELDVISIT_DATA_DIR=str(data_dir),
+        # Bytecode cached (in a private folder) for the source run, as a user has it: a
+        # PYTHONDONTWRITEBYTECODE=1 shell would compile every module on every start.
+        PYTHONPYCACHEPREFIX=str(pycache),
     )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     for line in done.stdout.splitlines():
@@ -79,11 +83,12 @@ def main() -> int:
     rss: dict[tuple[str, str], list[int]] = {run: [] for run in runs}
     with tempfile.TemporaryDirectory(prefix="fieldvisit-bench-") as folder:
         dirs = {name: Path(folder) / name for name in variants}
+        pycache = Path(folder) / "pycache"
         for name, command in variants.items():  # warm-up: store created, sample imported
-            start_to("populated", command, dirs[name])
+            start_to("populated", command, dirs[name], pycache)
         for _ in range(args.rounds):
             for what, name in runs:
-                seconds, kib = start_to(what, variants[name], dirs[name])
+                seconds, kib = start_to(what, variants[name], dirs[name], pycache)
                 times[what, name].append(seconds)
                 rss[what, name].append(kib)
 

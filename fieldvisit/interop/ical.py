@@ -41,6 +41,11 @@ from fieldvisit.interop.html_text import html_to_text
 UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
 MAX_SESSION = dt.timedelta(days=14)  # the pack's limit for one session
+_SERIES_KEYS = ("RRULE", "RDATE")
+# Open-ended recurring events are expanded over the programme's days; when every event is
+# open-ended, over this many days from the first. More occurrences than this is no programme.
+PROGRAMME_DAYS = 14
+MAX_OCCURRENCES = 2000
 _SPEAKER_PREFIXES = ("speakers:", "speaker:", "presenters:", "presenter:")
 
 
@@ -66,13 +71,15 @@ def parse_ical(
     vevents = [c for c in calendar.subcomponents if c.name == "VEVENT"]
     tz = _calendar_zone(path, calendar, vevents, timezone)
     reader = _EventReader(path, tz)
+    items, recurring = _programme_items(path, calendar, vevents, reader)
     sessions = tuple(
         s
-        for n, vevent in enumerate(vevents, start=1)
-        if (s := reader.session(vevent, f"VCALENDAR/VEVENT[{n}]")) is not None
+        for where, vevent, occurrence in items
+        if (s := reader.session(vevent, where, occurrence)) is not None
     )
     if not sessions:
         raise InvalidInputError("the calendar has no events", path=path, field="VCALENDAR")
+    sessions = tuple(sorted(sessions, key=lambda x: (x.start, x.id)))  # a series comes last
     names = [
         _text(calendar, key, path, "VCALENDAR", limit=MAX_LINE_CHARS)
         for key in ("X-WR-CALNAME", "NAME")
@@ -90,13 +97,137 @@ def parse_ical(
         end_date=max(max(s.start, s.end - dt.timedelta(seconds=1)).date() for s in sessions),
         description=caldesc if caldesc != title else "",
     )
-    extra = {"source_format": "icalendar"}
+    extra = {"source_format": "icalendar", **recurring}
     if reader.ids.repeated:
         extra["repeated_session_ids"] = " ".join(reader.ids.repeated)
     content = PackContent(
         event=event, sessions=sessions, people=tuple(reader.people.values()), extra=extra
     )
     return SourceBundle(content=content, files={})
+
+
+Item = tuple[str, Any, "dt.datetime | None"]  # where, VEVENT, occurrence (of a series)
+
+
+def _programme_items(
+    path: Path, calendar: icalendar.Calendar, vevents: list[Any], reader: _EventReader
+) -> tuple[list[Item], dict[str, str]]:
+    """Every VEVENT as a programme item, with recurring series (RRULE, RDATE, and their
+    RECURRENCE-ID exceptions) expanded into one item per occurrence, and notes for the pack's
+    `extra` saying what was expanded and what was left out.
+
+    A series that ends (COUNT, UNTIL, or RDATE only) is expanded whole. An open-ended one (a
+    weekly meeting in an exported calendar) is expanded up to the programme's last day: the
+    last day of the other events, or two weeks from the first event when every event is
+    open-ended; its later repeats are left out, and the note names it.
+    """
+    masters: dict[str, tuple[int, bool]] = {}  # uid -> (VEVENT number, open-ended)
+    for n, vevent in enumerate(vevents, start=1):
+        if any(key in vevent for key in _SERIES_KEYS) and str(vevent.get("UID", "")):
+            masters[str(vevent.get("UID"))] = (n, _open_ended(vevent))
+
+    def in_series(vevent: Any) -> bool:
+        return any(key in vevent for key in _SERIES_KEYS) or (
+            "RECURRENCE-ID" in vevent and str(vevent.get("UID", "")) in masters
+        )
+
+    items: list[Item] = [
+        (f"VCALENDAR/VEVENT[{n}]", v, None)
+        for n, v in enumerate(vevents, start=1)
+        if not in_series(v)
+    ]
+    if not any(in_series(v) for v in vevents):
+        return items, {}
+    import recurring_ical_events  # only for the few programmes that have recurring events
+
+    def series_calendar(open_ended: bool) -> icalendar.Calendar:
+        chosen = icalendar.Calendar()
+        for component in calendar.subcomponents:
+            if component.name == "VTIMEZONE":
+                chosen.add_component(component)
+            elif component.name == "VEVENT" and in_series(component):
+                master = masters.get(str(component.get("UID", "")))
+                ends = master[1] if master else _open_ended(component)
+                if ends == open_ended:
+                    chosen.add_component(component)
+        return chosen
+
+    expanded: list[Item] = []
+    cut: dict[str, str] = {}  # uid -> title, of open-ended series going on after the programme
+
+    def take(occurrence: Any) -> dt.datetime | None:
+        uid = str(occurrence.get("UID", ""))
+        master = masters.get(uid)
+        where = f"VCALENDAR/VEVENT[{master[0]}]" if master else "VCALENDAR/VEVENT"
+        start = reader.moment(occurrence, "DTSTART", where)
+        recurrence = reader.moment(occurrence, "RECURRENCE-ID", where) or start
+        if len(expanded) >= MAX_OCCURRENCES:
+            raise InvalidInputError(
+                f"recurring events repeat more than {MAX_OCCURRENCES} times",
+                path=path,
+                field=f"{where}/RRULE",
+            )
+        label = f"{where} on {recurrence:%Y-%m-%d %H:%M}" if recurrence else where
+        expanded.append((label, occurrence, recurrence))
+        return start
+
+    try:
+        for occurrence in recurring_ical_events.of(series_calendar(False)).all():
+            take(occurrence)
+        first, last = _programme_days(vevents, items + expanded, reader)
+        window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), reader.tz)
+        open_ended = {uid for uid, (_n, endless) in masters.items() if endless}
+        start_of = dt.datetime.combine(first, dt.time(0), reader.tz)
+        for occurrence in recurring_ical_events.of(series_calendar(True)).after(start_of):
+            start = reader.moment(occurrence, "DTSTART", "VCALENDAR/VEVENT")
+            if start is not None and start >= window_end:
+                uid = str(occurrence.get("UID", ""))
+                cut.setdefault(uid, str(occurrence.get("SUMMARY", "")) or uid)
+                if len(cut) >= len(open_ended):
+                    break  # every open-ended series has reached the end
+                continue
+            take(occurrence)
+    except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as exc:
+        if isinstance(exc, InvalidInputError):
+            raise
+        raise InvalidInputError(f"a recurring event cannot be expanded: {exc}", path=path) from exc
+    notes = {"recurring_expanded": f"{len(masters)} series into {len(expanded)} sessions"}
+    if cut:
+        titles = ", ".join(sorted(cut.values()))
+        notes["recurring_cut"] = f"repeats after {last} left out (open-ended): {titles}"
+    return items + expanded, notes
+
+
+def _open_ended(vevent: Any) -> bool:
+    """Whether a recurring VEVENT repeats for ever: an RRULE with neither COUNT nor UNTIL."""
+    rules = vevent.get("RRULE")
+    if rules is None:
+        return False  # RDATE only: a finite list
+    rules = rules if isinstance(rules, list) else [rules]
+    return any("COUNT" not in rule and "UNTIL" not in rule for rule in rules)
+
+
+def _programme_days(
+    vevents: list[Any], bounded: list[Item], reader: _EventReader
+) -> tuple[dt.date, dt.date]:
+    """The programme's first and last day (in its zone): from the first start of any event
+    to the last end of the events that do not repeat for ever (or two weeks)."""
+    starts: list[dt.datetime] = []
+    for n, vevent in enumerate(vevents, start=1):
+        start = reader.moment(vevent, "DTSTART", f"VCALENDAR/VEVENT[{n}]")
+        if start is not None:
+            starts.append(start)
+    if not starts:
+        raise InvalidInputError("no event has a start time (DTSTART)", path=reader.path)
+    first = min(starts).date()
+    ends = []
+    for where, vevent, _ in bounded:
+        start = reader.moment(vevent, "DTSTART", where)
+        end = reader.moment(vevent, "DTEND", where) or start
+        if start is not None and end is not None:
+            ends.append(end - dt.timedelta(seconds=1) if end > start else end)
+    last = max(ends).date() if ends else first + dt.timedelta(days=PROGRAMME_DAYS - 1)
+    return first, max(first, last)
 
 
 def _text(component: Any, key: str, path: Path, where: str, *, limit: int = MAX_TEXT_CHARS) -> str:
@@ -164,7 +295,11 @@ class _EventReader:
             return dt.datetime.combine(value, dt.time(0), tzinfo=self.tz)
         raise InvalidInputError("not a date or date-time", path=self.path, field=f"{where}/{key}")
 
-    def session(self, vevent: Any, where: str) -> Session | None:
+    def session(
+        self, vevent: Any, where: str, occurrence: dt.datetime | None = None
+    ) -> Session | None:
+        """A VEVENT as a session; `occurrence` (the RECURRENCE-ID) for one of a series,
+        whose id is then the series' UID and that original start, stable across updates."""
         if _text(vevent, "STATUS", self.path, where).upper() == "CANCELLED":
             return None
         start = self.moment(vevent, "DTSTART", where)
@@ -197,6 +332,8 @@ class _EventReader:
         title = _text(vevent, "SUMMARY", self.path, where, limit=MAX_LINE_CHARS) or "(untitled)"
         uid = safe_id(_text(vevent, "UID", self.path, where))
         wanted = uid or f"{slugify(title)[:60] or 'session'}-{start.strftime('%Y%m%dT%H%M')}"
+        if occurrence is not None and uid:
+            wanted = f"{uid[:100]}-{occurrence.strftime('%Y%m%dT%H%M')}"
         description, speakers = self.split_speakers(
             html_to_text(_text(vevent, "DESCRIPTION", self.path, where)), where
         )

@@ -289,6 +289,11 @@ def build(
     duty = people.get(content.event.emergency_contact_id or "")
     if duty is not None and not duty.phone:
         warnings.append(f"the emergency contact {duty.name!r} has no phone number in the pack")
+    # What the iCalendar reader did with recurring events, for the organiser to check.
+    if expanded := content.extra.get("recurring_expanded"):
+        warnings.append(f"recurring events expanded: {expanded}")
+    if cut := content.extra.get("recurring_cut"):
+        warnings.append(f"recurring events: {cut}")
     pack = write_pack(bundle, output, keys=keys, pack_version=version, source=str(source))
     return BuildReport(pack, kind, stripped, tuple(warnings))
 

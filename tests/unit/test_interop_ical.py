@@ -156,3 +156,103 @@ def test_sniffed_by_content(tmp_path: Path) -> None:
     bundle = read_schedule(renamed, timezone="Europe/Brussels")
     assert bundle.content.extra["source_format"] == "icalendar"
     assert bundle.files == {}
+
+
+BRUSSELS_HEADER = "X-WR-TIMEZONE:Europe/Brussels\r\n"
+
+
+def _series(uid: str, start: str, rule: str, summary: str = "Item", extra: str = "") -> str:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTART;TZID=Europe/Brussels:{start}",
+        "DURATION:PT30M",
+        f"SUMMARY:{summary}",
+        f"RRULE:{rule}",
+    ]
+    if extra:
+        lines.append(extra)
+    lines.append("END:VEVENT")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_a_recurring_session_becomes_one_session_per_occurrence(tmp_path: Path) -> None:
+    body = (
+        _vevent("opening", ";TZID=Europe/Brussels:20170215T090000",
+                ";TZID=Europe/Brussels:20170215T100000")
+        + _series("coffee", "20170215T103000", "FREQ=DAILY;COUNT=3", "Coffee",
+                  "EXDATE;TZID=Europe/Brussels:20170217T103000")
+        # The second day's coffee moves to 10:45 and gets its own title.
+        + "BEGIN:VEVENT\r\nUID:coffee\r\n"
+        "RECURRENCE-ID;TZID=Europe/Brussels:20170216T103000\r\n"
+        "DTSTART;TZID=Europe/Brussels:20170216T104500\r\n"
+        "DTEND;TZID=Europe/Brussels:20170216T111500\r\n"
+        "SUMMARY:Coffee (late)\r\nEND:VEVENT\r\n"
+    )  # fmt: skip
+    content = read_ical(_ics(tmp_path, body, BRUSSELS_HEADER)).content
+    brussels = ZoneInfo("Europe/Brussels")
+    got = [(s.id, s.title, s.start, s.end - s.start) for s in content.sessions]
+    assert got == [
+        ("opening", "Item", dt.datetime(2017, 2, 15, 9, tzinfo=brussels), dt.timedelta(hours=1)),
+        (
+            "coffee-20170215T1030",
+            "Coffee",
+            dt.datetime(2017, 2, 15, 10, 30, tzinfo=brussels),
+            dt.timedelta(minutes=30),
+        ),
+        # Its id keeps the original time: a pack update that moves it keeps the delegate's notes.
+        (
+            "coffee-20170216T1030",
+            "Coffee (late)",
+            dt.datetime(2017, 2, 16, 10, 45, tzinfo=brussels),
+            dt.timedelta(minutes=30),
+        ),
+    ]  # fmt: skip  (the 17th is an EXDATE)
+    assert content.event.end_date == dt.date(2017, 2, 16)
+    assert content.extra["recurring_expanded"] == "1 series into 2 sessions"
+    assert "recurring_cut" not in content.extra
+
+
+def test_an_open_ended_series_stops_at_the_programme_end(tmp_path: Path) -> None:
+    body = (
+        _vevent("day-1", ";TZID=Europe/Brussels:20170215T090000",
+                ";TZID=Europe/Brussels:20170215T170000")
+        + _vevent("day-2", ";TZID=Europe/Brussels:20170216T090000",
+                  ";TZID=Europe/Brussels:20170216T170000")
+        + _series("standup", "20170215T083000", "FREQ=DAILY", "Stand-up")
+    )  # fmt: skip
+    content = read_ical(_ics(tmp_path, body, BRUSSELS_HEADER)).content
+    standups = [s.start.date() for s in content.sessions if s.title == "Stand-up"]
+    assert standups == [dt.date(2017, 2, 15), dt.date(2017, 2, 16)]
+    assert content.event.end_date == dt.date(2017, 2, 16)
+    assert content.extra["recurring_cut"] == (
+        "repeats after 2017-02-16 left out (open-ended): Stand-up"
+    )
+    # With nothing but open-ended series, the programme is two weeks from the first day.
+    alone = read_ical(_ics(tmp_path, _series("w", "20170215T083000", "FREQ=WEEKLY"),
+                           BRUSSELS_HEADER)).content  # fmt: skip
+    assert [s.start.date() for s in alone.sessions] == [dt.date(2017, 2, 15), dt.date(2017, 2, 22)]
+
+
+def test_runaway_and_broken_recurrence_rules_are_refused(tmp_path: Path) -> None:
+    runaway = _ics(tmp_path, _series("tick", "20170215T083000", "FREQ=MINUTELY;COUNT=50000"),
+                   BRUSSELS_HEADER)  # fmt: skip
+    with pytest.raises(InvalidInputError, match="more than 2000 times") as caught:
+        read_ical(runaway)
+    assert caught.value.path == str(runaway)
+    assert caught.value.field == "VCALENDAR/VEVENT[1]/RRULE"
+    broken = _ics(tmp_path, _series("bad", "20170215T083000", "FREQ=SOMETIMES"), BRUSSELS_HEADER)
+    with pytest.raises(InvalidInputError) as caught:
+        read_ical(broken)
+    assert caught.value.path == str(broken)
+
+
+def test_pack_build_tells_the_organiser_what_recurring_events_became(tmp_path: Path) -> None:
+    from fieldvisit.packs.build import build
+
+    body = _vevent(
+        "day-1", ";TZID=Europe/Brussels:20170215T090000", ";TZID=Europe/Brussels:20170215T170000"
+    ) + _series("standup", "20170215T083000", "FREQ=DAILY", "Stand-up")
+    report = build(_ics(tmp_path, body, BRUSSELS_HEADER), tmp_path / "e.fvpack", keys=None)
+    assert "  warning: recurring events expanded: 1 series into 1 sessions" in report.lines()
+    assert any("left out (open-ended): Stand-up" in w for w in report.warnings)

@@ -215,6 +215,18 @@ def frozen_version(exe: Path) -> list[str]:
     return problems
 
 
+def _recurring_ics(folder: Path) -> Path:
+    path = folder / "recurring.ics"
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fieldvisit//build check//EN",
+        "X-WR-TIMEZONE:Europe/Amsterdam", "BEGIN:VEVENT", "UID:coffee@build-check",
+        "DTSTART;TZID=Europe/Amsterdam:20170215T103000", "DURATION:PT30M",
+        "RRULE:FREQ=DAILY;COUNT=2", "SUMMARY:Coffee", "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
 def frozen_cli_checks(exe: Path, timeout: float = 120) -> list[str]:
     """The command-line paths the GUI self-test does not take: the pack builder and reader
     (jsonschema, cryptography), the importer, an interop writer (iCalendar) and openpyxl.
@@ -232,6 +244,8 @@ def frozen_cli_checks(exe: Path, timeout: float = 120) -> list[str]:
             # vCards through vobject, which the bundle carries without pytz.
             ["export", "contacts", "-o", str(tmp / "contacts.vcf")],
             ["pack", "template", "-o", str(tmp / "template.xlsx")],
+            # A recurring iCalendar event: recurring-ical-events and dateutil, loaded lazily.
+            ["pack", "build", str(_recurring_ics(tmp)), "-o", str(tmp / "r.fvpack"), "--unsigned"],
         ]
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDVISIT_DATA_DIR=str(tmp / "data"))
         for command in commands:

@@ -219,22 +219,14 @@ def _import_storage_stack() -> None:
     import fieldvisit.services.store  # noqa: F401  (SQLAlchemy, Alembic: most of start-up)
 
 
-def _start_loading() -> threading.Thread:
-    """Start importing the storage stack at once: while Qt builds the window (much of it in
-    C++), the import gets on with it, and the programme is on screen some 40-80 ms sooner
-    than when the import waited for the window (measured with tests/benchmarks/bench_gui.py
-    and FOSDEM 2025)."""
-    loader = threading.Thread(target=_import_storage_stack, name="fieldvisit-import")
-    loader.start()
-    return loader
-
-
-def _load_in_background(app: QApplication, loader: threading.Thread) -> None:
-    """Wait for the storage stack's import while the event loop keeps the window painted.
+def _load_in_background(app: QApplication) -> None:
+    """Import the storage stack on a thread while the event loop keeps the window painted.
 
     Only plain-Python modules are imported there; every Qt object is still made on the GUI
     thread afterwards.
     """
+    loader = threading.Thread(target=_import_storage_stack, name="fieldvisit-import")
+    loader.start()
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(10)
@@ -287,7 +279,6 @@ class FileOpenFilter(QObject):
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
-    loader = _start_loading()
     app = create_application()
     bench = os.environ.get(BENCH_ENV, "")
     frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
@@ -296,7 +287,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         QTimer.singleShot(0, lambda: _bench_report("shown", app))
         return int(app.exec())
     # The frame paints and stays responsive while the storage stack loads.
-    _load_in_background(app, loader)
+    _load_in_background(app)
     try:
         shell = attach_store(frame, paths)
     except StorageError as exc:

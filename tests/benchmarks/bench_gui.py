@@ -6,7 +6,8 @@ In one run, beside a bare PySide6 window that does nothing, it measures:
   (943 events, from ../shared/data when present);
 - resident memory (VmRSS) at that moment;
 - search latency (programme + notes, FTS5) over 20,000 notes, p50/p95 (target p95 < 30 ms).
-Each figure is the median of several runs, offscreen. Targets: shown within 1.3x the bare
+Each figure is the median of 11 rounds (BENCH_RUNS), offscreen, the variants taking turns
+within every round. Targets: shown within 1.3x the bare
 window, populated within 0.8 s, under 150 MB resident with FOSDEM.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the benchmark reuses the tests' row builder
 SCHEDULE = ROOT.parent / "shared" / "data" / "schedules" / "fosdem2025_pentabarf.xml"
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 BARE = """
 import time
@@ -56,10 +57,21 @@ def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     raise RuntimeError(f"no benchmark line from {args}: {done.stderr[-2000:]}")
 
 
-def median_of(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    measure(args, env)  # warm the file cache and (first time) build the sample
-    samples = [measure(args, env) for _ in range(RUNS)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+def interleaved(
+    variants: dict[str, tuple[list[str], dict[str, str]]],
+) -> dict[str, tuple[float, float]]:
+    """Median seconds and peak RSS of each variant, the variants taking turns in every
+    round, so a slow spell of the (shared) machine falls on all of them alike."""
+    for args, env in variants.values():
+        measure(args, env)  # warm the file cache and (first time) build the sample
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    for _ in range(RUNS):
+        for name, (args, env) in variants.items():
+            samples[name].append(measure(args, env))
+    return {
+        name: (statistics.median(s[0] for s in got), max(s[1] for s in got))
+        for name, got in samples.items()
+    }
 
 
 def base_env(pycache: Path) -> dict[str, str]:
@@ -158,22 +170,28 @@ def bench_search(folder: Path, notes: int = 20_000, queries: int = 200) -> tuple
 def main() -> int:
     python = sys.executable
     app = [python, "-m", "fieldvisit"]
-    rows: list[tuple[str, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="fieldvisit-bench-") as tmp:
         base = base_env(Path(tmp) / "pycache")
-        bare, bare_rss = median_of([python, "-c", BARE], base)
-        rows.append(("bare PySide6 window shown", bare, bare_rss))
         sample = Path(tmp) / "sample"
-        shown, shown_rss = median_of(app, app_env(base, sample, "shown"))
-        rows.append(("fieldvisit window shown", shown, shown_rss))
-        populated, pop_rss = median_of(app, app_env(base, sample, "populated"))
-        rows.append(("programme populated (Hague sample)", populated, pop_rss))
         fosdem = Path(tmp) / "fosdem"
         has_fosdem = prepare_fosdem(fosdem)
+        variants: dict[str, tuple[list[str], dict[str, str]]] = {
+            "bare PySide6 window shown": ([python, "-c", BARE], base),
+            "fieldvisit window shown": (app, app_env(base, sample, "shown")),
+            "programme populated (Hague sample)": (app, app_env(base, sample, "populated")),
+        }
         if has_fosdem:
-            big, big_rss = median_of(app, app_env(base, fosdem, "populated", "fosdem-2025"))
-            rows.append(("programme populated (FOSDEM 2025, 943)", big, big_rss))
+            variants["programme populated (FOSDEM 2025, 943)"] = (
+                app,
+                app_env(base, fosdem, "populated", "fosdem-2025"),
+            )
+        figures = interleaved(variants)
         p50, p95 = bench_search(Path(tmp) / "search")
+    rows = [(name, seconds, rss) for name, (seconds, rss) in figures.items()]
+    bare = figures["bare PySide6 window shown"][0]
+    shown = figures["fieldvisit window shown"][0]
+    populated = figures["programme populated (Hague sample)"][0]
+    big, big_rss = figures.get("programme populated (FOSDEM 2025, 943)", (0.0, 0.0))
     print(f"{'measure':42} {'seconds':>8} {'RSS MB':>8}")
     for name, seconds, rss in rows:
         print(f"{name:42} {seconds:8.3f} {rss:8.1f}")

@@ -155,12 +155,13 @@ def _programme_items(
     expanded: list[Item] = []
     cut: dict[str, str] = {}  # uid -> title, of open-ended series going on after the programme
 
-    def take(occurrence: Any) -> dt.datetime | None:
+    def take(occurrence: Any) -> None:
         uid = str(occurrence.get("UID", ""))
         master = masters.get(uid)
         where = f"VCALENDAR/VEVENT[{master[0]}]" if master else "VCALENDAR/VEVENT"
-        start = reader.moment(occurrence, "DTSTART", where)
-        recurrence = reader.moment(occurrence, "RECURRENCE-ID", where) or start
+        recurrence = reader.moment(occurrence, "RECURRENCE-ID", where) or reader.moment(
+            occurrence, "DTSTART", where
+        )
         if len(expanded) >= MAX_OCCURRENCES:
             raise InvalidInputError(
                 f"recurring events repeat more than {MAX_OCCURRENCES} times",
@@ -169,7 +170,6 @@ def _programme_items(
             )
         label = f"{where} on {recurrence:%Y-%m-%d %H:%M}" if recurrence else where
         expanded.append((label, occurrence, recurrence))
-        return start
 
     try:
         for occurrence in recurring_ical_events.of(series_calendar(False)).all():

@@ -254,3 +254,17 @@ def test_online_links_open_only_on_click(
     assert opened == ["https://meet.example.org/room-1"]
     programme.detail.body.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert opened == ["https://meet.example.org/room-1"]  # only web and mail links
+
+
+def test_programme_filter_uses_the_one_matching_rule(shell: Shell, qtbot: QtBot) -> None:
+    """"family" finds "families" (a stem), and a word never matches inside another word."""
+    programme = shell.window.programme
+    qtbot.keyClicks(programme.text, "family")
+    assert programme.visible_session_ids() == ["d1-wg-families"]
+    proxy = programme.proxy
+    proxy.set_filters(text="rust")
+    session = programme.model.session_at(0)
+    import dataclasses
+
+    assert not proxy.accepts(dataclasses.replace(session, title="In trust we build"), "")
+    assert proxy.accepts(dataclasses.replace(session, title="Rust in the kernel"), "")

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fieldvisit.domain.matching import Matcher
 from fieldvisit.domain.model import Session, SessionKind
 from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.theme import CONFIDENTIAL
@@ -174,6 +175,7 @@ class SessionFilterProxy(QSortFilterProxyModel):
         self.room = ""
         self.track = ""
         self.text = ""
+        self.matcher = Matcher("")
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -188,7 +190,8 @@ class SessionFilterProxy(QSortFilterProxyModel):
     ) -> None:
         self.beginFilterChange()
         self.day, self.kind, self.room, self.track = day, kind, room, track
-        self.text = text.strip().casefold()
+        self.text = text.strip()
+        self.matcher = Matcher(self.text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, s: Session, speakers: str) -> bool:
@@ -201,8 +204,7 @@ class SessionFilterProxy(QSortFilterProxyModel):
         if self.track and s.track != self.track:
             return False
         if self.text:
-            haystack = f"{s.title}\n{speakers}\n{s.room}\n{s.track}\n{s.description}".casefold()
-            return all(word in haystack for word in self.text.split())
+            return self.matcher.matches(s.title, speakers, s.room, s.track, s.description)
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:

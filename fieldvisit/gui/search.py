@@ -134,9 +134,7 @@ class SearchPopup(QDialog):
         self.setModal(False)
         self.resize(620, 440)
         layout = QVBoxLayout(self)
-        caption = QLabel(
-            self.tr("&Find sessions, visit stops, people, documents and your notes:")
-        )
+        caption = QLabel(self.tr("&Find sessions, visit stops, people, documents and your notes:"))
         self.field = QLineEdit()
         self.field.setObjectName("search_field")
         self.field.setAccessibleName(self.tr("Find in everything of this event"))

@@ -135,9 +135,9 @@ def _others(s: OrmSession, event_id: str, matcher: Matcher) -> list[SearchHit]:
                 )
     for person in repository.load_people(s, event_id):
         person = visible(person)
-        fields = (person.name, person.organisation, person.email, person.phone)
-        if matcher.matches(*fields, str(person.role)):
-            detail = " · ".join(f for f in fields[1:] if f)
+        details = (person.organisation, person.email, person.phone)
+        if matcher.matches(person.name, *details, str(person.role)):
+            detail = " · ".join(f for f in details if f)
             snippet = _highlight(person.name, matcher)
             if detail:
                 snippet += " — " + _highlight(detail, matcher)

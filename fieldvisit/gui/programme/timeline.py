@@ -212,7 +212,9 @@ class TimelineView(QAbstractScrollArea):
             for s, name, lane_no in placed:
                 x = GUTTER + (first_lane[name] + lane_no) * column
                 y = HEADER + self._y(s.start)
-                h = max(self._y(s.end) - self._y(s.start), 14.0)
+                # Never taller than its time (a 14-pixel 5-minute talk would hide the next);
+                # text is drawn only where a whole line fits (zoom in for the rest).
+                h = max(self._y(s.end) - self._y(s.start), 6.0)
                 boxes.append(Box(s, QRectF(x + PAD, y + 1, column - 2 * PAD, h - 2)))
         else:
             self._minutes = 0
@@ -451,9 +453,12 @@ class TimelineView(QAbstractScrollArea):
                 top += line
 
         if fits < 2:
-            # A short box (a break, a 5-minute talk): time and title on the one line there is.
-            one = fm.elidedText(f"{head}  {s.title}", Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(left, top, width, max(line, int(inner.height()))), flags, one)
+            # A short box (a break, a 5-minute talk): time and title on the one line there
+            # is, or nothing when not even that fits (the focus line and tooltip have it).
+            if b.rect.height() >= line:
+                one = fm.elidedText(f"{head}  {s.title}", Qt.TextElideMode.ElideRight, width)
+                y = int(b.rect.top() + (b.rect.height() - line) / 2)
+                painter.drawText(QRect(left, y, width, line), flags, one)
             return
         draw([fm.elidedText(head, Qt.TextElideMode.ElideRight, width)])
         fits -= 1

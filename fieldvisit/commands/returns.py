@@ -65,13 +65,12 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
-    from fieldvisit.exports.personal import export
+    from fieldvisit.services.exports import export
 
     store = Store.open(paths)
     try:
         event_id = _event_id(store, args.event)
-        with store.unit() as session:
-            done = export(session, args.what, event_id, Path(args.output))
+        done = export(store, args.what, event_id, Path(args.output))
     finally:
         store.close()
     for path in done.paths:

@@ -153,6 +153,8 @@ def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
     stored = load_document_hashes(session, event_id)
     files = pack.manifest.files
     for document in pack.content.documents:
+        if not document.filename:  # listed by its URL: nothing in the pack to compare
+            continue
         entry = files.get(f"documents/{document.filename}")
         if entry is None or stored.get(document.id) != (entry.sha256, entry.size):
             return False

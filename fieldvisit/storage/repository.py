@@ -26,6 +26,7 @@ from fieldvisit.domain.model import (
     Question,
     Questionnaire,
     Session,
+    SessionLink,
     Stop,
 )
 from fieldvisit.packs.manifest import LoadedPack
@@ -92,6 +93,11 @@ def question_data(question: Question) -> dict[str, object]:
     }
 
 
+def links_data(links: Sequence[SessionLink]) -> list[dict[str, str]]:
+    """A session's links as the `sessions.links` JSON."""
+    return [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in links]
+
+
 def _session_values(event_id: str, s: Session) -> dict[str, object]:
     return {
         "event_id": event_id,
@@ -110,6 +116,7 @@ def _session_values(event_id: str, s: Session) -> dict[str, object]:
         "confidential": s.confidential,
         "signup_group": s.signup_group,
         "language": s.language,
+        "links": links_data(s.links),
     }
 
 
@@ -149,8 +156,8 @@ def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> d
 
 def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
     member = f"documents/{d.filename}"
-    entry = pack.manifest.files.get(member)
-    if entry is None:
+    entry = pack.manifest.files.get(member) if d.filename else None
+    if entry is None and d.filename:
         raise InvalidInputError(
             "the document is not listed in the manifest", path=pack.path, field=member
         )
@@ -160,10 +167,11 @@ def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
         "title": d.title,
         "filename": d.filename,
         "media_type": d.media_type,
-        "sha256": entry.sha256,
-        "size": entry.size,
+        "sha256": entry.sha256 if entry else "",
+        "size": entry.size if entry else 0,
         "confidential": d.confidential,
         "session_ids": list(d.session_ids),
+        "url": d.url,
     }
 
 
@@ -395,6 +403,7 @@ def load_documents(session: OrmSession, event_id: str) -> list[Document]:
             media_type=r.media_type,
             confidential=bool(r.confidential),
             session_ids=strings(r.session_ids),
+            url=r.url or "",
         )
         for r in session.execute(query)
     ]

@@ -142,4 +142,4 @@ class LinkCollector:
         return tuple(ids)
 
     def notes(self) -> tuple[str, ...]:
-        return tuple(f"{plural(n, 'item')}: {why}" for why, n in sorted(self.left_out.items()))
+        return tuple(f"{why}: {n}" for why, n in sorted(self.left_out.items()))

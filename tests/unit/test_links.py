@@ -20,6 +20,7 @@ from fieldvisit.packs.build import build
 from fieldvisit.packs.codec import content_from_json, content_to_json
 from fieldvisit.packs.reader import open_pack
 from fieldvisit.paths import resolve
+from fieldvisit.services.importing import pack_origin
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repository import load_content, replace_content
 
@@ -296,7 +297,8 @@ def test_links_and_url_documents_survive_the_store(store: Store, tmp_path: Path)
         documents=(*content.documents, doc),
     )
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, content), "hague.fvpack")
+        pack = loaded(tmp_path, content)
+        replace_content(s, pack.content, pack_origin(pack, "hague.fvpack"))
     with store.unit() as s:
         assert load_content(s, "hague-2017") == content
 

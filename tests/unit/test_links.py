@@ -314,3 +314,23 @@ def test_real_fosdem_pack_carries_every_link(schedules: Path, tmp_path: Path) ->
         assert not any(n.startswith("documents/") for n in archive.namelist())
     assert all(d.url.startswith("https://fosdem.org/") for d in pack.content.documents)
     assert dt.date(2025, 2, 1) == pack.content.event.start_date
+
+
+def test_a_store_at_0002_gains_the_link_columns(tmp_path: Path) -> None:
+    from alembic import command
+
+    from fieldvisit.storage.engine import alembic_config, make_engine, open_store
+
+    db = tmp_path / "s.sqlite"
+    old = make_engine(db)
+    command.upgrade(alembic_config(old), "0002")
+    old.dispose()
+    engine = open_store(db, tmp_path / "backups")
+    try:
+        with engine.connect() as c:
+            sessions = {r[1] for r in c.exec_driver_sql("PRAGMA table_info(sessions)")}
+            documents = {r[1] for r in c.exec_driver_sql("PRAGMA table_info(documents)")}
+    finally:
+        engine.dispose()
+    assert "links" in sessions
+    assert "url" in documents

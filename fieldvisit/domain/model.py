@@ -43,6 +43,14 @@ class QuestionKind(StrEnum):
     SCALE = "scale"
 
 
+class Sharing(StrEnum):
+    """Whether a presentation or document is given to delegates, and on what terms."""
+
+    SHARED = "shared"  # carried in the pack
+    NOT_SHARED = "confidential_not_shared"  # listed (title, session), not carried
+    ATTENDEES_ONLY = "attendees_only"  # carried, read-only, never in an export or a return
+
+
 class Phase(StrEnum):
     """When a questionnaire is meant to be answered."""
 
@@ -76,6 +84,9 @@ class Event:
     emergency_contact_id: str | None = None
     description: str = ""
     url: str = ""
+    # What the pack invents (a sample, a timetable the announcement does not give): shown
+    # with the event wherever it appears. Empty for an event whose every detail is real.
+    illustrative: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +108,7 @@ class Session:
     confidential: bool = False
     signup_group: str = ""  # sessions sharing a group are alternatives: pick one per slot
     language: str = ""
+    illustrative: bool = False  # its time, room or details are invented (see Event.illustrative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +154,8 @@ class Itinerary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A file carried in the pack, under `documents/<filename>`."""
+    """A document of the event. Carried under `documents/<filename>` unless its sharing is
+    NOT_SHARED, when it is only listed (filename "")."""
 
     id: str
     title: str
@@ -150,6 +163,18 @@ class Document:
     media_type: str = "application/octet-stream"
     confidential: bool = False
     session_ids: tuple[str, ...] = ()
+    sharing: Sharing = Sharing.SHARED
+    illustrative: bool = False  # a stand-in for the real file, or an invented document
+
+    @property
+    def carried(self) -> bool:
+        """Whether the pack holds the file (and the app can open it)."""
+        return self.sharing is not Sharing.NOT_SHARED
+
+    @property
+    def exportable(self) -> bool:
+        """Whether its content or title may leave the app in an export or a return."""
+        return self.sharing is Sharing.SHARED
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,7 +176,7 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     check_content(content, source=source)
     names = set(bundle.files)
     for i, doc in enumerate(content.documents):
-        if f"documents/{doc.filename}" not in names:
+        if doc.carried and f"documents/{doc.filename}" not in names:
             raise InvalidInputError(
                 f"document file documents/{doc.filename} is missing",
                 path=source,

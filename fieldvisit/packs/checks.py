@@ -49,10 +49,24 @@ def check_content(content: PackContent, *, source: str) -> None:
         source,
     )
     _unique(
-        ((d.filename, f"$.documents[{i}].filename") for i, d in enumerate(content.documents)),
+        (
+            (d.filename, f"$.documents[{i}].filename")
+            for i, d in enumerate(content.documents)
+            if d.carried
+        ),
         "document file",
         source,
     )
+    for i, d in enumerate(content.documents):
+        # A confidential, not shared presentation is listed by title only: no file may
+        # travel with it, and every other document needs its file.
+        if d.carried and not d.filename:
+            raise fail("a shared document needs its file", f"$.documents[{i}].filename")
+        if not d.carried and d.filename:
+            raise fail(
+                "a document that is confidential, not shared carries no file",
+                f"$.documents[{i}].filename",
+            )
     venues = _unique(
         ((v.id, f"$.event.venues[{i}].id") for i, v in enumerate(event.venues)), "venue", source
     )

@@ -24,6 +24,7 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    Sharing,
     Stop,
     Venue,
 )
@@ -196,6 +197,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
             "emergency_contact_id": event.emergency_contact_id,
             "description": event.description,
             "url": event.url,
+            "illustrative": event.illustrative,
         },
         "sessions": [
             {
@@ -214,6 +216,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "confidential": s.confidential,
                 "signup_group": s.signup_group,
                 "language": s.language,
+                "illustrative": s.illustrative,
             }
             for s in content.sessions
         ],
@@ -264,6 +267,8 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "media_type": d.media_type,
                 "confidential": d.confidential,
                 "session_ids": list(d.session_ids),
+                "sharing": d.sharing.value,
+                "illustrative": d.illustrative,
             }
             for d in content.documents
         ],
@@ -372,6 +377,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
         emergency_contact_id=ev.get("emergency_contact_id"),
         description=ev.get("description", ""),
         url=ev.get("url", ""),
+        illustrative=ev.get("illustrative", ""),
     )
 
     def session(s: Any, where: str) -> Session:
@@ -391,6 +397,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             confidential=s.get("confidential", False),
             signup_group=s.get("signup_group", ""),
             language=s.get("language", ""),
+            illustrative=s.get("illustrative", False),
         )
 
     def person(p: Any, _where: str) -> Person:
@@ -438,6 +445,8 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             media_type=d.get("media_type", "application/octet-stream"),
             confidential=d.get("confidential", False),
             session_ids=tuple(d.get("session_ids", [])),
+            sharing=Sharing(d.get("sharing", Sharing.SHARED.value)),
+            illustrative=d.get("illustrative", False),
         )
 
     def question(q: Any, _where: str) -> Question:

@@ -46,6 +46,7 @@ from fieldvisit.storage.rows import (
     person_from_row,
     question_from_data,
     session_from_row,
+    sharing_of,
     stop_from_row,
     strings,
     to_utc,
@@ -65,6 +66,7 @@ def event_data(event: Event) -> dict[str, object]:
         "emergency_contact_id": event.emergency_contact_id,
         "description": event.description,
         "url": event.url,
+        "illustrative": event.illustrative,
     }
 
 
@@ -110,6 +112,7 @@ def _session_values(event_id: str, s: Session) -> dict[str, object]:
         "confidential": s.confidential,
         "signup_group": s.signup_group,
         "language": s.language,
+        "illustrative": s.illustrative,
     }
 
 
@@ -150,7 +153,7 @@ def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> d
 def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
     member = f"documents/{d.filename}"
     entry = pack.manifest.files.get(member)
-    if entry is None:
+    if entry is None and d.carried:
         raise InvalidInputError(
             "the document is not listed in the manifest", path=pack.path, field=member
         )
@@ -160,10 +163,13 @@ def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
         "title": d.title,
         "filename": d.filename,
         "media_type": d.media_type,
-        "sha256": entry.sha256,
-        "size": entry.size,
+        # A document listed but not shared has no file: no hash, no size.
+        "sha256": entry.sha256 if entry and d.carried else "",
+        "size": entry.size if entry and d.carried else 0,
         "confidential": d.confidential,
         "session_ids": list(d.session_ids),
+        "sharing": d.sharing.value,
+        "illustrative": d.illustrative,
     }
 
 
@@ -395,6 +401,8 @@ def load_documents(session: OrmSession, event_id: str) -> list[Document]:
             media_type=r.media_type,
             confidential=bool(r.confidential),
             session_ids=strings(r.session_ids),
+            sharing=sharing_of(r.sharing),
+            illustrative=bool(r.illustrative),
         )
         for r in session.execute(query)
     ]

@@ -222,11 +222,10 @@ def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         mine = own_data(store, args.event_id)
         if args.export_notes:
-            from fieldvisit.exports.personal import export
+            from fieldvisit.services.exports import export
 
             target = Path(args.export_notes)
-            with store.unit() as session:
-                export(session, "notes", args.event_id, target)
+            export(store, "notes", args.event_id, target)
             print(f"exported your notes to {target}")
         elif not mine.empty and not args.yes:
             # The offer before anything is deleted: send or export first.

@@ -403,9 +403,9 @@ def test_upgrade_moves_the_sample_off_the_real_id_keeping_the_delegates_data(
 def test_attendees_only_documents_are_excluded_from_every_export_and_return(
     store: Store, tmp_path: Path
 ) -> None:
-    from fieldvisit.exports.personal import EXPORTS, export
     from fieldvisit.returns.format import open_unverified
-    from fieldvisit.returns.write import write_return
+    from fieldvisit.services.exports import EXPORTS, export
+    from fieldvisit.services.returns import write_return
     from fieldvisit.storage.models import AgendaPickRow
 
     install_sample(store, "hague")
@@ -437,11 +437,9 @@ def test_attendees_only_documents_are_excluded_from_every_export_and_return(
     written: list[bytes] = []
     for what in EXPORTS:
         target = tmp_path / f"export-{what}.out"
-        with store.unit() as s:
-            result = export(s, what, event_id, target)
+        result = export(store, what, event_id, target)
         written += [p.read_bytes() for p in result.paths]
-    with store.unit() as s:
-        sent = write_return(s, event_id, tmp_path / "returns", confirmed=[], delegate_name="")
+    sent = write_return(store, event_id, tmp_path / "returns", confirmed=[], delegate_name="")
     written.append(open_unverified(sent.path.read_bytes(), demo_keys().returns))
     assert len(written) == len(EXPORTS) + 1
     assert any(b"The walk was useful." in data for data in written)  # the exports did run

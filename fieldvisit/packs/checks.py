@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.domain.model import PackContent, QuestionKind
+from fieldvisit.domain.model import PackContent, QuestionKind, Sharing
 
 # Sessions may start the evening before or end the morning after the event's dates.
 DATE_SLACK = dt.timedelta(days=1)
@@ -52,21 +52,25 @@ def check_content(content: PackContent, *, source: str) -> None:
         (
             (d.filename, f"$.documents[{i}].filename")
             for i, d in enumerate(content.documents)
-            if d.carried
+            if d.filename
         ),
         "document file",
         source,
     )
     for i, d in enumerate(content.documents):
-        # A confidential, not shared presentation is listed by title only: no file may
-        # travel with it, and every other document needs its file.
-        if d.carried and not d.filename:
-            raise fail("a shared document needs its file", f"$.documents[{i}].filename")
-        if not d.carried and d.filename:
-            raise fail(
-                "a document that is confidential, not shared carries no file",
-                f"$.documents[{i}].filename",
-            )
+        if d.sharing is Sharing.NOT_SHARED:
+            # A confidential, not shared presentation is listed by title (and session)
+            # only: no file travels with it, and no address either.
+            if d.filename or d.url:
+                raise fail(
+                    "a document that is confidential, not shared carries no file",
+                    f"$.documents[{i}].filename",
+                )
+            continue
+        # A document is a file in the pack or an address listed by its URL: one of the two.
+        if bool(d.filename) == bool(d.url):
+            problem = "has both a file and a URL" if d.filename else "has neither a file nor a URL"
+            raise fail(f"document {d.id!r} {problem}", f"$.documents[{i}].filename")
     venues = _unique(
         ((v.id, f"$.event.venues[{i}].id") for i, v in enumerate(event.venues)), "venue", source
     )

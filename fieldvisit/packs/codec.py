@@ -14,6 +14,7 @@ from fieldvisit.domain.model import (
     Document,
     Event,
     Itinerary,
+    LinkKind,
     MapLayer,
     PackContent,
     Person,
@@ -24,11 +25,12 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
     Sharing,
     Stop,
     Venue,
 )
-from fieldvisit.domain.plain import event_data, map_data, question_data
+from fieldvisit.domain.plain import event_data, links_data, map_data, question_data
 from fieldvisit.packs.fastschema import Check, UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
 from fieldvisit.paths import resource
@@ -208,6 +210,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "signup_group": s.signup_group,
                 "language": s.language,
                 "illustrative": s.illustrative,
+                "links": links_data(s.links),
             }
             for s in content.sessions
         ],
@@ -260,6 +263,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "session_ids": list(d.session_ids),
                 "sharing": d.sharing.value,
                 "illustrative": d.illustrative,
+                "url": d.url,
             }
             for d in content.documents
         ],
@@ -370,6 +374,14 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             signup_group=s.get("signup_group", ""),
             language=s.get("language", ""),
             illustrative=s.get("illustrative", False),
+            links=tuple(
+                SessionLink(
+                    title=link.get("title", ""),
+                    url=link["url"],
+                    kind=LinkKind(link.get("kind", "web_page")),
+                )
+                for link in s.get("links", ())
+            ),
         )
 
     def person(p: Any, _where: str) -> Person:
@@ -419,6 +431,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             session_ids=tuple(d.get("session_ids", [])),
             sharing=Sharing(d.get("sharing", Sharing.SHARED.value)),
             illustrative=d.get("illustrative", False),
+            url=d.get("url", ""),
         )
 
     def question(q: Any, _where: str) -> Question:

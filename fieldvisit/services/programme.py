@@ -130,6 +130,7 @@ _SESSION_COLUMNS = (
     SessionRow.signup_group,
     SessionRow.language,
     SessionRow.illustrative,
+    SessionRow.links,
 )
 _SESSION_ORDER = (SessionRow.start_utc, SessionRow.room, SessionRow.title)
 

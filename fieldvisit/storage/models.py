@@ -104,6 +104,8 @@ class SessionRow(Base):
     signup_group: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(32), default="")
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # [{"title", "url", "kind"}, ...]: kept as the pack gave them, opened only on a click.
+    links: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
     event: Mapped[EventRow] = relationship(back_populates="sessions")
 
@@ -175,6 +177,8 @@ class DocumentRow(Base):
     # shared | confidential_not_shared (no file: sha256 "" and size 0) | attendees_only
     sharing: Mapped[str] = mapped_column(String(32), default="shared")
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # An attachment listed by its address (no file, sha256 "" and size 0); "" for a file.
+    url: Mapped[str] = mapped_column(Text, default="")
 
 
 class QuestionnaireRow(Base):

@@ -165,7 +165,7 @@ def test_a_not_shared_document_carries_no_file(
     packs: dict[str, LoadedPack], tmp_path: Path
 ) -> None:
     def smuggle(event: dict[str, Any], manifest: dict[str, Any]) -> None:
-        event["documents"][2]["filename"] = "presentation-tim-chapman-liaise2.md"
+        event["documents"][2]["filename"] = "smuggled-slides.md"
 
     bad = rewrite(packs["liaise"].path, tmp_path / "bad.fvpack", demo_keys(), smuggle)
     with pytest.raises(InvalidInputError, match="confidential, not shared carries no file"):

@@ -1,7 +1,7 @@
 """document sharing status, illustrative marks, and samples moved to their own ids
 
 Revision ID: 0003_issue9
-Revises: 0002
+Revises: 0003_issue11_links
 Create Date: 2026-12-05 16:40:00
 
 Documents gain `sharing` (shared | confidential_not_shared | attendees_only) and sessions
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_issue9"
-down_revision = "0002"
+down_revision = "0003_issue11_links"
 branch_labels = None
 depends_on = None
 

@@ -227,3 +227,51 @@ def test_ensure_sample_installs_the_bundled_hague_sample(store: Store) -> None:
     assert summary.id == result.event_id and summary.timezone == "Europe/Amsterdam"
     assert summary.counts.sessions > 0 and summary.counts.stops > 0
     assert ensure_sample(store) is None
+
+
+def _rewrite_event_json(pack: Path, old: bytes, new: bytes, out: Path) -> Path:
+    """An unsigned copy of `pack` whose event.json text had `old` replaced by `new`."""
+    import hashlib
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    assert old in members["event.json"]
+    members["event.json"] = members["event.json"].replace(old, new, 1)
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig", None)
+    manifest["signing_key"] = None
+    manifest["files"] = {
+        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in members.items()
+    }
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        # Passed `verify`, then crashed the import with UnicodeEncodeError (issue 15).
+        (b'"Returning foreign', b'"Returning \\ud800 foreign', "$.event.title"),
+        (b'"start_date":"2017-02-15"', b'"start_date":"9999-02-15"', "$.event.start_date"),
+        (b'"version":1', b'"version":' + b"7" * 5000, "$.questionnaires[0].version"),
+    ],
+)
+def test_hostile_values_are_refused_at_import_and_nothing_changes(
+    store: Store, tmp_path: Path, keys: OrganiserKeys, old: bytes, new: bytes, field: str
+) -> None:
+    import_pack(store, write_real(tmp_path / "a", hague("ran-2021"), keys=keys))
+    before = sorted(p.name for p in store.paths.packs.iterdir())
+    good = write_real(tmp_path / "b", hague())
+    hostile = _rewrite_event_json(good, old, new, tmp_path / "hostile.fvpack")
+    with pytest.raises(InvalidInputError) as caught:
+        preview_import(store, hostile, allow_unsigned=True)
+    assert field in caught.value.message and str(hostile) in caught.value.message
+    with pytest.raises(InvalidInputError):
+        import_pack(store, hostile, allow_unsigned=True)
+    assert event_ids(store) == ["ran-2021"]
+    assert sorted(p.name for p in store.paths.packs.iterdir()) == before

@@ -23,6 +23,7 @@ from fieldvisit.domain.model import (
     SourceBundle,
 )
 from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.interop.budget import WorkBudget
 from fieldvisit.interop.common import (
     MAX_LINE_CHARS,
     MAX_TEXT_CHARS,
@@ -46,6 +47,11 @@ _SERIES_KEYS = ("RRULE", "RDATE")
 # open-ended, over this many days from the first. More occurrences than this is no programme.
 PROGRAMME_DAYS = 14
 MAX_OCCURRENCES = 2000
+# The work that expanding them may take (see budget.py): MAX_OCCURRENCES daily or hourly
+# occurrences take about 460,000 calls; a rule searching for a day that never comes
+# (FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30) would otherwise run for ever.
+EXPANSION_CALLS = 1_000_000
+EXPANSION_SECONDS = 15.0
 _SPEAKER_PREFIXES = ("speakers:", "speaker:", "presenters:", "presenter:")
 
 
@@ -123,6 +129,12 @@ def _programme_items(
     """
     masters: dict[str, tuple[int, bool]] = {}  # uid -> (VEVENT number, open-ended)
     for n, vevent in enumerate(vevents, start=1):
+        if _counted(vevent) > MAX_OCCURRENCES:  # refused before any work is spent on it
+            raise InvalidInputError(
+                f"recurring events repeat more than {MAX_OCCURRENCES} times",
+                path=path,
+                field=f"VCALENDAR/VEVENT[{n}]/RRULE",
+            )
         if any(key in vevent for key in _SERIES_KEYS) and str(vevent.get("UID", "")):
             masters[str(vevent.get("UID"))] = (n, _open_ended(vevent))
 
@@ -171,31 +183,71 @@ def _programme_items(
         label = f"{where} on {recurrence:%Y-%m-%d %H:%M}" if recurrence else where
         expanded.append((label, occurrence, recurrence))
 
+    budget = WorkBudget(
+        "expanding the recurring events",
+        path=path,
+        field="VCALENDAR/VEVENT/RRULE",
+        calls=EXPANSION_CALLS,
+        seconds=EXPANSION_SECONDS,
+    )
     try:
-        for occurrence in recurring_ical_events.of(series_calendar(False)).all():
-            take(occurrence)
-        first, last = _programme_days(vevents, items + expanded, reader)
-        window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), reader.tz)
-        open_ended = {uid for uid, (_n, endless) in masters.items() if endless}
-        start_of = dt.datetime.combine(first, dt.time(0), reader.tz)
-        for occurrence in recurring_ical_events.of(series_calendar(True)).after(start_of):
-            start = reader.moment(occurrence, "DTSTART", "VCALENDAR/VEVENT")
-            if start is not None and start >= window_end:
-                uid = str(occurrence.get("UID", ""))
-                cut.setdefault(uid, str(occurrence.get("SUMMARY", "")) or uid)
-                if len(cut) >= len(open_ended):
-                    break  # every open-ended series has reached the end
-                continue
-            take(occurrence)
-    except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as exc:
+        with budget:
+            for occurrence in recurring_ical_events.of(series_calendar(False)).all():
+                take(occurrence)
+            first, last = _programme_days(vevents, items + expanded, reader)
+            window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), reader.tz)
+            open_ended = {uid for uid, (_n, endless) in masters.items() if endless}
+            start_of = dt.datetime.combine(first, dt.time(0), reader.tz)
+            for occurrence in recurring_ical_events.of(series_calendar(True)).after(start_of):
+                start = reader.moment(occurrence, "DTSTART", "VCALENDAR/VEVENT")
+                if start is not None and start >= window_end:
+                    uid = str(occurrence.get("UID", ""))
+                    cut.setdefault(uid, str(occurrence.get("SUMMARY", "")) or uid)
+                    if len(cut) >= len(open_ended):
+                        break  # every open-ended series has reached the end
+                    continue
+                take(occurrence)
+    except (
+        recurring_ical_events.InvalidCalendar,
+        ValueError,  # icalendar's BrokenCalendarProperty and InvalidCalendar among them
+        TypeError,
+        KeyError,
+        OverflowError,  # a date pushed past year 9999 by a rule
+    ) as exc:
         if isinstance(exc, InvalidInputError):
             raise
-        raise InvalidInputError(f"a recurring event cannot be expanded: {exc}", path=path) from exc
+        raise InvalidInputError(
+            f"a recurring event cannot be expanded: {_short(exc)}",
+            path=path,
+            field="VCALENDAR/VEVENT/RRULE",
+        ) from exc
     notes = {"recurring_expanded": f"{len(masters)} series into {len(expanded)} sessions"}
     if cut:
         titles = ", ".join(sorted(cut.values()))
         notes["recurring_cut"] = f"repeats after {last} left out (open-ended): {titles}"
     return items + expanded, notes
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _counted(vevent: Any) -> int:
+    """The largest COUNT of a VEVENT's RRULEs (0 without one, or when it is not a number)."""
+    rules = vevent.get("RRULE")
+    if rules is None:
+        return 0
+    counts: list[int] = []
+    for rule in rules if isinstance(rules, list) else [rules]:
+        try:
+            value = rule.get("COUNT")
+        except (AttributeError, ValueError, TypeError, KeyError):
+            continue  # a broken RRULE: its expansion names the problem
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, int):
+                counts.append(item)
+    return max(counts, default=0)
 
 
 def _open_ended(vevent: Any) -> bool:

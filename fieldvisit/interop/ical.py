@@ -13,6 +13,7 @@ import icalendar
 
 from fieldvisit import __version__
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.limits import YEAR_RANGE, date_in_range
 from fieldvisit.domain.model import (
     Event,
     PackContent,
@@ -43,6 +44,8 @@ UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
 MAX_SESSION = dt.timedelta(days=14)  # the pack's limit for one session
 _SERIES_KEYS = ("RRULE", "RDATE")
+# Properties a VEVENT has at most once (RFC 5545 3.6.1); icalendar gives a list when repeated.
+_SINGLE_KEYS = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "UID")
 # Open-ended recurring events are expanded over the programme's days; when every event is
 # open-ended, over this many days from the first. More occurrences than this is no programme.
 PROGRAMME_DAYS = 14
@@ -129,6 +132,13 @@ def _programme_items(
     """
     masters: dict[str, tuple[int, bool]] = {}  # uid -> (VEVENT number, open-ended)
     for n, vevent in enumerate(vevents, start=1):
+        for key in _SINGLE_KEYS:
+            if isinstance(vevent.get(key), list):
+                raise InvalidInputError(
+                    f"{key} is given {len(vevent.get(key))} times",
+                    path=path,
+                    field=f"VCALENDAR/VEVENT[{n}]/{key}",
+                )
         if _counted(vevent) > MAX_OCCURRENCES:  # refused before any work is spent on it
             raise InvalidInputError(
                 f"recurring events repeat more than {MAX_OCCURRENCES} times",
@@ -211,7 +221,8 @@ def _programme_items(
         recurring_ical_events.InvalidCalendar,
         ValueError,  # icalendar's BrokenCalendarProperty and InvalidCalendar among them
         TypeError,
-        KeyError,
+        LookupError,  # KeyError, IndexError
+        AttributeError,  # a DTSTART given twice is a list, without .dt
         OverflowError,  # a date pushed past year 9999 by a rule
     ) as exc:
         if isinstance(exc, InvalidInputError):
@@ -301,7 +312,10 @@ def _calendar_zone(
     tzids: Counter[str] = Counter()
     for vevent in vevents:
         prop = vevent.get("DTSTART")
-        tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+        try:
+            tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            tzid = None  # a broken DTSTART: reading the event names it
         if tzid:
             tzids[str(tzid)] += 1
     for tzid, _count in tzids.most_common():
@@ -327,11 +341,35 @@ class _EventReader:
         self.ids = IdAllocator()
         self.people: dict[str, Person] = {}
 
+    def attr(self, prop: Any, name: str, field: str) -> Any:
+        """A parsed property's value (`dt`, `cats`), or None when it has none.
+
+        icalendar keeps a property it could not parse as a "broken" one whose attributes
+        raise BrokenCalendarProperty (a ValueError) on access, not AttributeError.
+        """
+        try:
+            return getattr(prop, name, None)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise InvalidInputError(
+                f"malformed property ({_short(exc)})", path=self.path, field=field
+            ) from exc
+
     def moment(self, vevent: Any, key: str, where: str) -> dt.datetime | None:
         prop = vevent.get(key)
         if prop is None:
             return None
-        value = getattr(prop, "dt", None)
+        if isinstance(prop, list):
+            raise InvalidInputError(
+                f"{key} is given {len(prop)} times", path=self.path, field=f"{where}/{key}"
+            )
+        value = self.attr(prop, "dt", f"{where}/{key}")
+        if isinstance(value, dt.date) and not date_in_range(value):
+            # Year 1 or 9999 overflows in a zone conversion; no programme is that far off.
+            raise InvalidInputError(
+                f"date {value.isoformat()} is outside {YEAR_RANGE}",
+                path=self.path,
+                field=f"{where}/{key}",
+            )
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:
                 return value.astimezone(self.tz)
@@ -361,10 +399,16 @@ class _EventReader:
             )
         end = self.moment(vevent, "DTEND", where)
         if end is None:
-            duration = getattr(vevent.get("DURATION"), "dt", None)
+            duration = self.attr(vevent.get("DURATION"), "dt", f"{where}/DURATION")
             if isinstance(duration, dt.timedelta):
+                if abs(duration) > MAX_SESSION:
+                    raise InvalidInputError(
+                        "the event lasts more than 14 days: not a programme item",
+                        path=self.path,
+                        field=f"{where}/DURATION",
+                    )
                 end = (start.astimezone(UTC) + duration).astimezone(self.tz)
-            elif not isinstance(getattr(vevent.get("DTSTART"), "dt", None), dt.datetime):
+            elif not isinstance(self.attr(vevent.get("DTSTART"), "dt", where), dt.datetime):
                 end = start + dt.timedelta(days=1)
             else:
                 end = start
@@ -407,7 +451,9 @@ class _EventReader:
         if found is None:
             return []
         props = found if isinstance(found, list) else [found]
-        names = [str(c) for prop in props for c in getattr(prop, "cats", [])]
+        names = [
+            str(c) for prop in props for c in self.attr(prop, "cats", f"{where}/CATEGORIES") or []
+        ]
         return [
             check_text(n.strip(), self.path, f"{where}/CATEGORIES", limit=MAX_LINE_CHARS)
             for n in names

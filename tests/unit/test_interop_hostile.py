@@ -204,8 +204,9 @@ ISSUE_15_CASES: dict[str, tuple[bytes, str, str]] = {
     ),
     # A property given twice is a list in icalendar: AttributeError in the expansion.
     "ics DTSTART twice in a series": (
-        _SERIES_ICS.format(_HOUR + "DTSTART:20170216T100000\r\nRRULE:FREQ=DAILY;COUNT=2\r\n")
-        .encode(),
+        _SERIES_ICS.format(
+            _HOUR + "DTSTART:20170216T100000\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
+        ).encode(),
         "DTSTART is given 2 times",
         "VCALENDAR/VEVENT[1]/DTSTART",
     ),

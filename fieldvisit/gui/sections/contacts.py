@@ -127,6 +127,7 @@ class ContactsSection(QWidget):
             Role.ORGANISER: self.tr("Organisers"),
             Role.HOST: self.tr("Hosts"),
             Role.FACILITATOR: self.tr("Facilitators"),
+            Role.CHAIR: self.tr("Chairs"),
             Role.SPEAKER: self.tr("Speakers"),
             Role.DELEGATE: self.tr("Delegates"),
         }

@@ -288,6 +288,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     bench = os.environ.get(BENCH_ENV, "")
     frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
     frame.window.show()
+    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
+
+    testhooks.install_early(frame.window)
     if bench == "shown":
         QTimer.singleShot(0, lambda: _bench_report("shown", app))
         return int(app.exec())
@@ -314,8 +317,6 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             lambda: _bench_report("populated", app) if programme.programme else None
         )
     shell.start()
-    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
-
     testhooks.install(shell.window, shell.ctx)
     file = getattr(args, "file", None)
     if file:

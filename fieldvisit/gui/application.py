@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +25,10 @@ from fieldvisit.domain.errors import StorageError
 from fieldvisit.gui.i18n import Translators
 from fieldvisit.gui.import_hook import lighten_pyside_import_hook
 from fieldvisit.gui.main_window import MainWindow
+from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.theme import apply_theme, icon
 from fieldvisit.paths import AppPaths, preload_dirs
+from fieldvisit.settings import LANGUAGE, LAST_EVENT, THEME, Settings
 
 # The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
 # is most of the start-up time. The worker and the context wait for it too.
@@ -79,10 +81,9 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     return Startup(events, problems)
 
 
-def settings_for(paths: AppPaths) -> QSettings:
+def settings_for(paths: AppPaths) -> Settings:
     """Settings in an INI file under the config folder, so --data-dir isolates them."""
-    paths.config.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(paths.config / "fieldvisit.ini"), QSettings.Format.IniFormat)
+    return ini_settings(paths.config / "fieldvisit.ini")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -148,7 +149,7 @@ class Frame:
     """The first phase: the application and an empty window, before the store is open."""
 
     app: QApplication
-    settings: QSettings
+    settings: Settings
     window: MainWindow
     translators: Translators
 
@@ -162,9 +163,9 @@ def open_frame(
 ) -> Frame:
     app = app or create_application()
     settings = settings_for(paths)
-    apply_theme(app, theme or str(settings.value("theme", "system")))
+    apply_theme(app, theme or settings.get(THEME))
     translators = Translators()
-    translators.install(app, language or str(settings.value("language", "system")), paths.cache)
+    translators.install(app, language or settings.get(LANGUAGE), paths.cache)
     window = MainWindow(settings)
     window.restore_geometry()
     return Frame(app, settings, window, translators)
@@ -303,7 +304,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     if bench == "populated":
         wanted = os.environ.get(BENCH_EVENT_ENV, "")
         if wanted:
-            shell.ctx.settings.setValue("last_event", wanted)
+            shell.ctx.settings.set(LAST_EVENT, wanted)
         programme = shell.window.programme
         programme.populated.connect(
             lambda: _bench_report("populated", app) if programme.programme else None

@@ -24,6 +24,7 @@ from fieldvisit.domain.changes import Change, ChangeKind, ImportPreview, ImportR
 from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.context import AppContext
 from fieldvisit.services import importing
+from fieldvisit.settings import LAST_PACK_FOLDER
 
 MAX_LISTED_CHANGES = 60
 
@@ -250,7 +251,7 @@ class OpenPackFlow(QObject):
         self.error_box: QMessageBox | None = None
 
     def choose_file(self) -> None:
-        start = str(self.ctx.settings.value("last_pack_folder", str(Path.home())))
+        start = self.ctx.settings.get(LAST_PACK_FOLDER) or str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open event pack"),
@@ -258,7 +259,7 @@ class OpenPackFlow(QObject):
             self.tr("Event packs (*.fvpack);;All files (*)"),
         )
         if name:
-            self.ctx.settings.setValue("last_pack_folder", str(Path(name).parent))
+            self.ctx.settings.set(LAST_PACK_FOLDER, str(Path(name).parent))
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> None:

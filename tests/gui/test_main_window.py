@@ -18,6 +18,7 @@ from fieldvisit.gui.application import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
+from fieldvisit.settings import SHOW_LOCAL_ZONE
 
 
 def test_window_title_names_the_event(shell: Shell) -> None:
@@ -168,7 +169,9 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
         dialog.accept()
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
-    assert shell.ctx.settings.value("show_local_zone", type=bool) is True
+    assert shell.ctx.settings.get(SHOW_LOCAL_ZONE) is True
+    ini = (shell.ctx.paths.config / "fieldvisit.ini").read_text(encoding="utf-8")
+    assert "show_local_zone=true" in ini
 
 
 def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:

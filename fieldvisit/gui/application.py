@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import threading
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ from fieldvisit.gui.main_window import MainWindow
 from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.theme import apply_theme, icon
 from fieldvisit.paths import AppPaths, preload_dirs
-from fieldvisit.settings import LANGUAGE, LAST_EVENT, THEME, Settings
+from fieldvisit.settings import LANGUAGE, THEME, Settings
 
 # The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
 # is most of the start-up time. The worker and the context wait for it too.
@@ -41,9 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_STORAGE = 2
-# Benchmarks set this to "shown" or "populated": the app prints a timestamp and quits then.
-BENCH_ENV = "FIELDVISIT_BENCH_EXIT"
-BENCH_EVENT_ENV = "FIELDVISIT_BENCH_EVENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,20 +197,6 @@ def start_shell(
         raise
 
 
-def _bench_report(what: str, app: QApplication) -> None:
-    """Print `FIELDVISIT_BENCH <what> <epoch seconds> <rss KiB>` and quit (benchmarks)."""
-    rss = 0
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    rss = int(line.split()[1])
-    except OSError:
-        pass
-    print(f"FIELDVISIT_BENCH {what} {time.time():.6f} {rss}", flush=True)
-    app.quit()
-
-
 def _import_storage_stack() -> None:
     import fieldvisit.services.programme
     import fieldvisit.services.store  # noqa: F401  (SQLAlchemy, Alembic: most of start-up)
@@ -278,14 +260,23 @@ class FileOpenFilter(QObject):
         return super().eventFilter(watched, event)
 
 
-def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`)."""
+def run(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    *,
+    on_shown: Callable[[Frame], bool] | None = None,
+    on_started: Callable[[Shell], None] | None = None,
+) -> int:
+    """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`).
+
+    The benchmarks and the kill test start the app through here with their own hooks:
+    `on_shown(frame)` once the window frame is shown (True: run the event loop without
+    opening the store), `on_started(shell)` once the start-up job is queued.
+    """
     app = create_application()
-    bench = os.environ.get(BENCH_ENV, "")
     frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
     frame.window.show()
-    if bench == "shown":
-        QTimer.singleShot(0, lambda: _bench_report("shown", app))
+    if on_shown is not None and on_shown(frame):
         return int(app.exec())
     # The frame paints and stays responsive while the storage stack loads.
     _load_in_background(app)
@@ -301,18 +292,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         )
         frame.translators.remove(app)  # as start_shell does: nothing outlives a failed start
         return EXIT_STORAGE
-    if bench == "populated":
-        wanted = os.environ.get(BENCH_EVENT_ENV, "")
-        if wanted:
-            shell.ctx.settings.set(LAST_EVENT, wanted)
-        programme = shell.window.programme
-        programme.populated.connect(
-            lambda: _bench_report("populated", app) if programme.programme else None
-        )
     shell.start()
-    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
-
-    testhooks.install(shell.window, shell.ctx)
+    if on_started is not None:
+        on_started(shell)
     file = getattr(args, "file", None)
     if file:
         open_file(shell.window, Path(file))

@@ -33,14 +33,18 @@ class RoundResult:
         return self.body_ok and self.stored >= self.required
 
 
-def app_command(data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "fieldvisit", "--data-dir", str(data_dir)]
+TYPIST = Path(__file__).with_name("typist.py")
+
+
+def app_command(data_dir: Path, side_file: Path) -> list[str]:
+    """The app as `fieldvisit --data-dir` starts it, with the typist typing into a note."""
+    return [sys.executable, str(TYPIST), str(data_dir), str(side_file)]
 
 
 def run_round(data_dir: Path, side_file: Path, rng: random.Random) -> RoundResult:
     """Start the app, let it type a random number of characters, kill it, read the store."""
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", FIELDVISIT_TEST_TYPIST=str(side_file))
+    env.update(QT_QPA_PLATFORM="offscreen")
     env.pop("FIELDVISIT_DATA_DIR", None)
     side_file.unlink(missing_ok=True)
     target = rng.randint(5, 250)  # about 0.02-1.2 s of typing: a random moment
@@ -48,7 +52,11 @@ def run_round(data_dir: Path, side_file: Path, rng: random.Random) -> RoundResul
     started = time.monotonic()
     with stderr_path.open("wb") as stderr:
         proc = subprocess.Popen(
-            app_command(data_dir), stdout=subprocess.PIPE, stderr=stderr, env=env, text=True
+            app_command(data_dir, side_file),
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            text=True,
         )
         watchdog = threading.Timer(ROUND_TIMEOUT_S, proc.kill)
         watchdog.start()

@@ -1,15 +1,17 @@
-"""Test-only hooks the app installs at start; each does nothing unless its env var is set.
+"""The kill test's typist: start the real app and type into a new note until killed.
 
-FIELDVISIT_TEST_TYPIST=<file>: once the window is shown, open a new note and type into it
-one character every few milliseconds (QTest.keyClicks, as a person would), appending
-"<index> <ord(char)> <unix time>" to <file> after each character, flushed. On stdout it prints
-"FVNOTE <note id>" once and "FVTYPED <count>" per character, so the kill test can choose
-its moment without sleeping. Used by tests/smoke/test_kill_notes.py and the kill benchmark.
+    python tests/smoke/typist.py DATA_DIR SIDE_FILE [INTERVAL_MS]
+
+Starts the app as `fieldvisit --data-dir DATA_DIR` does; once the window is shown it opens
+a new note and types into it one character every few milliseconds (QTest.keyClicks, as a
+person would), appending "<index> <ord(char)> <unix time>" to SIDE_FILE after each
+character, flushed. On stdout it prints "FVNOTE <note id>" once and "FVTYPED <count>" per
+character, so the kill test can choose its moment without sleeping. Used by
+tests/smoke/test_kill_notes.py and tests/benchmarks/bench_kill.py; it is no part of the app.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,18 +22,12 @@ from PySide6.QtWidgets import QWidget
 
 from fieldvisit.gui.context import AppContext
 
-ENV_TYPIST = "FIELDVISIT_TEST_TYPIST"
-ENV_INTERVAL = "FIELDVISIT_TEST_TYPIST_MS"
 TEXT = "the quick brown fox jumps over the lazy dog while delegates take notes "
 
 
-def install(window: QWidget, ctx: AppContext) -> None:
-    """Called by the app once the main window exists; a no-op in normal use."""
-    side_file = os.environ.get(ENV_TYPIST)
-    if not side_file:
-        return
-    interval = int(os.environ.get(ENV_INTERVAL, "4"))
-    typist = _Typist(window, ctx, Path(side_file), interval)
+def install(window: QWidget, ctx: AppContext, side_file: Path, interval: int) -> None:
+    """Type into a new note of `window` once the start-up jobs have delivered."""
+    typist = _Typist(window, ctx, side_file, interval)
     # Start after the jobs already queued (the start-up import and event choice) have
     # delivered: a note begun before the event is chosen would be closed by the switch.
     ctx.worker.submit(lambda _store: None, lambda _result: typist.on_start())
@@ -80,3 +76,21 @@ class _Typist(QObject):
         self._count += 1
         sys.stdout.write(f"FVTYPED {self._count}\n")
         sys.stdout.flush()
+
+
+def main() -> int:
+    from fieldvisit.cli import gui_defaults
+    from fieldvisit.gui.application import Shell, run
+    from fieldvisit.paths import resolve
+
+    data_dir, side_file = sys.argv[1], Path(sys.argv[2])
+    interval = int(sys.argv[3]) if len(sys.argv) > 3 else 4
+
+    def on_started(shell: Shell) -> None:
+        install(shell.window, shell.ctx, side_file, interval)
+
+    return run(gui_defaults(), resolve(data_dir), on_started=on_started)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

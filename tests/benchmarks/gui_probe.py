@@ -34,8 +34,8 @@ def main() -> int:
     event = sys.argv[2] if len(sys.argv) > 2 else ""
     from PySide6.QtCore import QTimer
 
+    from fieldvisit.app import Frame, Shell, run
     from fieldvisit.cli import gui_defaults
-    from fieldvisit.gui.application import Frame, Shell, run
     from fieldvisit.paths import resolve
     from fieldvisit.settings import LAST_EVENT
 

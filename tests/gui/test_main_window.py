@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 from sample_rows import SAMPLE_TITLE as HAGUE_TITLE
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
@@ -136,7 +136,7 @@ def test_dutch_translation_loads(
 def test_unreadable_store_is_a_dialog_and_exit_2(
     data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fieldvisit.gui import application
+    from fieldvisit import app
     from fieldvisit.paths import resolve
 
     paths = resolve(data_dir)
@@ -150,7 +150,7 @@ def test_unreadable_store_is_a_dialog_and_exit_2(
 
     monkeypatch.setattr(QMessageBox, "critical", critical)
     args = argparse.Namespace(lang="en", file=None)
-    assert application.run(args, paths) == application.EXIT_STORAGE
+    assert app.run(args, paths) == app.EXIT_STORAGE
     assert len(shown) == 1 and "fieldvisit.sqlite" in shown[0]
     assert "not a database" in shown[0]
 

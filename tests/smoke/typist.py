@@ -79,8 +79,8 @@ class _Typist(QObject):
 
 
 def main() -> int:
+    from fieldvisit.app import Shell, run
     from fieldvisit.cli import gui_defaults
-    from fieldvisit.gui.application import Shell, run
     from fieldvisit.paths import resolve
 
     data_dir, side_file = sys.argv[1], Path(sys.argv[2])

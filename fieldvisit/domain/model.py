@@ -31,6 +31,18 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
     DELEGATE = "delegate"
     EMERGENCY = "emergency"
+    CHAIR = "chair"  # chairs or moderates a session (an iCalendar ROLE=CHAIR attendee)
+
+
+class LinkKind(StrEnum):
+    """What a session's link leads to (the app shows it; it never fetches it)."""
+
+    WEB_PAGE = "web_page"
+    SLIDES = "slides"
+    VIDEO = "video"
+    LIVE_STREAM = "live_stream"
+    JOIN = "join_link"
+    FEEDBACK = "feedback"
 
 
 class QuestionKind(StrEnum):
@@ -79,6 +91,16 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionLink:
+    """A link on a session. `url` is kept as the schedule gave it: whether it may be opened
+    is decided where it is shown (`fieldvisit.domain.links.openable`)."""
+
+    title: str
+    url: str
+    kind: LinkKind = LinkKind.WEB_PAGE
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     """A programme item. `start`/`end` are timezone-aware datetimes."""
 
@@ -97,6 +119,7 @@ class Session:
     confidential: bool = False
     signup_group: str = ""  # sessions sharing a group are alternatives: pick one per slot
     language: str = ""
+    links: tuple[SessionLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +165,8 @@ class Itinerary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A file carried in the pack, under `documents/<filename>`."""
+    """A file carried in the pack, under `documents/<filename>`; or, when `url` is set (and
+    `filename` is ""), a schedule's attachment listed by its address and never downloaded."""
 
     id: str
     title: str
@@ -150,6 +174,7 @@ class Document:
     media_type: str = "application/octet-stream"
     confidential: bool = False
     session_ids: tuple[str, ...] = ()
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +229,25 @@ class PackContent:
 
 
 @dataclass(frozen=True, slots=True)
+class Intake:
+    """What a reader found in its source, counted plainly, and what it did not carry (each
+    with its reason): the "in" side of `pack build`'s report."""
+
+    events: int = 0
+    people: int = 0
+    rooms: int = 0
+    links: int = 0
+    attachments: int = 0
+    left_out: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SourceBundle:
     """What a pack source (folder, workbook, schedule) yields: the content plus the files to
     carry, keyed by their path inside the pack ("documents/briefing.pdf", "map/area.mbtiles").
+    `intake` is None for a source folder (it is the pack's own format: nothing to lose).
     """
 
     content: PackContent
     files: dict[str, Path] = field(default_factory=dict)
+    intake: Intake | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,48 +22,12 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.changes import Change, ChangeKind, ImportPreview, ImportResult
 from fieldvisit.domain.errors import UserError
+from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.services import importing
 from fieldvisit.settings import LAST_PACK_FOLDER
 
 MAX_LISTED_CHANGES = 60
-
-
-# The fields a pack update can change (fieldvisit.domain.changes), named as people read them;
-# QT_TRANSLATE_NOOP is typed as returning object.
-FIELD_LABELS: dict[str, object] = {
-    "title": QT_TRANSLATE_NOOP("PreviewDialog", "title"),
-    "kind": QT_TRANSLATE_NOOP("PreviewDialog", "kind"),
-    "start": QT_TRANSLATE_NOOP("PreviewDialog", "start"),
-    "end": QT_TRANSLATE_NOOP("PreviewDialog", "end"),
-    "room": QT_TRANSLATE_NOOP("PreviewDialog", "room"),
-    "venue_id": QT_TRANSLATE_NOOP("PreviewDialog", "venue"),
-    "online_url": QT_TRANSLATE_NOOP("PreviewDialog", "online link"),
-    "track": QT_TRANSLATE_NOOP("PreviewDialog", "track"),
-    "description": QT_TRANSLATE_NOOP("PreviewDialog", "description"),
-    "speaker_ids": QT_TRANSLATE_NOOP("PreviewDialog", "speakers"),
-    "document_ids": QT_TRANSLATE_NOOP("PreviewDialog", "documents"),
-    "confidential": QT_TRANSLATE_NOOP("PreviewDialog", "confidential"),
-    "signup_group": QT_TRANSLATE_NOOP("PreviewDialog", "sign-up group"),
-    "language": QT_TRANSLATE_NOOP("PreviewDialog", "language"),
-    "planned_start": QT_TRANSLATE_NOOP("PreviewDialog", "planned start"),
-    "planned_end": QT_TRANSLATE_NOOP("PreviewDialog", "planned end"),
-    "address": QT_TRANSLATE_NOOP("PreviewDialog", "address"),
-    "lat": QT_TRANSLATE_NOOP("PreviewDialog", "latitude"),
-    "lon": QT_TRANSLATE_NOOP("PreviewDialog", "longitude"),
-    "host_id": QT_TRANSLATE_NOOP("PreviewDialog", "host"),
-    "briefing": QT_TRANSLATE_NOOP("PreviewDialog", "briefing"),
-    "etiquette": QT_TRANSLATE_NOOP("PreviewDialog", "etiquette"),
-    "safety": QT_TRANSLATE_NOOP("PreviewDialog", "safety"),
-    "directions_to_next": QT_TRANSLATE_NOOP("PreviewDialog", "directions to the next stop"),
-    "itinerary": QT_TRANSLATE_NOOP("PreviewDialog", "itinerary"),
-    "order": QT_TRANSLATE_NOOP("PreviewDialog", "order"),
-}
-
-
-def field_label(name: str) -> str:
-    label = FIELD_LABELS.get(name)
-    return QCoreApplication.translate("PreviewDialog", str(label)) if label else name
 
 
 def change_line(change: Change) -> str:
@@ -72,7 +36,7 @@ def change_line(change: Change) -> str:
         return f'<li><span style="color:#2e7d32">+</span> {e(change.title)}</li>'
     if change.change is ChangeKind.CANCELLED:
         return f"<li><s>{e(change.title)}</s></li>"
-    fields = "; ".join(f"{e(field_label(f.field))}: {e(f.old)} → {e(f.new)}" for f in change.fields)
+    fields = e(change_details((f.field, f.old, f.new) for f in change.fields))
     return f"<li>{e(change.title)}" + (f" <i>({fields})</i>" if fields else "") + "</li>"
 
 

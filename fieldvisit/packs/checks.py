@@ -49,10 +49,19 @@ def check_content(content: PackContent, *, source: str) -> None:
         source,
     )
     _unique(
-        ((d.filename, f"$.documents[{i}].filename") for i, d in enumerate(content.documents)),
+        (
+            (d.filename, f"$.documents[{i}].filename")
+            for i, d in enumerate(content.documents)
+            if d.filename
+        ),
         "document file",
         source,
     )
+    for i, d in enumerate(content.documents):
+        # A document is a file in the pack or an address listed by its URL: one of the two.
+        if bool(d.filename) == bool(d.url):
+            problem = "has both a file and a URL" if d.filename else "has neither a file nor a URL"
+            raise fail(f"document {d.id!r} {problem}", f"$.documents[{i}].filename")
     venues = _unique(
         ((v.id, f"$.event.venues[{i}].id") for i, v in enumerate(event.venues)), "venue", source
     )

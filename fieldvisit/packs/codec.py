@@ -14,6 +14,7 @@ from fieldvisit.domain.model import (
     Document,
     Event,
     Itinerary,
+    LinkKind,
     MapLayer,
     PackContent,
     Person,
@@ -24,10 +25,11 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
     Stop,
     Venue,
 )
-from fieldvisit.domain.plain import event_data, map_data, question_data
+from fieldvisit.domain.plain import event_data, links_data, map_data, question_data
 from fieldvisit.packs.fastschema import Check, UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
 from fieldvisit.paths import resource
@@ -206,6 +208,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "confidential": s.confidential,
                 "signup_group": s.signup_group,
                 "language": s.language,
+                "links": links_data(s.links),
             }
             for s in content.sessions
         ],
@@ -256,6 +259,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "media_type": d.media_type,
                 "confidential": d.confidential,
                 "session_ids": list(d.session_ids),
+                "url": d.url,
             }
             for d in content.documents
         ],
@@ -364,6 +368,14 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             confidential=s.get("confidential", False),
             signup_group=s.get("signup_group", ""),
             language=s.get("language", ""),
+            links=tuple(
+                SessionLink(
+                    title=link.get("title", ""),
+                    url=link["url"],
+                    kind=LinkKind(link.get("kind", "web_page")),
+                )
+                for link in s.get("links", ())
+            ),
         )
 
     def person(p: Any, _where: str) -> Person:
@@ -411,6 +423,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             media_type=d.get("media_type", "application/octet-stream"),
             confidential=d.get("confidential", False),
             session_ids=tuple(d.get("session_ids", [])),
+            url=d.get("url", ""),
         )
 
     def question(q: Any, _where: str) -> Question:

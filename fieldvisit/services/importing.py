@@ -151,6 +151,9 @@ def pack_origin(pack: LoadedPack, pack_file: str) -> PackOrigin:
     """What the store keeps of `pack`; every document's file must be in its manifest."""
     files: dict[str, tuple[str, int]] = {}
     for document in pack.content.documents:
+        if not document.filename:  # an attachment listed by its address: no file
+            files[document.id] = ("", 0)
+            continue
         member = f"documents/{document.filename}"
         entry = pack.manifest.files.get(member)
         if entry is None:
@@ -178,6 +181,8 @@ def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
     stored = load_document_hashes(session, event_id)
     files = pack.manifest.files
     for document in pack.content.documents:
+        if not document.filename:  # listed by its URL: nothing in the pack to compare
+            continue
         entry = files.get(f"documents/{document.filename}")
         if entry is None or stored.get(document.id) != (entry.sha256, entry.size):
             return False

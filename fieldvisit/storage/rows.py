@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.model import (
     Event,
+    LinkKind,
     MapLayer,
     Person,
     Question,
@@ -20,6 +21,7 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
     Stop,
     Venue,
 )
@@ -143,6 +145,26 @@ def _role(value: str) -> Role:
         return Role.DELEGATE
 
 
+def _link_kind(value: object) -> LinkKind:
+    try:
+        return LinkKind(str(value))
+    except ValueError:  # a kind this version does not know: a plain web page
+        return LinkKind.WEB_PAGE
+
+
+def links_from_data(data: object) -> tuple[SessionLink, ...]:
+    """The `sessions.links` JSON as SessionLinks (None, from rows stored before it: none)."""
+    if not isinstance(data, list):
+        return ()
+    return tuple(
+        SessionLink(
+            title=str(x.get("title", "")), url=str(x["url"]), kind=_link_kind(x.get("kind"))
+        )
+        for x in data
+        if isinstance(x, dict) and x.get("url")
+    )
+
+
 def session_from_row(r: Any, zone: ZoneInfo) -> Session:
     """A Session from a `sessions` row (ORM object or plain row), aware in `zone`."""
     return Session(
@@ -161,6 +183,7 @@ def session_from_row(r: Any, zone: ZoneInfo) -> Session:
         confidential=bool(r.confidential),
         signup_group=r.signup_group or "",
         language=r.language or "",
+        links=links_from_data(getattr(r, "links", None)),
     )
 
 

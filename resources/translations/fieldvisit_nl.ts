@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeLabels</name>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 gewijzigd</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
     <name>ContactsSection</name>
     <message>
         <source>Search contacts</source>
@@ -352,10 +363,6 @@
         <translation>&amp;Zoeken…</translation>
     </message>
     <message>
-        <source>&amp;New note</source>
-        <translation>&amp;Nieuwe notitie</translation>
-    </message>
-    <message>
         <source>&amp;Jump to now</source>
         <translation>Naar &amp;nu</translation>
     </message>
@@ -444,10 +451,6 @@
         <translation>Doorzoek het programma en uw notities</translation>
     </message>
     <message>
-        <source>New note</source>
-        <translation>Nieuwe notitie</translation>
-    </message>
-    <message>
         <source>Jump to now in the programme</source>
         <translation>Naar nu in het programma</translation>
     </message>
@@ -486,6 +489,34 @@
     <message>
         <source>Or&amp;ganiser window…</source>
         <translation>Or&amp;ganisatorvenster…</translation>
+    </message>
+    <message>
+        <source>&amp;New note on what is selected</source>
+        <translation>&amp;Nieuwe notitie bij wat geselecteerd is</translation>
+    </message>
+    <message>
+        <source>A note on the session, stop or person selected or open; else your own</source>
+        <translation>Een notitie bij de geselecteerde of geopende sessie, stop of persoon; anders een eigen notitie</translation>
+    </message>
+    <message>
+        <source>New note of your &amp;own</source>
+        <translation>Nieuwe &amp;eigen notitie</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Notitietekst</translation>
+    </message>
+    <message>
+        <source>Write here. Your note is saved once your data is open.</source>
+        <translation>Schrijf hier. Je notitie wordt bewaard zodra je gegevens open zijn.</translation>
+    </message>
+    <message>
+        <source>New note on the session, stop or person selected</source>
+        <translation>Nieuwe notitie bij de geselecteerde sessie, stop of persoon</translation>
+    </message>
+    <message>
+        <source>New note of your own</source>
+        <translation>Nieuwe eigen notitie</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1693,10 @@
     <message>
         <source>Confidential session: what is said here stays here.</source>
         <translation>Vertrouwelijke sessie: wat hier gezegd wordt, blijft hier.</translation>
+    </message>
+    <message>
+        <source>Start a note on this session (Ctrl+N)</source>
+        <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID, add_note
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.send_return import SendReturnDialog
 from fieldvisit.gui.settings_dialog import SettingsDialog
 from fieldvisit.gui.theme import apply_theme, contrast, dark_palette

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sample_rows import add_fosdem
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.programme.section import ProgrammeSection
 from fieldvisit.gui.programme.timeline import TimelineView, wrap_lines
 from fieldvisit.paths import resolve

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
@@ -47,6 +48,7 @@ from fieldvisit.services import agenda
 from fieldvisit.services.agenda import PickOutcome
 from fieldvisit.services.programme import Programme, load_programme
 from fieldvisit.services.store import Store
+from fieldvisit.settings import PROGRAMME_CHOSEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,22 +417,33 @@ class ProgrammeSection(QWidget):
         """Rooms or tracks chosen: filter, and remember the choice for this event."""
         event_id = self.ctx.event_id
         if event_id:
-            settings = self.ctx.settings
-            settings.setValue(f"programme/{event_id}/rooms", sorted(self.room.chosen))
-            settings.setValue(f"programme/{event_id}/tracks", sorted(self.track.chosen))
+            chosen = self._all_chosen()
+            chosen[event_id] = {
+                "rooms": sorted(self.room.chosen),
+                "tracks": sorted(self.track.chosen),
+            }
+            if not self.room.chosen and not self.track.chosen:
+                del chosen[event_id]
+            self.ctx.settings.set(PROGRAMME_CHOSEN, json.dumps(chosen, sort_keys=True))
         self.on_filters_changed()
 
+    def _all_chosen(self) -> dict[str, dict[str, list[str]]]:
+        try:
+            value = json.loads(self.ctx.settings.get(PROGRAMME_CHOSEN) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
     def _remembered(self, event_id: str) -> tuple[set[str], set[str]]:
-        if not event_id:
+        mine = self._all_chosen().get(event_id) if event_id else None
+        if not isinstance(mine, dict):
             return set(), set()
 
-        def read(key: str) -> set[str]:
-            value = self.ctx.settings.value(f"programme/{event_id}/{key}", [])
-            if isinstance(value, str):
-                return {value} if value else set()
+        def names(key: str) -> set[str]:
+            value = mine.get(key, [])
             return {str(v) for v in value} if isinstance(value, list) else set()
 
-        return read("rooms"), read("tracks")
+        return names("rooms"), names("tracks")
 
     def _show_focus_line(self, uid: str) -> None:
         session = self.timeline.session(uid) if uid else None

@@ -38,6 +38,7 @@ from fieldvisit.interop.common import (
 )
 from fieldvisit.interop.html_text import html_to_text
 from fieldvisit.interop.links import LinkCollector, RawLink
+from fieldvisit.interop.zone_help import Sample, no_zone_help, sample
 
 UTC = dt.UTC
 # Participant roles (c3voc schedule 2) that are not speakers.
@@ -309,7 +310,7 @@ def build_bundle(
         tz = zone(timezone, path, "timezone")
     else:
         raise InvalidInputError(
-            "the schedule names no time zone: give one (an IANA name like Europe/Brussels)",
+            f"the schedule names no time zone; {_zone_help(raw)}",
             path=path,
             field=f"{where}/time_zone_name",
         )
@@ -348,6 +349,26 @@ def build_bundle(
         extra=extra,
     )
     return SourceBundle(content=content, files={}, intake=builder.intake(dropped_events))
+
+
+def _zone_help(raw: RawSchedule) -> str:
+    """What the events' own offsets say about the zone (see zone_help)."""
+    samples: list[Sample] = []
+    naive = 0
+    for ev in raw.events:
+        text = ev.date.strip()
+        if len(text) <= 10:
+            naive += 1
+            continue
+        try:
+            found = sample(dt.datetime.fromisoformat(text))
+        except ValueError:
+            continue  # reported, with its field, once a zone is given
+        if found is None:
+            naive += 1
+        else:
+            samples.append(found)
+    return no_zone_help(samples, naive=naive)
 
 
 def _event_id(from_file: str, given: str | None, title: str) -> str:

@@ -46,6 +46,7 @@ from fieldvisit.interop.ical_people import (
     inline_attachments,
 )
 from fieldvisit.interop.links import LinkCollector
+from fieldvisit.interop.zone_help import Sample, all_utc_help, no_zone_help, sample
 
 UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
@@ -310,10 +311,35 @@ def _calendar_zone(
     if given:
         return zone(given, path, "timezone")
     raise InvalidInputError(
-        "the calendar names no IANA time zone: give one (like Australia/Brisbane)",
+        f"the calendar names no IANA time zone; {_zone_help(vevents)}",
         path=path,
         field="VCALENDAR/X-WR-TIMEZONE",
     )
+
+
+def _zone_help(vevents: list[Any]) -> str:
+    """What the events' own times say: all UTC, or offsets that some zones fit."""
+    samples: list[Sample] = []
+    naive = utc = 0
+    for vevent in vevents:
+        for key in ("DTSTART", "DTEND"):
+            value = getattr(vevent.get(key), "dt", None)
+            if not isinstance(value, dt.datetime):
+                continue
+            if value.tzinfo is None:
+                naive += 1
+                continue
+            found = sample(value)
+            if found is None:
+                naive += 1
+                continue
+            # "...Z" times: icalendar gives them a UTC tzinfo, whatever its flavour.
+            if found[1] == dt.timedelta(0) and str(value.tzinfo).upper() in ("UTC", "Z"):
+                utc += 1
+            samples.append(found)
+    if samples and utc == len(samples) and not naive:
+        return all_utc_help(utc)
+    return no_zone_help(samples, naive=naive)
 
 
 class _EventReader:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -31,7 +32,7 @@ def test_zones_fit_every_offset_at_its_date() -> None:
     assert "Africa/Lagos" not in both
     assert "Europe/London" not in both
     # Legacy aliases are never offered.
-    assert not any(z.startswith(("US/", "Etc/")) or "/" not in z and z != "UTC" for z in both)
+    assert not any(z.startswith(("US/", "Etc/")) or ("/" not in z and z != "UTC") for z in both)
 
 
 def test_frab_json_with_offsets_but_no_zone(schedules: Path, tmp_path: Path) -> None:
@@ -131,15 +132,15 @@ def _workbook(path: Path, timezone: str, links: str = "") -> Path:
     event = book.active
     assert event is not None
     event.title = "Event"
-    values = {"id": "w", "title": "Workbook event", "timezone": timezone,
+    values: dict[str, Any] = {"id": "w", "title": "Workbook event", "timezone": timezone,
               "start date": dt.date(2026, 10, 12), "end date": dt.date(2026, 10, 13)}  # fmt: skip
-    for row, column in enumerate(EVENT_FIELDS, start=2):
-        event.cell(row=row, column=1, value=column.header)
-        event.cell(row=row, column=2, value=values.get(column.header))  # type: ignore[arg-type]
+    for number, column in enumerate(EVENT_FIELDS, start=2):
+        event.cell(row=number, column=1, value=column.header)
+        event.cell(row=number, column=2, value=values.get(column.header))
     for name, columns in TABLE_SHEETS.items():
         sheet = book.create_sheet(name)
         sheet.append([c.header for c in columns])
-    row = {c.header: None for c in TABLE_SHEETS["Sessions"]}
+    row: dict[str, Any] = {c.header: None for c in TABLE_SHEETS["Sessions"]}
     row.update(id="s1", title="Talk", kind="plenary", date=dt.date(2026, 10, 12),
                start=dt.time(9), end=dt.time(10), links=links)  # fmt: skip
     book["Sessions"].append(list(row.values()))

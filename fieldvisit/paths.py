@@ -9,10 +9,11 @@ from pathlib import Path
 
 import platformdirs
 
+from fieldvisit.domain.private import PRIVATE_DIR, make_tree_private
+
 APP_NAME = "fieldvisit"
 APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
-
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
@@ -25,6 +26,11 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data / "fieldvisit.sqlite"
+
+    @property
+    def key_file(self) -> Path:
+        """The wrapped data key of an encrypted store (absent while the store is plain)."""
+        return self.data / "fieldvisit.key"
 
     @property
     def packs(self) -> Path:
@@ -40,9 +46,12 @@ class AppPaths:
         return self.data / "keys"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data, self.config, self.cache, self.packs, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
-        self.keys.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the folders private to the user (0700) and repair what an older version
+        or a copy left readable: every folder under `data` 0700, every file 0600."""
+        for folder in (self.data, self.config, self.cache, self.packs, self.backups, self.keys):
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        for root in dict.fromkeys((self.data, self.config, self.cache)):
+            make_tree_private(root)
         return self
 
 

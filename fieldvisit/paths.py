@@ -15,6 +15,7 @@ APP_NAME = "fieldvisit"
 APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
 
+
 @dataclass(frozen=True, slots=True)
 class AppPaths:
     """The folders of one installation. `data` holds the store and the installed packs."""

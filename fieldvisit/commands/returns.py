@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
 
@@ -26,7 +27,7 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.returns.compose import SECTION_TITLES, choose, compose_draft
     from fieldvisit.returns.write import write_return
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         with store.unit() as session:
@@ -76,7 +77,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
     from fieldvisit.exports.personal import export
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         with store.unit() as session:

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.domain.changes import Change, EventSummary, ImportResult, ImportStatus
 from fieldvisit.domain.errors import TrustError
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.events import list_events
 from fieldvisit.services.importing import FIELD_KEY, FIELD_VERSION, import_pack
-from fieldvisit.services.store import Store
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -86,7 +86,7 @@ def print_result(result: ImportResult, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         result = import_pack(
             store,
@@ -130,7 +130,7 @@ def summary_json(event: EventSummary) -> dict[str, object]:
 
 
 def cmd_events(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         events = list_events(store)
     finally:

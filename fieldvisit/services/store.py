@@ -15,11 +15,13 @@ from fieldvisit.storage.engine import open_store
 
 
 def store_files(paths: AppPaths) -> cipher.StoreFiles:
-    return cipher.StoreFiles(database=paths.database, key_file=paths.key_file, backups=paths.backups)
+    return cipher.StoreFiles(
+        database=paths.database, key_file=paths.key_file, backups=paths.backups
+    )
 
 
 def store_kind(paths: AppPaths) -> cipher.Kind:
-    """"new", "plain" or "encrypted" (after finishing an interrupted conversion)."""
+    """ "new", "plain" or "encrypted" (after finishing an interrupted conversion)."""
     paths.ensure()
     files = store_files(paths)
     cipher.recover(files)

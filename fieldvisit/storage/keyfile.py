@@ -42,19 +42,23 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 
 
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    memory_kib: int = ARGON2_MEMORY_KIB
+    iterations: int = ARGON2_ITERATIONS
+    lanes: int = ARGON2_LANES
+
+
+# What new key files get (tests lower it to keep the suite quick; old files keep theirs).
+DEFAULT_PARAMS = KdfParams()
+
+
 class WrongPasscodeError(UserError):
     """The passcode does not unwrap the data key."""
 
 
 class KeyFileError(StorageError):
     """The wrapped-key file is missing, damaged or of an unknown kind."""
-
-
-@dataclass(frozen=True, slots=True)
-class KdfParams:
-    memory_kib: int = ARGON2_MEMORY_KIB
-    iterations: int = ARGON2_ITERATIONS
-    lanes: int = ARGON2_LANES
 
 
 def _b64(data: bytes) -> str:
@@ -93,7 +97,7 @@ def wrap(data_key: bytes | bytearray, passcode: str, params: KdfParams | None = 
 
     if not passcode:
         raise UserError("the passcode is empty")
-    params = params or KdfParams()
+    params = params or DEFAULT_PARAMS
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     sealed = ChaCha20Poly1305(derive(passcode, salt, params)).encrypt(

@@ -103,9 +103,7 @@ def test_secure_delete_is_set_by_the_app(store: Store) -> None:
         assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
-def test_cli_empty_bin_and_erase_event(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_empty_bin_and_erase_event(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = Store.open(resolve(data_dir))
     notes.set_deleted(store, write(store, "ev", "dingoword"))
     write(store, "ev", "kowariword")

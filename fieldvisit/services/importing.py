@@ -41,6 +41,7 @@ from fieldvisit.packs.manifest import MANIFEST_NAME, LoadedPack
 from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
 from fieldvisit.services.store import Store
+from fieldvisit.storage import sealed
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
     load_content,
@@ -359,12 +360,19 @@ def preview_import(store: Store, path: Path, *, allow_unsigned: bool = False) ->
     )
 
 
-def _copy_beside(source: Path, folder: Path) -> Path:
-    """Copy `source` to a temporary file in `folder`, flushed to disk, ready to rename."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".importing-", suffix=".fvpack", dir=folder)
-    temporary = Path(name)
+def _copy_beside(
+    source: Path, folder: Path, key: bytearray | None = None, *, name: str = ""
+) -> Path:
+    """Copy `source` to a temporary file in `folder`, flushed to disk, ready to rename to
+    `name`. With the key of an encrypted store the copy is sealed (it holds contacts)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temp_name = tempfile.mkstemp(prefix=".importing-", suffix=".fvpack", dir=folder)
+    temporary = Path(temp_name)
     try:
+        if key is not None:
+            os.close(handle)
+            sealed.write_copy(source, temporary, key, name=name)
+            return temporary
         with os.fdopen(handle, "wb") as out, source.open("rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
             out.flush()
@@ -433,7 +441,7 @@ def import_loaded(
                 )
             first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
-            temporary = _copy_beside(pack.path, store.paths.packs)
+            temporary = _copy_beside(pack.path, store.paths.packs, store.key, name=pack_file)
             replace_content(session, pack, pack_file)
             changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))

@@ -16,7 +16,7 @@ from fieldvisit.storage.engine import open_store
 
 def store_files(paths: AppPaths) -> cipher.StoreFiles:
     return cipher.StoreFiles(
-        database=paths.database, key_file=paths.key_file, backups=paths.backups
+        database=paths.database, key_file=paths.key_file, backups=paths.backups, packs=paths.packs
     )
 
 
@@ -65,6 +65,8 @@ class Store:
         elif kind != "encrypted":
             key = None
         try:
+            if key is not None:
+                cipher.reseal_packs(files, key)
             engine = open_store(paths.database, paths.backups, key)
         except BaseException:
             keyfile.wipe(key)

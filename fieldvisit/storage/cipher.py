@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from fieldvisit.domain.errors import StorageError, UserError
 from fieldvisit.domain.private import create_private_file
-from fieldvisit.storage import keyfile
+from fieldvisit.storage import keyfile, sealed
 from fieldvisit.storage.keyfile import KeyFileError, WrongPasscodeError, sql_key
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -56,6 +56,7 @@ class StoreFiles:
     database: Path
     key_file: Path
     backups: Path
+    packs: Path | None = None  # the per-event pack copies, sealed while encrypted
 
 
 def is_plain(path: Path) -> bool:
@@ -257,7 +258,12 @@ def _all_databases(files: StoreFiles) -> Iterator[Path]:
 
 
 def recover(files: StoreFiles) -> None:
-    """Finish or undo a conversion that a killed process left half done."""
+    """Finish or undo a conversion that a killed process left half done.
+
+    Pack copies may be left some sealed and some not: both read; the next encrypted open
+    seals the rest (`reseal_packs`)."""
+    if files.packs is not None:
+        sealed.recover_folder(files.packs)
     for database in (files.database, *_backup_files(files)):
         converting = database.with_name(database.name + CONVERTING)
         if converting.exists():
@@ -314,6 +320,7 @@ def protect(files: StoreFiles, passcode: str) -> None:
         _convert_all(files, None, bytes(key), lambda: None)
         os.replace(pending, files.key_file)
         keyfile.fsync_folder(files.key_file.parent)
+        reseal_packs(files, key)
     except BaseException:
         recover(files)  # undo: the plain store stays, the pending key goes
         raise
@@ -334,6 +341,8 @@ def unprotect(files: StoreFiles, passcode: str) -> None:
             return
 
         def hide_key() -> None:
+            if files.packs is not None:  # unsealed first: a kill leaves them readable
+                sealed.reseal_folder(files.packs, bytes(key), None)
             os.replace(files.key_file, pending)
             keyfile.fsync_folder(files.key_file.parent)
 
@@ -359,6 +368,12 @@ def change_passcode(files: StoreFiles, old: str, new: str) -> None:
         keyfile.write_key_file(files.key_file, key, new)
     finally:
         keyfile.wipe(key)
+
+
+def reseal_packs(files: StoreFiles, key: bytes | bytearray) -> None:
+    """Seal every pack copy not yet sealed (after protecting, or an interrupted run)."""
+    if files.packs is not None:
+        sealed.reseal_folder(files.packs, None, bytes(key))
 
 
 def copy_encrypted(database: Path, key: bytes, target: Path) -> None:

@@ -268,3 +268,52 @@ def test_recovery_after_a_kill_at_each_step(paths: AppPaths) -> None:
     store = Store.open(paths, passcode="right")
     assert notes.search_notes(store, "ev", MARKER)
     store.close()
+
+
+def test_pack_copies_are_sealed_while_encrypted(paths: AppPaths, tmp_path: Path) -> None:
+    """The installed pack holds the event's contacts: sealed with the data key, readable
+    through it, and back to a plain zip when protection is removed."""
+    from import_factory import hague
+
+    from fieldvisit.domain.model import SourceBundle
+    from fieldvisit.packs.build import write_pack
+    from fieldvisit.services import documents
+    from fieldvisit.services.importing import import_pack
+
+    content = hague()
+    briefing = tmp_path / "briefing.pdf"
+    briefing.write_bytes(b"%PDF-1.4 briefing about Anna Example")
+    files = {f"documents/{d.filename}": briefing for d in content.documents}
+    pack = tmp_path / "hague.fvpack"
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=1, source="t")
+
+    def read_all(store: Store) -> list[bytes]:
+        data = documents.load_documents(store, "hague-2017")
+        copy = paths.packs / data.pack_file
+        return [documents.read_document(copy, item, store.key) for item in data.items]
+
+    store = Store.open(paths)
+    import_pack(store, pack, allow_unsigned=True)
+    before = read_all(store)
+    store.close()
+    assert before and holding(paths.packs, "Anna Example")
+
+    cipher.protect(store_files(paths), "right")
+    assert holding(paths.data, "Anna Example") == []
+    [copy] = paths.packs.glob("*.fvpack")
+    assert copy.read_bytes().startswith(b"FVSEALED1")
+    store = Store.open(paths, passcode="right")
+    assert read_all(store) == before
+    # A new version imported into the encrypted store is sealed as it lands.
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=2, source="t")
+    import_pack(store, pack, allow_unsigned=True)
+    assert read_all(store) == before
+    store.close()
+    assert holding(paths.data, "Anna Example") == []
+
+    cipher.unprotect(store_files(paths), "right")
+    [copy] = paths.packs.glob("*.fvpack")
+    assert copy.read_bytes().startswith(b"PK")
+    store = Store.open(paths)
+    assert read_all(store) == before
+    store.close()

@@ -14,24 +14,20 @@ EXIT_SOME_REJECTED = 1
 
 
 def _event_id(store: Store, requested: str | None) -> str:
-    from fieldvisit.returns.compose import latest_event_id
+    from fieldvisit.services.returns import latest_event_id
 
-    if requested:
-        return requested
-    with store.unit() as session:
-        return latest_event_id(session)
+    return requested or latest_event_id(store)
 
 
 def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit return -o FILE|DIR [--event ID] [--name N] [--include-confidential]`."""
-    from fieldvisit.returns.compose import SECTION_TITLES, choose, compose_draft
-    from fieldvisit.returns.write import write_return
+    from fieldvisit.returns.draft import SECTION_TITLES, choose
+    from fieldvisit.services.returns import compose_draft, write_return
 
     store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
-        with store.unit() as session:
-            draft = compose_draft(session, event_id)
+        draft = compose_draft(store, event_id)
         confirmed = (
             [i.key for i in draft.items if i.confidential] if args.include_confidential else []
         )
@@ -47,14 +43,9 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
                     mark = "x" if f"{item.record.kind}:{item.record.id}" in going else " "
                     print(f"    [{mark}] {item.label}")
         else:
-            with store.unit() as session:
-                written = write_return(
-                    session,
-                    event_id,
-                    Path(args.output),
-                    confirmed=confirmed,
-                    delegate_name=args.name,
-                )
+            written = write_return(
+                store, event_id, Path(args.output), confirmed=confirmed, delegate_name=args.name
+            )
             counts = {k: 0 for k in SECTION_TITLES}
             for record in written.records:
                 counts[record.kind] += 1
@@ -75,13 +66,12 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
-    from fieldvisit.exports.personal import export
+    from fieldvisit.services.exports import export
 
     store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
-        with store.unit() as session:
-            done = export(session, args.what, event_id, Path(args.output))
+        done = export(store, args.what, event_id, Path(args.output))
     finally:
         store.close()
     for path in done.paths:

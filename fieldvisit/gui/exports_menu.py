@@ -1,6 +1,6 @@
 """The Export submenu: notes booklet (Markdown, PDF), my agenda, contacts and itinerary.
 
-The files are made by `fieldvisit.exports` on the database worker; only the PDF is drawn
+The files are made by `fieldvisit.services.exports` on the database worker; only the PDF is drawn
 here, on the GUI thread, because Qt writes it (QTextDocument's Markdown + QPdfWriter).
 """
 
@@ -28,7 +28,7 @@ from fieldvisit.gui.context import AppContext
 # The writers (icalendar, vobject, gpxpy) load on the worker when an export runs: the
 # window builds this menu at start-up and most sessions never export.
 if TYPE_CHECKING:
-    from fieldvisit.exports.personal import Exported
+    from fieldvisit.services.exports import Exported
     from fieldvisit.services.store import Store
 
 
@@ -126,19 +126,17 @@ class ExportActions(QObject):
         if name == "pdf":
 
             def booklet(store: Store) -> tuple[str, str]:
-                from fieldvisit.exports.booklet import build_booklet
+                from fieldvisit.services.booklet import build_booklet
 
-                with store.unit() as session:
-                    return build_booklet(session, event_id), event_id
+                return build_booklet(store, event_id), event_id
 
             self.ctx.worker.submit(booklet, lambda done: self._pdf(done, path), self._failed)
             return
 
         def job(store: Store) -> Exported:
-            from fieldvisit.exports.personal import export
+            from fieldvisit.services.exports import export
 
-            with store.unit() as session:
-                return export(session, name, event_id, path)
+            return export(store, name, event_id, path)
 
         self.ctx.worker.submit(job, self._done, self._failed)
 
@@ -149,7 +147,7 @@ class ExportActions(QObject):
         except UserError as exc:
             self._failed(exc)
             return
-        from fieldvisit.exports.personal import Exported
+        from fieldvisit.services.exports import Exported
 
         self._done(Exported((path,), self.tr("PDF booklet written")))
 

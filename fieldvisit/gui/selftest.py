@@ -323,13 +323,12 @@ class _SelfTest:
 
     def _make_return(self, store: Any) -> Path:
         try:
-            from fieldvisit.returns.write import write_return
+            from fieldvisit.services.returns import write_return
         except ImportError as exc:
             raise StepSkippedError(f"returns not available ({exc})") from exc
         out = self.folder / "returns"
         out.mkdir()
-        with store.unit() as session:
-            written = write_return(session, self.event_id, out, delegate_name="Self Test")
+        written = write_return(store, self.event_id, out, delegate_name="Self Test")
         if not written.path.is_file() or written.path.stat().st_size == 0:
             raise StepFailedError(f"{written.path.name} was not written")
         self.return_records = len(written.records)

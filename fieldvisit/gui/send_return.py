@@ -47,8 +47,7 @@ from fieldvisit.gui.context import AppContext
 # fieldvisit.returns (cryptography) loads when the dialog is first used, not when the main
 # window adds these menu entries at start-up.
 if TYPE_CHECKING:
-    from fieldvisit.returns.compose import ReturnDraft, ReturnItem
-    from fieldvisit.returns.write import WrittenReturn
+    from fieldvisit.returns.draft import ReturnDraft, ReturnItem, WrittenReturn
     from fieldvisit.services.store import Store
 
 # SECTION_TITLES come from fieldvisit.returns (no Qt there); ReturnItemsModel translates them
@@ -95,7 +94,7 @@ class ReturnItemsModel(QAbstractItemModel):
         self.confirmed: set[str] = set()
 
     def set_items(self, items: tuple[ReturnItem, ...]) -> None:
-        from fieldvisit.returns.compose import SECTION_TITLES
+        from fieldvisit.returns.draft import SECTION_TITLES
 
         self.beginResetModel()
         self.sections = [
@@ -306,13 +305,9 @@ class SendReturnDialog(QDialog):
         event_id = self.ctx.event_id
 
         def job(store: Store) -> DraftView:
-            from fieldvisit.returns.compose import compose_draft
-            from fieldvisit.returns.identity import get_identity
+            from fieldvisit.services.returns import compose_draft, get_identity
 
-            with store.unit() as session:
-                return DraftView(
-                    compose_draft(session, event_id), get_identity(session).delegate_name
-                )
+            return DraftView(compose_draft(store, event_id), get_identity(store).delegate_name)
 
         self.ctx.worker.submit(job, self.on_loaded, self.on_error)
 
@@ -359,16 +354,14 @@ class SendReturnDialog(QDialog):
         self.send_button.setEnabled(False)
 
         def job(store: Store) -> WrittenReturn:
-            from fieldvisit.returns.write import write_draft
+            from fieldvisit.services.returns import write_draft
 
             if not folder.is_dir():  # the field names a folder, never the file itself
                 raise StorageError("the folder does not exist", path=folder)
-            with store.unit() as session:
-                # Exactly what the list showed: nothing added since goes unseen.
-                return write_draft(
-                    session, draft, folder, excluded=excluded, confirmed=confirmed,
-                    delegate_name=name,
-                )  # fmt: skip
+            # Exactly what the list showed: nothing added since goes unseen.
+            return write_draft(
+                store, draft, folder, excluded=excluded, confirmed=confirmed, delegate_name=name
+            )
 
         self.ctx.worker.submit(job, self.on_sent, self.on_error)
 

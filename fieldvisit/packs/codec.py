@@ -27,6 +27,7 @@ from fieldvisit.domain.model import (
     Stop,
     Venue,
 )
+from fieldvisit.domain.plain import event_data, map_data, question_data
 from fieldvisit.packs.fastschema import Check, UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
 from fieldvisit.paths import resource
@@ -186,16 +187,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
             "timezone": event.timezone,
             "start_date": event.start_date.isoformat(),
             "end_date": event.end_date.isoformat(),
-            "organisers": list(event.organisers),
-            "venues": [
-                {"id": v.id, "name": v.name, "address": v.address, "lat": v.lat, "lon": v.lon}
-                for v in event.venues
-            ],
-            "languages": list(event.languages),
-            "confidentiality": event.confidentiality,
-            "emergency_contact_id": event.emergency_contact_id,
-            "description": event.description,
-            "url": event.url,
+            **event_data(event),
         },
         "sessions": [
             {
@@ -275,30 +267,11 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "phase": q.phase.value,
                 "session_id": q.session_id,
                 "description": q.description,
-                "questions": [
-                    {
-                        "id": qu.id,
-                        "kind": qu.kind.value,
-                        "text": qu.text,
-                        "options": list(qu.options),
-                        "scale_min": qu.scale_min,
-                        "scale_max": qu.scale_max,
-                        "scale_labels": list(qu.scale_labels),
-                        "required": qu.required,
-                    }
-                    for qu in q.questions
-                ],
+                "questions": [question_data(qu) for qu in q.questions],
             }
             for q in content.questionnaires
         ],
-        "map": None
-        if content.map is None
-        else {
-            "kind": content.map.kind,
-            "filename": content.map.filename,
-            "attribution": content.map.attribution,
-            "bounds": None if content.map.bounds is None else list(content.map.bounds),
-        },
+        "map": map_data(content.map),
         "extra": dict(content.extra),
     }
 

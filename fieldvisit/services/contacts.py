@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.services.store import Store
@@ -67,17 +66,10 @@ def plain_text(person: Person) -> str:
 
 
 # fieldvisit.interop.vcard (vobject, dateutil, pytz) loads on the first copy or export, not
-# when the Contacts section is built at start-up.
+# when the Contacts section is built at start-up. Exports: services.exports.export_contacts.
 
 
 def card_text(person: Person, event_id: str) -> str:
     from fieldvisit.interop.vcard import vcard_text
 
     return vcard_text(visible(person), event_id=event_id or None)
-
-
-def export_vcards(people: Sequence[Person], path: Path, event_id: str) -> None:
-    """Write one .vcf holding every given person (never details of unlisted people)."""
-    from fieldvisit.interop.vcard import write_vcards
-
-    write_vcards([visible(p) for p in people], path, event_id=event_id or None)

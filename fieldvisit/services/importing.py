@@ -44,6 +44,7 @@ from fieldvisit.services.store import Store
 from fieldvisit.storage import sealed
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
+    PackOrigin,
     load_content,
     load_document_hashes,
     replace_content,
@@ -144,6 +145,30 @@ def _check_trust(pack: LoadedPack, state: _Installed, *, accept_new_key: bool) -
         "it changed",
         path=pack.path,
         field=FIELD_KEY,
+    )
+
+
+def pack_origin(pack: LoadedPack, pack_file: str) -> PackOrigin:
+    """What the store keeps of `pack`; every document's file must be in its manifest."""
+    files: dict[str, tuple[str, int]] = {}
+    for document in pack.content.documents:
+        member = f"documents/{document.filename}"
+        entry = pack.manifest.files.get(member)
+        if entry is None:
+            raise InvalidInputError(
+                "the document is not listed in the manifest", path=pack.path, field=member
+            )
+        files[document.id] = (entry.sha256, entry.size)
+    manifest = pack.manifest
+    return PackOrigin(
+        pack_id=manifest.pack_id,
+        pack_version=manifest.pack_version,
+        pack_file=pack_file,
+        signed=pack.signed,
+        key_fingerprint=pack.fingerprint,
+        return_key=manifest.return_key,
+        return_proof_key=manifest.return_proof_key,
+        document_files=files,
     )
 
 
@@ -442,7 +467,7 @@ def import_loaded(
             first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
             temporary = _copy_beside(pack.path, store.paths.packs, store.key, name=pack_file)
-            replace_content(session, pack, pack_file)
+            replace_content(session, pack.content, pack_origin(pack, pack_file))
             changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
             session.flush()

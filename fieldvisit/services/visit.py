@@ -94,12 +94,6 @@ def set_visited(store: Store, event_id: str, stop_id: str, visited: bool = True)
             s.add(SeenRow(event_id=event_id, target_kind=VISITED, target_uid=stop_id))
 
 
-def export_gpx(itinerary: Itinerary, path: Path, *, title: str) -> None:
-    from fieldvisit.interop.gpx import write_gpx  # gpxpy: only when a GPX is written
-
-    write_gpx(itinerary, path, title=title)
-
-
 def _safe_member_name(filename: str) -> str:
     name = filename.strip()
     if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:

@@ -7,14 +7,14 @@ Times are stored as naive UTC instants and come back aware, in the event's zone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 
-from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import (
     Document,
     Event,
@@ -23,12 +23,11 @@ from fieldvisit.domain.model import (
     PackContent,
     Person,
     Phase,
-    Question,
     Questionnaire,
     Session,
     Stop,
 )
-from fieldvisit.packs.manifest import LoadedPack
+from fieldvisit.domain.plain import event_data, map_data, question_data
 from fieldvisit.storage.models import (
     DocumentRow,
     EventRow,
@@ -50,46 +49,6 @@ from fieldvisit.storage.rows import (
     strings,
     to_utc,
 )
-
-
-def event_data(event: Event) -> dict[str, object]:
-    """The parts of an Event without columns of their own, as the `events.data` JSON."""
-    return {
-        "organisers": list(event.organisers),
-        "venues": [
-            {"id": v.id, "name": v.name, "address": v.address, "lat": v.lat, "lon": v.lon}
-            for v in event.venues
-        ],
-        "languages": list(event.languages),
-        "confidentiality": event.confidentiality,
-        "emergency_contact_id": event.emergency_contact_id,
-        "description": event.description,
-        "url": event.url,
-    }
-
-
-def map_data(layer: MapLayer | None) -> dict[str, object] | None:
-    if layer is None:
-        return None
-    return {
-        "kind": layer.kind,
-        "filename": layer.filename,
-        "attribution": layer.attribution,
-        "bounds": list(layer.bounds) if layer.bounds is not None else None,
-    }
-
-
-def question_data(question: Question) -> dict[str, object]:
-    return {
-        "id": question.id,
-        "kind": question.kind.value,
-        "text": question.text,
-        "options": list(question.options),
-        "scale_min": question.scale_min,
-        "scale_max": question.scale_max,
-        "scale_labels": list(question.scale_labels),
-        "required": question.required,
-    }
 
 
 def _session_values(event_id: str, s: Session) -> dict[str, object]:
@@ -147,21 +106,16 @@ def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> d
     }
 
 
-def _document_values(pack: LoadedPack, d: Document) -> dict[str, object]:
-    member = f"documents/{d.filename}"
-    entry = pack.manifest.files.get(member)
-    if entry is None:
-        raise InvalidInputError(
-            "the document is not listed in the manifest", path=pack.path, field=member
-        )
+def _document_values(event_id: str, d: Document, file: tuple[str, int]) -> dict[str, object]:
+    sha256, size = file
     return {
-        "event_id": pack.manifest.event_id,
+        "event_id": event_id,
         "uid": d.id,
         "title": d.title,
         "filename": d.filename,
         "media_type": d.media_type,
-        "sha256": entry.sha256,
-        "size": entry.size,
+        "sha256": sha256,
+        "size": size,
         "confidential": d.confidential,
         "session_ids": list(d.session_ids),
     }
@@ -234,14 +188,29 @@ def index_sessions(session: OrmSession, event_id: str) -> None:
     )
 
 
-def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> None:
-    """Write the event row and replace all its organiser rows with the pack's content.
+@dataclass(frozen=True, slots=True)
+class PackOrigin:
+    """What the store keeps of the pack an event was installed from (not the pack itself)."""
+
+    pack_id: str
+    pack_version: int
+    pack_file: str
+    signed: bool
+    key_fingerprint: str | None
+    return_key: str | None
+    return_proof_key: str | None
+    # document id -> (sha256, size) of its file in the pack
+    document_files: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+
+
+def replace_content(session: OrmSession, content: PackContent, origin: PackOrigin) -> None:
+    """Write the event row and replace all its organiser rows with `content`.
 
     Questionnaire versions the pack no longer carries stay, marked not current, so answers
     given to them stay readable; a version the pack carries again is replaced. Delegate
-    rows and the change list are not touched.
+    rows and the change list are not touched. Every document needs its file in
+    `origin.document_files` (KeyError otherwise).
     """
-    content = pack.content
     event = content.event
     event_id = event.id
     values: dict[str, object] = {
@@ -251,13 +220,13 @@ def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> No
         "end_date": event.end_date,
         "data": event_data(event),
         "map_data": map_data(content.map),
-        "pack_id": pack.manifest.pack_id,
-        "pack_version": pack.manifest.pack_version,
-        "pack_file": pack_file,
-        "signed": pack.signed,
-        "key_fingerprint": pack.fingerprint,
-        "return_key": pack.manifest.return_key,
-        "return_proof_key": pack.manifest.return_proof_key,
+        "pack_id": origin.pack_id,
+        "pack_version": origin.pack_version,
+        "pack_file": origin.pack_file,
+        "signed": origin.signed,
+        "key_fingerprint": origin.key_fingerprint,
+        "return_key": origin.return_key,
+        "return_proof_key": origin.return_proof_key,
         "updated_at": utcnow(),
     }
     exists = session.execute(select(EventRow.id).where(EventRow.id == event_id)).first()
@@ -295,7 +264,12 @@ def replace_content(session: OrmSession, pack: LoadedPack, pack_file: str) -> No
             for position, stop in enumerate(i.stops)
         ],
     )
-    _bulk(session, DocumentRow, [_document_values(pack, d) for d in content.documents])
+    files = origin.document_files
+    _bulk(
+        session,
+        DocumentRow,
+        [_document_values(event_id, d, files[d.id]) for d in content.documents],
+    )
 
     session.execute(
         update(QuestionnaireRow).where(QuestionnaireRow.event_id == event_id).values(current=False)

@@ -15,8 +15,8 @@ from returns_support import add_delegate_data, open_delegate_store
 from sample_rows import HAGUE
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.exports.booklet import build_booklet
-from fieldvisit.exports.personal import export
+from fieldvisit.services.booklet import build_booklet
+from fieldvisit.services.exports import export
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import AgendaPickRow
 
@@ -32,8 +32,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 def test_booklet_groups_by_day_then_session_and_stop(store: Store) -> None:
-    with store.unit() as s:
-        text = build_booklet(s, HAGUE)
+    text = build_booklet(store, HAGUE)
     lines = text.splitlines()
     assert lines[0] == "# Notes: International Conference on Returning Foreign Terrorist Fighters"
     day1 = lines.index("## Wednesday 15 February 2017")
@@ -50,8 +49,7 @@ def test_booklet_groups_by_day_then_session_and_stop(store: Store) -> None:
 
 def test_agenda_ics_parses_with_icalendar_and_vobject(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "agenda.ics"
-    with store.unit() as s:
-        done = export(s, "agenda", HAGUE, path)
+    done = export(store, "agenda", HAGUE, path)
     assert done.summary.startswith("1 picked")
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     events = calendar.walk("VEVENT")
@@ -67,16 +65,14 @@ def test_agenda_ics_parses_with_icalendar_and_vobject(store: Store, tmp_path: Pa
 def test_agenda_without_picks_is_the_whole_programme(store: Store, tmp_path: Path) -> None:
     with store.unit() as s:
         s.query(AgendaPickRow).delete()
-    with store.unit() as s:
-        done = export(s, "agenda", HAGUE, tmp_path / "all.ics")
+    done = export(store, "agenda", HAGUE, tmp_path / "all.ics")
     events = icalendar.Calendar.from_ical((tmp_path / "all.ics").read_bytes()).walk("VEVENT")
     assert len(events) == 9 and "whole programme" in done.summary
 
 
 def test_contacts_vcf_parses_with_vobject(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "contacts.vcf"
-    with store.unit() as s:
-        export(s, "contacts", HAGUE, path)
+    export(store, "contacts", HAGUE, path)
     cards = list(vobject.readComponents(path.read_text(encoding="utf-8")))
     names = {c.fn.value for c in cards}
     assert "Duty officer (fictional)" in names and "A. Example" in names
@@ -86,8 +82,7 @@ def test_contacts_vcf_parses_with_vobject(store: Store, tmp_path: Path) -> None:
 
 def test_itinerary_gpx_parses_with_elementtree(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "visit.gpx"
-    with store.unit() as s:
-        export(s, "itinerary", HAGUE, path)
+    export(store, "itinerary", HAGUE, path)
     root = ElementTree.fromstring(path.read_bytes())
     assert root.tag == f"{GPX}gpx"
     names = [w.findtext(f"{GPX}name") for w in root.iter(f"{GPX}wpt")]
@@ -98,13 +93,43 @@ def test_itinerary_gpx_parses_with_elementtree(store: Store, tmp_path: Path) -> 
 
 def test_notes_export_writes_markdown(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
-    with store.unit() as s:
-        export(s, "notes", HAGUE, path)
+    export(store, "notes", HAGUE, path)
     assert path.read_text(encoding="utf-8").startswith("# Notes: ")
 
 
 def test_unknown_event_and_missing_folder_are_clear_errors(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(InvalidInputError, match="no installed event"), store.unit() as s:
-        export(s, "agenda", "nope", tmp_path / "a.ics")
-    with pytest.raises(InvalidInputError, match="folder does not exist"), store.unit() as s:
-        export(s, "agenda", HAGUE, tmp_path / "missing" / "a.ics")
+    with pytest.raises(InvalidInputError, match="no installed event"):
+        export(store, "agenda", "nope", tmp_path / "a.ics")
+    with pytest.raises(InvalidInputError, match="folder does not exist"):
+        export(store, "agenda", HAGUE, tmp_path / "missing" / "a.ics")
+
+
+def test_contacts_export_and_section_share_one_consent_rule(store: Store, tmp_path: Path) -> None:
+    """An unlisted person's phone and email never leave the app, even an emergency contact's
+    (the export used to write them whole), and the export lists whom the section lists."""
+    from fieldvisit.services.contacts import load_contacts
+    from fieldvisit.storage.models import PersonRow
+
+    with store.unit() as s:
+        s.add(
+            PersonRow(
+                event_id=HAGUE,
+                uid="night-desk",
+                name="Night desk (unlisted)",
+                role="emergency",
+                organisation="Hotel",
+                phone="+31 70 999 9999",
+                email="night@example.org",
+                languages=[],
+                listed=False,
+            )
+        )
+    path = tmp_path / "contacts.vcf"
+    export(store, "contacts", HAGUE, path)
+    text = path.read_text(encoding="utf-8")
+    assert "+31 70 999 9999" not in text and "night@example.org" not in text
+    cards = {c.fn.value: c for c in vobject.readComponents(text)}
+    assert set(cards) == {p.name for p in load_contacts(store, HAGUE)}
+    assert not hasattr(cards["Night desk (unlisted)"], "tel")
+    # A listed emergency contact keeps the number that is their job to be called on.
+    assert cards["Duty officer (fictional)"].tel.value == "+31 70 000 0000"

@@ -383,3 +383,20 @@ def test_same_content_resigned_by_an_accepted_new_key_moves_the_pin(
     again = import_loaded(store, loaded(tmp_path / "c", hague(), key=KEY_B))
     assert again.status is ImportStatus.UNCHANGED
     assert again.previous_fingerprint is None
+
+
+def test_a_document_missing_from_the_manifest_is_refused_and_nothing_installed(
+    store: Store, tmp_path: Path
+) -> None:
+    from fieldvisit.domain.errors import InvalidInputError
+
+    pack = loaded(tmp_path / "in", hague())
+    assert pack.content.documents
+    member = f"documents/{pack.content.documents[0].filename}"
+    files = {k: v for k, v in pack.manifest.files.items() if k != member}
+    broken = dataclasses.replace(pack, manifest=dataclasses.replace(pack.manifest, files=files))
+    before = dump(store)
+    with pytest.raises(InvalidInputError, match="not listed in the manifest") as caught:
+        import_loaded(store, broken)
+    assert caught.value.field == member
+    assert dump(store) == before

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from import_factory import hague, loaded
 from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.model import Question, QuestionKind
+from fieldvisit.packs.manifest import LoadedPack
 from fieldvisit.paths import resolve
+from fieldvisit.services.importing import pack_origin
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 from fieldvisit.storage.models import DocumentRow, QuestionnaireRow, SessionRow, StopRow
@@ -29,6 +32,10 @@ from fieldvisit.storage.repository import (
 )
 
 
+def put(session: OrmSession, pack: LoadedPack, pack_file: str) -> None:
+    replace_content(session, pack.content, pack_origin(pack, pack_file))
+
+
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Store]:
     opened = Store.open(resolve(data_dir))
@@ -39,7 +46,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 def test_round_trip_is_exact_and_aware(store: Store, tmp_path: Path) -> None:
     content = hague()
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, content), "hague-2017-v1.fvpack")
+        put(s, loaded(tmp_path, content), "hague-2017-v1.fvpack")
     with store.unit() as s:
         back = load_content(s, "hague-2017")
         assert installed_version(s, "hague-2017") == 1
@@ -51,7 +58,7 @@ def test_round_trip_is_exact_and_aware(store: Store, tmp_path: Path) -> None:
 
 def test_times_are_stored_as_naive_utc(store: Store, tmp_path: Path) -> None:
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, hague()), "p.fvpack")
+        put(s, loaded(tmp_path, hague()), "p.fvpack")
     with store.unit() as s:
         start = s.execute(select(SessionRow.start_utc).where(SessionRow.uid == "open")).scalar()
         stop = s.execute(select(StopRow.start_utc).where(StopRow.uid == "s3")).scalar()
@@ -63,7 +70,7 @@ def test_per_kind_readers(store: Store, tmp_path: Path) -> None:
     content = hague()
     shuffled = dataclasses.replace(content, sessions=tuple(reversed(content.sessions)))
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, shuffled), "p.fvpack")
+        put(s, loaded(tmp_path, shuffled), "p.fvpack")
     with store.unit() as s:
         assert load_event(s, "hague-2017") == content.event
         assert [x.id for x in load_sessions(s, "hague-2017")] == ["open", "wg1", "visit"]
@@ -92,9 +99,9 @@ def test_replace_drops_removed_rows_and_keeps_old_questionnaire_versions(
     )
     v2 = dataclasses.replace(v1, sessions=v1.sessions[:1], questionnaires=(q2,))
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, v1), "v1")
+        put(s, loaded(tmp_path, v1), "v1")
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, v2, version=2), "v2")
+        put(s, loaded(tmp_path, v2, version=2), "v2")
     with store.unit() as s:
         assert load_content(s, "hague-2017") == v2
         assert load_questionnaires(s, "hague-2017") == [q2]
@@ -102,7 +109,7 @@ def test_replace_drops_removed_rows_and_keeps_old_questionnaire_versions(
         assert sorted(q.version for q in every) == [1, 2]
     # The same version again replaces its row instead of adding one.
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, v2, version=3), "v3")
+        put(s, loaded(tmp_path, v2, version=3), "v3")
     with store.unit() as s:
         rows = s.execute(select(QuestionnaireRow.version, QuestionnaireRow.current)).all()
     assert sorted(rows) == [(1, False), (2, True)]
@@ -111,7 +118,7 @@ def test_replace_drops_removed_rows_and_keeps_old_questionnaire_versions(
 def test_bulk_writes_exactly_what_insert_writes(store: Store, tmp_path: Path) -> None:
     """The fast executemany path stores the same raw values as SQLAlchemy's insert()."""
     with store.unit() as s:
-        replace_content(s, loaded(tmp_path, hague()), "p.fvpack")
+        put(s, loaded(tmp_path, hague()), "p.fvpack")
         row = dict(
             s.execute(select(SessionRow.__table__).where(SessionRow.uid == "wg1")).one()._mapping
         )

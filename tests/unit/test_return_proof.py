@@ -192,8 +192,8 @@ def test_an_installed_signed_pack_proves_the_returns_its_store_writes(tmp_path: 
 
     from fieldvisit.collation.collate import collate_files
     from fieldvisit.paths import resolve
-    from fieldvisit.returns.write import write_return
     from fieldvisit.services.importing import import_pack
+    from fieldvisit.services.returns import write_return
     from fieldvisit.services.store import Store
     from fieldvisit.storage.models import EventRow, NoteRow
 
@@ -215,8 +215,7 @@ def test_an_installed_signed_pack_proves_the_returns_its_store_writes(tmp_path: 
                           target_uid=first_session, body="Proved by the pack."))  # fmt: skip
         out = tmp_path / "out"
         out.mkdir()
-        with store.unit() as s:
-            written = write_return(s, event_id, out, delegate_name="Anna")
+        written = write_return(store, event_id, out, delegate_name="Anna")
     finally:
         store.close()
     summary = collate_files(tmp_path / "collation.sqlite", [written.path], keys.returns)

@@ -16,11 +16,10 @@ from sqlalchemy import select, update
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError
 from fieldvisit.interop import atomic
-from fieldvisit.returns.compose import choose, compose_draft
+from fieldvisit.returns.draft import choose, return_filename
 from fieldvisit.returns.format import installation_id_for, open_sealed, raw_public
-from fieldvisit.returns.identity import get_identity
 from fieldvisit.returns.payload import parse_payload
-from fieldvisit.returns.write import return_filename, write_draft, write_return
+from fieldvisit.services.returns import compose_draft, get_identity, write_draft, write_return
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import EventRow, NoteRow, SentReturnRow
 
@@ -41,8 +40,7 @@ def store(data_dir: Path, organiser: X25519PrivateKey) -> Iterator[Store]:
 
 
 def test_draft_never_lists_private_notes_and_flags_confidential(store: Store) -> None:
-    with store.unit() as s:
-        draft = compose_draft(s, HAGUE)
+    draft = compose_draft(store, HAGUE)
     keys = {item.key: item for item in draft.items}
     assert "note:note-private" not in keys
     assert keys["note:note-confidential"].confidential
@@ -52,8 +50,7 @@ def test_draft_never_lists_private_notes_and_flags_confidential(store: Store) ->
 
 
 def test_choose_leaves_out_unconfirmed_confidential_and_excluded(store: Store) -> None:
-    with store.unit() as s:
-        draft = compose_draft(s, HAGUE)
+    draft = compose_draft(store, HAGUE)
     chosen = choose(draft, excluded={"pick:wg-b"})
     ids = {r.id for r in chosen.records}
     assert "note-confidential" not in ids
@@ -69,8 +66,7 @@ def test_written_return_opens_only_with_the_organiser_key(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    with store.unit() as s:
-        written = write_return(s, HAGUE, out, delegate_name="Anna de Vries", now=NOW)
+    written = write_return(store, HAGUE, out, delegate_name="Anna de Vries", now=NOW)
     assert written.path.name == "hague-2017_anna-de-vries_20170216T133005Z.fvreturn"
     assert [p.name for p in out.iterdir()] == [written.path.name]
     data = written.path.read_bytes()
@@ -92,10 +88,8 @@ def test_written_return_opens_only_with_the_organiser_key(
 
 
 def test_identity_is_made_once_and_bound_to_its_key(store: Store) -> None:
-    with store.unit() as s:
-        first = get_identity(s)
-    with store.unit() as s:
-        second = get_identity(s)
+    first = get_identity(store)
+    second = get_identity(store)
     assert first.installation_id == second.installation_id
     assert first.installation_id == installation_id_for(first.public_raw)
 
@@ -109,8 +103,8 @@ def test_full_disk_leaves_no_partial_file(
     monkeypatch.setattr(atomic.os, "fsync", full)
     out = tmp_path / "usb"
     out.mkdir()
-    with pytest.raises(StorageError, match="disk is full"), store.unit() as s:
-        write_return(s, HAGUE, out, now=NOW)
+    with pytest.raises(StorageError, match="disk is full"):
+        write_return(store, HAGUE, out, now=NOW)
     assert list(out.iterdir()) == []
     with store.unit() as s:
         assert s.scalars(select(SentReturnRow)).all() == []
@@ -119,15 +113,14 @@ def test_full_disk_leaves_no_partial_file(
 def test_missing_return_key_is_a_clear_error(store: Store, tmp_path: Path) -> None:
     with store.unit() as s:
         s.execute(update(EventRow).values(return_key=None))
-    with pytest.raises(TrustError, match="no return key"), store.unit() as s:
-        write_return(s, HAGUE, tmp_path, now=NOW)
+    with pytest.raises(TrustError, match="no return key"):
+        write_return(store, HAGUE, tmp_path, now=NOW)
 
 
 def test_nothing_selected_is_refused(store: Store, tmp_path: Path) -> None:
-    with store.unit() as s:
-        keys = [i.key for i in compose_draft(s, HAGUE).items]
-    with pytest.raises(InvalidInputError, match="nothing"), store.unit() as s:
-        write_return(s, HAGUE, tmp_path, excluded=keys, now=NOW)
+    keys = [i.key for i in compose_draft(store, HAGUE).items]
+    with pytest.raises(InvalidInputError, match="nothing"):
+        write_return(store, HAGUE, tmp_path, excluded=keys, now=NOW)
 
 
 def test_filename_falls_back_to_installation_and_strips_odd_characters() -> None:
@@ -138,13 +131,11 @@ def test_filename_falls_back_to_installation_and_strips_odd_characters() -> None
 def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
     store: Store, organiser: X25519PrivateKey, tmp_path: Path
 ) -> None:
-    with store.unit() as s:
-        draft = compose_draft(s, HAGUE)
+    draft = compose_draft(store, HAGUE)
     with store.unit() as s:
         s.add(NoteRow(id="note-late", event_id=HAGUE, body="Written after the list was shown."))
         s.get_one(NoteRow, "note-shared").private = True
-    with store.unit() as s:
-        written = write_draft(s, draft, tmp_path, now=NOW)
+    written = write_draft(store, draft, tmp_path, now=NOW)
     plain = open_sealed(
         written.path.read_bytes(), organiser, public_raw=raw_public(organiser.public_key())
     ).payload
@@ -154,7 +145,7 @@ def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
 
 
 def test_return_file_name_folds_accents() -> None:
-    from fieldvisit.returns.write import return_filename
+    from fieldvisit.returns.draft import return_filename
 
     created = dt.datetime(2017, 2, 16, 12, 15, tzinfo=dt.UTC)
     name = return_filename("hague-rftf-2017", "Zoë Ünal", created)
@@ -184,8 +175,7 @@ def test_note_on_a_removed_session_keeps_its_title_and_needs_confirmation(store:
                 change="cancelled",
             )
         )
-    with store.unit() as s:
-        draft = compose_draft(s, HAGUE)
+    draft = compose_draft(store, HAGUE)
     item = next(i for i in draft.items if i.key == "note:note-orphan")
     assert item.label.startswith("Working group: online radicalisation:")
     # Whether the removed session was confidential is unknown: the delegate confirms it.

@@ -310,8 +310,10 @@ class ContactsSection(QWidget):
             return
         event_id = self.ctx.event_id
 
-        def job(_store: Store) -> str:
-            contacts.export_vcards(people, Path(path), event_id)
+        def job(store: Store) -> str:
+            from fieldvisit.services.exports import export_contacts
+
+            export_contacts(store, event_id, Path(path), people)
             return path
 
         def failed(exc: Exception) -> None:

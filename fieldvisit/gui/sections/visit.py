@@ -471,7 +471,9 @@ class VisitSection(QWidget):
         title = self.data.event_title
 
         def job(_store: Store) -> str:
-            visit.export_gpx(itinerary, Path(path), title=title)
+            from fieldvisit.services.exports import write_itinerary
+
+            write_itinerary(itinerary, Path(path), event_title=title)
             return path
 
         def failed(exc: Exception) -> None:

@@ -1,67 +1,53 @@
-"""What a return can hold, read from the delegate's store, and the delegate's choice of it.
+"""Sending a return: read what may go from the store, and write it sealed for the organisers.
 
 Private notes are never even listed. A note on a confidential session (or on a stop of a
 confidential visit) is listed but only goes once the delegate confirms that very note.
+Each function opens its own unit of work; the file format itself is `fieldvisit.returns`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, iso
+from fieldvisit.domain.errors import InvalidInputError, StorageError
+from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.returns.draft import (
+    Identity,
+    ReturnDraft,
+    ReturnItem,
+    WrittenReturn,
+    choose,
+    proof_key,
+    recipient_key,
+    return_filename,
+)
+from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
+from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload, iso
 from fieldvisit.services.notes import gone_titles
+from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
     AgendaPickRow,
     AnswerRow,
     EventRow,
+    InstallationRow,
     ItineraryRow,
     NoteRow,
     PersonRow,
     QuestionnaireRow,
     RatingRow,
+    SentReturnRow,
     SessionRow,
     StopRow,
 )
-
-SECTION_TITLES = {"note": "Notes", "answer": "Answers", "pick": "Agenda picks", "rating": "Ratings"}
-
-
-@dataclass(frozen=True, slots=True)
-class ReturnItem:
-    """One line of the "what will go" list. `key` is unique within a draft."""
-
-    key: str
-    record: Record
-    label: str
-    confidential: bool = False  # needs the delegate's explicit confirmation
-
-
-@dataclass(frozen=True, slots=True)
-class ReturnDraft:
-    event_id: str
-    event_title: str
-    pack_id: str
-    pack_version: int
-    return_key: str | None  # organiser X25519 key, base64
-    items: tuple[ReturnItem, ...]
-    questionnaires: tuple[QuestionnaireDef, ...]
-    return_proof_key: str | None = None  # from a signed pack, base64
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """The records that will go, and the confidential notes left out for want of a yes."""
-
-    records: tuple[Record, ...]
-    questionnaires: tuple[QuestionnaireDef, ...]
-    left_out_confidential: tuple[ReturnItem, ...]
 
 
 def _utc(moment: dt.datetime | None) -> str:
@@ -75,7 +61,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def latest_event_id(session: Session) -> str:
+def _latest_event_id(session: Session) -> str:
     """The event to use when none is named: the only one, else the latest installed."""
     row = session.scalars(select(EventRow).order_by(EventRow.installed_at.desc())).first()
     if row is None:
@@ -83,7 +69,7 @@ def latest_event_id(session: Session) -> str:
     return row.id
 
 
-def compose_draft(session: Session, event_id: str) -> ReturnDraft:
+def _compose(session: Session, event_id: str) -> ReturnDraft:
     """Everything of `event_id` that could go to the organisers (never private notes)."""
     event = session.get(EventRow, event_id)
     if event is None:
@@ -235,35 +221,164 @@ def _definition(row: QuestionnaireRow) -> QuestionnaireDef:
     return QuestionnaireDef(row.uid, row.version, row.title, questions)
 
 
-def choose(
+def _identity(session: Session) -> Identity:
+    """The installation's identity, creating the key the first time it is needed."""
+    row = session.scalars(select(InstallationRow).order_by(InstallationRow.created_at)).first()
+    if row is None:
+        key = Ed25519PrivateKey.generate()
+        raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        row = InstallationRow(id=installation_id_for(raw_public(key.public_key())), signing_key=raw)
+        session.add(row)
+        session.flush()
+    key = Ed25519PrivateKey.from_private_bytes(row.signing_key)
+    # The id in returns is always derived from the key, whatever the row was created with.
+    return Identity(
+        installation_id=installation_id_for(raw_public(key.public_key())),
+        signing_key=key,
+        delegate_name=row.delegate_name,
+    )
+
+
+def _set_delegate_name(session: Session, name: str) -> None:
+    """Remember the name the delegate gave, as the default for the next return."""
+    _identity(session)
+    row = session.scalars(select(InstallationRow).order_by(InstallationRow.created_at)).first()
+    if row is not None:
+        row.delegate_name = name.strip()
+
+
+def _still_shared(session: Session, draft: ReturnDraft) -> ReturnDraft:
+    """The draft without notes made private or deleted since it was listed."""
+    ids = [i.record.id for i in draft.items if i.record.kind == "note"]
+    if not ids:
+        return draft
+    query = select(NoteRow.id).where(
+        NoteRow.id.in_(ids), NoteRow.private.is_(False), NoteRow.deleted.is_(False)
+    )
+    shared = set(session.scalars(query))
+    keep = tuple(i for i in draft.items if i.record.kind != "note" or i.record.id in shared)
+    return dataclasses.replace(draft, items=keep)
+
+
+def _write_draft(
+    session: Session,
     draft: ReturnDraft,
+    output: Path,
     *,
     excluded: Collection[str] = (),
     confirmed: Collection[str] = (),
-) -> Selection:
-    """The records to send: every item not excluded, confidential ones only when confirmed."""
-    excluded_set, confirmed_set = set(excluded), set(confirmed)
-    records: list[Record] = []
-    left_out: list[ReturnItem] = []
-    for item in draft.items:
-        if item.key in excluded_set:
-            continue
-        record = item.record
-        if item.confidential:
-            if item.key not in confirmed_set:
-                left_out.append(item)
-                continue
-            record = Record(
-                record.kind,
-                record.id,
-                record.revision,
-                {**record.fields, "confidential_confirmed": True},
-            )
-        records.append(record)
-    used = {
-        (r.fields["questionnaire_uid"], r.fields["questionnaire_version"])
-        for r in records
-        if r.kind == "answer"
-    }
-    questionnaires = tuple(q for q in draft.questionnaires if (q.uid, q.version) in used)
-    return Selection(tuple(records), questionnaires, tuple(left_out))
+    delegate_name: str | None = None,
+    now: dt.datetime | None = None,
+) -> WrittenReturn:
+    draft = _still_shared(session, draft)
+    recipient = recipient_key(draft)
+    identity = _identity(session)
+    if delegate_name is not None and delegate_name.strip() != identity.delegate_name:
+        _set_delegate_name(session, delegate_name)
+    name = identity.delegate_name if delegate_name is None else delegate_name.strip()
+    selection = choose(draft, excluded=excluded, confirmed=confirmed)
+    if not selection.records:
+        raise InvalidInputError("nothing is selected to send")
+    created = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    payload = ReturnPayload(
+        event_id=draft.event_id,
+        pack_id=draft.pack_id,
+        pack_version=draft.pack_version,
+        installation_id=identity.installation_id,
+        installation_key=b64(identity.public_raw),
+        recipient=fingerprint_text(recipient.public_bytes_raw()),
+        delegate_name=name,
+        created=created,
+        records=selection.records,
+        questionnaires=selection.questionnaires,
+    )
+    sealed = seal(payload.to_bytes(), identity.signing_key, recipient, proof_key(draft))
+    target = output
+    if output.is_dir():
+        who = name or identity.installation_id[:8]
+        target = output / return_filename(draft.event_id, who, created)
+    if not target.parent.is_dir():
+        raise StorageError("the folder does not exist", path=target.parent)
+    write_atomic(target, sealed)
+    session.add(
+        SentReturnRow(
+            event_id=draft.event_id,
+            filename=target.name,
+            items=[f"{r.kind}:{r.id}@{r.revision}" for r in selection.records],
+        )
+    )
+    return WrittenReturn(target, selection.records, selection.left_out_confidential, len(sealed))
+
+
+# --- the use cases: each opens its own unit of work -----------------------------------------
+
+
+def latest_event_id(store: Store) -> str:
+    """The event to use when none is named: the only one, else the latest installed."""
+    with store.unit() as session:
+        return _latest_event_id(session)
+
+
+def compose_draft(store: Store, event_id: str) -> ReturnDraft:
+    """Everything of `event_id` that could go to the organisers (never private notes)."""
+    with store.unit() as session:
+        return _compose(session, event_id)
+
+
+def get_identity(store: Store) -> Identity:
+    """This installation's signing identity, made on first use."""
+    with store.unit() as session:
+        return _identity(session)
+
+
+def write_return(
+    store: Store,
+    event_id: str,
+    output: Path,
+    *,
+    excluded: Collection[str] = (),
+    confirmed: Collection[str] = (),
+    delegate_name: str | None = None,
+    now: dt.datetime | None = None,
+) -> WrittenReturn:
+    """Write one return for `event_id` to `output` (a file, or a folder to name it in).
+
+    One unit of work, so the sent-return record is only kept when the file was written.
+    """
+    with store.unit() as session:
+        return _write_draft(
+            session,
+            _compose(session, event_id),
+            output,
+            excluded=excluded,
+            confirmed=confirmed,
+            delegate_name=delegate_name,
+            now=now,
+        )
+
+
+def write_draft(
+    store: Store,
+    draft: ReturnDraft,
+    output: Path,
+    *,
+    excluded: Collection[str] = (),
+    confirmed: Collection[str] = (),
+    delegate_name: str | None = None,
+    now: dt.datetime | None = None,
+) -> WrittenReturn:
+    """Write exactly the items of `draft` the delegate saw and kept (the dialog's path).
+
+    Items that appeared after the draft was listed are not sent; a note made private or
+    deleted meanwhile is dropped, whatever the draft says.
+    """
+    with store.unit() as session:
+        return _write_draft(
+            session,
+            draft,
+            output,
+            excluded=excluded,
+            confirmed=confirmed,
+            delegate_name=delegate_name,
+            now=now,
+        )

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
     EventRow,
     ItineraryRow,
@@ -40,8 +41,13 @@ def _escape_heading(text: str) -> str:
     return " ".join(text.split()).replace("#", "\\#")
 
 
-def build_booklet(session: Session, event_id: str, *, include_private: bool = True) -> str:
+def build_booklet(store: Store, event_id: str, *, include_private: bool = True) -> str:
     """The Markdown text of the booklet of every (non-deleted) note of `event_id`."""
+    with store.unit() as session:
+        return _booklet(session, event_id, include_private=include_private)
+
+
+def _booklet(session: Session, event_id: str, *, include_private: bool) -> str:
     event = session.get(EventRow, event_id)
     if event is None:
         raise InvalidInputError(f"no installed event has the id {event_id!r}", field="event")

@@ -1,0 +1,49 @@
+"""Plain JSON forms of domain parts, written once for the pack's event.json and the store.
+
+`packs.codec` writes these into event.json and `storage.repository` into its JSON columns,
+so a field added to an Event, a MapLayer or a Question is serialised in one place.
+"""
+
+from __future__ import annotations
+
+from fieldvisit.domain.model import Event, MapLayer, Question
+
+
+def event_data(event: Event) -> dict[str, object]:
+    """The parts of an Event beyond id, title, zone and dates (the store's `events.data`)."""
+    return {
+        "organisers": list(event.organisers),
+        "venues": [
+            {"id": v.id, "name": v.name, "address": v.address, "lat": v.lat, "lon": v.lon}
+            for v in event.venues
+        ],
+        "languages": list(event.languages),
+        "confidentiality": event.confidentiality,
+        "emergency_contact_id": event.emergency_contact_id,
+        "description": event.description,
+        "url": event.url,
+    }
+
+
+def map_data(layer: MapLayer | None) -> dict[str, object] | None:
+    if layer is None:
+        return None
+    return {
+        "kind": layer.kind,
+        "filename": layer.filename,
+        "attribution": layer.attribution,
+        "bounds": list(layer.bounds) if layer.bounds is not None else None,
+    }
+
+
+def question_data(question: Question) -> dict[str, object]:
+    return {
+        "id": question.id,
+        "kind": question.kind.value,
+        "text": question.text,
+        "options": list(question.options),
+        "scale_min": question.scale_min,
+        "scale_max": question.scale_max,
+        "scale_labels": list(question.scale_labels),
+        "required": question.required,
+    }

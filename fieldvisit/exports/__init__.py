@@ -1,1 +1,0 @@
-"""Personal exports: the notes booklet, agenda, contacts and itinerary files."""

@@ -14,6 +14,8 @@ from fieldvisit.domain.private import PRIVATE_DIR, make_tree_private
 APP_NAME = "fieldvisit"
 APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
+# A file whose first line is the store's passcode (CLI commands and the desktop app).
+ENV_PASSCODE_FILE = "FIELDVISIT_PASSCODE_FILE"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 from fieldvisit.domain.errors import UserError
-from fieldvisit.paths import AppPaths
+from fieldvisit.paths import ENV_PASSCODE_FILE, AppPaths
 from fieldvisit.services.store import Store, is_protected, store_files
 
-ENV_PASSCODE_FILE = "FIELDVISIT_PASSCODE_FILE"
 EXIT_OK = 0
 
 FORGOTTEN = (

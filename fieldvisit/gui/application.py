@@ -21,7 +21,7 @@ from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldvisit import __version__
-from fieldvisit.domain.errors import StorageError
+from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.i18n import Translators
 from fieldvisit.gui.import_hook import lighten_pyside_import_hook
 from fieldvisit.gui.main_window import MainWindow
@@ -32,6 +32,7 @@ from fieldvisit.paths import AppPaths, preload_dirs
 # is most of the start-up time. The worker and the context wait for it too.
 if TYPE_CHECKING:
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
@@ -114,6 +115,7 @@ class Shell:
     ctx: AppContext
     window: MainWindow
     translators: Translators
+    lock: AppLock | None = None
     closed: bool = False
 
     def start(self, folders: list[Path] | None = None) -> None:
@@ -136,6 +138,8 @@ class Shell:
         else:
             self.window.flush_sections()
             self.window.save_state()
+        if self.lock is not None:
+            self.lock.release()
         self.worker.shutdown()
         self.translators.remove(self.app)
         # Deliveries queued after the last job must not reach a half-destroyed window.
@@ -170,17 +174,38 @@ def open_frame(
     return Frame(app, settings, window, translators)
 
 
-def attach_store(frame: Frame, paths: AppPaths) -> Shell:
-    """The second phase: open the store (StorageError), start the worker, build sections."""
+def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) -> Shell:
+    """The second phase: open the store (a UserError when it cannot be), start the worker,
+    build sections. `key`: an encrypted store's data key, from `unlock_at_start`."""
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
 
-    store = Store.open(paths)
+    store = Store.open(paths, key=key)
     worker = DbWorker(store)
     ctx = AppContext(worker, paths, frame.settings)
     frame.window.attach(ctx)
-    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators)
+    lock = AppLock(frame.window, store, worker, frame.settings)
+    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators, lock)
+
+
+def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
+    """(go on, key): the data key of an encrypted store from FIELDVISIT_PASSCODE_FILE or the
+    unlock dialog; (True, None) for a plain store; (False, None) when the user quits."""
+    from fieldvisit.gui.lock import UnlockDialog, passcode_from_env
+    from fieldvisit.services.store import store_kind, unlock_key
+
+    if store_kind(paths) != "encrypted":
+        return True, None
+    passcode = passcode_from_env()
+    if passcode is not None:
+        return True, unlock_key(paths, passcode)
+    dialog = UnlockDialog(paths, frame.window)
+    accepted = dialog.exec() == UnlockDialog.DialogCode.Accepted
+    key = dialog.key
+    dialog.deleteLater()
+    return accepted and key is not None, key
 
 
 def start_shell(
@@ -189,11 +214,12 @@ def start_shell(
     language: str | None = None,
     theme: str | None = None,
     app: QApplication | None = None,
+    key: bytearray | None = None,
 ) -> Shell:
-    """Open the store and build the window (not shown). Raises StorageError."""
+    """Open the store and build the window (not shown). Raises UserError (StorageError)."""
     frame = open_frame(paths, language=language, theme=theme, app=app)
     try:
-        return attach_store(frame, paths)
+        return attach_store(frame, paths, key)
     except BaseException:
         frame.translators.remove(frame.app)
         frame.window.deleteLater()
@@ -289,8 +315,12 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     # The frame paints and stays responsive while the storage stack loads.
     _load_in_background(app)
     try:
-        shell = attach_store(frame, paths)
-    except StorageError as exc:
+        go_on, key = unlock_at_start(frame, paths)
+        if not go_on:
+            frame.translators.remove(app)
+            return 0
+        shell = attach_store(frame, paths, key)
+    except UserError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(

@@ -11,7 +11,10 @@ from sqlalchemy.orm import Session
 
 from fieldvisit.paths import AppPaths
 from fieldvisit.storage import cipher, keyfile
-from fieldvisit.storage.engine import open_store
+from fieldvisit.storage.engine import make_engine, open_store
+from fieldvisit.storage.keyfile import WrongPasscodeError
+
+__all__ = ["Store", "WrongPasscodeError", "is_protected", "store_files", "store_kind", "unlock_key"]
 
 
 def store_files(paths: AppPaths) -> cipher.StoreFiles:
@@ -26,6 +29,12 @@ def store_kind(paths: AppPaths) -> cipher.Kind:
     files = store_files(paths)
     cipher.recover(files)
     return cipher.kind(files)
+
+
+def unlock_key(paths: AppPaths, passcode: str) -> bytearray:
+    """The data key of the encrypted store for `passcode` (WrongPasscodeError, with a
+    growing delay after each wrong one; nothing on disk changes)."""
+    return cipher.unlock(store_files(paths), passcode)
 
 
 def is_protected(paths: AppPaths) -> bool:
@@ -82,6 +91,12 @@ class Store:
         """One transaction: committed when the block ends, rolled back if it raises."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
+
+    def reopen(self, key: bytearray) -> None:
+        """After an unlock: connections keyed with `key` again (the schema is at head)."""
+        self.engine.dispose()
+        self.key = key
+        self.engine = make_engine(self.paths.database, key)
 
     def close(self) -> None:
         """Close every connection and overwrite the data key (an encrypted store)."""

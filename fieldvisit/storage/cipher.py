@@ -87,8 +87,8 @@ def kind(files: StoreFiles) -> Kind:
         return "plain"
     if not has_key:
         raise KeyFileError(
-            "this store is encrypted (or damaged) and its key file "
-            f"{files.key_file.name} is missing; nothing was changed",
+            "cannot open the store: it is not a database, or an encrypted store whose key "
+            f"file {files.key_file.name} is missing; nothing was changed",
             path=files.database,
         )
     return "encrypted"

@@ -26,6 +26,11 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130
 
+DB_HELP = (
+    "the collation store: a file (SQLite) or a postgresql+psycopg://user@host/db URL "
+    "(password from the URL, PGPASSWORD, PGPASSFILE/~/.pgpass or a prompt)"
+)
+
 # Files the GUI accepts as a bare argument, so a double-click in a file manager works.
 OPENABLE_SUFFIXES = (".fvpack", ".fvreturn")
 
@@ -237,13 +242,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     collate.add_argument("returns", nargs="+", metavar="RETURN")
     collate.add_argument("--key", required=True, help="the organiser's private key file")
-    collate.add_argument("--db", required=True, help="the collation store (.sqlite)")
+    collate.add_argument("--db", required=True, help=DB_HELP)
+    collate.add_argument(
+        "--organiser", help="your name as the store records this run (default: your login)"
+    )
     collate.add_argument("--passphrase-file")
 
     report = command(
         "report", "fieldvisit.commands.returns:cmd_report", "write the lessons-learned report"
     )
-    report.add_argument("--db", required=True, help="the collation store (.sqlite)")
+    report.add_argument("--db", required=True, help=DB_HELP)
     report.add_argument("-o", "--output", required=True, help="the folder to write")
 
     snap = command(

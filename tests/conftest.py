@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_support import PostgresServer, missing_reason
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests must never see the developer's real store or settings.
@@ -31,3 +33,32 @@ def schedules() -> Path:
     if not SCHEDULES.is_dir():
         pytest.skip(f"real schedules not available at {SCHEDULES} (outside the shared setup)")
     return SCHEDULES
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for this test session (issue 14).
+
+    Skips with the reason on a machine without the server binaries; on CI (CI=true) or
+    with FIELDVISIT_REQUIRE_POSTGRES=1 that is a failure instead, so these tests can
+    never silently not run there.
+    """
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("CI") == "true" or os.environ.get("FIELDVISIT_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL tests cannot run on CI: {reason}")
+        pytest.skip(reason)
+    server = PostgresServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def collation_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a collation store goes: a SQLite file, or a fresh database on the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "collation.sqlite")
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    return server.url(server.create_database())

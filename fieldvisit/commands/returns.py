@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
 
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_SOME_REJECTED = 1
 
@@ -80,11 +85,27 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def with_password(db: str, action: Callable[[str | None], T]) -> T:
+    """Run `action` with the store's own credentials first (URL, PGPASSWORD, PGPASSFILE,
+    ~/.pgpass); when the server asks for a password and a person is at the terminal, ask
+    once. The password lives in memory only."""
+    from fieldvisit.domain.errors import CredentialsError
+    from fieldvisit.services.organiser import public_location
+
+    try:
+        return action(None)
+    except CredentialsError:
+        if not sys.stdin.isatty():
+            raise
+        password = getpass.getpass(f"Password for {public_location(db)}: ")
+        return action(password)
+
+
 def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit collate RETURN... --key KEY --db DB`: 1 when any file was rejected."""
+    """`fieldvisit collate RETURN... --key KEY --db DB|URL`: 1 when any file was rejected."""
     from fieldvisit.cli import read_passphrase
-    from fieldvisit.collation.collate import collate_files
     from fieldvisit.packs.keys import load_keys
+    from fieldvisit.services.collate import Organiser, collate_files
 
     key_path = Path(args.key)
     passphrase = read_passphrase(args.passphrase_file, prompt=f"Passphrase for {key_path}: ")
@@ -93,7 +114,13 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     for name in args.returns:
         path = Path(name)
         files.extend(sorted(path.glob("*.fvreturn")) if path.is_dir() else [path])
-    summary = collate_files(Path(args.db), files, keys.returns)
+    organiser = Organiser.here(args.organiser)
+    summary = with_password(
+        args.db,
+        lambda password: collate_files(
+            args.db, files, keys.returns, password=password, organiser=organiser
+        ),
+    )
     for outcome in summary.outcomes:
         if outcome.status == "accepted":
             print(
@@ -113,10 +140,12 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit report --db DB -o DIR`."""
-    from fieldvisit.collation.report import report_from_store
+    """`fieldvisit report --db DB|URL -o DIR`."""
+    from fieldvisit.services.report import report_from_store
 
     folder = Path(args.output)
-    written = report_from_store(Path(args.db), folder)
+    written = with_password(
+        args.db, lambda password: report_from_store(args.db, folder, password=password)
+    )
     print(f"Wrote {len(written)} file(s) to {folder}; start with {folder / 'index.md'}")
     return EXIT_OK

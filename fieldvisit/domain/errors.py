@@ -32,3 +32,13 @@ class TrustError(UserError):
 
 class StorageError(UserError):
     """The local store cannot be read or written (full disk, locked, newer schema)."""
+
+
+class CredentialsError(StorageError):
+    """A database server wants a password, or refused the one given (`wrong`)."""
+
+    def __init__(
+        self, problem: str, *, path: str | Path | None = None, field: str = "", wrong: bool
+    ) -> None:
+        self.wrong = wrong
+        super().__init__(problem, path=path, field=field)

@@ -40,10 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.collation.collate import CollateSummary, Collator
-from fieldvisit.collation.report import digest_markdown, write_report
-from fieldvisit.collation.store import CollationStore
-from fieldvisit.collation.views import (
+from fieldvisit.domain.collation import (
     AnswerInfo,
     ConflictInfo,
     DelegateInfo,
@@ -51,11 +48,13 @@ from fieldvisit.collation.views import (
     Overview,
     RejectionInfo,
     ReturnInfo,
-    load_overview,
 )
 from fieldvisit.domain.errors import TrustError, UserError
 from fieldvisit.gui.worker import SerialWorker
 from fieldvisit.paths import AppPaths
+from fieldvisit.services.collate import CollateSummary, Collator
+from fieldvisit.services.organiser import CollationStore, open_store, read_overview
+from fieldvisit.services.report import digest_markdown, write_report
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -133,9 +132,8 @@ class CollationRunner(QObject):
             if self.store is not None:
                 self.store.close()
                 self.store = None
-            self.store = CollationStore.open(db)
-            with self.store.unit() as session:
-                return load_overview(session)
+            self.store = open_store(db)
+            return read_overview(self.store)
 
         self._submit(job, self.overview_loaded.emit)
 
@@ -143,8 +141,7 @@ class CollationRunner(QObject):
         def job() -> Overview:
             if self.store is None:
                 return Overview()
-            with self.store.unit() as session:
-                return load_overview(session)
+            return read_overview(self.store)
 
         self._submit(job, self.overview_loaded.emit)
 
@@ -175,9 +172,7 @@ class CollationRunner(QObject):
         def job() -> str:
             if self.store is None:
                 raise UserError("open a collation store first")
-            with self.store.unit() as session:
-                overview = load_overview(session)
-            write_report(overview, folder)
+            write_report(read_overview(self.store), folder)
             return str(folder)
 
         self._submit(job, self.report_written.emit)

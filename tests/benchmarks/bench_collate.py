@@ -17,8 +17,6 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldvisit.collation.collate import collate_files
-from fieldvisit.collation.store import CollationStore
 from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
     b64,
@@ -29,6 +27,8 @@ from fieldvisit.returns.format import (
     seal,
 )
 from fieldvisit.returns.payload import Record, ReturnPayload
+from fieldvisit.services.collate import collate_files
+from fieldvisit.storage.collation.engine import CollationStore
 
 WORDS = (
     "returnees families mentors probation prison community police youth work school "

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from returns_support import craft as craft_return
 from returns_support import note, write
 
-from fieldvisit.collation.collate import collate_files
-from fieldvisit.collation.report import report_from_store
 from fieldvisit.gui.application import Shell
 from fieldvisit.gui.send_return import SendReturnDialog, install_actions
 from fieldvisit.packs.samples import demo_keys
 from fieldvisit.returns.format import open_sealed, raw_public
+from fieldvisit.services.collate import collate_files
+from fieldvisit.services.report import report_from_store
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import NoteRow
 

@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, write
 
-from fieldvisit.collation.collate import collate_files
-from fieldvisit.collation.report import report_from_store, safe_cell
+from fieldvisit.services.collate import collate_files
+from fieldvisit.services.report import report_from_store, safe_cell
 
 
 def test_report_holds_every_shared_word_and_every_rejection(tmp_path: Path) -> None:

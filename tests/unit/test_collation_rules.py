@@ -1,4 +1,5 @@
-"""Collation: dedup, supersede, conflict, old questionnaire versions, re-runs, rejections."""
+"""Collation: dedup, supersede, conflict, old questionnaire versions, re-runs, rejections,
+parametrised over SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,10 +14,6 @@ from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, write
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldvisit.collation.collate import CollateSummary, Collator
-from fieldvisit.collation.models import ReceivedRow, RecordRow, RejectedRow, SenderRow
-from fieldvisit.collation.store import CollationStore
-from fieldvisit.collation.views import _payloads, record_data
 from fieldvisit.returns.format import (
     FORMAT_VERSION,
     HEADER,
@@ -29,6 +26,16 @@ from fieldvisit.returns.format import (
     key_fingerprint,
     raw_public,
 )
+from fieldvisit.services.collate import CollateSummary, Collator
+from fieldvisit.storage.collation.engine import CollationStore
+from fieldvisit.storage.collation.models import (
+    ConflictRow,
+    ReceivedRow,
+    RecordRow,
+    RejectedRow,
+    SenderRow,
+)
+from fieldvisit.storage.collation.views import _payloads, record_data
 
 
 @pytest.fixture
@@ -37,8 +44,9 @@ def organiser() -> X25519PrivateKey:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[CollationStore]:
-    opened = CollationStore.open(tmp_path / "collation.sqlite")
+def store(collation_db: str) -> Iterator[CollationStore]:
+    """The same rules on SQLite and on PostgreSQL (a real server: tests/pg_support.py)."""
+    opened = CollationStore.open(collation_db)
     yield opened
     opened.close()
 
@@ -105,12 +113,19 @@ def test_same_revision_different_content_is_a_conflict(
     me = Ed25519PrivateKey.generate()
     a = write(folder, craft(organiser, me, [note("n1", "Version on the laptop.", 3)]))
     b = write(folder, craft(organiser, me, [note("n1", "Version on the tablet.", 3)]))
+    c = write(folder, craft(organiser, me, [note("n1", "Version on the phone.", 3)]))
     summary = run(store, organiser, a, b)
     assert summary.outcomes[1].conflicts == 1
     assert rows(store) == [
         ("n1", 3, True, True, "Version on the laptop."),
         ("n1", 3, True, True, "Version on the tablet."),
     ]
+    run(store, organiser, c)  # a third content for the same revision: still one conflict
+    with store.unit() as s:
+        flagged = s.execute(
+            select(ConflictRow.kind, ConflictRow.record_id, ConflictRow.revision)
+        ).all()
+    assert [tuple(f) for f in flagged] == [("note", "n1", 3)]
 
 
 def test_same_id_from_two_installations_are_two_records(
@@ -138,7 +153,7 @@ def test_answers_to_an_older_questionnaire_version_stay_readable(
               questionnaires=[FEEDBACK_V2]),
     )  # fmt: skip
     run(store, organiser, early, late)
-    from fieldvisit.collation.views import load_overview
+    from fieldvisit.storage.collation.views import load_overview
 
     with store.unit() as s:
         overview = load_overview(s)
@@ -284,54 +299,6 @@ def test_a_pinned_installation_with_another_key_is_forged(
     assert (summary.outcomes[0].status, summary.outcomes[0].reason) == ("rejected", "forged")
 
 
-def test_the_store_refuses_a_newer_schema(tmp_path: Path) -> None:
-    from fieldvisit.collation.models import SchemaVersionRow
-    from fieldvisit.domain.errors import StorageError
-
-    path = tmp_path / "c.sqlite"
-    store = CollationStore.open(path)
-    with store.unit() as s:
-        s.add(SchemaVersionRow(version=99))
-    store.close()
-    with pytest.raises(StorageError, match="newer"):
-        CollationStore.open(path)
-
-
-def test_a_version_1_store_is_upgraded_in_place_and_keeps_its_records(
-    tmp_path: Path, organiser: X25519PrivateKey, folder: Path
-) -> None:
-    import sqlite3
-
-    me = Ed25519PrivateKey.generate()
-    path = tmp_path / "c.sqlite"
-    store = CollationStore.open(path)
-    run(store, organiser, write(folder, craft(organiser, me, [note("n1", "First.")])))
-    store.close()
-    # As version 1 left it: the records indexed by installation id.
-    with sqlite3.connect(path) as db:
-        db.execute("DROP INDEX ix_records_received_pk")
-        db.execute("CREATE INDEX ix_records_installation_id ON records (installation_id)")
-        db.execute("DELETE FROM schema_version")
-        db.execute("INSERT INTO schema_version (version) VALUES (1)")
-    db.close()
-
-    store = CollationStore.open(path)
-    try:
-        newer = note("n1", "First, revised.", revision=2)
-        summary = run(store, organiser, write(folder, craft(organiser, me, [newer])))
-        assert summary.outcomes[0].superseded == 1  # the old record was found via its return
-        assert [(r[0], r[1], r[2]) for r in rows(store)] == [("n1", 1, False), ("n1", 2, True)]
-    finally:
-        store.close()
-    with sqlite3.connect(path) as db:
-        indexes = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-        versions = [v for (v,) in db.execute("SELECT version FROM schema_version")]
-    db.close()
-    assert "ix_records_received_pk" in indexes
-    assert "ix_records_installation_id" not in indexes
-    assert max(versions) == 2
-
-
 def test_two_versions_of_a_record_inside_one_first_return(
     store: CollationStore, organiser: X25519PrivateKey, folder: Path
 ) -> None:
@@ -366,7 +333,7 @@ def test_empty_and_oversized_files_are_rejected_without_reading_them_whole(
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import fieldvisit.collation.collate as collate_module
+    import fieldvisit.services.collate as collate_module
 
     monkeypatch.setattr(collate_module, "MAX_RETURN_BYTES", 1000)
     empty = write(folder, b"", "empty.fvreturn")

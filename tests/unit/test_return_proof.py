@@ -14,8 +14,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from returns_support import CREATED, craft, note, write
 
-from fieldvisit.collation.collate import CollateSummary, Collator
-from fieldvisit.collation.store import CollationStore
 from fieldvisit.packs.build import build_pack
 from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.packs.reader import open_pack
@@ -28,6 +26,8 @@ from fieldvisit.returns.format import (
     seal,
 )
 from fieldvisit.returns.payload import ReturnPayload
+from fieldvisit.services.collate import CollateSummary, Collator
+from fieldvisit.storage.collation.engine import CollationStore
 from fieldvisit.storage.engine import (
     alembic_config,
     current_revision,
@@ -190,8 +190,8 @@ def test_a_store_at_0001_is_upgraded_with_a_backup_and_keeps_its_notes(tmp_path:
 def test_an_installed_signed_pack_proves_the_returns_its_store_writes(tmp_path: Path) -> None:
     from sqlalchemy import select, update
 
-    from fieldvisit.collation.collate import collate_files
     from fieldvisit.paths import resolve
+    from fieldvisit.services.collate import collate_files
     from fieldvisit.services.importing import import_pack
     from fieldvisit.services.returns import write_return
     from fieldvisit.services.store import Store

@@ -2,131 +2,32 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldvisit.collation.models import (
+from fieldvisit.domain.collation import (
+    AnswerInfo,
+    ConflictInfo,
+    DelegateInfo,
+    Digest,
+    NoteInfo,
+    Overview,
+    QuestionnaireInfo,
+    RejectionInfo,
+    ReturnInfo,
+    RunInfo,
+)
+from fieldvisit.storage.collation.models import (
     QuestionnaireDefRow,
     ReceivedRow,
     RecordRow,
     RejectedRow,
+    RunRow,
     SenderRow,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ReturnInfo:
-    filename: str
-    delegate: str
-    installation_id: str
-    event_id: str
-    created: dt.datetime
-    collated_at: dt.datetime
-    added: int
-    skipped: int
-    superseded: int
-    conflicts: int
-
-
-@dataclass(frozen=True, slots=True)
-class RejectionInfo:
-    filename: str
-    reason: str
-    detail: str
-    rejected_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class DelegateInfo:
-    installation_id: str
-    name: str
-    first_seen: dt.datetime
-    returns: int
-    notes: int
-    answers: int
-    picks: int
-    ratings: int
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerInfo:
-    questionnaire_uid: str
-    questionnaire_version: int
-    questionnaire_title: str
-    question_uid: str
-    question_text: str
-    session_uid: str
-    session_title: str
-    delegate: str
-    installation_id: str
-    value: str
-    revision: int
-    conflict: bool
-    event_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NoteInfo:
-    record_id: str
-    target_kind: str
-    target_uid: str
-    target_title: str
-    target_start: str
-    delegate: str
-    installation_id: str
-    body: str
-    tags: tuple[str, ...]
-    revision: int
-    conflict: bool
-    updated: str
-    event_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Digest:
-    """Every shared note on one session or stop ("general" for notes without a target)."""
-
-    kind: str
-    uid: str
-    title: str
-    start: str
-    notes: tuple[NoteInfo, ...]
-    event_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictInfo:
-    kind: str
-    record_id: str
-    delegate: str
-    installation_id: str
-    revision: int
-    versions: tuple[str, ...]  # a short text of each differing content
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionnaireInfo:
-    uid: str
-    version: int
-    title: str
-    questions: tuple[tuple[str, str], ...]  # (question id, text)
-    event_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    returns: tuple[ReturnInfo, ...] = ()
-    rejections: tuple[RejectionInfo, ...] = ()
-    delegates: tuple[DelegateInfo, ...] = ()
-    answers: tuple[AnswerInfo, ...] = ()
-    digests: tuple[Digest, ...] = ()
-    conflicts: tuple[ConflictInfo, ...] = ()
-    questionnaires: tuple[QuestionnaireInfo, ...] = ()
 
 
 def display_value(value: object) -> str:
@@ -177,11 +78,20 @@ def load_overview(session: Session) -> Overview:
         sender = senders.get(installation_id)
         return (sender.delegate_name if sender else "") or installation_id[:8]
 
-    received = session.scalars(select(ReceivedRow).order_by(ReceivedRow.collated_at)).all()
+    runs = session.scalars(select(RunRow).order_by(RunRow.pk)).all()
+    by_run = {r.pk: r for r in runs}
+    received = session.scalars(
+        select(ReceivedRow).order_by(ReceivedRow.collated_at, ReceivedRow.pk)
+    ).all()
+
+    def who(run_pk: int | None) -> tuple[str, str]:
+        run = by_run.get(run_pk) if run_pk is not None else None
+        return (run.organiser, run.host) if run is not None else ("", "")
+
     returns = tuple(
         ReturnInfo(
             r.filename, name(r.installation_id), r.installation_id, r.event_id, r.created,
-            r.collated_at, r.added, r.skipped, r.superseded, r.conflicts,
+            r.collated_at, r.added, r.skipped, r.superseded, r.conflicts, *who(r.run_pk),
         )
         for r in received
     )  # fmt: skip
@@ -275,4 +185,18 @@ def load_overview(session: Session) -> Overview:
             ConflictInfo(k[0], k[1], name(k[2]), k[2], k[3], tuple(v)) for k, v in conflicts.items()
         ),
         questionnaires=tuple(questionnaires[k] for k in sorted(questionnaires)),
+        runs=tuple(
+            RunInfo(
+                r.pk,
+                r.organiser,
+                r.host,
+                r.started_at,
+                r.finished_at,
+                r.files,
+                r.accepted,
+                r.rejected,
+                r.already,
+            )
+            for r in reversed(runs)
+        ),
     )

@@ -1,9 +1,12 @@
-"""The collation store's own SQLAlchemy models, separate from the delegate store's metadata.
+"""The collation store's SQLAlchemy models, separate from the delegate store's metadata.
 
-Records are keyed by (installation, kind, record id, content hash): a record's history is
-every row with the same installation, kind and id; `current` marks the latest revision and
-`conflict` marks rows that share a revision but differ in content. A record row points at
-its place in the payload kept on the received row, so contents are stored once.
+Records are keyed by (installation, kind, record id, content hash), a unique constraint:
+a record's history is every row with the same installation, kind and id; `current` marks
+the latest revision. Two contents for one revision are a conflict: both rows carry
+`conflict`, and the `conflicts` table holds that (installation, kind, id, revision) once.
+A record row points at its place in the payload kept on the received row, so contents are
+stored once. Every accepted or rejected file names the collation run (organiser, host,
+time) that saw it first.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    DateTime,
+    ForeignKey,
     Integer,
     LargeBinary,
     MetaData,
@@ -25,22 +30,37 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldvisit.storage.models import NAMING_CONVENTION, utcnow
 
-# 2: records are indexed by their return (received_pk), not by installation id.
-SCHEMA_VERSION = 2
+# Column limits the collator checks before writing (PostgreSQL enforces VARCHAR lengths).
+ID_LENGTH = 200
+INSTALLATION_LENGTH = 36
+KIND_LENGTH = 16
+# Revisions and versions are INTEGER columns (32 bits on PostgreSQL).
+MAX_INT = 2**31 - 1
 
 
 class CollationBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: DateTime(),
         dict[str, object]: JSON,
         list[object]: JSON,
     }
 
 
-class SchemaVersionRow(CollationBase):
-    __tablename__ = "schema_version"
+class RunRow(CollationBase):
+    """One collation run: who ran it, on which computer, when, and what it did."""
 
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __tablename__ = "runs"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    organiser: Mapped[str] = mapped_column(Text, default="")
+    host: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[dt.datetime | None]
+    files: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    already: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class SenderRow(CollationBase):
@@ -78,6 +98,8 @@ class ReceivedRow(CollationBase):
     # signature can be checked again later with `signature` and the sender's key.
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
+    # None for returns collated before runs were recorded (a store upgraded from v1/v2).
+    run_pk: Mapped[int | None] = mapped_column(ForeignKey("runs.pk"))
 
 
 class RejectedRow(CollationBase):
@@ -89,15 +111,16 @@ class RejectedRow(CollationBase):
     reason: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text)
     rejected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    run_pk: Mapped[int | None] = mapped_column(ForeignKey("runs.pk"))
 
 
 class RecordRow(CollationBase):
     __tablename__ = "records"
-    # One narrow integer index: the collator reads a sender's records through the returns
-    # it sent (received_pk, which only grows, so inserts append to the index). It is the
-    # only writer and keeps (installation, kind, record id, sha256) unique itself; a wide
-    # UNIQUE index cost a fifth of a collation run in bulk inserts, and an index on the
-    # installation id text about a tenth.
+    # Rule 1 held by the database: one row per (installation, kind, record id, content).
+    # Its index also finds a sender's records (installation id leads).
+    __table_args__ = (
+        UniqueConstraint("installation_id", "kind", "record_id", "sha256", name="uq_records_key"),
+    )
 
     pk: Mapped[int] = mapped_column(primary_key=True)
     installation_id: Mapped[str] = mapped_column(String(36))
@@ -105,10 +128,23 @@ class RecordRow(CollationBase):
     record_id: Mapped[str] = mapped_column(String(200))
     revision: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    received_pk: Mapped[int] = mapped_column(Integer, index=True)
+    received_pk: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer)  # index in its section of the payload
     current: Mapped[bool] = mapped_column(Boolean, default=True)
     conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ConflictRow(CollationBase):
+    """Rule 3 held by the database: each (installation, kind, record, revision) with two
+    or more contents is flagged once, whichever collator found it."""
+
+    __tablename__ = "conflicts"
+
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    flagged_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class QuestionnaireDefRow(CollationBase):

@@ -13,8 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldvisit.collation.store import CollationStore
-from fieldvisit.collation.views import AnswerInfo, Digest, Overview, load_overview
+from fieldvisit.domain.collation import AnswerInfo, Digest, Overview
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.interop.atomic import write_atomic
 from fieldvisit.interop.common import slugify
@@ -197,14 +196,13 @@ def write_report(overview: Overview, folder: Path) -> list[Path]:
     return written
 
 
-def report_from_store(db: Path, folder: Path) -> list[Path]:
-    """Open the collation store at `db` and write the report into `folder`."""
-    if not db.is_file():
-        raise StorageError("no such collation store", path=db)
-    store = CollationStore.open(db)
+def report_from_store(db: str | Path, folder: Path, *, password: str | None = None) -> list[Path]:
+    """Open the collation store `db` (a path or a URL) and write the report into `folder`."""
+    from fieldvisit.services.organiser import open_existing, read_overview
+
+    store = open_existing(db, password=password)
     try:
-        with store.unit() as session:
-            overview = load_overview(session)
+        overview = read_overview(store)
     finally:
         store.close()
     return write_report(overview, folder)

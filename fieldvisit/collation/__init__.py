@@ -1,1 +1,0 @@
-"""The organisers' collation store: reading many returns, dedup rules, and the report."""

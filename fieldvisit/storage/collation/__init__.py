@@ -1,0 +1,1 @@
+"""The organisers' collation store: models, Alembic migrations, engine and repository."""

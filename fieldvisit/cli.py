@@ -177,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     events = command("events", "fieldvisit.commands.store:cmd_events", "list installed events")
     events.add_argument("--json", action="store_true", help="print JSON")
     _passcode(events)
+    events_sub = events.add_subparsers(dest="events_command", metavar="ACTION")
+    remove = events_sub.add_parser(
+        "remove", help="remove an event and everything stored for it (asks first)"
+    )
+    _common(remove)
+    remove.set_defaults(handler="fieldvisit.commands.store:cmd_events_remove")
+    remove.add_argument("event_id", metavar="ID")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.add_argument("--export-notes", metavar="FILE", help="export your notes here first")
+    _passcode(remove)
 
     lock = sub.add_parser("lock", help="protect the store with a passcode (encrypt it)")
     lock_sub = lock.add_subparsers(dest="lock_command", metavar="ACTION", required=True)
@@ -209,6 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--event", required=True, help="the event id")
     erase.add_argument("--yes", action="store_true", help="yes, erase it for good")
     _passcode(erase)
+
+    sample = sub.add_parser("sample", help="the bundled sample events (illustrative)")
+    sample_sub = sample.add_subparsers(dest="sample_command", metavar="ACTION", required=True)
+    sample_list = sample_sub.add_parser("list", help="list the sample events")
+    _common(sample_list)
+    sample_list.set_defaults(handler="fieldvisit.commands.store:cmd_sample_list")
+    _passcode(sample_list)
+    sample_install = sample_sub.add_parser("install", help="install a sample event")
+    _common(sample_install)
+    sample_install.set_defaults(handler="fieldvisit.commands.store:cmd_sample_install")
+    sample_install.add_argument("name", metavar="NAME", help="hague, ran, icct or liaise")
+    _passcode(sample_install)
 
     # --- returns, exports and collation ---------------------------------------------------
     ret = command(
@@ -275,6 +297,7 @@ COMMANDS = (
     "lock",
     "empty-bin",
     "erase-event",
+    "sample",
     "return",
     "export",
     "collate",

@@ -59,9 +59,14 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
     so an ordinary start stays light.
     """
+    from fieldvisit.services import packs_folder
     from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
+    try:  # leftovers of an import that was killed, and superseded packs
+        packs_folder.tidy(store)
+    except Exception:  # never a reason not to start
+        log.exception("tidying the packs folder failed")
     chosen = preload_dirs() if folders is None else folders
     waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
     events = event_choices(store)
@@ -309,6 +314,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     bench = os.environ.get(BENCH_ENV, "")
     frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
     frame.window.show()
+    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
+
+    testhooks.install_early(frame.window)
     if bench == "shown":
         QTimer.singleShot(0, lambda: _bench_report("shown", app))
         return int(app.exec())
@@ -339,8 +347,6 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             lambda: _bench_report("populated", app) if programme.programme else None
         )
     shell.start()
-    from fieldvisit.gui import testhooks  # a no-op unless a test sets its env var
-
     testhooks.install(shell.window, shell.ctx)
     file = getattr(args, "file", None)
     if file:

@@ -5,6 +5,11 @@ one character every few milliseconds (QTest.keyClicks, as a person would), appen
 "<index> <ord(char)> <unix time>" to <file> after each character, flushed. On stdout it prints
 "FVNOTE <note id>" once and "FVTYPED <count>" per character, so the kill test can choose
 its moment without sleeping. Used by tests/smoke/test_kill_notes.py and the kill benchmark.
+
+FIELDVISIT_TEST_EARLY_TYPIST=<file> (with FIELDVISIT_TEST_EARLY_DELAY_MS): the first hour's
+shape (issue 10). That many ms after the window shows, before the store has opened, press
+Ctrl+N on the window and type into whatever has the keyboard focus, as real keys go; same
+side file and FVTYPED lines. "FVNOTE <id>" comes once the typed text is in the store.
 """
 
 from __future__ import annotations
@@ -13,15 +18,18 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
-from fieldvisit.gui.context import AppContext
+if TYPE_CHECKING:  # imported before the storage stack (install_early): only for typing
+    from fieldvisit.gui.context import AppContext
 
 ENV_TYPIST = "FIELDVISIT_TEST_TYPIST"
 ENV_INTERVAL = "FIELDVISIT_TEST_TYPIST_MS"
+ENV_EARLY = "FIELDVISIT_TEST_EARLY_TYPIST"
+ENV_EARLY_DELAY = "FIELDVISIT_TEST_EARLY_DELAY_MS"
 TEXT = "the quick brown fox jumps over the lazy dog while delegates take notes "
 
 
@@ -35,6 +43,65 @@ def install(window: QWidget, ctx: AppContext) -> None:
     # Start after the jobs already queued (the start-up import and event choice) have
     # delivered: a note begun before the event is chosen would be closed by the switch.
     ctx.worker.submit(lambda _store: None, lambda _result: typist.on_start())
+
+
+def install_early(window: QWidget) -> None:
+    """Called by the app right after the window shows, before the store opens."""
+    side_file = os.environ.get(ENV_EARLY)
+    if not side_file:
+        return
+    interval = int(os.environ.get(ENV_INTERVAL, "4"))
+    typist = _EarlyTypist(window, Path(side_file), interval)
+    window.activateWindow()  # what the desktop does for a new window
+    QTimer.singleShot(int(os.environ.get(ENV_EARLY_DELAY, "200")), typist.on_start)
+
+
+class _EarlyTypist(QObject):
+    def __init__(self, window: QWidget, side_file: Path, interval: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self._out: TextIO = side_file.open("a", encoding="utf-8")
+        self._count = 0
+        self._note_id = ""
+        self._timer = QTimer(self, interval=interval)
+        self._timer.timeout.connect(self.on_tick)
+
+    @Slot()
+    def on_start(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        self._timer.start()
+        self.on_tick()  # the first key at once after the shortcut
+
+    @Slot()
+    def on_tick(self) -> None:
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        self._report_note()
+        target = QApplication.focusWidget() or self.window.focusWidget() or self.window
+        char = TEXT[self._count % len(TEXT)]
+        QTest.keyClicks(target, char)
+        self._out.write(f"{self._count} {ord(char)} {time.time():.6f}\n")
+        self._out.flush()
+        self._count += 1
+        sys.stdout.write(f"FVTYPED {self._count}\n")
+        sys.stdout.flush()
+
+    def _report_note(self) -> None:
+        if self._note_id:
+            return
+        from fieldvisit.gui.sections.notes import NotesSection
+
+        sections = getattr(self.window, "sections", None)
+        built = sections.built() if sections is not None else []
+        section = next((w for w in built if isinstance(w, NotesSection)), None)
+        if section is not None and section.editor.stored:
+            self._note_id = section.editor.note_id
+            sys.stdout.write(f"FVNOTE {self._note_id}\n")
+            sys.stdout.flush()
 
 
 class _Typist(QObject):

@@ -37,18 +37,23 @@ def write_copy(source: Path, target: Path, key: bytes | bytearray | None, *, nam
     write_bytes(source.read_bytes(), target, key, name=name)
 
 
-def write_bytes(data: bytes, target: Path, key: bytes | bytearray | None, *, name: str) -> None:
+def seal_into(out: BinaryIO, data: bytes, key: bytes | bytearray, *, name: str) -> None:
+    """Write `data` sealed under `key` to an open file; `name` is the copy's final name."""
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+    nonce = secrets.token_bytes(NONCE)
+    out.write(MAGIC + nonce)
+    out.write(ChaCha20Poly1305(bytes(key)).encrypt(nonce, data, _aad(name)))
+
+
+def write_bytes(data: bytes, target: Path, key: bytes | bytearray | None, *, name: str) -> None:
     target.unlink(missing_ok=True)
     create_private_file(target)
     with target.open("wb") as out:
         if key is None:
             out.write(data)
         else:
-            nonce = secrets.token_bytes(NONCE)
-            out.write(MAGIC + nonce)
-            out.write(ChaCha20Poly1305(bytes(key)).encrypt(nonce, data, _aad(name)))
+            seal_into(out, data, key, name=name)
         out.flush()
         os.fsync(out.fileno())
 

@@ -41,7 +41,6 @@ from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
 from fieldvisit.services import packs_folder
 from fieldvisit.services.store import Store
-from fieldvisit.storage import sealed
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
     PackOrigin,

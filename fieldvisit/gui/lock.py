@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.errors import UserError
 from fieldvisit.paths import AppPaths
+from fieldvisit.settings import LOCK_IDLE_MINUTES, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -36,14 +37,13 @@ if TYPE_CHECKING:
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
 
-IDLE_SETTING = "lock/idle_minutes"
 IDLE_DEFAULT = 5
 
 
-def idle_minutes(settings: Any) -> int:
+def idle_minutes(settings: Settings) -> int:
     try:
-        return max(0, int(settings.value(IDLE_SETTING, IDLE_DEFAULT)))
-    except (TypeError, ValueError):
+        return max(0, int(settings.get(LOCK_IDLE_MINUTES)))
+    except ValueError:
         return IDLE_DEFAULT
 
 

@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.lock import UnlockDialog
 from fieldvisit.paths import AppPaths
+from fieldvisit.settings import LOCK_IDLE_MINUTES
 from fieldvisit.services import notes
 from fieldvisit.services.store import Store, store_files, unlock_key
 from fieldvisit.storage import cipher, keyfile
@@ -36,7 +37,7 @@ def locked_paths(hague_paths: AppPaths) -> AppPaths:
 
 @pytest.fixture
 def secure_shell(locked_paths: AppPaths, qtbot: QtBot, qapp: object) -> Iterator[Shell]:
-    from fieldvisit.gui.application import start_shell
+    from fieldvisit.app import start_shell
 
     shell = start_shell(
         locked_paths, language="en", theme="light", key=unlock_key(locked_paths, PASSCODE)
@@ -113,7 +114,7 @@ def test_idle_minutes_lock_the_window(secure_shell: Shell, qtbot: QtBot) -> None
     lock = secure_shell.lock
     assert lock is not None
     assert lock.idle.isActive() and lock.idle.interval() == 5 * 60_000  # the default
-    secure_shell.ctx.settings.setValue("lock/idle_minutes", 0)
+    secure_shell.ctx.settings.set(LOCK_IDLE_MINUTES, "0")
     lock.apply_settings()
     assert not lock.idle.isActive()  # 0 = never
     lock.idle.setInterval(1)

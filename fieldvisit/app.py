@@ -170,7 +170,6 @@ def open_frame(
 ) -> Frame:
     from fieldvisit.gui.application import create_application
     from fieldvisit.gui.i18n import Translators
-    from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.theme import apply_theme
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
@@ -235,7 +235,9 @@ class AppLock(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, window: MainWindow, store: Store, worker: DbWorker, settings: Any) -> None:
+    def __init__(
+        self, window: MainWindow, store: Store, worker: DbWorker, settings: Settings
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.store = store

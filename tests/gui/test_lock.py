@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from fieldvisit.app import Shell
 from fieldvisit.gui.lock import UnlockDialog
 from fieldvisit.paths import AppPaths
-from fieldvisit.settings import LOCK_IDLE_MINUTES
 from fieldvisit.services import notes
 from fieldvisit.services.store import Store, store_files, unlock_key
+from fieldvisit.settings import LOCK_IDLE_MINUTES
 from fieldvisit.storage import cipher, keyfile
 
 MARKER = "quetzalmarker"

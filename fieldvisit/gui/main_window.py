@@ -169,10 +169,11 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self.event_combo.setEnabled(True)
-        from fieldvisit.gui.send_return import install_actions
+        from fieldvisit.gui.exports_menu import ExportActions
 
-        # Send to organisers…, the Export submenu and the Organiser window (issue 4).
-        install_actions(self, ctx)
+        self.exports = ExportActions(self, ctx)
+        self.export_menu.addActions(self.exports.actions)
+        self.export_menu.setEnabled(True)
         self.attached = True
         state = self.settings.get(PROGRAMME_SPLITTER)
         if state:
@@ -229,6 +230,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open event pack…"), self.on_open_pack, QKeySequence.StandardKey.Open, "open"
         )
+        self.send_action = self._action(
+            self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
+        )
+        self.send_action.setObjectName("action_send_return")
+        self.organiser_action = self._action(self.tr("Or&ganiser window…"), self.on_organiser)
+        self.organiser_action.setObjectName("action_organiser_window")
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
@@ -305,6 +312,12 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.send_action)
+        # Filled with the export actions once the store is open (`attach`).
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu.setObjectName("menu_export")
+        self.export_menu.setEnabled(False)
+        file_menu.addAction(self.organiser_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -535,6 +548,18 @@ class MainWindow(QMainWindow):
         if self.open_flow is None:
             self.open_flow = OpenPackFlow(self.ctx, self)
         return self.open_flow
+
+    @Slot()
+    def on_send_return(self) -> None:
+        from fieldvisit.gui.send_return import open_send_dialog
+
+        open_send_dialog(self, self.ctx)
+
+    @Slot()
+    def on_organiser(self) -> None:
+        from fieldvisit.gui.send_return import open_organiser_window
+
+        open_organiser_window(self, self.ctx)
 
     @Slot()
     def on_open_pack(self) -> None:

@@ -196,3 +196,46 @@ def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) 
     dialog = window.findChild(SendReturnDialog)
     assert dialog is not None
     dialog.reject()
+
+
+def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
+    """Send, Export and Organiser window are built by the window itself, in their place;
+    the Export submenu is filled once the store is open."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = shell.window.findChild(QMenu, "menu_file")
+    assert file_menu is not None
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[:4] == [
+        "&Open event pack…",
+        "Send to &organisers…",
+        "&Export",
+        "Or&ganiser window…",
+    ]
+    assert texts.count("Send to &organisers…") == 1
+    export_menu = shell.window.findChild(QMenu, "menu_export")
+    assert export_menu is not None and export_menu.isEnabled()
+    assert [a.objectName() for a in export_menu.actions()] == [
+        "action_export_notes",
+        "action_export_pdf",
+        "action_export_agenda",
+        "action_export_contacts",
+        "action_export_itinerary",
+    ]
+
+
+def test_organiser_window_opens_from_the_menu_and_closes_cleanly(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from fieldvisit.gui.organiser import OrganiserWindow
+
+    window = shell.window
+    action = window.findChild(QAction, "action_organiser_window")
+    assert action is not None
+    action.trigger()
+    organiser = window.findChild(OrganiserWindow)
+    assert organiser is not None and organiser.isVisible()
+    organiser.close()
+    qtbot.waitUntil(lambda: window.findChild(OrganiserWindow) is None)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.gui.section import Section
     from fieldvisit.services.programme import EventChoice
 
 log = logging.getLogger(__name__)
@@ -193,8 +194,8 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------------------
 
-    def _build_section(self, name: str) -> QWidget:
-        widget = make_section(name, self.ctx, section_titles()[name])
+    def _build_section(self, name: str) -> Section:
+        widget = make_section(name, self.ctx)
         widget.setObjectName(f"section_{name}")
         index = SECTIONS.index(name)
         page = self.stack.widget(index)
@@ -380,18 +381,17 @@ class MainWindow(QMainWindow):
     @Slot(str, str, str)
     def on_navigate(self, section: str, kind: str, uid: str) -> None:
         self.show_section(section)
-        widget = self.sections.get(section)
-        show = getattr(widget, "show_target", None)
-        if callable(show) and uid:
-            show(kind, uid)
+        if section in self.sections and uid:
+            self.sections[section].show_target(kind, uid)
 
     def note_target(self) -> tuple[str, str]:
         """The session, stop or person selected or open in the section on screen."""
         if not self.attached:
             return "", ""
+        from fieldvisit.gui.section import Section
+
         widget = self.stack.currentWidget()
-        target = getattr(widget, "note_target", None)
-        found = target() if callable(target) else None
+        found = widget.note_target() if isinstance(widget, Section) else None
         return found if found else ("", "")
 
     @Slot()
@@ -409,9 +409,11 @@ class MainWindow(QMainWindow):
             self._start_early_note()
             return
         self.show_section("notes")
-        new_note = getattr(self.sections["notes"], "new_note", None)
-        if callable(new_note):
-            new_note(target_kind, target_uid, text)
+        from fieldvisit.gui.sections.notes import NotesSection
+
+        notes = self.sections["notes"]
+        assert isinstance(notes, NotesSection)
+        notes.new_note(target_kind, target_uid, text)
 
     def _start_early_note(self) -> None:
         from PySide6.QtCore import Qt
@@ -444,12 +446,10 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         for widget in self.sections.built():  # one never built has nothing to save
-            flush = getattr(widget, "flush", None)
-            if callable(flush):
-                try:
-                    flush()
-                except Exception:  # a failing section must not stop the others saving
-                    log.exception("flushing a section failed")
+            try:
+                widget.flush()
+            except Exception:  # a failing section must not stop the others saving
+                log.exception("flushing a section failed")
 
     # --- events ---------------------------------------------------------------------------
 

@@ -189,9 +189,9 @@ def test_ensure_sample_only_on_an_empty_store(
 ) -> None:
     built = _fake_samples(monkeypatch, keys)
     result = ensure_sample(store)
-    assert result is not None and result.event_id == "hague-2017"
+    assert result is not None and result.event_id == "hague"
     assert ensure_sample(store) is None
-    assert built == ["hague-2017"]
+    assert built == ["hague"]
 
 
 def test_ensure_sample_leaves_a_store_with_events_alone(
@@ -301,7 +301,7 @@ def test_a_kill_during_an_import_leaves_nothing_after_the_next_start(
     import signal
     import subprocess
 
-    from fieldvisit.gui.application import startup_job
+    from fieldvisit.app import startup_job
 
     import_pack(store, write_real(tmp_path, hague(), keys=keys))
     v2 = write_real(tmp_path, replace_session(hague(), "open", room="Hall"), version=2, keys=keys)

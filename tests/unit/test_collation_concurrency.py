@@ -205,8 +205,8 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
     def insert_then_drop(self: Writes, rows: Iterable[tuple[object, ...]]) -> None:
         calls["n"] += 1
         if calls["n"] == 31:
-            # The connection drops in the middle of a return: its sender and received rows
-            # are written, its records are not yet.
+            # The connection drops in the middle of a return: its sender row is locked
+            # and the return recorded, its records are not written yet.
             with pg_server.admin() as admin:
                 admin.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

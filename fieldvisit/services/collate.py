@@ -28,6 +28,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from fieldvisit.domain.collation import clean_text
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
@@ -121,14 +122,6 @@ class Organiser:
             except (KeyError, OSError):  # no user name in a bare container
                 name = ""
         return cls(clean_text(name or "")[:200], clean_text(socket.gethostname())[:200])
-
-
-def clean_text(value: str) -> str:
-    """Text any database takes: lone surrogates (undecodable file names) and NULs replaced."""
-    if value.isascii() and "\x00" not in value:
-        return value
-    fixed = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return fixed.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
 
 
 def verify_payload(opened_signer: bytes, payload: ReturnPayload, own_fingerprint: str) -> None:

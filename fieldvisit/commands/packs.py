@@ -71,6 +71,11 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
     names = {p.id: p.name for p in content.people}
     people = {p.id: p for p in content.people}
     venues = {v.id: v.name for v in event.venues}
+    documents = {d.id: d for d in content.documents}
+    sessions_of: dict[str, list[str]] = {}
+    for s in content.sessions:
+        for sid in dict.fromkeys(s.speaker_ids):
+            sessions_of.setdefault(sid, []).append(s.id)
 
     def iso(value: Any) -> str | None:
         return None if value is None else value.astimezone(zone).isoformat()
@@ -106,6 +111,7 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
             "organisers": list(event.organisers),
             "venues": [{"name": v.name, "address": v.address} for v in event.venues],
             "confidentiality": event.confidentiality,
+            "illustrative": event.illustrative,
         },
         "sessions": [
             {
@@ -121,16 +127,44 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
                 "speakers": [names.get(sid, sid) for sid in s.speaker_ids],
                 "confidential": s.confidential,
                 "signup_group": s.signup_group,
+                "illustrative": s.illustrative,
+                "links": [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in s.links],
+                "documents": [
+                    {"title": d.title, "url": d.url, "filename": d.filename}
+                    for d in (documents[i] for i in s.document_ids if i in documents)
+                ],
             }
             for s in content.sessions
         ],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role.value,
+                "organisation": p.organisation,
+                "sessions": sessions_of.get(p.id, []),
+            }
+            for p in content.people
+        ],
         "stops": stops,
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "filename": d.filename or None,
+                "sharing": d.sharing.value,
+                "sessions": list(d.session_ids),
+                "illustrative": d.illustrative,
+            }
+            for d in content.documents
+        ],
         "counts": {
             "sessions": len(content.sessions),
             "stops": len(stops),
             "contacts": sum(1 for p in people.values() if p.listed),
             "people": len(content.people),
             "documents": len(content.documents),
+            "links": sum(len(s.links) for s in content.sessions),
             "questionnaires": len(content.questionnaires),
         },
     }

@@ -31,6 +31,18 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
     DELEGATE = "delegate"
     EMERGENCY = "emergency"
+    CHAIR = "chair"  # chairs or moderates a session (an iCalendar ROLE=CHAIR attendee)
+
+
+class LinkKind(StrEnum):
+    """What a session's link leads to (the app shows it; it never fetches it)."""
+
+    WEB_PAGE = "web_page"
+    SLIDES = "slides"
+    VIDEO = "video"
+    LIVE_STREAM = "live_stream"
+    JOIN = "join_link"
+    FEEDBACK = "feedback"
 
 
 class QuestionKind(StrEnum):
@@ -41,6 +53,14 @@ class QuestionKind(StrEnum):
     SINGLE = "single_choice"
     MULTIPLE = "multiple_choice"
     SCALE = "scale"
+
+
+class Sharing(StrEnum):
+    """Whether a presentation or document is given to delegates, and on what terms."""
+
+    SHARED = "shared"  # carried in the pack
+    NOT_SHARED = "confidential_not_shared"  # listed (title, session), not carried
+    ATTENDEES_ONLY = "attendees_only"  # carried, read-only, never in an export or a return
 
 
 class Phase(StrEnum):
@@ -76,6 +96,19 @@ class Event:
     emergency_contact_id: str | None = None
     description: str = ""
     url: str = ""
+    # What the pack invents (a sample, a timetable the announcement does not give): shown
+    # with the event wherever it appears. Empty for an event whose every detail is real.
+    illustrative: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLink:
+    """A link on a session. `url` is kept as the schedule gave it: whether it may be opened
+    is decided where it is shown (`fieldvisit.domain.links.openable`)."""
+
+    title: str
+    url: str
+    kind: LinkKind = LinkKind.WEB_PAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +130,8 @@ class Session:
     confidential: bool = False
     signup_group: str = ""  # sessions sharing a group are alternatives: pick one per slot
     language: str = ""
+    illustrative: bool = False  # its time, room or details are invented (see Event.illustrative)
+    links: tuple[SessionLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +177,10 @@ class Itinerary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A file carried in the pack, under `documents/<filename>`."""
+    """A document of the event: a file carried in the pack under `documents/<filename>`;
+    or, when `url` is set (and `filename` is ""), a schedule's attachment listed by its
+    address and never downloaded; or, when its sharing is NOT_SHARED, only listed (no file,
+    no address)."""
 
     id: str
     title: str
@@ -150,6 +188,19 @@ class Document:
     media_type: str = "application/octet-stream"
     confidential: bool = False
     session_ids: tuple[str, ...] = ()
+    url: str = ""
+    sharing: Sharing = Sharing.SHARED
+    illustrative: bool = False  # a stand-in for the real file, or an invented document
+
+    @property
+    def carried(self) -> bool:
+        """Whether the pack holds the file (and the app can open it)."""
+        return self.sharing is not Sharing.NOT_SHARED and bool(self.filename)
+
+    @property
+    def exportable(self) -> bool:
+        """Whether its content or title may leave the app in an export or a return."""
+        return self.sharing is Sharing.SHARED
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +255,25 @@ class PackContent:
 
 
 @dataclass(frozen=True, slots=True)
+class Intake:
+    """What a reader found in its source, counted plainly, and what it did not carry (each
+    with its reason): the "in" side of `pack build`'s report."""
+
+    events: int = 0
+    people: int = 0
+    rooms: int = 0
+    links: int = 0
+    attachments: int = 0
+    left_out: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SourceBundle:
     """What a pack source (folder, workbook, schedule) yields: the content plus the files to
     carry, keyed by their path inside the pack ("documents/briefing.pdf", "map/area.mbtiles").
+    `intake` is None for a source folder (it is the pack's own format: nothing to lose).
     """
 
     content: PackContent
     files: dict[str, Path] = field(default_factory=dict)
+    intake: Intake | None = None

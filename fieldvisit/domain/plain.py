@@ -6,7 +6,9 @@ so a field added to an Event, a MapLayer or a Question is serialised in one plac
 
 from __future__ import annotations
 
-from fieldvisit.domain.model import Event, MapLayer, Question
+from collections.abc import Sequence
+
+from fieldvisit.domain.model import Event, MapLayer, Question, SessionLink
 
 
 def event_data(event: Event) -> dict[str, object]:
@@ -22,6 +24,7 @@ def event_data(event: Event) -> dict[str, object]:
         "emergency_contact_id": event.emergency_contact_id,
         "description": event.description,
         "url": event.url,
+        "illustrative": event.illustrative,
     }
 
 
@@ -47,3 +50,8 @@ def question_data(question: Question) -> dict[str, object]:
         "scale_labels": list(question.scale_labels),
         "required": question.required,
     }
+
+
+def links_data(links: Sequence[SessionLink]) -> list[dict[str, str]]:
+    """A session's links: in event.json and in the store's `sessions.links`."""
+    return [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in links]

@@ -34,12 +34,18 @@ from fieldvisit import __version__
 from fieldvisit.gui.formatting import date_long, day_time
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon
+from fieldvisit.settings import (
+    LAST_EVENT,
+    PROGRAMME_SPLITTER,
+    WINDOW_GEOMETRY,
+    WINDOW_SECTION,
+    Settings,
+)
 
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
 # stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
     from fieldvisit.gui.context import AppContext
     from fieldvisit.gui.emergency import EmergencyDialog
@@ -66,7 +72,7 @@ class MainWindow(QMainWindow):
     events_loaded = Signal()
     pack_dropped = Signal(str)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.ctx: AppContext  # set by attach()
@@ -79,6 +85,9 @@ class MainWindow(QMainWindow):
         self.open_flow: OpenPackFlow | None = None  # created on first use
         self.search_popup: QWidget | None = None
         self._pending_file: Path | None = None
+        # Ctrl+N before the store is open: the text is written here, then moved into the
+        # note that attach() creates (issue 10: not one keystroke lost).
+        self._early_note: QPlainTextEdit | None = None
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("fieldvisit"))
@@ -118,8 +127,15 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        ready_at_once = (
+            self.quit_action,
+            self.about_action,
+            self.keys_action,
+            self.new_note_action,
+            self.free_note_action,
+        )
         for action in self.actions():
-            if action not in (self.quit_action, self.about_action, self.keys_action):
+            if action not in ready_at_once:
                 action.setEnabled(False)  # until the store is open
         self.event_combo.setEnabled(False)
         self.nav.setCurrentRow(0)
@@ -128,6 +144,9 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Second phase, once the store is open: build the sections and wire the context."""
         self.ctx = ctx
+        early = self._early_note
+        if early is not None:
+            self.stack.removeWidget(early)
         # One empty page per section, in SECTIONS order: `_build_section` swaps in the
         # real one when it is first needed.
         for _name in SECTIONS:
@@ -155,12 +174,18 @@ class MainWindow(QMainWindow):
         # Send to organisers…, the Export submenu and the Organiser window (issue 4).
         install_actions(self, ctx)
         self.attached = True
-        state = self.settings.value("window/programme_splitter")
-        if isinstance(state, QByteArray):
-            programme.splitter.restoreState(state)
-        last = str(self.settings.value("window/section", "today"))
+        state = self.settings.get(PROGRAMME_SPLITTER)
+        if state:
+            programme.splitter.restoreState(QByteArray(state))
+        last = self.settings.get(WINDOW_SECTION)
         self.nav.setCurrentRow(-1)
         self.show_section(last if last in SECTIONS else "today")
+        if early is not None:
+            # Between two key events: what was typed before the store opened goes on in the
+            # real editor, cursor and focus included, so the next key lands after it.
+            self._early_note = None
+            self.new_note("", "", early.toPlainText())
+            early.deleteLater()
         if self._pending_file is not None:
             pending, self._pending_file = self._pending_file, None
             self.open_pack_file(pending)
@@ -212,7 +237,13 @@ class MainWindow(QMainWindow):
             self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
         )
         self.new_note_action = self._action(
-            self.tr("&New note"), lambda: self.new_note("", ""), "Ctrl+N", "notes"
+            self.tr("&New note on what is selected"), self.on_new_note, "Ctrl+N", "notes"
+        )
+        self.new_note_action.setStatusTip(
+            self.tr("A note on the session, stop or person selected or open; else your own")
+        )
+        self.free_note_action = self._action(
+            self.tr("New note of your &own"), self.on_free_note, "Ctrl+Shift+N"
         )
         self.now_action = self._action(self.tr("&Jump to now"), self.jump_to_now, "Ctrl+J", "now")
         self.emergency_action = self._action(
@@ -281,6 +312,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.new_note_action)
+        edit_menu.addAction(self.free_note_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         for action in self.section_actions:
             go_menu.addAction(action)
@@ -340,11 +372,53 @@ class MainWindow(QMainWindow):
         if callable(show) and uid:
             show(kind, uid)
 
-    def new_note(self, target_kind: str = "", target_uid: str = "") -> None:
+    def note_target(self) -> tuple[str, str]:
+        """The session, stop or person selected or open in the section on screen."""
+        if not self.attached:
+            return "", ""
+        widget = self.stack.currentWidget()
+        target = getattr(widget, "note_target", None)
+        found = target() if callable(target) else None
+        return found if found else ("", "")
+
+    @Slot()
+    def on_new_note(self) -> None:
+        self.new_note(*self.note_target())
+
+    @Slot()
+    def on_free_note(self) -> None:
+        self.new_note("", "")
+
+    def new_note(self, target_kind: str = "", target_uid: str = "", text: str = "") -> None:
+        """A new note, with the editor focused when this returns (even before the store is
+        open: then the text waits in a plain editor until attach() hands it on)."""
+        if not self.attached:
+            self._start_early_note()
+            return
         self.show_section("notes")
         new_note = getattr(self.sections["notes"], "new_note", None)
         if callable(new_note):
-            new_note(target_kind, target_uid)
+            new_note(target_kind, target_uid, text)
+
+    def _start_early_note(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        if self._early_note is None:
+            editor = QPlainTextEdit()
+            editor.setObjectName("early_note")
+            editor.setAccessibleName(self.tr("Note text"))
+            editor.setPlaceholderText(
+                self.tr("Write here. Your note is saved once your data is open.")
+            )
+            editor.setTabChangesFocus(True)
+            self.stack.addWidget(editor)
+            self._early_note = editor
+        self.stack.setCurrentWidget(self._early_note)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(SECTIONS.index("notes"))
+        self.nav.blockSignals(False)
+        self._early_note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def jump_to_now(self) -> None:
         if self.current_section not in ("programme", "today"):
@@ -376,7 +450,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.events = choices
-        wanted = preferred or self.ctx.event_id or str(self.settings.value("last_event", ""))
+        wanted = preferred or self.ctx.event_id or self.settings.get(LAST_EVENT)
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for choice in choices:
@@ -401,7 +475,7 @@ class MainWindow(QMainWindow):
                 self.ctx.set_event("", "")
             return
         choice = self.events[index]
-        self.settings.setValue("last_event", choice.id)
+        self.settings.set(LAST_EVENT, choice.id)
         if choice.id != self.ctx.event_id:
             self.ctx.set_event(choice.id, choice.timezone)
 
@@ -521,7 +595,8 @@ class MainWindow(QMainWindow):
                 QKeySequence(QKeySequence.StandardKey.Find),
                 self.tr("Search the programme and your notes"),
             ),
-            (QKeySequence("Ctrl+N"), self.tr("New note")),
+            (QKeySequence("Ctrl+N"), self.tr("New note on the session, stop or person selected")),
+            (QKeySequence("Ctrl+Shift+N"), self.tr("New note of your own")),
             (QKeySequence("Ctrl+J"), self.tr("Jump to now in the programme")),
             (QKeySequence("Ctrl+E"), self.tr("Emergency contacts")),
             (QKeySequence(QKeySequence.StandardKey.Open), self.tr("Open an event pack")),
@@ -565,18 +640,18 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1280, 800)
 
     def save_state(self) -> None:
         settings = self.settings
-        settings.setValue("window/geometry", self.saveGeometry())
+        settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         if self.attached:
-            settings.setValue("window/section", self.current_section)
-            settings.setValue("window/programme_splitter", self.programme.splitter.saveState())
+            settings.set(WINDOW_SECTION, self.current_section)
+            settings.set(PROGRAMME_SPLITTER, bytes(self.programme.splitter.saveState().data()))
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,47 +22,12 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.changes import Change, ChangeKind, ImportPreview, ImportResult
 from fieldvisit.domain.errors import UserError
+from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.services import importing
+from fieldvisit.settings import LAST_PACK_FOLDER
 
 MAX_LISTED_CHANGES = 60
-
-
-# The fields a pack update can change (fieldvisit.domain.changes), named as people read them;
-# QT_TRANSLATE_NOOP is typed as returning object.
-FIELD_LABELS: dict[str, object] = {
-    "title": QT_TRANSLATE_NOOP("PreviewDialog", "title"),
-    "kind": QT_TRANSLATE_NOOP("PreviewDialog", "kind"),
-    "start": QT_TRANSLATE_NOOP("PreviewDialog", "start"),
-    "end": QT_TRANSLATE_NOOP("PreviewDialog", "end"),
-    "room": QT_TRANSLATE_NOOP("PreviewDialog", "room"),
-    "venue_id": QT_TRANSLATE_NOOP("PreviewDialog", "venue"),
-    "online_url": QT_TRANSLATE_NOOP("PreviewDialog", "online link"),
-    "track": QT_TRANSLATE_NOOP("PreviewDialog", "track"),
-    "description": QT_TRANSLATE_NOOP("PreviewDialog", "description"),
-    "speaker_ids": QT_TRANSLATE_NOOP("PreviewDialog", "speakers"),
-    "document_ids": QT_TRANSLATE_NOOP("PreviewDialog", "documents"),
-    "confidential": QT_TRANSLATE_NOOP("PreviewDialog", "confidential"),
-    "signup_group": QT_TRANSLATE_NOOP("PreviewDialog", "sign-up group"),
-    "language": QT_TRANSLATE_NOOP("PreviewDialog", "language"),
-    "planned_start": QT_TRANSLATE_NOOP("PreviewDialog", "planned start"),
-    "planned_end": QT_TRANSLATE_NOOP("PreviewDialog", "planned end"),
-    "address": QT_TRANSLATE_NOOP("PreviewDialog", "address"),
-    "lat": QT_TRANSLATE_NOOP("PreviewDialog", "latitude"),
-    "lon": QT_TRANSLATE_NOOP("PreviewDialog", "longitude"),
-    "host_id": QT_TRANSLATE_NOOP("PreviewDialog", "host"),
-    "briefing": QT_TRANSLATE_NOOP("PreviewDialog", "briefing"),
-    "etiquette": QT_TRANSLATE_NOOP("PreviewDialog", "etiquette"),
-    "safety": QT_TRANSLATE_NOOP("PreviewDialog", "safety"),
-    "directions_to_next": QT_TRANSLATE_NOOP("PreviewDialog", "directions to the next stop"),
-    "itinerary": QT_TRANSLATE_NOOP("PreviewDialog", "itinerary"),
-    "order": QT_TRANSLATE_NOOP("PreviewDialog", "order"),
-}
-
-
-def field_label(name: str) -> str:
-    label = FIELD_LABELS.get(name)
-    return QCoreApplication.translate("PreviewDialog", str(label)) if label else name
 
 
 def change_line(change: Change) -> str:
@@ -71,7 +36,7 @@ def change_line(change: Change) -> str:
         return f'<li><span style="color:#2e7d32">+</span> {e(change.title)}</li>'
     if change.change is ChangeKind.CANCELLED:
         return f"<li><s>{e(change.title)}</s></li>"
-    fields = "; ".join(f"{e(field_label(f.field))}: {e(f.old)} → {e(f.new)}" for f in change.fields)
+    fields = e(change_details((f.field, f.old, f.new) for f in change.fields))
     return f"<li>{e(change.title)}" + (f" <i>({fields})</i>" if fields else "") + "</li>"
 
 
@@ -124,8 +89,23 @@ class PreviewDialog(QDialog):
                 )
                 + "</b></span>"
             )
-        elif preview.first_install and preview.signed:
+        elif preview.first_install and preview.signed and not preview.demo_key:
             facts.append(self.tr("Compare this fingerprint with the one the organisers gave you."))
+        if preview.demo_key and not preview.sample:
+            facts.append(
+                '<span style="color:#b3261e"><b>'
+                + self.tr(
+                    "Warning: this pack is signed by the PUBLIC demo key, which anyone can "
+                    "sign with. Nothing proves it comes from the organisers: it is not a "
+                    "sample, yet its programme, contacts and return key could be anyone's. "
+                    "Ask the organisers for a pack signed with their own key."
+                )
+                + "</b></span>"
+            )
+        elif preview.sample:
+            facts.append(
+                self.tr("Sample event: illustrative, not the official programme (demo key).")
+            )
         counts = preview.counts
         facts.append(
             self.tr("%1 sessions, %2 stops, %3 people, %4 documents, %5 questionnaires")
@@ -148,7 +128,9 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.changes, 1)
         self.changes.setHtml(self.changes_html())
 
-        self.blocked = preview.is_downgrade or (preview.same_version and preview.content_differs)
+        # An accepted new key starts its own numbering, so a key change is never blocked:
+        # the consent box below decides (the organisers' real pack over a pinned demo).
+        self.blocked = preview.blocked
         self.consent: QCheckBox | None = None
         if not self.blocked and (not preview.signed or preview.key_changed):
             text = (
@@ -183,7 +165,7 @@ class PreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        unchanged = preview.same_version and not preview.content_differs
+        unchanged = preview.unchanged
         if unchanged:
             self.import_button.setText(self.tr("Already installed"))
         self.import_button.setEnabled(not self.blocked and not unchanged and self.consent is None)
@@ -194,8 +176,22 @@ class PreviewDialog(QDialog):
             return (
                 "<p>" + html.escape(self.tr("A new event: everything will be installed.")) + "</p>"
             )
-        if p.same_version and not p.content_differs:
+        if p.unchanged:
             return "<p>" + html.escape(self.tr("This version is already installed.")) + "</p>"
+        replacing = ""
+        if p.replaces_by_new_key:
+            replacing = (
+                "<p>"
+                + html.escape(
+                    self.tr(
+                        "If you accept the new key, its version %1 replaces the installed "
+                        "version %2 signed by the old key."
+                    )
+                    .replace("%1", str(p.pack_version))
+                    .replace("%2", str(p.installed_version))
+                )
+                + "</p>"
+            )
         c = p.change_counts
         head = (
             self.tr("%1 new, %2 changed, %3 cancelled")
@@ -220,7 +216,7 @@ class PreviewDialog(QDialog):
                 + "</p>"
             )
         notes = "<p>" + html.escape(self.tr("Your notes, answers and agenda are kept.")) + "</p>"
-        return f"<p><b>{html.escape(head)}</b></p><ul>{items}</ul>{tail}{orphans}{notes}"
+        return f"{replacing}<p><b>{html.escape(head)}</b></p><ul>{items}</ul>{tail}{orphans}{notes}"
 
     @Slot(bool)
     def on_consent(self, on: bool) -> None:
@@ -250,7 +246,7 @@ class OpenPackFlow(QObject):
         self.error_box: QMessageBox | None = None
 
     def choose_file(self) -> None:
-        start = str(self.ctx.settings.value("last_pack_folder", str(Path.home())))
+        start = self.ctx.settings.get(LAST_PACK_FOLDER) or str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open event pack"),
@@ -258,7 +254,7 @@ class OpenPackFlow(QObject):
             self.tr("Event packs (*.fvpack);;All files (*)"),
         )
         if name:
-            self.ctx.settings.setValue("last_pack_folder", str(Path(name).parent))
+            self.ctx.settings.set(LAST_PACK_FOLDER, str(Path(name).parent))
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.model import Session
+from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
@@ -336,7 +337,7 @@ class TodaySection(QWidget):
             text = self.tr("Cancelled: %1").replace("%1", c.title)
             section = ""
         else:
-            details = "; ".join(f"{f}: {old} → {new}" for f, old, new in c.fields)
+            details = change_details(c.fields)
             text = self.tr("Changed: %1").replace("%1", c.title)
             if details:
                 text += f" ({details})"

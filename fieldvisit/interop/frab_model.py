@@ -13,7 +13,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.domain.model import Event, PackContent, Person, Role, Session, SourceBundle, Venue
+from fieldvisit.domain.links import openable
+from fieldvisit.domain.model import (
+    Event,
+    Intake,
+    LinkKind,
+    PackContent,
+    Person,
+    Role,
+    Session,
+    SourceBundle,
+    Venue,
+)
 from fieldvisit.interop.common import (
     MAX_LINE_CHARS,
     IdAllocator,
@@ -26,6 +37,7 @@ from fieldvisit.interop.common import (
     zone,
 )
 from fieldvisit.interop.html_text import html_to_text
+from fieldvisit.interop.links import LinkCollector, RawLink
 
 UTC = dt.UTC
 
@@ -58,6 +70,9 @@ class RawEvent:
     description: str = ""
     url: str = ""
     persons: list[RawPerson] = field(default_factory=list)
+    # Every other address the event gives (links, feedback, recording), in the file's order.
+    links: list[RawLink] = field(default_factory=list)
+    attachments: list[RawLink] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -75,6 +90,10 @@ class RawSchedule:
     city: str = ""
     url: str = ""
     events: list[RawEvent] = field(default_factory=list)
+    # Rooms the file declares (beyond those its events name), and the join or stream
+    # address of those that are online rooms.
+    rooms: list[str] = field(default_factory=list)
+    room_join: dict[str, str] = field(default_factory=dict)
 
 
 def parse_clock(value: str, path: Path, field_name: str) -> dt.time:
@@ -133,6 +152,8 @@ class _Builder:
         self.day_change = day_change
         self.session_ids = IdAllocator()
         self.people: dict[str, Person] = {}
+        self.links = LinkCollector(raw.url)
+        self.unnamed_persons = 0
 
     def text(self, value: str, where: str) -> str:
         return check_text(value.strip(), self.path, where)
@@ -184,6 +205,7 @@ class _Builder:
             name = self.line(person.name, where)
             pid = safe_id(person.id.strip()) or (derived_person_id(name) if name else "")
             if not pid:
+                self.unnamed_persons += 1
                 continue
             if pid not in self.people:
                 self.people[pid] = Person(id=pid, name=name or pid, role=Role.SPEAKER)
@@ -214,18 +236,54 @@ class _Builder:
         ]
         description = "\n\n".join(dict.fromkeys(p for p in parts if p))
         title = self.line(ev.title, f"{ev.where}/title") or ev.slug.strip()[:200] or "(untitled)"
+        session_id = self.session_id(ev, start)
+        room = self.line(ev.room, f"{ev.where}/room")
+        links = self.links.links(
+            [RawLink(ev.url), *ev.links], room_join=self.raw.room_join.get(room, "")
+        )
         return Session(
-            id=self.session_id(ev, start),
+            id=session_id,
             title=title,
             kind=kind_for(self.text(ev.type, f"{ev.where}/type")),
             start=start,
             end=end,
-            room=self.line(ev.room, f"{ev.where}/room"),
+            room=room,
             venue_id=venue_id,
+            online_url=next(
+                (x.url for x in links if x.kind is LinkKind.JOIN and openable(x.url)), ""
+            ),
             track=self.line(ev.track, f"{ev.where}/track"),
             description=check_text(description, self.path, f"{ev.where}/abstract"),
             speaker_ids=self.speakers(ev),
+            document_ids=self.links.attachments(session_id, ev.attachments),
             language=self.text(ev.language, f"{ev.where}/language")[:16],
+            links=links,
+        )
+
+    def intake(self) -> Intake:
+        """The schedule's own counts, and what was not carried."""
+        persons = {
+            safe_id(p.id.strip()) or " ".join(p.name.casefold().split())
+            for ev in self.raw.events
+            for p in ev.persons
+        }
+        persons.discard("")
+        used = {ev.room.strip() for ev in self.raw.events} - {""}
+        rooms = {r.strip() for r in self.raw.rooms} - {""} | used
+        left_out = list(self.links.notes())
+        if empty := len(rooms - used):
+            left_out.append(f"room with no event in it (the pack lists rooms by session): {empty}")
+        if self.unnamed_persons:
+            left_out.append(
+                f"person with neither id nor name (nothing to show): {self.unnamed_persons}"
+            )
+        return Intake(
+            events=len(self.raw.events),
+            people=len(persons),
+            rooms=len(rooms),
+            links=self.links.links_in,
+            attachments=self.links.attachments_in,
+            left_out=tuple(left_out),
         )
 
 
@@ -273,9 +331,13 @@ def build_bundle(
     if builder.session_ids.repeated:
         extra["repeated_session_ids"] = " ".join(builder.session_ids.repeated)
     content = PackContent(
-        event=event, sessions=sessions, people=tuple(builder.people.values()), extra=extra
+        event=event,
+        sessions=sessions,
+        people=tuple(builder.people.values()),
+        documents=tuple(builder.links.documents),
+        extra=extra,
     )
-    return SourceBundle(content=content, files={})
+    return SourceBundle(content=content, files={}, intake=builder.intake())
 
 
 def _event_id(from_file: str, given: str | None, title: str) -> str:

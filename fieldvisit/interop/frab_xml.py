@@ -16,6 +16,7 @@ from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import SourceBundle
 from fieldvisit.interop.common import decode_utf8, read_input
 from fieldvisit.interop.frab_model import RawEvent, RawPerson, RawSchedule, build_bundle
+from fieldvisit.interop.links import RawLink, online_room_address
 
 
 def read_frab_xml(
@@ -67,6 +68,15 @@ def parse_xml(path: Path, data: bytes) -> Element:
         raise InvalidInputError(
             f"not well-formed XML at line {line}, column {column + 1}", path=path
         ) from exc
+    except (LookupError, ValueError) as exc:
+        # expat knows no such encoding (LookupError) or cannot read a multi-byte one
+        # (ValueError) that the XML declaration names; the bytes are UTF-8 already.
+        raise InvalidInputError(
+            f"the XML declaration names an encoding this app cannot read ({exc}): "
+            "save the file as UTF-8 and declare encoding='UTF-8'",
+            path=path,
+            field="<?xml encoding?>",
+        ) from exc
 
 
 def _text(element: Element | None, tag: str) -> str:
@@ -94,10 +104,13 @@ def _raw_schedule(path: Path, root: Element) -> RawSchedule:
         city=_text(conference, "city"),
         url=_text(conference, "base_url") or _text(conference, "url"),
     )
+    for declared in root.iterfind("rooms/room"):
+        _room(raw, declared.get("name") or "".join(declared.itertext()), declared)
     for d, day in enumerate(root.iterfind("day"), start=1):
         day_date = day.get("date", "")
         for r, room in enumerate(day.iterfind("room"), start=1):
             room_name = room.get("name", "")
+            _room(raw, room_name, room)
             for e, event in enumerate(room.iterfind("event"), start=1):
                 raw.events.append(
                     _raw_event(
@@ -105,6 +118,31 @@ def _raw_schedule(path: Path, root: Element) -> RawSchedule:
                     )
                 )
     return raw
+
+
+def _room(raw: RawSchedule, name: str, element: Element) -> None:
+    name = name.strip()
+    if not name:
+        return
+    raw.rooms.append(name)
+    address = online_room_address(dict(element.attrib))
+    if address:
+        raw.room_join.setdefault(name, address)
+
+
+def _links(event: Element) -> list[RawLink]:
+    found = [
+        RawLink(url=link.get("href", ""), title="".join(link.itertext()), type=link.get("type", ""))
+        for link in event.iterfind("links/link")
+    ]
+    for tag, kind in (
+        ("feedback_url", "feedback"),
+        ("video_download_url", "video"),
+        ("origin_url", ""),
+    ):
+        if address := _text(event, tag).strip():
+            found.append(RawLink(url=address, type=kind))
+    return found
 
 
 def _raw_event(event: Element, where: str, day_date: str, room_name: str) -> RawEvent:
@@ -130,5 +168,10 @@ def _raw_event(event: Element, where: str, day_date: str, room_name: str) -> Raw
         persons=[
             RawPerson(id=p.get("id") or p.get("guid") or "", name="".join(p.itertext()))
             for p in (persons.iterfind("person") if persons is not None else ())
+        ],
+        links=_links(event),
+        attachments=[
+            RawLink(url=a.get("href", ""), title="".join(a.itertext()), type=a.get("type", ""))
+            for a in event.iterfind("attachments/attachment")
         ],
     )

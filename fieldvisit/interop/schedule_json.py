@@ -14,6 +14,7 @@ from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import SourceBundle
 from fieldvisit.interop.common import decode_utf8, read_input
 from fieldvisit.interop.frab_model import RawEvent, RawPerson, RawSchedule, build_bundle
+from fieldvisit.interop.links import RawLink, online_room_address
 
 
 def read_schedule_json(
@@ -87,6 +88,13 @@ def _raw_schedule(path: Path, document: object) -> RawSchedule:
         url=_string(schedule, "base_url", path, "schedule")
         or _string(conference, "url", path, where),
     )
+    for r, room_value in enumerate(conference.get("rooms") or [], start=1):
+        if isinstance(room_value, dict):
+            name = _string(room_value, "name", path, f"{where}/rooms[{r}]").strip()
+            if name:
+                raw.rooms.append(name)
+                if address := online_room_address(room_value):
+                    raw.room_join.setdefault(name, address)
     days = _expect(conference.get("days", []), list, path, f"{where}/days")
     for d, day_value in enumerate(days, start=1):
         day_where = f"{where}/days[{d}]"
@@ -127,6 +135,10 @@ def _raw_event(
             person, "name", path, person_where
         )
         persons.append(RawPerson(id=pid, name=name))
+    links = references(path, event, "links", where)
+    for key, kind in (("feedback_url", "feedback"), ("video_download_url", "video")):
+        if address := get(key).strip():
+            links.append(RawLink(url=address, type=kind))
     return RawEvent(
         where=where,
         day_date=day_date,
@@ -146,4 +158,26 @@ def _raw_event(
         description=get("description"),
         url=get("url"),
         persons=persons,
+        links=links,
+        attachments=references(path, event, "attachments", where),
     )
+
+
+def references(path: Path, event: dict[str, Any], key: str, where: str) -> list[RawLink]:
+    """An event's `links` or `attachments`: objects with url, title and type (c3voc's
+    Reference), or bare address strings as some exporters write them."""
+    found: list[RawLink] = []
+    for n, value in enumerate(_expect(event.get(key) or [], list, path, f"{where}/{key}"), 1):
+        at = f"{where}/{key}[{n}]"
+        if isinstance(value, str):
+            found.append(RawLink(url=value))
+            continue
+        item = _expect(value, dict, path, at)
+        found.append(
+            RawLink(
+                url=_string(item, "url", path, at) or _string(item, "href", path, at),
+                title=_string(item, "title", path, at),
+                type=_string(item, "type", path, at),
+            )
+        )
+    return found

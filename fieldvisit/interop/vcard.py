@@ -21,6 +21,7 @@ _ROLE_LABELS: dict[Role, str] = {
     Role.SPEAKER: "Speaker",
     Role.HOST: "Host",
     Role.FACILITATOR: "Facilitator",
+    Role.CHAIR: "Chair",
     Role.DELEGATE: "Delegate",
     Role.EMERGENCY: "Emergency contact",
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.domain.model import PackContent, SourceBundle
+from fieldvisit.domain.model import Intake, PackContent, SourceBundle
 from fieldvisit.interop.atomic import atomic_writer
 from fieldvisit.packs.checks import check_content
 from fieldvisit.packs.codec import (
@@ -51,6 +51,39 @@ class BuildReport:
     source_kind: str
     stripped_contacts: int
     warnings: tuple[str, ...] = ()
+    intake: Intake | None = None
+
+    def counts(self) -> list[tuple[str, int | None, int]]:
+        """(what, found in the source or None, carried in the pack) for the report."""
+        content = self.pack.content
+        found = self.intake
+        return [
+            ("events", found.events if found else None, len(content.sessions)),
+            ("people", found.people if found else None, len(content.people)),
+            (
+                "rooms",
+                found.rooms if found else None,
+                len({s.room for s in content.sessions if s.room}),
+            ),
+            ("links", found.links if found else None, sum(len(s.links) for s in content.sessions)),
+            (
+                "attachments",
+                found.attachments if found else None,
+                sum(1 for d in content.documents if d.url),
+            ),
+        ]
+
+    def intake_lines(self) -> list[str]:
+        """What came in and what went into the pack, and what was not carried, and why."""
+        if self.intake is None:
+            return []
+        lines = [f"  {'':<12}{'in':>7}{'out':>7}"]
+        for what, found, carried in self.counts():
+            note = "  (out: sessions)" if what == "events" else ""
+            lines.append(f"  {what:<12}{found:>7}{carried:>7}{note}")
+        for reason in self.intake.left_out:
+            lines.append(f"  not carried: {reason}")
+        return lines
 
     def lines(self) -> list[str]:
         pack = self.pack
@@ -66,6 +99,7 @@ class BuildReport:
             f"  privacy: phone and email removed for {self.stripped_contacts} "
             f"{'person' if self.stripped_contacts == 1 else 'people'} not consenting to be listed",
         ]
+        lines.extend(self.intake_lines())
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return lines
 
@@ -115,7 +149,9 @@ def merge(schedule: SourceBundle, folder: SourceBundle) -> SourceBundle:
         map=f.map or s.map,
         extra={**s.extra, **f.extra},
     )
-    return SourceBundle(content=content, files={**schedule.files, **folder.files})
+    return SourceBundle(
+        content=content, files={**schedule.files, **folder.files}, intake=schedule.intake
+    )
 
 
 def read_any_source(
@@ -146,6 +182,13 @@ def read_any_source(
             kind += f" completed by {with_folder}"
     else:
         raise InvalidInputError("no such file or folder", path=source)
+    intake = bundle.intake
+    if intake is not None and intake.events and not bundle.content.sessions:
+        raise InvalidInputError(
+            f"the source has {intake.events} events but none became a session: "
+            "no pack is built from it",
+            path=source,
+        )
     if event_id:
         content = bundle.content
         bundle = dataclasses.replace(
@@ -176,7 +219,7 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     check_content(content, source=source)
     names = set(bundle.files)
     for i, doc in enumerate(content.documents):
-        if f"documents/{doc.filename}" not in names:
+        if doc.filename and f"documents/{doc.filename}" not in names:
             raise InvalidInputError(
                 f"document file documents/{doc.filename} is missing",
                 path=source,
@@ -295,7 +338,7 @@ def build(
     if cut := content.extra.get("recurring_cut"):
         warnings.append(f"recurring events: {cut}")
     pack = write_pack(bundle, output, keys=keys, pack_version=version, source=str(source))
-    return BuildReport(pack, kind, stripped, tuple(warnings))
+    return BuildReport(pack, kind, stripped, tuple(warnings), bundle.intake)
 
 
 def build_pack(

@@ -157,7 +157,7 @@ def open_pack(
             )
         names = set(manifest.files)
         for i, doc in enumerate(content.documents):
-            if f"documents/{doc.filename}" not in names:
+            if doc.filename and f"documents/{doc.filename}" not in names:
                 raise InvalidInputError(
                     f"document file documents/{doc.filename} is not in the pack",
                     path=content_source,

@@ -15,6 +15,7 @@ ROLE_ORDER: tuple[Role, ...] = (
     Role.ORGANISER,
     Role.HOST,
     Role.FACILITATOR,
+    Role.CHAIR,
     Role.SPEAKER,
     Role.DELEGATE,
 )

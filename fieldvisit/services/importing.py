@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from fieldvisit.packs.codec import manifest_from_json, parse_json_bytes
 from fieldvisit.packs.manifest import MANIFEST_NAME, LoadedPack
 from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
+from fieldvisit.services import packs_folder
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
@@ -49,7 +49,7 @@ from fieldvisit.storage.repository import (
     replace_content,
 )
 
-SAMPLE_NAME = "hague-2017"
+SAMPLE_NAME = "hague"
 
 # TrustError.field values, so callers can say how to proceed.
 FIELD_KEY = "signing key"
@@ -151,6 +151,9 @@ def pack_origin(pack: LoadedPack, pack_file: str) -> PackOrigin:
     """What the store keeps of `pack`; every document's file must be in its manifest."""
     files: dict[str, tuple[str, int]] = {}
     for document in pack.content.documents:
+        if not document.filename:  # an attachment listed by its address: no file
+            files[document.id] = ("", 0)
+            continue
         member = f"documents/{document.filename}"
         entry = pack.manifest.files.get(member)
         if entry is None:
@@ -178,6 +181,8 @@ def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
     stored = load_document_hashes(session, event_id)
     files = pack.manifest.files
     for document in pack.content.documents:
+        if not document.filename:  # listed by its URL: nothing in the pack to compare
+            continue
         entry = files.get(f"documents/{document.filename}")
         if entry is None or stored.get(document.id) != (entry.sha256, entry.size):
             return False
@@ -384,22 +389,6 @@ def preview_import(store: Store, path: Path, *, allow_unsigned: bool = False) ->
     )
 
 
-def _copy_beside(source: Path, folder: Path) -> Path:
-    """Copy `source` to a temporary file in `folder`, flushed to disk, ready to rename."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".importing-", suffix=".fvpack", dir=folder)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
 def import_loaded(
     store: Store,
     pack: LoadedPack,
@@ -413,14 +402,18 @@ def import_loaded(
     version = pack.manifest.pack_version
     pack_file = pack_file_name(event_id, version)
     target = store.paths.packs / pack_file
-    temporary: Path | None = None
+    temporary: packs_folder.TemporaryPack | None = None
     placed = False
     try:
         with store.unit() as session:
             state = _installed(session, event_id)
             _check_trust(pack, state, accept_new_key=accept_new_key)
             same = state.version == version and _same_content(session, pack)
-            _check_version(pack, state, same_content=same)
+            replacing = accept_new_key and _key_changed(pack, state)
+            if not replacing:
+                # An accepted new key starts its own numbering: its version 1 replaces
+                # what the old key signed (the real organisers' pack over a pinned demo).
+                _check_version(pack, state, same_content=same)
             if same:
                 # The same content again: nothing to install. Only an explicitly accepted
                 # new key (the organisers re-signed the same pack) moves the pin.
@@ -458,16 +451,16 @@ def import_loaded(
                 )
             first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
-            temporary = _copy_beside(pack.path, store.paths.packs)
+            temporary = packs_folder.TemporaryPack(pack.path, store.paths.packs)
             replace_content(session, pack.content, pack_origin(pack, pack_file))
             changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
             session.flush()
-            os.replace(temporary, target)
+            os.replace(temporary.path, target)
             placed = True
     except BaseException as exc:
         if temporary is not None:
-            temporary.unlink(missing_ok=True)
+            temporary.path.unlink(missing_ok=True)
         if placed:
             target.unlink(missing_ok=True)
         if isinstance(exc, OperationalError):
@@ -477,10 +470,13 @@ def import_loaded(
                 path=store.paths.database,
             ) from exc
         raise
-    if state.pack_file and state.pack_file != pack_file:
-        # The older pack is no longer referenced; its removal may fail harmlessly.
-        with contextlib.suppress(OSError):
-            (store.paths.packs / state.pack_file).unlink(missing_ok=True)
+    finally:
+        if temporary is not None:
+            temporary.release()
+    # The superseded pack and any leftovers of an interrupted import (a kill between the
+    # copy and the rename) go; a failed removal is harmless and retried at the next start.
+    with contextlib.suppress(OSError, UserError):
+        packs_folder.tidy(store)
     return ImportResult(
         event_id=event_id,
         title=pack.content.event.title,
@@ -585,7 +581,7 @@ def ensure_sample(store: Store) -> ImportResult | None:
     from fieldvisit.packs.samples import build_sample
 
     with tempfile.TemporaryDirectory(prefix="fieldvisit-sample-") as folder:
-        pack = build_sample(SAMPLE_NAME, Path(folder) / f"{SAMPLE_NAME}.fvpack")
+        pack = build_sample(SAMPLE_NAME, Path(folder) / "sample.fvpack")
         # Built just now from our own resources: trusted even if the sample is unsigned.
         return import_loaded(store, pack, allow_unsigned=True)
 

@@ -27,7 +27,7 @@ from fieldvisit.domain.model import (
     Session,
     Stop,
 )
-from fieldvisit.domain.plain import event_data, map_data, question_data
+from fieldvisit.domain.plain import event_data, links_data, map_data, question_data
 from fieldvisit.storage.models import (
     DocumentRow,
     EventRow,
@@ -45,6 +45,7 @@ from fieldvisit.storage.rows import (
     person_from_row,
     question_from_data,
     session_from_row,
+    sharing_of,
     stop_from_row,
     strings,
     to_utc,
@@ -69,6 +70,8 @@ def _session_values(event_id: str, s: Session) -> dict[str, object]:
         "confidential": s.confidential,
         "signup_group": s.signup_group,
         "language": s.language,
+        "illustrative": s.illustrative,
+        "links": links_data(s.links),
     }
 
 
@@ -118,6 +121,9 @@ def _document_values(event_id: str, d: Document, file: tuple[str, int]) -> dict[
         "size": size,
         "confidential": d.confidential,
         "session_ids": list(d.session_ids),
+        "sharing": d.sharing.value,
+        "illustrative": d.illustrative,
+        "url": d.url,
     }
 
 
@@ -208,7 +214,7 @@ def replace_content(session: OrmSession, content: PackContent, origin: PackOrigi
 
     Questionnaire versions the pack no longer carries stay, marked not current, so answers
     given to them stay readable; a version the pack carries again is replaced. Delegate
-    rows and the change list are not touched. Every document needs its file in
+    rows and the change list are not touched. Every document with a file needs it in
     `origin.document_files` (KeyError otherwise).
     """
     event = content.event
@@ -268,7 +274,10 @@ def replace_content(session: OrmSession, content: PackContent, origin: PackOrigi
     _bulk(
         session,
         DocumentRow,
-        [_document_values(event_id, d, files[d.id]) for d in content.documents],
+        [
+            _document_values(event_id, d, files[d.id] if d.filename else ("", 0))
+            for d in content.documents
+        ],
     )
 
     session.execute(
@@ -369,6 +378,9 @@ def load_documents(session: OrmSession, event_id: str) -> list[Document]:
             media_type=r.media_type,
             confidential=bool(r.confidential),
             session_ids=strings(r.session_ids),
+            sharing=sharing_of(r.sharing),
+            illustrative=bool(r.illustrative),
+            url=r.url or "",
         )
         for r in session.execute(query)
     ]

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.model import (
     Event,
+    LinkKind,
     MapLayer,
     Person,
     Question,
@@ -20,6 +21,8 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
+    Sharing,
     Stop,
     Venue,
 )
@@ -97,6 +100,7 @@ def event_from_row(row: Any) -> Event:
         emergency_contact_id=str(contact) if contact else None,
         description=str(data.get("description") or ""),
         url=str(data.get("url") or ""),
+        illustrative=str(data.get("illustrative") or ""),
     )
 
 
@@ -136,11 +140,39 @@ def _kind(value: str) -> SessionKind:
         return SessionKind.TALK
 
 
+def sharing_of(value: object) -> Sharing:
+    """A stored sharing status; an unknown one is treated as the most careful."""
+    try:
+        return Sharing(str(value or Sharing.SHARED.value))
+    except ValueError:
+        return Sharing.NOT_SHARED
+
+
 def _role(value: str) -> Role:
     try:
         return Role(value)
     except ValueError:
         return Role.DELEGATE
+
+
+def _link_kind(value: object) -> LinkKind:
+    try:
+        return LinkKind(str(value))
+    except ValueError:  # a kind this version does not know: a plain web page
+        return LinkKind.WEB_PAGE
+
+
+def links_from_data(data: object) -> tuple[SessionLink, ...]:
+    """The `sessions.links` JSON as SessionLinks (None, from rows stored before it: none)."""
+    if not isinstance(data, list):
+        return ()
+    return tuple(
+        SessionLink(
+            title=str(x.get("title", "")), url=str(x["url"]), kind=_link_kind(x.get("kind"))
+        )
+        for x in data
+        if isinstance(x, dict) and x.get("url")
+    )
 
 
 def session_from_row(r: Any, zone: ZoneInfo) -> Session:
@@ -161,6 +193,8 @@ def session_from_row(r: Any, zone: ZoneInfo) -> Session:
         confidential=bool(r.confidential),
         signup_group=r.signup_group or "",
         language=r.language or "",
+        illustrative=bool(r.illustrative),
+        links=links_from_data(getattr(r, "links", None)),
     )
 
 

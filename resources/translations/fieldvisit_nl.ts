@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeLabels</name>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 gewijzigd</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
     <name>ContactsSection</name>
     <message>
         <source>Search contacts</source>
@@ -352,10 +363,6 @@
         <translation>&amp;Zoeken…</translation>
     </message>
     <message>
-        <source>&amp;New note</source>
-        <translation>&amp;Nieuwe notitie</translation>
-    </message>
-    <message>
         <source>&amp;Jump to now</source>
         <translation>Naar &amp;nu</translation>
     </message>
@@ -444,10 +451,6 @@
         <translation>Doorzoek het programma en uw notities</translation>
     </message>
     <message>
-        <source>New note</source>
-        <translation>Nieuwe notitie</translation>
-    </message>
-    <message>
         <source>Jump to now in the programme</source>
         <translation>Naar nu in het programma</translation>
     </message>
@@ -486,6 +489,34 @@
     <message>
         <source>Or&amp;ganiser window…</source>
         <translation>Or&amp;ganisatorvenster…</translation>
+    </message>
+    <message>
+        <source>&amp;New note on what is selected</source>
+        <translation>&amp;Nieuwe notitie bij wat geselecteerd is</translation>
+    </message>
+    <message>
+        <source>A note on the session, stop or person selected or open; else your own</source>
+        <translation>Een notitie bij de geselecteerde of geopende sessie, stop of persoon; anders een eigen notitie</translation>
+    </message>
+    <message>
+        <source>New note of your &amp;own</source>
+        <translation>Nieuwe &amp;eigen notitie</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Notitietekst</translation>
+    </message>
+    <message>
+        <source>Write here. Your note is saved once your data is open.</source>
+        <translation>Schrijf hier. Je notitie wordt bewaard zodra je gegevens open zijn.</translation>
+    </message>
+    <message>
+        <source>New note on the session, stop or person selected</source>
+        <translation>Nieuwe notitie bij de geselecteerde sessie, stop of persoon</translation>
+    </message>
+    <message>
+        <source>New note of your own</source>
+        <translation>Nieuwe eigen notitie</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1210,18 @@
         <source>Your notes, answers and agenda are kept.</source>
         <translation>Uw notities, antwoorden en agenda blijven bewaard.</translation>
     </message>
+    <message>
+        <source>Warning: this pack is signed by the PUBLIC demo key, which anyone can sign with. Nothing proves it comes from the organisers: it is not a sample, yet its programme, contacts and return key could be anyone&apos;s. Ask the organisers for a pack signed with their own key.</source>
+        <translation>Waarschuwing: dit pakket is ondertekend met de OPENBARE demosleutel, waarmee iedereen kan ondertekenen. Niets bewijst dat het van de organisatoren komt: het is geen voorbeeld, maar het programma, de contacten en de retoursleutel kunnen van wie dan ook zijn. Vraag de organisatoren om een pakket dat met hun eigen sleutel is ondertekend.</translation>
+    </message>
+    <message>
+        <source>Sample event: illustrative, not the official programme (demo key).</source>
+        <translation>Voorbeeldevenement: ter illustratie, niet het officiële programma (demosleutel).</translation>
+    </message>
+    <message>
+        <source>If you accept the new key, its version %1 replaces the installed version %2 signed by the old key.</source>
+        <translation>Als u de nieuwe sleutel accepteert, vervangt versie %1 daarvan de geïnstalleerde versie %2, die met de oude sleutel is ondertekend.</translation>
+    </message>
 </context>
 <context>
     <name>Programme</name>
@@ -1662,6 +1705,10 @@
     <message>
         <source>Confidential session: what is said here stays here.</source>
         <translation>Vertrouwelijke sessie: wat hier gezegd wordt, blijft hier.</translation>
+    </message>
+    <message>
+        <source>Start a note on this session (Ctrl+N)</source>
+        <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,30 @@ def test_history_restore_becomes_a_new_revision(qtbot, monkeypatch, section, ctx
     assert QDialog.DialogCode.Accepted  # the patched exec returned through accept()
 
 
+def test_history_restore_keeps_the_target_label_single(qtbot, monkeypatch, section, ctx) -> None:
+    section.new_note("session", "s-open")
+    qtbot.waitUntil(lambda: "Opening plenary" in section.editor.target_label.text())
+    with qtbot.waitSignal(section.saved, timeout=3000):
+        qtbot.keyClicks(section.editor.body, "first")
+    section.editor.flush()
+    section.editor.on_focus_left()  # a new stretch of writing: a second revision
+    with qtbot.waitSignal(section.saved, timeout=3000):
+        qtbot.keyClicks(section.editor.body, " and more")
+
+    def choose_oldest(dialog: HistoryDialog) -> int:
+        dialog.select_revision(1)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(HistoryDialog, "exec", choose_oldest)
+    with qtbot.waitSignal(section.saved, timeout=3000):
+        qtbot.mouseClick(section.editor.history_button, Qt.MouseButton.LeftButton)
+    assert section.editor.body.toPlainText() == "first"
+    assert section.editor.target_label.text() == "On the session: Opening plenary"
+    row = section.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert row.count("On the session") == 0 and "Opening plenary" in row
+
+
 def test_private_note_is_marked_in_the_list(qtbot, section: NotesSection, ctx) -> None:
     section.new_note()
     with qtbot.waitSignal(section.saved, timeout=3000):

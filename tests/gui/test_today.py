@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 from sample_rows import add_change
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.today import TodayItem, TodayModel, TodaySection
 from fieldvisit.services import importing
 
@@ -80,7 +80,7 @@ def test_changes_shown_until_marked_seen(shell: Shell, qtbot: QtBot) -> None:
         shell.ctx.content_changed.emit(HAGUE_ID)
     lines = texts(today.change_model)
     assert lines[0].startswith("Changed: Working group: risk assessment")
-    assert "room: Hangar room 1 → Hangar room 4" in lines[0]
+    assert "room Hangar room 1 → Hangar room 4" in lines[0]
     assert lines[1] == "Cancelled: A cancelled talk"
     assert today.mark_seen.isEnabled()
     with qtbot.waitSignal(today.refreshed, timeout=5000):
@@ -88,6 +88,41 @@ def test_changes_shown_until_marked_seen(shell: Shell, qtbot: QtBot) -> None:
     assert texts(today.change_model) == ["No unseen changes."]
     assert not today.mark_seen.isEnabled()
     assert shell.worker.run_now(lambda store: importing.changes(store, HAGUE_ID)) == []
+
+
+def test_change_list_reads_as_people_say_it(shell: Shell, qtbot: QtBot) -> None:
+    add_change(
+        shell.store,
+        HAGUE_ID,
+        "d1-wg-risk",
+        "Working group: risk assessment",
+        "changed",
+        [
+            {"field": "start", "old": "2017-02-15 10:00", "new": "2017-02-15 10:30"},
+            {"field": "room", "old": "A", "new": "B"},
+            {"field": "description", "old": "long text", "new": "longer text"},
+        ],
+    )
+    add_change(
+        shell.store,
+        HAGUE_ID,
+        "d2-inspiration",
+        "Inspiration session",
+        "changed",
+        [{"field": "planned_start", "old": "2017-02-15 16:00", "new": "2017-02-16 09:00"}],
+    )
+    today = today_of(shell)
+    with qtbot.waitSignal(today.refreshed, timeout=5000):
+        shell.ctx.content_changed.emit(HAGUE_ID)
+    lines = texts(today.change_model)
+    assert lines[0] == (
+        "Changed: Working group: risk assessment "
+        "(start 10:00 → 10:30, room A → B, description changed)"
+    )
+    assert lines[1] == (
+        "Changed: Inspiration session (planned start Wed 15 Feb 16:00 → Thu 16 Feb 09:00)"
+    )
+    assert not any("_" in line for line in lines)
 
 
 def test_today_model(qtmodeltester: object) -> None:

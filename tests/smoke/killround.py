@@ -33,27 +33,50 @@ class RoundResult:
         return self.body_ok and self.stored >= self.required
 
 
+TYPIST = Path(__file__).with_name("typist.py")
+
+
 def app_command(data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "fieldvisit", "--data-dir", str(data_dir)]
+    """The app as `fieldvisit --data-dir` starts it, with the typist's hooks (env vars)."""
+    return [sys.executable, str(TYPIST), str(data_dir)]
 
 
-def run_round(data_dir: Path, side_file: Path, rng: random.Random) -> RoundResult:
-    """Start the app, let it type a random number of characters, kill it, read the store."""
+def run_round(
+    data_dir: Path, side_file: Path, rng: random.Random, *, early: bool = False
+) -> RoundResult:
+    """Start the app, let it type a random number of characters, kill it, read the store.
+
+    `early`: the first hour's shape (issue 10). Ctrl+N and the typing start 0.1-0.3 s
+    after the window shows, before the store has opened; the kill comes a random number
+    of characters after the app says the note is stored (before that there is no store to
+    write to: what is typed waits in memory). Everything typed more than GRACE_S before
+    the kill must then be in the note, the keys typed before the store opened included.
+    """
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", FIELDVISIT_TEST_TYPIST=str(side_file))
     env.pop("FIELDVISIT_DATA_DIR", None)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if early:
+        env["FIELDVISIT_TEST_EARLY_TYPIST"] = str(side_file)
+        env["FIELDVISIT_TEST_EARLY_DELAY_MS"] = str(rng.randint(100, 300))
+    else:
+        env["FIELDVISIT_TEST_TYPIST"] = str(side_file)
     side_file.unlink(missing_ok=True)
     target = rng.randint(5, 250)  # about 0.02-1.2 s of typing: a random moment
     stderr_path = side_file.with_suffix(".stderr")
     started = time.monotonic()
     with stderr_path.open("wb") as stderr:
         proc = subprocess.Popen(
-            app_command(data_dir), stdout=subprocess.PIPE, stderr=stderr, env=env, text=True
+            app_command(data_dir),
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            text=True,
         )
         watchdog = threading.Timer(ROUND_TIMEOUT_S, proc.kill)
         watchdog.start()
         note_id = ""
         first_typed = 0.0
+        typed_at_note = 0  # characters typed when the note id was known
         assert proc.stdout is not None
         try:
             for line in proc.stdout:  # blocks on the pipe: no sleeping, no polling
@@ -63,7 +86,9 @@ def run_round(data_dir: Path, side_file: Path, rng: random.Random) -> RoundResul
                     count = int(line.split()[1])
                     if count == 1:
                         first_typed = time.monotonic()
-                    if count >= target:
+                    if early and note_id and not typed_at_note:
+                        typed_at_note = count
+                    if note_id and count - typed_at_note >= target:
                         break
             kill_at = time.time()
             proc.kill()  # SIGKILL on POSIX

@@ -86,6 +86,7 @@ def test_inspect_json(hague_pack: Path, capsys: pytest.CaptureFixture[str]) -> N
         "contacts": 5,
         "people": 9,
         "documents": 2,
+        "links": 0,
         "questionnaires": 4,
     }
     assert data["fingerprint"] == DEMO_FINGERPRINT

@@ -93,6 +93,7 @@ class SessionDetail(QWidget):
         self.note = QPushButton(self.tr("N&ote on this session"))
         self.note.setObjectName("note_button")
         self.note.setAccessibleName(self.tr("Note on this session"))
+        self.note.setToolTip(self.tr("Start a note on this session (Ctrl+N)"))
         self.note.clicked.connect(self.on_note_clicked)
         actions.addWidget(self.note)
         actions.addStretch(1)

@@ -365,6 +365,11 @@ class ProgrammeSection(QWidget):
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(proxy_index)
 
+    def note_target(self) -> tuple[str, str] | None:
+        """The session in the detail pane: Ctrl+N makes a note on it."""
+        session = self.detail.session
+        return ("session", session.id) if session is not None else None
+
     def show_target(self, kind: str, uid: str) -> None:
         """Show one session: its day, selected in both views, in the detail pane."""
         if kind != "session" or not uid:

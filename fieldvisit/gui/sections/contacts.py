@@ -116,6 +116,8 @@ class ContactsSection(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._people: list[Person] = []
+        self._wanted = ""  # a person asked for (show_target) before the list had loaded
+        self.is_loaded = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search contacts"))
         self.search.setAccessibleName(self.tr("Search contacts"))
@@ -127,6 +129,7 @@ class ContactsSection(QWidget):
             Role.ORGANISER: self.tr("Organisers"),
             Role.HOST: self.tr("Hosts"),
             Role.FACILITATOR: self.tr("Facilitators"),
+            Role.CHAIR: self.tr("Chairs"),
             Role.SPEAKER: self.tr("Speakers"),
             Role.DELEGATE: self.tr("Delegates"),
         }
@@ -190,6 +193,7 @@ class ContactsSection(QWidget):
 
         def done(people: list[Person]) -> None:
             self._people = people
+            self.is_loaded = True
             self._fill()
             self.loaded.emit()
 
@@ -197,6 +201,7 @@ class ContactsSection(QWidget):
 
     @Slot(str)
     def on_event_changed(self, _event_id: str) -> None:
+        self.is_loaded = False
         self.reload()
 
     @Slot(str)
@@ -210,7 +215,10 @@ class ContactsSection(QWidget):
             rows.append(ContactLine(role))
             rows.extend(ContactLine(role, p) for p in members)
         self.model.set_rows(rows)
-        row = self.model.row_of(selected.id) if selected else -1
+        wanted = self.model.row_of(self._wanted) if self._wanted else -1
+        if wanted >= 0 or self.is_loaded:
+            self._wanted = ""
+        row = wanted if wanted >= 0 else (self.model.row_of(selected.id) if selected else -1)
         if row < 0 and len(rows) > 1:
             row = 1
         if row >= 0:
@@ -218,6 +226,11 @@ class ContactsSection(QWidget):
         else:
             self._show_person(None)
         self.export_all.setEnabled(bool(rows))
+
+    def note_target(self) -> tuple[str, str] | None:
+        """The person on the card: Ctrl+N makes a note about them."""
+        person = self._selected()
+        return ("person", person.id) if person is not None else None
 
     def _selected(self) -> Person | None:
         index = self.list.currentIndex()
@@ -261,11 +274,15 @@ class ContactsSection(QWidget):
         self.card.setHtml("".join(out))
 
     def show_target(self, kind: str, uid: str) -> None:
+        """Show one person. Asked for before the list has loaded (the first click on a
+        speaker after start builds this section), the person is chosen when it arrives;
+        until then the first person was chosen instead (issue 10)."""
         if kind == "person":
-            self.search.clear()
-            row = self.model.row_of(uid)
-            if row >= 0:
-                self.list.setCurrentIndex(self.model.index(row, 0))
+            self._wanted = uid
+            if self.search.text():
+                self.search.clear()  # refills, choosing the person when listed
+            else:
+                self._fill()
 
     # --- copy and export --------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -99,6 +99,7 @@ class NoteEditor(QWidget):
         self._seal = False  # next save starts a new revision
         self._loading = False
         self._seal_pending = False
+        self.target_title = ""  # the open note's session, stop or person, as a bare title
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.on_save_due)
@@ -191,6 +192,11 @@ class NoteEditor(QWidget):
         return self._draft.id if self._draft else ""
 
     @property
+    def stored(self) -> bool:
+        """The open note has a row in the store."""
+        return self._draft is not None and self._exists
+
+    @property
     def dirty(self) -> bool:
         return self._dirty or self._in_flight
 
@@ -221,6 +227,7 @@ class NoteEditor(QWidget):
         self._refresh_preview()
 
     def _show_target(self, kind: str, title: str, orphaned: bool) -> None:
+        self.target_title = title
         if not kind:
             self.target_label.setText(self.tr("A note of your own"))
             self.target_label.setStyleSheet("")
@@ -268,22 +275,47 @@ class NoteEditor(QWidget):
         )
 
     def start_new(
-        self, event_id: str, target_kind: str = "", target_uid: str = "", target_title: str = ""
+        self,
+        event_id: str,
+        target_kind: str = "",
+        target_uid: str = "",
+        target_title: str = "",
+        text: str = "",
     ) -> None:
-        """An empty note; it reaches the store with its first character."""
+        """A new note; it reaches the store with its first character.
+
+        `text` is what was typed before the note could be made (the window's early editor):
+        it is saved at once, and the cursor waits after it. With no `event_id` yet (the
+        events are still loading) the note is held until `adopt_event`.
+        """
         self.flush()
         self._draft = NoteDraft(
             notes.new_note_id(), event_id, "", (), False, target_kind, target_uid
         )
         self._exists = self._deleted = self._dirty = self._again = self._seal = False
-        self._set_fields("", (), False)
+        self._set_fields(text, (), False)
         self._show_target(target_kind, target_title or target_uid, False)
         self._enable(True)
         self.history_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.delete_button.setText(self.tr("&Delete…"))
         self._set_status(self.tr("New note"))
-        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.body.moveCursor(QTextCursor.MoveOperation.End)
+        self.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if text:
+            self._dirty = True
+            self.flush()
+
+    def adopt_event(self, event_id: str) -> bool:
+        """The event became known: a new note begun before it keeps its text and is saved
+        in it. False when no such note is open."""
+        draft = self._draft
+        if draft is None or self._exists or draft.event_id or not event_id:
+            return False
+        self._draft = dataclasses.replace(draft, event_id=event_id)
+        if self._dirty:
+            self.flush()
+        return True
 
     def close_note(self) -> None:
         self.flush()
@@ -302,7 +334,8 @@ class NoteEditor(QWidget):
         )
 
     def _worth_saving(self, draft: NoteDraft) -> bool:
-        return self._exists or bool(draft.body or draft.tags)
+        # A note begun before the event was known waits for it (adopt_event) with its text.
+        return bool(draft.event_id) and (self._exists or bool(draft.body or draft.tags))
 
     def _hm(self, moment: dt.datetime | None = None) -> str:
         """A time on the event's clock, as every other time in the window is shown."""
@@ -339,6 +372,8 @@ class NoteEditor(QWidget):
             return
         self._debounce.stop()
         self._max_wait.stop()
+        if not draft.event_id:
+            return  # still dirty: saved by adopt_event once the event is known
         if not self._worth_saving(draft):
             self._dirty = False
             return
@@ -391,6 +426,8 @@ class NoteEditor(QWidget):
         self._dirty = self._again = False
         self._exists = True
         self._seal = True
+        self.history_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
         self._set_status(self.tr("Saved {}").format(self._hm()))
         self.note_saved.emit(note)
         self.saved.emit(note.id)

@@ -319,7 +319,11 @@ class NotesSection(QWidget):
     # --- signals from the app ---------------------------------------------------------
 
     @Slot(str)
-    def on_event_changed(self, _event_id: str) -> None:
+    def on_event_changed(self, event_id: str) -> None:
+        if self.editor.adopt_event(event_id):  # a note begun while the events were loading
+            self._target = None
+            self.reload()
+            return
         self.editor.close_note()
         self._target = None
         self.search.clear()
@@ -437,7 +441,7 @@ class NotesSection(QWidget):
         old = next((i for i in self._items if i.note.id == note.id), None)
         title, orphaned = (old.target_title, old.orphaned) if old else ("", False)
         if old is None and note.target_kind:
-            title = self.editor.target_label.text()
+            title = self.editor.target_title  # the bare title, not the label around it
         item = NoteItem(note, title, orphaned)
         self._items = [item] + [i for i in self._items if i.note.id != note.id]
         if self._keep(item):
@@ -447,10 +451,11 @@ class NotesSection(QWidget):
 
     # --- editor requests ----------------------------------------------------------------
 
-    def new_note(self, target_kind: str = "", target_uid: str = "") -> None:
-        """Start a new note, optionally on a session, stop or person (Ctrl+N)."""
+    def new_note(self, target_kind: str = "", target_uid: str = "", text: str = "") -> None:
+        """Start a new note, optionally on a session, stop or person (Ctrl+N); `text` is
+        what was typed before the note existed. The editor has focus when this returns."""
         event_id = self.ctx.event_id
-        self.editor.start_new(event_id, target_kind, target_uid)
+        self.editor.start_new(event_id, target_kind, target_uid, text=text)
         if target_kind:
             note_id = self.editor.note_id
 

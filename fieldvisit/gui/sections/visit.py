@@ -343,6 +343,11 @@ class VisitSection(QWidget):
 
     # --- the selected stop --------------------------------------------------------------
 
+    def note_target(self) -> tuple[str, str] | None:
+        """The selected stop: Ctrl+N makes a note at it."""
+        stop = self._selected_stop()
+        return ("stop", stop.id) if stop is not None else None
+
     def _selected_stop(self) -> Stop | None:
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():

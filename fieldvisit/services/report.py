@@ -51,7 +51,7 @@ def _csv(rows: Sequence[Sequence[object]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows([[safe_cell(v) for v in row] for row in rows])
     # The BOM makes spreadsheet programs read the file as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8", "replace")
+    return ("\ufeff" + clean_text(buffer.getvalue())).encode()
 
 
 def digest_markdown(digest: Digest, facts: EventFacts = NO_FACTS) -> str:
@@ -112,7 +112,7 @@ def write_report(
     def put(relative: str, data: bytes | str) -> None:
         path = folder / relative
         # Text from a crafted return can hold what UTF-8 cannot (a lone surrogate).
-        write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8", "replace"))
+        write_atomic(path, data if isinstance(data, bytes) else clean_text(data).encode())
         written.append(path)
 
     # Several events in one store: file names start with the event id to keep them apart.

@@ -64,17 +64,17 @@ def test_each_hostile_field_is_rejected_with_its_reason_and_the_rest_goes_on(
     summary = Collator(store, organiser).collate(paths)
     got = {o.path.stem: (o.status, o.reason, o.detail) for o in summary.outcomes}
     assert got["good"][0] == "accepted"
+    # Each names its field. Issue 15's return reader refuses several of these itself now;
+    # the collator's own checks stand behind it (and say the words after the "|").
     expected_detail = {
-        # The writer's strftime makes "1-01-01T...", which the reader refuses as a time;
-        # a payload that says 0001-01-01 is refused as implausible (next test).
         "year-1": "created",
-        "far-future": "creation date 9999-12-31 is not plausible",
-        "huge-pack": f"pack version {2**62} is out of range",
-        "huge-revision": f"revision of note n1 {2**40} is out of range",
-        "huge-questionnaire": f"version of questionnaire feedback {2**40} is out of range",
-        "surrogate-name": "delegate name is not valid text (a lone surrogate)",
-        "nul-name": "delegate name holds a NUL character",
-        "long-id": "longer than 200 characters",
+        "far-future": "created",
+        "huge-pack": "pack",
+        "huge-revision": "revision",
+        "huge-questionnaire": "version",
+        "surrogate-name": "surrogate",
+        "nul-name": "NUL",
+        "long-id": "200",
     }
     for name, detail in expected_detail.items():
         status, reason, said = got[name]
@@ -100,7 +100,8 @@ def test_a_created_date_in_year_1_written_in_full_is_implausible(
     )  # fmt: skip
     outcome = Collator(store, organiser).collate([write(tmp_path, sent)]).outcomes[0]
     assert (outcome.status, outcome.reason) == ("rejected", "malformed")
-    assert "creation date 0001-01-01 is not plausible" in outcome.detail
+    # By the return reader's range (issue 15) or, behind it, by the collator's own check.
+    assert "created" in outcome.detail or "creation date" in outcome.detail
 
 
 def test_the_report_is_written_whatever_accepted_content_holds(
@@ -114,7 +115,7 @@ def test_the_report_is_written_whatever_accepted_content_holds(
         "answer", "a-weird", 1,
         {"questionnaire_uid": "feedback", "questionnaire_version": 2**60, "session_uid": "x" * 300,
          "session_title": "Line\nbreak | pipe", "question_uid": "useful",
-         "value": {"nested": [1, {"deep": None}], "n": 10**30}, "updated": "not a time"},
+         "value": {"nested": [1, {"deep": None}], "n": 2**62}, "updated": "not a time"},
     )  # fmt: skip
     rating = Record(
         "rating", "r1", 1,
@@ -125,7 +126,7 @@ def test_the_report_is_written_whatever_accepted_content_holds(
         {"session_uid": "insp-1", "session_title": "T", "session_start": "yesterday"},
     )  # fmt: skip
     hostile = [
-        note("n1", "BODYSURR and \x00 NUL, \x01\x1b controls, <script>alert(1)</script> | x"),
+        note("n1", "Body with \x01\x1b controls, <script>alert(1)</script> | x"),
         note("n2", "=cmd|' /C calc'!A0", target="../../etc/passwd"),
         note("n3", "y" * 200_000),
         answer("a1", '=HYPERLINK("http://evil")', 1),
@@ -136,7 +137,7 @@ def test_the_report_is_written_whatever_accepted_content_holds(
     ]
     sent = craft(
         organiser, Ed25519PrivateKey.generate(), hostile, name="# Heading | <b>",
-        questionnaires=[scale, FEEDBACK_V1], patch=surrogate(b"BODYSURR"),  # type: ignore[arg-type]
+        questionnaires=[scale, FEEDBACK_V1],
     )  # fmt: skip
     path = write(tmp_path, sent, "hostile.fvreturn")
     summary = Collator(store, organiser).collate([path])
@@ -153,5 +154,28 @@ def test_the_report_is_written_whatever_accepted_content_holds(
             cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
             assert all(str(c.value or "")[:1] != "=" or c.data_type == "s" for c in cells)
     digests = "".join(p.read_text(encoding="utf-8") for p in written if "digests" in p.parts)
-    assert "\ufffd and" in digests or "? and" in digests  # the surrogate, replaced
-    assert "<script>" not in digests  # no raw HTML reaches a Markdown viewer
+    assert "&lt;script&gt;" in digests and "<script>" not in digests  # HTML shown as text
+
+
+def test_the_report_takes_text_no_file_can_hold(tmp_path: Path) -> None:
+    """Issue 15's reader refuses lone surrogates and NULs now; the report does not rely on
+    it (a store collated before, or another reader's gap): such text is replaced."""
+    from fieldvisit.domain.collation import AnswerInfo, Digest, NoteInfo, Overview
+
+    bad = "A\ud800B\x00C"
+    note_info = NoteInfo("n1", "session", bad, bad, "2017-02-15T08:45:00Z", bad, "i" * 8, bad,
+                         (bad,), 1, False, "2017-02-15T09:00:00Z")  # fmt: skip
+    overview = Overview(
+        digests=(Digest("session", bad, bad, "2017-02-15T08:45:00Z", (note_info,)),),
+        answers=(AnswerInfo(bad, 1, bad, bad, bad, bad, bad, bad, "i" * 8, bad, 1, False),),
+    )
+    written = write_report(overview, tmp_path / "r")
+    for file in written:
+        if file.suffix != ".xlsx":
+            assert "\ufffd" in file.read_text(encoding="utf-8") or file.name in (
+                "index.md", "rejected.md", "conflicts.md", "sessions.md", "signup.md",
+                "delegates.md", "delegates.csv", "rejected.csv", "sessions.csv",
+            )  # fmt: skip
+    book = load_workbook(next(p for p in written if p.suffix == ".xlsx"))
+    assert any("\ufffd" in str(c.value) for ws in book.worksheets for r in ws.iter_rows()
+               for c in r)  # fmt: skip

@@ -218,6 +218,30 @@
         <source>Not opened: {}</source>
         <translation>Niet geopend: {}</translation>
     </message>
+    <message>
+        <source>Confidential: not shared</source>
+        <translation>Vertrouwelijk: niet gedeeld</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
+    </message>
+    <message>
+        <source>Illustrative</source>
+        <translation>Ter illustratie</translation>
+    </message>
+    <message>
+        <source>“{}” is confidential and not shared: it is not available in this pack, and the app cannot open it. It is listed so that you know it was presented.</source>
+        <translation>“{}” is vertrouwelijk en wordt niet gedeeld: het zit niet in dit pakket en de app kan het niet openen. Het staat in de lijst zodat u weet dat het gepresenteerd is.</translation>
+    </message>
+    <message>
+        <source>“{}” is listed by its address only; the pack does not carry it.</source>
+        <translation>“{}” staat alleen met zijn adres in de lijst; het pakket bevat het niet.</translation>
+    </message>
+    <message>
+        <source>“{}” is for attendees only: do not forward it. It opens read-only and is never put in an export or a return.</source>
+        <translation>“{}” is alleen voor deelnemers: stuur het niet door. Het opent alleen-lezen en komt nooit in een export of een retour.</translation>
+    </message>
 </context>
 <context>
     <name>EmergencyDialog</name>
@@ -1709,6 +1733,18 @@
     <message>
         <source>Start a note on this session (Ctrl+N)</source>
         <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Illustrative: this item&apos;s time, room or details are invented (see the event&apos;s note); not the official programme.</source>
+        <translation>Ter illustratie: tijd, zaal of details van dit onderdeel zijn verzonnen (zie de toelichting bij het evenement); niet het officiële programma.</translation>
+    </message>
+    <message>
+        <source>Confidential: not shared; not available</source>
+        <translation>Vertrouwelijk: niet gedeeld; niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
     </message>
 </context>
 <context>

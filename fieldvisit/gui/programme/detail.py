@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.model import Session
+from fieldvisit.domain.model import Session, Sharing
 from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.theme import CONFIDENTIAL
@@ -142,6 +142,7 @@ class SessionDetail(QWidget):
         picked: bool,
         rating: int,
         show_local: bool,
+        sharing: dict[str, Sharing] | None = None,
     ) -> None:
         self.session = session
         if session is None:
@@ -160,10 +161,15 @@ class SessionDetail(QWidget):
         self.pick.setText(self.tr("In my &agenda") if picked else self.tr("&Add to my agenda"))
         self.pick.blockSignals(False)
         self.set_rating(rating)
-        self.body.setHtml(self.session_html(session, speakers, documents, show_local))
+        self.body.setHtml(self.session_html(session, speakers, documents, show_local, sharing))
 
     def session_html(
-        self, s: Session, speakers: dict[str, str], documents: dict[str, str], show_local: bool
+        self,
+        s: Session,
+        speakers: dict[str, str],
+        documents: dict[str, str],
+        show_local: bool,
+        sharing: dict[str, Sharing] | None = None,
     ) -> str:
         e = html.escape
         labels = {
@@ -203,12 +209,24 @@ class SessionDetail(QWidget):
             )
             rows.append(f"<b>{labels['Speakers']}:</b> {links}")
         if s.document_ids:
-            links = ", ".join(
-                f'<a href="fv:document/{e(uid)}">{e(documents.get(uid, uid))}</a>'
-                for uid in s.document_ids
+            rows.append(
+                f"<b>{labels['Documents']}:</b> "
+                + ", ".join(
+                    self._document_link(uid, documents, sharing or {}) for uid in s.document_ids
+                )
             )
-            rows.append(f"<b>{labels['Documents']}:</b> {links}")
         out = "<p>" + "<br>".join(rows) + "</p>"
+        if s.illustrative:
+            out += (
+                "<p><i>"
+                + e(
+                    self.tr(
+                        "Illustrative: this item's time, room or details are invented "
+                        "(see the event's note); not the official programme."
+                    )
+                )
+                + "</i></p>"
+            )
         if s.confidential:
             out += (
                 f'<p style="color:{CONFIDENTIAL}"><b>'
@@ -216,6 +234,22 @@ class SessionDetail(QWidget):
                 + "</b></p>"
             )
         return out + plain_description(s.description)
+
+    def _document_link(
+        self, uid: str, documents: dict[str, str], sharing: dict[str, Sharing]
+    ) -> str:
+        """A document of the session, with its sharing status in words."""
+        e = html.escape
+        title = e(documents.get(uid, uid))
+        status = sharing.get(uid, Sharing.SHARED)
+        if status is Sharing.NOT_SHARED:
+            label = self.tr("Confidential: not shared; not available")
+            return f'{title} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
+        link = f'<a href="fv:document/{e(uid)}">{title}</a>'
+        if status is Sharing.ATTENDEES_ONLY:
+            label = self.tr("Attendees only: do not forward")
+            return f'{link} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
+        return link
 
     def set_rating(self, stars: int) -> None:
         self.rating = stars

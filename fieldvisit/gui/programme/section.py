@@ -330,6 +330,7 @@ class ProgrammeSection(QWidget):
             picked=bool(session and session.id in self.picks),
             rating=self.ratings.get(session.id, 0) if session else 0,
             show_local=self.ctx.show_local_zone,
+            sharing=prog.document_sharing if prog else {},
         )
 
     @Slot(str)

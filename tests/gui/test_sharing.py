@@ -17,13 +17,23 @@ from fieldvisit.services.samples import install_sample
 LIAISE = "sample-liaise2-seminar-2017"
 
 
+def record_into(calls: list[QUrl]) -> object:
+    def record(url: QUrl) -> bool:
+        calls.append(url)
+        return True
+
+    return record
+
+
 def switch_to(shell: Shell, qtbot: QtBot, event_id: str) -> None:
     with qtbot.waitSignal(shell.window.events_loaded, timeout=20_000):
         shell.window.load_events(event_id)
     assert shell.ctx.event_id == event_id
     qtbot.waitUntil(
-        lambda: shell.window.programme.programme is not None
-        and shell.window.programme.programme.event.id == event_id,
+        lambda: (
+            shell.window.programme.programme is not None
+            and shell.window.programme.programme.event.id == event_id
+        ),
         timeout=10_000,
     )
 
@@ -60,7 +70,7 @@ def test_liaise_documents_say_which_are_shared(
     assert "Illustrative" in shown["chapman-slides"]
     # The confidential one: Open is off, and the app says plainly it is not available.
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", record_into(opened))
     section.show_target("document", "dutch-probation-slides")
     assert not section.open_button.isEnabled() and not section.external_button.isEnabled()
     assert "not available" in section.info.text()
@@ -111,7 +121,7 @@ def test_attendees_only_opens_read_only_with_its_label(
     assert section.notice.text() == "Attendees only: do not forward · Illustrative"
     # In the system viewer: a read-only copy, and the label again.
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", record_into(opened))
     with qtbot.waitSignal(section.opened, timeout=10_000):
         section.external_button.click()
     assert section.last_temp is not None

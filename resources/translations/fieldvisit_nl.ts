@@ -1746,6 +1746,14 @@
         <source>Attendees only: do not forward</source>
         <translation>Alleen voor deelnemers: niet doorsturen</translation>
     </message>
+    <message>
+        <source>(%1 in %2)</source>
+        <translation>(%1 in %2)</translation>
+    </message>
+    <message>
+        <source>(%1 in %2, %3)</source>
+        <translation>(%1 in %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -1843,6 +1851,26 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <source>Second clock beside event times</source>
+        <translation>Tweede klok naast de tijden van het evenement</translation>
+    </message>
+    <message>
+        <source>None: the event&apos;s time only</source>
+        <translation>Geen: alleen de tijd van het evenement</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time (%1)</source>
+        <translation>De tijd van deze computer (%1)</translation>
+    </message>
+    <message>
+        <source>Event times stay in the event&apos;s zone (%1); the second clock is shown beside them when it differs. Your own saved times (notes, answers) use it too.</source>
+        <translation>Tijden van het evenement blijven in de tijdzone van het evenement (%1); de tweede klok staat ernaast als die anders is. Uw eigen opslagtijden (notities, antwoorden) gebruiken die klok ook.</translation>
+    </message>
+    <message>
+        <source>S&amp;econd clock:</source>
+        <translation>Tw&amp;eede klok:</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2043,10 @@
     <message>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>

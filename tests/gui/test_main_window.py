@@ -161,14 +161,14 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.local_zone.setChecked(True)
+    dialog.second_zone.setCurrentIndex(dialog.second_zone.findData("laptop"))
     qtbot.mouseClick(dialog.pretend, Qt.MouseButton.LeftButton)
     assert dialog.pretend_at.isEnabled()
     with qtbot.waitSignal(shell.ctx.clock_changed):
         dialog.accept()
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
-    assert shell.ctx.settings.value("show_local_zone", type=bool) is True
+    assert shell.ctx.settings.value("clock/second_zone") == "laptop"
 
 
 def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 
 from fieldvisit.domain.clock import LAPTOP, Clocks, laptop_zone, resolve_zone
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import AppPaths
-
-SECOND_ZONE_KEY = "clock/second_zone"
+from fieldvisit.settings import SECOND_ZONE, SHOW_LOCAL_ZONE, Settings
 
 
 class AppContext(QObject):
@@ -24,7 +23,7 @@ class AppContext(QObject):
     clock_changed = Signal()  # pretend time or the local-zone option changed
 
     def __init__(
-        self, worker: DbWorker, paths: AppPaths, settings: QSettings, parent: QObject | None = None
+        self, worker: DbWorker, paths: AppPaths, settings: Settings, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -36,8 +35,8 @@ class AppContext(QObject):
         self._pretend_set_at: dt.datetime | None = None
         # The second clock: "" (none), "laptop" (this computer's zone) or an IANA name.
         # Older settings had only the laptop option, as a yes/no.
-        legacy = bool(settings.value("show_local_zone", False, type=bool))
-        self.second_zone = str(settings.value(SECOND_ZONE_KEY, LAPTOP if legacy else ""))
+        legacy = settings.get(SHOW_LOCAL_ZONE)
+        self.second_zone = settings.get(SECOND_ZONE) or (LAPTOP if legacy else "")
 
     @property
     def show_local_zone(self) -> bool:
@@ -79,6 +78,6 @@ class AppContext(QObject):
     def set_second_zone(self, choice: str) -> None:
         """ "" for none, "laptop" for this computer's zone, or an IANA zone name."""
         self.second_zone = choice
-        self.settings.setValue(SECOND_ZONE_KEY, choice)
-        self.settings.remove("show_local_zone")
+        self.settings.set(SECOND_ZONE, choice)
+        self.settings.set(SHOW_LOCAL_ZONE, choice == LAPTOP)
         self.clock_changed.emit()

@@ -15,14 +15,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldvisit.app import Shell
 from fieldvisit.domain.clock import LAPTOP, laptop_zone, zone_name
-from fieldvisit.gui.application import Shell
 from fieldvisit.gui.programme.models import SessionTableModel
 from fieldvisit.gui.sections.history_dialog import RevisionsModel
 from fieldvisit.gui.sections.notes import NotesSection
 from fieldvisit.gui.today import TodaySection
 from fieldvisit.services import notes
 from fieldvisit.services.samples import install_sample
+from fieldvisit.settings import SECOND_ZONE
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 RAN = "sample-ran-central-asia-2021"
@@ -196,4 +197,4 @@ def test_settings_offer_the_detected_zone_and_any_other(
     with qtbot.waitSignal(shell.ctx.clock_changed):
         dialog.accept()
     assert shell.ctx.second_zone == "Asia/Almaty"
-    assert shell.ctx.settings.value("clock/second_zone") == "Asia/Almaty"
+    assert shell.ctx.settings.get(SECOND_ZONE) == "Asia/Almaty"

@@ -1,7 +1,7 @@
 """File > Send to organisers…: the checklist of what will go, and writing the return file.
 
 Also `install_actions`, the one function the main window calls to add this package's menu
-entries (Send to organisers…, the Export submenu, Organiser window…).
+entries (Send to organisers…, the Export submenu).
 """
 
 from __future__ import annotations
@@ -399,7 +399,10 @@ def _find_menu(window: QMainWindow, name: str, title: str) -> QMenu:
 
 
 def install_actions(window: QMainWindow, ctx: AppContext) -> None:
-    """Add Send to organisers…, the Export submenu and Organiser window… to `window`."""
+    """Add Send to organisers… and the Export submenu to `window`.
+
+    The organisers' work (collation, the report) is not a delegate's: it has its own
+    window and entry, `fieldvisit organiser` (issue 16), not an item in this menu."""
     from fieldvisit.gui.exports_menu import ExportActions
 
     # Translated in MainWindow's context, which is the one `window.tr` looks in at run time
@@ -438,27 +441,11 @@ def install_actions(window: QMainWindow, ctx: AppContext) -> None:
     export_menu.setObjectName("menu_export")
     for action in exports.actions:
         export_menu.addAction(action)
-    organiser = QAction(QCoreApplication.translate("MainWindow", "Or&ganiser window…"), window)
-    organiser.setObjectName("action_organiser_window")
-
-    def open_organiser() -> None:
-        from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
-
-        existing = window.findChild(OrganiserWindow)
-        target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
-        # Closing it stops its collation thread; the next Organiser window… makes a new one.
-        target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        target.show()
-        target.raise_()
-
-    organiser.triggered.connect(open_organiser)
     if anchor is not None:
         file_menu.insertAction(anchor, send)
         file_menu.insertMenu(anchor, export_menu)
-        file_menu.insertAction(anchor, organiser)
         file_menu.insertSeparator(anchor)
     else:
         file_menu.addAction(send)
         file_menu.addMenu(export_menu)
-        file_menu.addAction(organiser)
     window.addAction(send)

@@ -15,12 +15,12 @@
 <context>
     <name>Application</name>
     <message>
-        <source>%1 is a return file: use Collate returns… with your organiser key.</source>
-        <translation>%1 is een terugzending: kies Terugzendingen verzamelen… met uw organisatorsleutel.</translation>
-    </message>
-    <message>
         <source>Cannot open your data</source>
         <translation>Uw gegevens kunnen niet worden geopend</translation>
+    </message>
+    <message>
+        <source>%1 is a return file for the organisers: they collate it in the Organiser window (fieldvisit organiser) with their key.</source>
+        <translation>%1 is een terugzending voor de organisatoren: zij verzamelen die in het organisatorvenster (fieldvisit organiser) met hun sleutel.</translation>
     </message>
     <message>
         <source>Cannot open %1 here.</source>
@@ -59,6 +59,10 @@
     <message>
         <source>Facilitators</source>
         <translation>Gespreksleiders</translation>
+    </message>
+    <message>
+        <source>Chairs</source>
+        <translation>Voorzitters</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -511,10 +515,6 @@
         <translation>&amp;Exporteren</translation>
     </message>
     <message>
-        <source>Or&amp;ganiser window…</source>
-        <translation>Or&amp;ganisatorvenster…</translation>
-    </message>
-    <message>
         <source>&amp;New note on what is selected</source>
         <translation>&amp;Nieuwe notitie bij wat geselecteerd is</translation>
     </message>
@@ -818,6 +818,38 @@
         <translation>Organisator: verzamelen</translation>
     </message>
     <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(afgebroken)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aanvaard</translation>
+    </message>
+    <message>
+        <source>Already collated</source>
+        <translation>Al verzameld</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
@@ -828,6 +860,14 @@
     <message>
         <source>Created</source>
         <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>Collated by</source>
+        <translation>Verzameld door</translation>
+    </message>
+    <message>
+        <source>Collated</source>
+        <translation>Verzameld</translation>
     </message>
     <message>
         <source>New</source>
@@ -918,6 +958,10 @@
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>R&amp;uns</source>
+        <translation>R&amp;ondes</translation>
+    </message>
+    <message>
         <source>&amp;Returns</source>
         <translation>&amp;Terugzendingen</translation>
     </message>
@@ -954,12 +998,36 @@
         <translation>Verzamelbestand &amp;openen…</translation>
     </message>
     <message>
+        <source>Open or create a collation store file</source>
+        <translation>Een verzamelbestand openen of aanmaken</translation>
+    </message>
+    <message>
+        <source>Open &amp;shared store…</source>
+        <translation>&amp;Gedeelde opslag openen…</translation>
+    </message>
+    <message>
+        <source>Open a collation store on a PostgreSQL server (a database URL)</source>
+        <translation>Een verzamelopslag op een PostgreSQL-server openen (een database-URL)</translation>
+    </message>
+    <message>
         <source>&amp;Collate returns…</source>
         <translation>Terugzendingen &amp;verzamelen…</translation>
     </message>
     <message>
         <source>Write &amp;report…</source>
         <translation>&amp;Rapport schrijven…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>Collation progress</source>
@@ -982,12 +1050,36 @@
         <translation>Organisator: %1</translation>
     </message>
     <message>
+        <source>Opened %1</source>
+        <translation>%1 geopend</translation>
+    </message>
+    <message>
+        <source>The server refused the password. Password for %1:</source>
+        <translation>De server weigerde het wachtwoord. Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Databasewachtwoord</translation>
+    </message>
+    <message>
         <source>Open or create a collation store</source>
         <translation>Een verzamelbestand openen of aanmaken</translation>
     </message>
     <message>
         <source>Collation store (*.sqlite)</source>
         <translation>Verzamelbestand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open shared store</source>
+        <translation>Gedeelde opslag openen</translation>
+    </message>
+    <message>
+        <source>Database URL, e.g. postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. The password is asked for when the server wants one (or comes from PGPASSFILE) and is never saved.</source>
+        <translation>Database-URL, bijvoorbeeld postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. Het wachtwoord wordt gevraagd als de server er een wil (of komt uit PGPASSFILE) en wordt nooit bewaard.</translation>
     </message>
     <message>
         <source>Return files</source>

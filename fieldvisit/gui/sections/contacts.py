@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.sections.common import HtmlDelegate
 from fieldvisit.services import contacts
 from fieldvisit.services.store import Store
@@ -141,7 +141,7 @@ class ContactsSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
-        self.card = QTextBrowser(self)
+        self.card = SafeTextBrowser(self)
         self.card.setAccessibleName(self.tr("Contact card"))
         self.card.setOpenExternalLinks(False)
         self.card.setOpenLinks(False)

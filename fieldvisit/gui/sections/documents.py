@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Document, Sharing
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon
 from fieldvisit.services import documents as docs
 from fieldvisit.services.documents import DocumentItem, DocumentsData
@@ -171,7 +171,7 @@ class DocumentsSection(QWidget):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text_view = QTextBrowser(self)
+        self.text_view = SafeTextBrowser(self)
         self.text_view.setAccessibleName(self.tr("Document text"))
         self.text_view.setOpenLinks(False)
         self.image_label = QLabel(self)

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.sections.common import HtmlDelegate, day_hm, hm
 from fieldvisit.gui.sections.mapview import MapStop, MapView
 from fieldvisit.gui.sections.tiles import MBTiles, MBTilesError
@@ -138,7 +138,7 @@ class VisitSection(QWidget):
         self.list.setItemDelegate(HtmlDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.selectionModel().currentChanged.connect(self.on_current_stop_changed)
-        self.detail = QTextBrowser(self)
+        self.detail = SafeTextBrowser(self)
         self.detail.setAccessibleName(self.tr("Stop details"))
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self.on_link)

@@ -33,3 +33,25 @@ def run_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.gui.selftest import run_self_test as self_test
 
     return self_test(args, paths)
+
+
+def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit export`: a .pdf booklet is drawn by Qt, offscreen (no display needed),
+    the same way the Export menu draws it; other files never load Qt."""
+    from pathlib import Path
+
+    from fieldvisit.commands.returns import cmd_export
+
+    if Path(args.output).suffix.lower() != ".pdf":
+        return cmd_export(args, paths)
+    from fieldvisit.gui.pdf import offscreen_renderer, write_pdf
+
+    app = offscreen_renderer()
+
+    def render(markdown: str, path: Path, title: str) -> int:
+        return write_pdf(markdown, path, title=title)
+
+    try:
+        return cmd_export(args, paths, render)
+    finally:
+        del app

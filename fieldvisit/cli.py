@@ -182,11 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ret.add_argument("--dry-run", action="store_true", help="list what would go, write nothing")
 
-    exp = command(
-        "export", "fieldvisit.commands.returns:cmd_export", "export your notes, agenda, contacts"
-    )
+    exp = command("export", "fieldvisit.app:run_export", "export your notes, agenda, contacts")
     exp.add_argument("what", choices=["notes", "agenda", "contacts", "itinerary"])
-    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="the file: notes as .md or .pdf, agenda .ics, contacts .vcf, itinerary .gpx",
+    )
+    exp.add_argument(
+        "--include-private",
+        action="store_true",
+        help="put your private notes in the notes booklet too (left out by default)",
+    )
     exp.add_argument("--event", help="the event id (default: the only or latest event)")
 
     collate = command(

@@ -7,10 +7,13 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
+
+if TYPE_CHECKING:
+    from fieldvisit.services.exports import PdfRenderer
 
 T = TypeVar("T")
 EXIT_OK = 0
@@ -68,14 +71,27 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
-    from fieldvisit.services.exports import export
+def cmd_export(
+    args: argparse.Namespace, paths: AppPaths, render_pdf: PdfRenderer | None = None
+) -> int:
+    """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]
+    [--include-private]`. A .pdf booklet is drawn by `render_pdf` (app.run_export passes
+    Qt's); the file type is checked before the store is opened."""
+    from fieldvisit.services.exports import check_suffix, export
 
+    output = Path(args.output)
+    check_suffix(args.what, output)
     store = Store.open(paths)
     try:
         event_id = _event_id(store, args.event)
-        done = export(store, args.what, event_id, Path(args.output))
+        done = export(
+            store,
+            args.what,
+            event_id,
+            output,
+            include_private=bool(getattr(args, "include_private", False)),
+            render_pdf=render_pdf,
+        )
     finally:
         store.close()
     for path in done.paths:

@@ -280,6 +280,14 @@
         <source>PDF booklet written</source>
         <translation>PDF-boekje opgeslagen</translation>
     </message>
+    <message>
+        <source>Include my &amp;private notes</source>
+        <translation>Ook mijn &amp;privénotities opnemen</translation>
+    </message>
+    <message>
+        <source>Private notes are left out unless you tick this; they are marked.</source>
+        <translation>Privénotities blijven erbuiten tenzij je dit aanvinkt; ze worden gemarkeerd.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

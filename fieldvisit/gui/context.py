@@ -18,6 +18,7 @@ class AppContext(QObject):
     content_changed = Signal(str)  # an event's organiser content was replaced (pack import)
     delegate_data_changed = Signal(str)  # notes / answers / picks of an event changed
     navigate = Signal(str, str, str)  # section name, target kind, target uid
+    note_requested = Signal(str, str)  # a new note on (kind, uid): the window opens it
     clock_changed = Signal()  # pretend time or the local-zone option changed
 
     def __init__(

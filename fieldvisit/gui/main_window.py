@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         programme.new_note_requested.connect(self.new_note)
         programme.status_message.connect(self.show_message)
         ctx.navigate.connect(self.on_navigate)
+        ctx.note_requested.connect(self.new_note)
         ctx.event_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)

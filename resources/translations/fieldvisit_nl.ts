@@ -128,6 +128,38 @@
         <source>Contacts not exported</source>
         <translation>Contacten niet geëxporteerd</translation>
     </message>
+    <message>
+        <source>Note on this &amp;person</source>
+        <translation>Notitie over deze &amp;persoon</translation>
+    </message>
+    <message>
+        <source>Start a note about this person (Ctrl+N)</source>
+        <translation>Begin een notitie over deze persoon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Hosts these stops</source>
+        <translation>Gastheer of gastvrouw bij deze stops</translation>
+    </message>
+    <message>
+        <source>Your notes on this person</source>
+        <translation>Je notities over deze persoon</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privé</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>(lege notitie)</translation>
+    </message>
+    <message>
+        <source>None yet: Note on this person (Ctrl+N) starts one.</source>
+        <translation>Nog geen: Notitie over deze persoon (Ctrl+N) begint er een.</translation>
+    </message>
 </context>
 <context>
     <name>DataclassTableModel</name>
@@ -1706,6 +1738,10 @@
         <source>Start a note on this session (Ctrl+N)</source>
         <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
     </message>
+    <message>
+        <source>note on this person</source>
+        <translation>notitie over deze persoon</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -2086,6 +2122,10 @@
     <message>
         <source>GPX not written</source>
         <translation>GPX-bestand niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Note on this person</source>
+        <translation>Notitie over deze persoon</translation>
     </message>
 </context>
 </TS>

@@ -62,3 +62,36 @@ def collation_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "collation.sqlite")
     server: PostgresServer = request.getfixturevalue("pg_server")
     return server.url(server.create_database())
+
+
+# Hypothesis profiles for the readers' property tests (tests/unit/test_fuzz_readers.py).
+# "ci" (the default): a modest, derandomized number of inputs per reader, so every run tries
+# the same inputs (no flaky failures) and the suite stays quick; the deadline is the time
+# bound of the property, above the readers' own work budgets. tests/fuzz/run_fuzz.py runs
+# many more inputs; HYPOTHESIS_PROFILE=long gives a longer, random run inside pytest.
+def _hypothesis_profiles() -> None:
+    import datetime as dt
+
+    from hypothesis import HealthCheck, settings
+
+    relaxed = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+    settings.register_profile(
+        "ci",
+        max_examples=60,
+        deadline=dt.timedelta(seconds=30),
+        derandomize=True,
+        database=None,
+        suppress_health_check=relaxed,
+        print_blob=True,
+    )
+    settings.register_profile(
+        "long",
+        max_examples=2000,
+        deadline=dt.timedelta(seconds=30),
+        suppress_health_check=relaxed,
+        print_blob=True,
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()

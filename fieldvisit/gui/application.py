@@ -58,9 +58,14 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
     so an ordinary start stays light.
     """
+    from fieldvisit.services import packs_folder
     from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
+    try:  # leftovers of an import that was killed, and superseded packs
+        packs_folder.tidy(store)
+    except Exception:  # never a reason not to start
+        log.exception("tidying the packs folder failed")
     chosen = preload_dirs() if folders is None else folders
     waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
     events = event_choices(store)

@@ -68,6 +68,15 @@ def parse_xml(path: Path, data: bytes) -> Element:
         raise InvalidInputError(
             f"not well-formed XML at line {line}, column {column + 1}", path=path
         ) from exc
+    except (LookupError, ValueError) as exc:
+        # expat knows no such encoding (LookupError) or cannot read a multi-byte one
+        # (ValueError) that the XML declaration names; the bytes are UTF-8 already.
+        raise InvalidInputError(
+            f"the XML declaration names an encoding this app cannot read ({exc}): "
+            "save the file as UTF-8 and declare encoding='UTF-8'",
+            path=path,
+            field="<?xml encoding?>",
+        ) from exc
 
 
 def _text(element: Element | None, tag: str) -> str:

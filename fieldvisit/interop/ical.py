@@ -13,6 +13,7 @@ import icalendar
 
 from fieldvisit import __version__
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.limits import YEAR_RANGE, date_in_range
 from fieldvisit.domain.model import (
     Event,
     PackContent,
@@ -23,6 +24,7 @@ from fieldvisit.domain.model import (
     SourceBundle,
 )
 from fieldvisit.interop.atomic import write_atomic
+from fieldvisit.interop.budget import WorkBudget
 from fieldvisit.interop.common import (
     MAX_LINE_CHARS,
     MAX_TEXT_CHARS,
@@ -42,10 +44,17 @@ UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
 MAX_SESSION = dt.timedelta(days=14)  # the pack's limit for one session
 _SERIES_KEYS = ("RRULE", "RDATE")
+# Properties a VEVENT has at most once (RFC 5545 3.6.1); icalendar gives a list when repeated.
+_SINGLE_KEYS = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "UID")
 # Open-ended recurring events are expanded over the programme's days; when every event is
 # open-ended, over this many days from the first. More occurrences than this is no programme.
 PROGRAMME_DAYS = 14
 MAX_OCCURRENCES = 2000
+# The work that expanding them may take (see budget.py): MAX_OCCURRENCES daily or hourly
+# occurrences take about 460,000 calls; a rule searching for a day that never comes
+# (FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30) would otherwise run for ever.
+EXPANSION_CALLS = 1_000_000
+EXPANSION_SECONDS = 15.0
 _SPEAKER_PREFIXES = ("speakers:", "speaker:", "presenters:", "presenter:")
 
 
@@ -123,6 +132,19 @@ def _programme_items(
     """
     masters: dict[str, tuple[int, bool]] = {}  # uid -> (VEVENT number, open-ended)
     for n, vevent in enumerate(vevents, start=1):
+        for key in _SINGLE_KEYS:
+            if isinstance(vevent.get(key), list):
+                raise InvalidInputError(
+                    f"{key} is given {len(vevent.get(key))} times",
+                    path=path,
+                    field=f"VCALENDAR/VEVENT[{n}]/{key}",
+                )
+        if _counted(vevent) > MAX_OCCURRENCES:  # refused before any work is spent on it
+            raise InvalidInputError(
+                f"recurring events repeat more than {MAX_OCCURRENCES} times",
+                path=path,
+                field=f"VCALENDAR/VEVENT[{n}]/RRULE",
+            )
         if any(key in vevent for key in _SERIES_KEYS) and str(vevent.get("UID", "")):
             masters[str(vevent.get("UID"))] = (n, _open_ended(vevent))
 
@@ -171,31 +193,72 @@ def _programme_items(
         label = f"{where} on {recurrence:%Y-%m-%d %H:%M}" if recurrence else where
         expanded.append((label, occurrence, recurrence))
 
+    budget = WorkBudget(
+        "expanding the recurring events",
+        path=path,
+        field="VCALENDAR/VEVENT/RRULE",
+        calls=EXPANSION_CALLS,
+        seconds=EXPANSION_SECONDS,
+    )
     try:
-        for occurrence in recurring_ical_events.of(series_calendar(False)).all():
-            take(occurrence)
-        first, last = _programme_days(vevents, items + expanded, reader)
-        window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), reader.tz)
-        open_ended = {uid for uid, (_n, endless) in masters.items() if endless}
-        start_of = dt.datetime.combine(first, dt.time(0), reader.tz)
-        for occurrence in recurring_ical_events.of(series_calendar(True)).after(start_of):
-            start = reader.moment(occurrence, "DTSTART", "VCALENDAR/VEVENT")
-            if start is not None and start >= window_end:
-                uid = str(occurrence.get("UID", ""))
-                cut.setdefault(uid, str(occurrence.get("SUMMARY", "")) or uid)
-                if len(cut) >= len(open_ended):
-                    break  # every open-ended series has reached the end
-                continue
-            take(occurrence)
-    except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as exc:
+        with budget:
+            for occurrence in recurring_ical_events.of(series_calendar(False)).all():
+                take(occurrence)
+            first, last = _programme_days(vevents, items + expanded, reader)
+            window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), reader.tz)
+            open_ended = {uid for uid, (_n, endless) in masters.items() if endless}
+            start_of = dt.datetime.combine(first, dt.time(0), reader.tz)
+            for occurrence in recurring_ical_events.of(series_calendar(True)).after(start_of):
+                start = reader.moment(occurrence, "DTSTART", "VCALENDAR/VEVENT")
+                if start is not None and start >= window_end:
+                    uid = str(occurrence.get("UID", ""))
+                    cut.setdefault(uid, str(occurrence.get("SUMMARY", "")) or uid)
+                    if len(cut) >= len(open_ended):
+                        break  # every open-ended series has reached the end
+                    continue
+                take(occurrence)
+    except (
+        recurring_ical_events.InvalidCalendar,
+        ValueError,  # icalendar's BrokenCalendarProperty and InvalidCalendar among them
+        TypeError,
+        LookupError,  # KeyError, IndexError
+        AttributeError,  # a DTSTART given twice is a list, without .dt
+        OverflowError,  # a date pushed past year 9999 by a rule
+    ) as exc:
         if isinstance(exc, InvalidInputError):
             raise
-        raise InvalidInputError(f"a recurring event cannot be expanded: {exc}", path=path) from exc
+        raise InvalidInputError(
+            f"a recurring event cannot be expanded: {_short(exc)}",
+            path=path,
+            field="VCALENDAR/VEVENT/RRULE",
+        ) from exc
     notes = {"recurring_expanded": f"{len(masters)} series into {len(expanded)} sessions"}
     if cut:
         titles = ", ".join(sorted(cut.values()))
         notes["recurring_cut"] = f"repeats after {last} left out (open-ended): {titles}"
     return items + expanded, notes
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _counted(vevent: Any) -> int:
+    """The largest COUNT of a VEVENT's RRULEs (0 without one, or when it is not a number)."""
+    rules = vevent.get("RRULE")
+    if rules is None:
+        return 0
+    counts: list[int] = []
+    for rule in rules if isinstance(rules, list) else [rules]:
+        try:
+            value = rule.get("COUNT")
+        except (AttributeError, ValueError, TypeError, KeyError):
+            continue  # a broken RRULE: its expansion names the problem
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, int):
+                counts.append(item)
+    return max(counts, default=0)
 
 
 def _open_ended(vevent: Any) -> bool:
@@ -249,7 +312,10 @@ def _calendar_zone(
     tzids: Counter[str] = Counter()
     for vevent in vevents:
         prop = vevent.get("DTSTART")
-        tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+        try:
+            tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            tzid = None  # a broken DTSTART: reading the event names it
         if tzid:
             tzids[str(tzid)] += 1
     for tzid, _count in tzids.most_common():
@@ -275,11 +341,35 @@ class _EventReader:
         self.ids = IdAllocator()
         self.people: dict[str, Person] = {}
 
+    def attr(self, prop: Any, name: str, field: str) -> Any:
+        """A parsed property's value (`dt`, `cats`), or None when it has none.
+
+        icalendar keeps a property it could not parse as a "broken" one whose attributes
+        raise BrokenCalendarProperty (a ValueError) on access, not AttributeError.
+        """
+        try:
+            return getattr(prop, name, None)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise InvalidInputError(
+                f"malformed property ({_short(exc)})", path=self.path, field=field
+            ) from exc
+
     def moment(self, vevent: Any, key: str, where: str) -> dt.datetime | None:
         prop = vevent.get(key)
         if prop is None:
             return None
-        value = getattr(prop, "dt", None)
+        if isinstance(prop, list):
+            raise InvalidInputError(
+                f"{key} is given {len(prop)} times", path=self.path, field=f"{where}/{key}"
+            )
+        value = self.attr(prop, "dt", f"{where}/{key}")
+        if isinstance(value, dt.date) and not date_in_range(value):
+            # Year 1 or 9999 overflows in a zone conversion; no programme is that far off.
+            raise InvalidInputError(
+                f"date {value.isoformat()} is outside {YEAR_RANGE}",
+                path=self.path,
+                field=f"{where}/{key}",
+            )
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:
                 return value.astimezone(self.tz)
@@ -309,10 +399,16 @@ class _EventReader:
             )
         end = self.moment(vevent, "DTEND", where)
         if end is None:
-            duration = getattr(vevent.get("DURATION"), "dt", None)
+            duration = self.attr(vevent.get("DURATION"), "dt", f"{where}/DURATION")
             if isinstance(duration, dt.timedelta):
+                if abs(duration) > MAX_SESSION:
+                    raise InvalidInputError(
+                        "the event lasts more than 14 days: not a programme item",
+                        path=self.path,
+                        field=f"{where}/DURATION",
+                    )
                 end = (start.astimezone(UTC) + duration).astimezone(self.tz)
-            elif not isinstance(getattr(vevent.get("DTSTART"), "dt", None), dt.datetime):
+            elif not isinstance(self.attr(vevent.get("DTSTART"), "dt", where), dt.datetime):
                 end = start + dt.timedelta(days=1)
             else:
                 end = start
@@ -355,7 +451,9 @@ class _EventReader:
         if found is None:
             return []
         props = found if isinstance(found, list) else [found]
-        names = [str(c) for prop in props for c in getattr(prop, "cats", [])]
+        names = [
+            str(c) for prop in props for c in self.attr(prop, "cats", f"{where}/CATEGORIES") or []
+        ]
         return [
             check_text(n.strip(), self.path, f"{where}/CATEGORIES", limit=MAX_LINE_CHARS)
             for n in names

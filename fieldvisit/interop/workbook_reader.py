@@ -6,6 +6,7 @@ import datetime as dt
 import mimetypes
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -58,6 +59,22 @@ _FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}")
 _MEDIA_TYPE = re.compile(r"[a-z0-9.+-]+/[A-Za-z0-9.+-]+")
 
 
+# What a damaged or crafted xlsx raises from zipfile, zlib, expat and openpyxl: an unknown
+# compression or zip version (NotImplementedError), a broken deflate stream (zlib.error), an
+# XML part declaring an unknown encoding (LookupError), a cell value out of range.
+_DAMAGED: tuple[type[Exception], ...] = (
+    ValueError,
+    TypeError,
+    OSError,
+    EOFError,
+    LookupError,
+    NotImplementedError,
+    OverflowError,
+    zlib.error,
+)
+_BROKEN_PART: tuple[type[Exception], ...] = (*_DAMAGED, zipfile.BadZipFile, ParseError)
+
+
 def read_workbook(
     path: Path, *, timezone: str | None = None, event_id: str | None = None
 ) -> SourceBundle:
@@ -72,13 +89,24 @@ def read_workbook(
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError) as exc:
         raise InvalidInputError(f"not a readable .xlsx workbook: {exc}", path=path) from exc
-    except (ValueError, TypeError, OSError) as exc:  # defusedxml refusals are ValueErrors
-        raise InvalidInputError(f"workbook refused: {exc}", path=path) from exc
+    except _DAMAGED as exc:  # defusedxml refusals are ValueErrors
+        raise InvalidInputError(f"workbook refused: {_short(exc)}", path=path) from exc
     try:
+        # Read-only mode inflates and parses each sheet while its rows are read: a damaged
+        # part fails here, not in load_workbook.
         sheets = {name: _Sheet(path, name, book[name]) for name in book.sheetnames}
         return _Reader(path, sheets, timezone, event_id).bundle()
+    except InvalidInputError:
+        raise
+    except _BROKEN_PART as exc:
+        raise InvalidInputError(f"the workbook is damaged: {_short(exc)}", path=path) from exc
     finally:
         book.close()
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "..."
 
 
 def _check_container(path: Path) -> None:

@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.limits import (
+    SURROGATE_ESCAPE,
+    YEAR_RANGE,
+    date_in_range,
+    find_odd_value,
+    json_int_hook,
+)
 from fieldvisit.domain.model import (
     Document,
     Event,
@@ -108,10 +115,31 @@ def validate(data: object, schema_name: str, *, source: str) -> None:
         raise InvalidInputError(f"does not match {schema_name}", path=source, field="$")
     # The deepest error says most about what is wrong; ties broken by path for stable output.
     error = min(errors, key=lambda e: (-len(e.absolute_path), e.json_path))
-    message = error.message
+    message = _explain(error)
     if len(message) > 200:
         message = message[:200] + "..."
     raise InvalidInputError(message, path=source, field=error.json_path)
+
+
+def _explain(error: Any) -> str:
+    """jsonschema's message, or for a pattern the schema describes, what the value must be.
+
+    "'0001-02-15' does not match '^(19[7-9][0-9]|...'" says less than "must be a date from
+    1970 to 2100"; an anyOf (an optional date) is explained by its one non-null option.
+    """
+    while error.validator == "anyOf" and error.context:
+        options = [e for e in error.context if e.validator != "type"]
+        if len(options) != 1:
+            break
+        error = options[0]
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    described = schema.get("description")
+    if error.validator == "pattern" and isinstance(described, str):
+        shown = repr(error.instance)
+        if len(shown) > 60:
+            shown = shown[:60] + "..."
+        return f"{shown} is not {described}"
+    return str(error.message)
 
 
 def _refuse_nul(data: object, where: str, source: str) -> None:
@@ -130,7 +158,8 @@ def _refuse_nul(data: object, where: str, source: str) -> None:
 
 
 def parse_json_bytes(raw: bytes, *, source: str) -> object:
-    """Strict UTF-8 JSON: invalid bytes, NaN and duplicate keys are refused."""
+    """Strict UTF-8 JSON: invalid bytes, NaN, duplicate keys, lone surrogates (`\\ud800`)
+    and integers past 64 bits are refused, each naming where it was."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -154,17 +183,31 @@ def parse_json_bytes(raw: bytes, *, source: str) -> object:
     def no_constant(name: str) -> object:
         raise InvalidInputError(f"{name} is not allowed in JSON", path=source)
 
+    huge = [False]
     try:
-        return cast(
+        data = cast(
             object,
-            json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant),
+            json.loads(
+                text,
+                object_pairs_hook=no_duplicates,
+                parse_constant=no_constant,
+                parse_int=json_int_hook(huge),
+            ),
         )
+        if huge[0] or SURROGATE_ESCAPE.search(text):
+            odd = find_odd_value(data)
+            if odd is not None:
+                where, problem = odd
+                raise InvalidInputError(problem, path=source, field=where)
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path=source
         ) from None
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None
+    except ValueError as exc:  # a float or other literal Python cannot convert
+        raise InvalidInputError(f"not valid JSON: {exc}", path=source) from None
+    return data
 
 
 # --- domain -> JSON --------------------------------------------------------------------------
@@ -291,6 +334,21 @@ def event_zone(name: str, *, source: str, field: str = "$.event.timezone") -> Zo
         raise InvalidInputError(f"unknown time zone {name!r}", path=source, field=field) from None
 
 
+def parse_instant(value: str, *, source: str, field: str) -> dt.datetime:
+    """An ISO date and time with its UTC offset, within 1970-2100, or an error naming it."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(
+            f"not a valid date and time: {value!r}", path=source, field=field
+        ) from None
+    if parsed.tzinfo is None:
+        raise InvalidInputError(f"time has no UTC offset: {value!r}", path=source, field=field)
+    if not date_in_range(parsed):
+        raise InvalidInputError(f"date {value!r} is outside {YEAR_RANGE}", path=source, field=field)
+    return parsed
+
+
 class _Reader:
     """Turns validated JSON into records; each conversion error names its JSON path."""
 
@@ -303,18 +361,15 @@ class _Reader:
 
     def date(self, value: str, where: str) -> dt.date:
         try:
-            return dt.date.fromisoformat(value)
+            parsed = dt.date.fromisoformat(value)
         except ValueError:
             raise self.fail(f"not a valid date: {value!r}", where) from None
+        if not date_in_range(parsed):
+            raise self.fail(f"date {value!r} is outside {YEAR_RANGE}", where)
+        return parsed
 
     def time(self, value: str, where: str) -> dt.datetime:
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail(f"not a valid date and time: {value!r}", where) from None
-        if parsed.tzinfo is None:
-            raise self.fail(f"time has no UTC offset: {value!r}", where)
-        return parsed.astimezone(self.zone)
+        return parse_instant(value, source=self.source, field=where).astimezone(self.zone)
 
     def opt_time(self, value: str | None, where: str) -> dt.datetime | None:
         return None if value is None else self.time(value, where)
@@ -496,12 +551,7 @@ def manifest_to_json(manifest: PackManifest) -> dict[str, Any]:
 def manifest_from_json(data: object, *, source: str) -> PackManifest:
     validate(data, MANIFEST_SCHEMA, source=source)
     root = cast(dict[str, Any], data)
-    try:
-        created = dt.datetime.fromisoformat(root["created"])
-    except ValueError:
-        raise InvalidInputError(
-            f"not a valid date and time: {root['created']!r}", path=source, field="$.created"
-        ) from None
+    created = parse_instant(root["created"], source=source, field="$.created")
     return PackManifest(
         format_version=root["format_version"],
         pack_id=root["pack_id"],

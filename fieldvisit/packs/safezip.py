@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -18,6 +19,33 @@ from pathlib import Path
 from fieldvisit.domain.errors import InvalidInputError
 
 CHUNK = 64 * 1024
+# Flag bits zipfile cannot read: "compressed patched data" (5) and "strong encryption" (6).
+_UNREADABLE_FLAGS = 0x20 | 0x40
+_CENTRAL_TAIL = 64 * 1024 * 1024
+
+
+def _member_needing_newer_zip(path: Path) -> str | None:
+    """The first member whose "version needed to extract" is past zipfile's, if one is found.
+
+    zipfile refuses such an archive while reading its directory and does not say which member
+    it was; this scans the central directory (the file's tail) for the name.
+    """
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - _CENTRAL_TAIL))
+            data = handle.read()
+    except OSError:
+        return None
+    start = data.find(b"PK\x01\x02")
+    while start >= 0 and start + 46 <= len(data):
+        version = data[start + 6]
+        (name_length,) = struct.unpack_from("<H", data, start + 28)
+        if version > zipfile.MAX_EXTRACT_VERSION:
+            return data[start + 46 : start + 46 + name_length].decode("utf-8", "replace")
+        start = data.find(b"PK\x01\x02", start + 4)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +104,13 @@ class SafeZip:
             raise InvalidInputError(
                 f"not a fieldvisit pack (not a zip file or truncated: {exc})", path=self.source
             ) from None
+        except NotImplementedError as exc:
+            member = _member_needing_newer_zip(self.path)
+            raise InvalidInputError(
+                f"member needs a zip feature this app cannot read ({exc})",
+                path=self.source,
+                field=repr(member) if member is not None else "",
+            ) from None
         except (OSError, EOFError, ValueError) as exc:
             if isinstance(exc, FileNotFoundError):
                 raise InvalidInputError("no such file", path=self.source) from None
@@ -105,6 +140,14 @@ class SafeZip:
                 raise InvalidInputError("member is not a plain file", path=self.source, field=field)
             if info.flag_bits & 0x1:
                 raise InvalidInputError("member is encrypted", path=self.source, field=field)
+            too_new = info.extract_version > zipfile.MAX_EXTRACT_VERSION
+            if info.flag_bits & _UNREADABLE_FLAGS or too_new:
+                raise InvalidInputError(
+                    f"member needs a zip feature this app cannot read (version "
+                    f"{info.extract_version / 10:.1f}, flags {info.flag_bits:#06x})",
+                    path=self.source,
+                    field=field,
+                )
             if info.is_dir():
                 continue  # folder entries carry no data; expected files are checked by name
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -159,6 +202,12 @@ class SafeZip:
             yield
         except InvalidInputError:
             raise
+        except NotImplementedError as exc:
+            raise InvalidInputError(
+                f"member needs a zip feature this app cannot read ({exc})",
+                path=self.source,
+                field=repr(name),
+            ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             raise InvalidInputError(
                 f"member is damaged or truncated ({exc})", path=self.source, field=repr(name)

@@ -12,10 +12,12 @@ import hashlib
 import itertools
 import json
 import operator
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from fieldvisit.domain.limits import MAX_INT, MIN_INT, YEAR_RANGE, date_in_range, find_odd_value
 from fieldvisit.returns.format import (
     FORMAT_NAME,
     PAYLOAD_VERSION,
@@ -158,6 +160,23 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _ints_in_range(values: Iterable[int]) -> bool:
+    """Every value within 64 bits (checked by C min/max over the already-typed values)."""
+    seq = list(values)
+    return not seq or (MIN_INT <= min(seq) and max(seq) <= MAX_INT)
+
+
+def _refuse_odd(data: object) -> None:
+    """A lone surrogate (`\\ud800`) anywhere in the payload: it cannot be stored as text."""
+    found = find_odd_value(data, "payload")
+    if found is not None:
+        where, problem = found
+        raise _bad(f"{where}: {problem}")
+
+
 def _bad(detail: str) -> ReturnRejectedError:
     return ReturnRejectedError(RejectReason.MALFORMED, detail)
 
@@ -221,11 +240,16 @@ def parse_payload(
     but `records` comes back empty: the manifest is all it needs).
     """
     try:
-        top = _mapping(json.loads(raw), "the payload")
+        parsed = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _bad(f"the payload is not JSON ({exc})") from exc
     except RecursionError as exc:  # absurdly deep nesting
         raise _bad("the payload nests too deeply") from exc
+    except ValueError as exc:  # an integer of thousands of digits (Python's int-string limit)
+        raise _bad(f"the payload holds a number too large to read ({exc})") from exc
+    if _SURROGATE_ESCAPE.search(raw):  # a C scan; the walk runs only on a suspect payload
+        _refuse_odd(parsed)
+    top = _mapping(parsed, "the payload")
     if top.get("format") != FORMAT_NAME or top.get("format_version") != PAYLOAD_VERSION:
         raise _bad("the payload does not say it is an fvreturn version 1")
     try:
@@ -234,6 +258,8 @@ def parse_payload(
         raise _bad("payload: created is not an ISO 8601 time") from exc
     if created.tzinfo is None:
         raise _bad("payload: created has no time zone")
+    if not date_in_range(created):
+        raise _bad(f"payload: created {created.year} is outside {YEAR_RANGE}")
     records: list[Record] = []
     listed_keys: list[tuple[str, str, int]] = []
     sections = _mapping(top.get("records"), "records")
@@ -254,6 +280,8 @@ def parse_payload(
         ):
             raise _bad(f"{section}[{_first_bad(items, fetch, types, kind)}] lacks a field or "
                        "has one of the wrong type")  # fmt: skip
+        if values and not _ints_in_range(map(_SECOND, values)):
+            raise _bad(f"{section}: a revision is outside 64 bits")
         listed_keys.extend(
             zip(
                 itertools.repeat(kind, len(values)),
@@ -281,6 +309,14 @@ def parse_payload(
             if entry[3] != record.content_hash():
                 raise _bad(f"the content hash of {record.kind} {record.id} is wrong")
     manifest = cast(list[tuple[str, str, int, str]], listed)
+    for name in ("pack_version",):
+        if not _ints_in_range([_int(top, name, "payload")]):
+            raise _bad(f"payload: {name} is outside 64 bits")
+    for kind, section in (("answer", "answers"), ("rating", "ratings")):
+        number = "questionnaire_version" if kind == "answer" else "stars"
+        items = cast(list[Any], sections.get(section, []))
+        if items and not _ints_in_range(map(operator.itemgetter(number), items)):
+            raise _bad(f"{section}: a {number} is outside 64 bits")
     questionnaires: list[QuestionnaireDef] = []
     for index, item in enumerate(_list(top.get("questionnaires", []), "questionnaires")):
         where = f"questionnaires[{index}]"
@@ -294,6 +330,8 @@ def parse_payload(
             )
             for q in (_mapping(x, where) for x in _list(obj.get("questions"), where))
         )
+        if not _ints_in_range([_int(obj, "version", where)]):
+            raise _bad(f"{where}: version is outside 64 bits")
         questionnaires.append(
             QuestionnaireDef(
                 _str(obj, "uid", where), _int(obj, "version", where), _str(obj, "title", where),

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from fieldvisit.packs.codec import manifest_from_json, parse_json_bytes
 from fieldvisit.packs.manifest import MANIFEST_NAME, LoadedPack
 from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
+from fieldvisit.services import packs_folder
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
 from fieldvisit.storage.repository import (
@@ -389,22 +389,6 @@ def preview_import(store: Store, path: Path, *, allow_unsigned: bool = False) ->
     )
 
 
-def _copy_beside(source: Path, folder: Path) -> Path:
-    """Copy `source` to a temporary file in `folder`, flushed to disk, ready to rename."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".importing-", suffix=".fvpack", dir=folder)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
 def import_loaded(
     store: Store,
     pack: LoadedPack,
@@ -418,7 +402,7 @@ def import_loaded(
     version = pack.manifest.pack_version
     pack_file = pack_file_name(event_id, version)
     target = store.paths.packs / pack_file
-    temporary: Path | None = None
+    temporary: packs_folder.TemporaryPack | None = None
     placed = False
     try:
         with store.unit() as session:
@@ -463,16 +447,16 @@ def import_loaded(
                 )
             first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
-            temporary = _copy_beside(pack.path, store.paths.packs)
+            temporary = packs_folder.TemporaryPack(pack.path, store.paths.packs)
             replace_content(session, pack.content, pack_origin(pack, pack_file))
             changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
             session.flush()
-            os.replace(temporary, target)
+            os.replace(temporary.path, target)
             placed = True
     except BaseException as exc:
         if temporary is not None:
-            temporary.unlink(missing_ok=True)
+            temporary.path.unlink(missing_ok=True)
         if placed:
             target.unlink(missing_ok=True)
         if isinstance(exc, OperationalError):
@@ -482,10 +466,13 @@ def import_loaded(
                 path=store.paths.database,
             ) from exc
         raise
-    if state.pack_file and state.pack_file != pack_file:
-        # The older pack is no longer referenced; its removal may fail harmlessly.
-        with contextlib.suppress(OSError):
-            (store.paths.packs / state.pack_file).unlink(missing_ok=True)
+    finally:
+        if temporary is not None:
+            temporary.release()
+    # The superseded pack and any leftovers of an interrupted import (a kill between the
+    # copy and the rename) go; a failed removal is harmless and retried at the next start.
+    with contextlib.suppress(OSError, UserError):
+        packs_folder.tidy(store)
     return ImportResult(
         event_id=event_id,
         title=pack.content.event.title,

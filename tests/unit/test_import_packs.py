@@ -227,3 +227,123 @@ def test_ensure_sample_installs_the_bundled_hague_sample(store: Store) -> None:
     assert summary.id == result.event_id and summary.timezone == "Europe/Amsterdam"
     assert summary.counts.sessions > 0 and summary.counts.stops > 0
     assert ensure_sample(store) is None
+
+
+def _rewrite_event_json(pack: Path, old: bytes, new: bytes, out: Path) -> Path:
+    """An unsigned copy of `pack` whose event.json text had `old` replaced by `new`."""
+    import hashlib
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    assert old in members["event.json"]
+    members["event.json"] = members["event.json"].replace(old, new, 1)
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig", None)
+    manifest["signing_key"] = None
+    manifest["files"] = {
+        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in members.items()
+    }
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        # Passed `verify`, then crashed the import with UnicodeEncodeError (issue 15).
+        (b'"Returning foreign', b'"Returning \\ud800 foreign', "$.event.title"),
+        (b'"start_date":"2017-02-15"', b'"start_date":"9999-02-15"', "$.event.start_date"),
+        (b'"version":1', b'"version":' + b"7" * 5000, "$.questionnaires[0].version"),
+    ],
+)
+def test_hostile_values_are_refused_at_import_and_nothing_changes(
+    store: Store, tmp_path: Path, keys: OrganiserKeys, old: bytes, new: bytes, field: str
+) -> None:
+    import_pack(store, write_real(tmp_path / "a", hague("ran-2021"), keys=keys))
+    before = sorted(p.name for p in store.paths.packs.iterdir())
+    good = write_real(tmp_path / "b", hague())
+    hostile = _rewrite_event_json(good, old, new, tmp_path / "hostile.fvpack")
+    with pytest.raises(InvalidInputError) as caught:
+        preview_import(store, hostile, allow_unsigned=True)
+    assert field in caught.value.message and str(hostile) in caught.value.message
+    with pytest.raises(InvalidInputError):
+        import_pack(store, hostile, allow_unsigned=True)
+    assert event_ids(store) == ["ran-2021"]
+    assert sorted(p.name for p in store.paths.packs.iterdir()) == before
+
+
+# --- the packs folder after a kill during an import (issue 15) ---------------------------
+
+KILLED_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+from fieldvisit.paths import resolve
+from fieldvisit.services import importing
+from fieldvisit.services.store import Store
+
+def killed(*_args):  # the moment between the copy and its rename into place
+    os.kill(os.getpid(), signal.SIGKILL)
+
+importing.os.replace = killed
+store = Store.open(resolve(Path(sys.argv[1])))
+importing.import_pack(store, Path(sys.argv[2]))
+"""
+
+
+def test_a_kill_during_an_import_leaves_nothing_after_the_next_start(
+    store: Store, data_dir: Path, tmp_path: Path, keys: OrganiserKeys
+) -> None:
+    import signal
+    import subprocess
+
+    from fieldvisit.gui.application import startup_job
+
+    import_pack(store, write_real(tmp_path, hague(), keys=keys))
+    v2 = write_real(tmp_path, replace_session(hague(), "open", room="Hall"), version=2, keys=keys)
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_IMPORT, str(data_dir), str(v2)],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()
+    names = sorted(p.name for p in store.paths.packs.iterdir())
+    assert len(names) == 2 and names[0].startswith(".importing-")  # what the kill left
+    startup_job(store, folders=[])
+    assert sorted(p.name for p in store.paths.packs.iterdir()) == ["hague-2017-v1.fvpack"]
+    with store.unit() as s:
+        assert s.scalars(select(EventRow.pack_version)).all() == [1]
+
+
+def test_an_import_removes_leftovers_and_superseded_packs(
+    store: Store, tmp_path: Path, keys: OrganiserKeys
+) -> None:
+    import_pack(store, write_real(tmp_path, hague(), keys=keys))
+    folder = store.paths.packs
+    (folder / ".importing-k1ll3d.fvpack").write_bytes(b"half a pack")
+    (folder / "hague-2017-v0.fvpack").write_bytes(b"an old pack nobody refers to")
+    (folder / "notes.txt").write_text("not a pack: left alone")
+    v2 = write_real(tmp_path, replace_session(hague(), "open", room="Hall"), version=2, keys=keys)
+    import_pack(store, v2)
+    assert sorted(p.name for p in folder.iterdir()) == ["hague-2017-v2.fvpack", "notes.txt"]
+
+
+def test_a_pack_another_import_is_writing_is_left_alone(store: Store, tmp_path: Path) -> None:
+    from fieldvisit.services import packs_folder
+
+    source = write_real(tmp_path, hague())
+    busy = packs_folder.TemporaryPack(source, store.paths.packs)  # held by "another import"
+    stale = store.paths.packs / ".importing-stale.fvpack"
+    stale.write_bytes(b"left by a kill")
+    try:
+        assert packs_folder.tidy(store) == [stale]
+        assert busy.path.exists()
+    finally:
+        busy.release()
+    assert packs_folder.tidy(store) == [busy.path]
+    assert list(store.paths.packs.iterdir()) == []

@@ -158,3 +158,142 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="workbook") as caught:
         read_schedule(path)
     assert caught.value.path == str(path)
+
+
+# --- issue 15: tracebacks instead of one line, and runaway recurrence rules ----------------
+
+_SERIES_ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Brussels\r\nBEGIN:VEVENT\r\n"
+    "UID:a\r\n{}SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+_HOUR = "DTSTART:20170215T100000\r\nDTEND:20170215T110000\r\n"
+
+ISSUE_15_CASES: dict[str, tuple[bytes, str, str]] = {
+    # frab XML declaring an encoding expat does not know (LookupError) or cannot read
+    # (ValueError: multi-byte encodings).
+    "xml unknown encoding": (
+        _schedule_xml().replace(b"UTF-8", b"klingon"),
+        "encoding this app cannot read",
+        "<?xml encoding?>",
+    ),
+    "xml multi-byte encoding": (
+        _schedule_xml().replace(b"UTF-8", b"shift_jis"),
+        "encoding this app cannot read",
+        "<?xml encoding?>",
+    ),
+    "xml utf-32 declared": (
+        _schedule_xml().replace(b"UTF-8", b"UTF-32"),
+        "encoding this app cannot read",
+        "<?xml encoding?>",
+    ),
+    # iCalendar properties icalendar keeps as "broken" (BrokenCalendarProperty on access).
+    "ics empty DTSTART": (
+        _SERIES_ICS.format("DTSTART:\r\nDTEND:20170215T110000\r\n").encode(),
+        "malformed property",
+        "VCALENDAR/VEVENT[1]/DTSTART",
+    ),
+    "ics broken DTEND": (
+        _SERIES_ICS.format("DTSTART:20170215T100000\r\nDTEND:20171315T100000\r\n").encode(),
+        "malformed property",
+        "VCALENDAR/VEVENT[1]/DTEND",
+    ),
+    "ics broken RDATE": (
+        _SERIES_ICS.format(_HOUR + "RDATE:garbage\r\n").encode(),
+        "cannot be expanded",
+        "VCALENDAR/VEVENT/RRULE",
+    ),
+    # A property given twice is a list in icalendar: AttributeError in the expansion.
+    "ics DTSTART twice in a series": (
+        _SERIES_ICS.format(
+            _HOUR + "DTSTART:20170216T100000\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
+        ).encode(),
+        "DTSTART is given 2 times",
+        "VCALENDAR/VEVENT[1]/DTSTART",
+    ),
+    # OverflowError in zone conversion and date arithmetic.
+    "ics year 9999": (
+        _SERIES_ICS.format("DTSTART:99991231T235959Z\r\nDTEND:99991231T235959Z\r\n").encode(),
+        "outside 1970-2100",
+        "VCALENDAR/VEVENT[1]/DTSTART",
+    ),
+    "ics year 1": (
+        _SERIES_ICS.format("DTSTART:00010101T000000Z\r\nDURATION:PT1H\r\n").encode(),
+        "outside 1970-2100",
+        "VCALENDAR/VEVENT[1]/DTSTART",
+    ),
+    "ics huge duration": (
+        _SERIES_ICS.format("DTSTART:20170215T100000\r\nDURATION:P99999999W\r\n").encode(),
+        "more than 14 days",
+        "VCALENDAR/VEVENT[1]/DURATION",
+    ),
+    # Refused from its COUNT, before any work is spent expanding it.
+    "ics count past the limit": (
+        _SERIES_ICS.format(_HOUR + "RRULE:FREQ=SECONDLY;COUNT=50000000\r\n").encode(),
+        "more than 2000 times",
+        "VCALENDAR/VEVENT[1]/RRULE",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ISSUE_15_CASES))
+def test_odd_schedules_give_one_line_naming_file_and_field(tmp_path: Path, case: str) -> None:
+    data, problem, field = ISSUE_15_CASES[case]
+    path = tmp_path / "input.dat"
+    path.write_bytes(data)
+    with pytest.raises(InvalidInputError, match=problem) as caught:
+        read_schedule(path)
+    assert str(caught.value).startswith(f"{path}: {field}")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        # Never matches (no 30 February): the expansion searched second by second.
+        "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2",
+        # Open-ended and never matching: searched minute by minute to year 9999.
+        "FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=31",
+    ],
+)
+def test_a_runaway_recurrence_rule_is_refused_within_its_work_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rule: str
+) -> None:
+    from fieldvisit.interop import ical
+
+    # The real budget (1,000,000 calls) takes seconds; the mechanism is the same.
+    monkeypatch.setattr(ical, "EXPANSION_CALLS", 100_000)
+    path = tmp_path / "runaway.ics"
+    path.write_text(_SERIES_ICS.format(_HOUR + f"RRULE:{rule}\r\n"), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="needs too much work") as caught:
+        read_schedule(path)
+    assert str(caught.value).startswith(f"{path}: VCALENDAR/VEVENT/RRULE: ")
+    assert "100,000 steps" in str(caught.value)
+
+
+def test_a_long_but_finite_series_fits_the_real_budget(tmp_path: Path) -> None:
+    from fieldvisit.interop.ical import MAX_OCCURRENCES
+
+    path = tmp_path / "hourly.ics"
+    rule = f"RRULE:FREQ=HOURLY;COUNT={MAX_OCCURRENCES}\r\n"
+    path.write_text(_SERIES_ICS.format(_HOUR + rule), encoding="utf-8")
+    assert len(read_schedule(path).content.sessions) == MAX_OCCURRENCES
+
+
+def test_the_budget_puts_back_a_tracer_that_was_there(tmp_path: Path) -> None:
+    import sys
+
+    from fieldvisit.interop.budget import WorkBudget
+
+    def tracer(*_args: object) -> None:
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        with pytest.raises(InvalidInputError, match="over 10 steps"):
+            with WorkBudget("counting", path=tmp_path, calls=10):
+                for _ in range(100):
+                    str.join("", [])
+                    (lambda: None)()
+        assert sys.gettrace() is tracer
+    finally:
+        sys.settrace(previous)

@@ -186,3 +186,31 @@ def test_validate_without_the_fast_check(
         assert caught.value.field == "$.sessions[0].kind"
     finally:
         codec.fast_check.cache_clear()
+
+
+def test_codec_refuses_instants_outside_1970_2100_without_the_schema() -> None:
+    from fieldvisit.packs.codec import parse_instant
+
+    for value in ("0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "1969-12-31T23:59Z"):
+        with pytest.raises(InvalidInputError, match="outside 1970-2100") as caught:
+            parse_instant(value, source="x.json", field="$.start")
+        assert caught.value.message.startswith("x.json: $.start: ")
+    assert parse_instant("2100-12-31T23:59:59-12:00", source="x", field="f").year == 2100
+
+
+def test_parse_json_names_the_field_of_a_huge_integer_or_a_lone_surrogate() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        parse_json_bytes(b'{"a": [1, {"b": ' + b"1" * 5000 + b"}]}", source="x.json")
+    assert "x.json: $.a[1].b: integer too large" in caught.value.message
+    with pytest.raises(InvalidInputError) as caught:
+        parse_json_bytes(b'{"a": 9223372036854775808}', source="x.json")
+    assert "$.a" in caught.value.message
+    assert parse_json_bytes(b'{"a": -9223372036854775808}', source="x") == {"a": -(2**63)}
+    with pytest.raises(InvalidInputError) as caught:
+        parse_json_bytes(b'{"t": ["ok", "\\udc00x"]}', source="x.json")
+    assert "x.json: $.t[1]: contains a lone surrogate" in caught.value.message
+    with pytest.raises(InvalidInputError, match="key contains a lone surrogate"):
+        parse_json_bytes(b'{"\\ud800": 1}', source="x.json")
+    assert parse_json_bytes(b'{"t": "\\ud83c\\udf89 \\\\ud800"}', source="x") == {
+        "t": "\U0001f389 \\ud800"
+    }

@@ -628,3 +628,240 @@ def test_read_file_rechecks_the_hash(
         pack.read_file("documents/practical-notes.md")
     with pytest.raises(InvalidInputError, match="not in this pack"):
         pack.read_file("../etc/passwd")
+
+
+# --- ranges: huge integers, dates outside 1970-2100, lone surrogates, odd zip members ------
+# Each of these gave a traceback (ValueError, OverflowError, UnicodeEncodeError,
+# NotImplementedError) instead of one line naming the file and the field (issue 15).
+
+HUGE = "9" * 5000  # past Python's int-string limit (4300 digits)
+
+
+def _pack_with_raw_manifest(
+    path: Path, sample: dict[str, bytes], keys: OrganiserKeys, text_edit: tuple[bytes, bytes]
+) -> Path:
+    """A signed pack whose manifest text had `old` replaced by `new` before signing."""
+    members = {n: d for n, d in sample.items() if n not in ("manifest.json", "manifest.sig")}
+    manifest = json.loads(sample["manifest.json"])
+    manifest["files"] = {
+        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in members.items()
+    }
+    text = json.dumps(manifest).encode("utf-8")
+    old, new = text_edit
+    assert old in text
+    text = text.replace(old, new, 1)
+    out: list[tuple[str | zipfile.ZipInfo, bytes]] = [
+        ("manifest.json", text),
+        ("manifest.sig", keys.sign(text)),
+    ]
+    out += list(members.items())
+    return write_zip(path, out)
+
+
+@pytest.mark.parametrize("field", ["pack_version", "format_version"])
+def test_manifest_integer_with_thousands_of_digits(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys, field: str
+) -> None:
+    value = json.loads(sample["manifest.json"])[field]
+    path = _pack_with_raw_manifest(
+        tmp_path / "digits.fvpack",
+        sample,
+        keys,
+        (f'"{field}": {value}'.encode(), f'"{field}": {HUGE}'.encode()),
+    )
+    message = refused(path, naming="manifest.json")
+    assert "digits" in message or "too large" in message
+
+
+def test_manifest_file_size_beyond_64_bits(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    def huge(manifest: dict[str, Any]) -> None:
+        manifest["files"]["event.json"]["size"] = 2**64
+
+    path = signed_pack(tmp_path / "size.fvpack", sample, keys, edit_manifest=huge)
+    refused(path, naming="manifest.json: $.files")
+
+
+def test_questionnaire_version_with_thousands_of_digits(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    event = event_of(sample)
+    version = event["questionnaires"][0]["version"]
+    text = json.dumps(event).encode()
+    needle = f'"version": {version}'.encode()
+    assert needle in text
+    raw = text.replace(needle, f'"version": {HUGE}'.encode(), 1)
+    path = signed_pack(tmp_path / "qdigits.fvpack", sample, keys, event=raw)
+    refused(path, naming="event.json")
+
+
+@pytest.mark.parametrize("year", ["0001", "1969", "2101", "9999"])
+@pytest.mark.parametrize(
+    ("where", "edit"),
+    [
+        (
+            "$.event.",  # start_date or end_date, both out of range
+            lambda e, y: e["event"].update(start_date=f"{y}-02-15", end_date=f"{y}-02-16"),
+        ),
+        (
+            "$.sessions[0].",
+            lambda e, y: e["sessions"][0].update(
+                start=f"{y}-12-31T23:00:00-05:00", end=f"{y}-12-31T23:30:00-05:00"
+            ),
+        ),
+        (
+            "$.itineraries[0].stops[0].planned_start",
+            lambda e, y: e["itineraries"][0]["stops"][0].update(
+                planned_start=f"{y}-01-01T00:10:00+14:00"
+            ),
+        ),
+    ],
+)
+def test_dates_outside_1970_2100(
+    tmp_path: Path,
+    sample: dict[str, bytes],
+    keys: OrganiserKeys,
+    where: str,
+    edit: Callable[[dict[str, Any], str], None],
+    year: str,
+) -> None:
+    event = event_of(sample)
+    edit(event, year)
+    path = signed_pack(tmp_path / "year.fvpack", sample, keys, event=event)
+    problem = refused(path, naming=f"event.json: {where}").replace(str(path), "")
+    assert "1970" in problem and "2100" in problem
+
+
+@pytest.mark.parametrize("created", ["0001-01-01T00:00:00-05:00", "9999-12-31T23:59:59-05:00"])
+def test_manifest_created_outside_1970_2100(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys, created: str
+) -> None:
+    def edit(manifest: dict[str, Any]) -> None:
+        manifest["created"] = created
+
+    path = signed_pack(tmp_path / "created.fvpack", sample, keys, edit_manifest=edit)
+    problem = refused(path, naming="manifest.json: $.created").replace(str(path), "")
+    assert "1970" in problem and "2100" in problem
+
+
+def test_dates_at_the_edges_of_the_range_are_fine(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    event = event_of(sample)
+    event["event"].update(start_date="2100-12-30", end_date="2100-12-31")
+    event["sessions"] = []
+    event["itineraries"] = []
+    for q in event["questionnaires"]:
+        q["session_id"] = None
+    for d in event["documents"]:
+        d["session_ids"] = []
+    path = signed_pack(tmp_path / "edge.fvpack", sample, keys, event=event)
+    assert open_pack(path).content.event.end_date.year == 2100
+
+
+LONE = "\\ud800"
+
+
+@pytest.mark.parametrize(
+    ("field", "edit"),
+    [
+        ("$.event.title", lambda e: e["event"].update(title="T")),
+        ("$.sessions[0].title", lambda e: e["sessions"][0].update(title="T")),
+        ("$.people[0].name", lambda e: e["people"][0].update(name="T")),
+        ("$.extra", lambda e: e.update(extra={"T": "x"})),
+    ],
+)
+def test_lone_surrogate_in_text(
+    tmp_path: Path,
+    sample: dict[str, bytes],
+    keys: OrganiserKeys,
+    field: str,
+    edit: Callable[[dict[str, Any]], None],
+) -> None:
+    event = event_of(sample)
+    edit(event)
+    # A marker placed by `edit`, swapped for the JSON escape of a lone surrogate.
+    raw = json.dumps(event).replace('"T"', f'"before {LONE} after"', 1).encode()
+    path = signed_pack(tmp_path / "surrogate.fvpack", sample, keys, event=raw)
+    message = refused(path, naming=f"event.json: {field}")
+    assert "surrogate" in message
+
+
+def test_surrogate_pairs_are_fine(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    event = event_of(sample)
+    event["event"]["title"] = "T"
+    raw = json.dumps(event).replace('"T"', '"Party \\ud83c\\udf89"', 1).encode()
+    path = signed_pack(tmp_path / "emoji.fvpack", sample, keys, event=raw)
+    assert open_pack(path).content.event.title == "Party \U0001f389"
+
+
+def test_lone_surrogate_in_the_manifest(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys
+) -> None:
+    event_id = json.loads(sample["manifest.json"])["event_id"]
+    path = _pack_with_raw_manifest(
+        tmp_path / "msur.fvpack",
+        sample,
+        keys,
+        (f'"event_id": "{event_id}"'.encode(), f'"event_id": "{event_id}{LONE}"'.encode()),
+    )
+    assert "surrogate" in refused(path, naming="manifest.json: $.event_id")
+
+
+def _patch_central_directory(path: Path, name: str, *, offset: int, fmt: str, value: int) -> None:
+    """Rewrites one field of `name`'s central-directory entry (offset from its signature)."""
+    data = bytearray(path.read_bytes())
+    encoded = name.encode()
+    start = 0
+    while True:
+        start = data.index(b"PK\x01\x02", start)
+        name_length = struct.unpack_from("<H", data, start + 28)[0]
+        if bytes(data[start + 46 : start + 46 + name_length]) == encoded:
+            break
+        start += 4
+    struct.pack_into(fmt, data, start + offset, value)
+    path.write_bytes(bytes(data))
+
+
+def _patch_local_header(path: Path, name: str, *, offset: int, fmt: str, value: int) -> None:
+    data = bytearray(path.read_bytes())
+    start = 0
+    while True:
+        start = data.index(b"PK\x03\x04", start)
+        name_length = struct.unpack_from("<H", data, start + 26)[0]
+        if bytes(data[start + 30 : start + 30 + name_length]) == name.encode():
+            break
+        start += 4
+    struct.pack_into(fmt, data, start + offset, value)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("member", ["event.json", "manifest.json", "documents/practical-notes.md"])
+def test_unsupported_version_needed_to_extract(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys, member: str
+) -> None:
+    path = signed_pack(tmp_path / "version.fvpack", sample, keys)
+    _patch_central_directory(path, member, offset=6, fmt="<B", value=99)
+    refused(path, naming=repr(member))
+
+
+@pytest.mark.parametrize("flag", [0x20, 0x40])
+def test_unsupported_zip_flags(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys, flag: int
+) -> None:
+    path = signed_pack(tmp_path / "flag.fvpack", sample, keys)
+    _patch_central_directory(path, "event.json", offset=8, fmt="<H", value=flag)
+    refused(path, naming="'event.json'")
+
+
+@pytest.mark.parametrize("method", [1, 12, 14, 99])
+def test_unsupported_compression_method(
+    tmp_path: Path, sample: dict[str, bytes], keys: OrganiserKeys, method: int
+) -> None:
+    path = signed_pack(tmp_path / "method.fvpack", sample, keys)
+    _patch_central_directory(path, "event.json", offset=10, fmt="<H", value=method)
+    _patch_local_header(path, "event.json", offset=8, fmt="<H", value=method)
+    refused(path, naming="'event.json'")

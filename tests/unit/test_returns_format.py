@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -101,3 +102,99 @@ def test_a_short_file_with_the_magic_is_truncated() -> None:
     with pytest.raises(ReturnRejectedError) as caught:
         read_header(MAGIC[:5])
     assert caught.value.reason is RejectReason.TRUNCATED
+
+
+# --- crafted by someone holding the pack: values outside the ranges (issue 15) -----------
+# Each passed the proof and then crashed `collate` (OverflowError, ValueError,
+# UnicodeEncodeError); the reader now rejects each as MALFORMED with its own reason.
+
+BIG = 10**30
+
+
+def _raw_payload(organiser: X25519PrivateKey) -> dict[str, object]:
+    raw = opened_payload(
+        organiser,
+        craft(
+            organiser,
+            Ed25519PrivateKey.generate(),
+            [note("n", "b"), answer("a", "x")],
+            questionnaires=[FEEDBACK_V1],
+        ),
+    )
+    return dict(json.loads(raw))
+
+
+def _set_revision(p: dict[str, object], value: int) -> None:
+    records = p["records"]
+    manifest = p["manifest"]
+    assert isinstance(records, dict) and isinstance(manifest, list)
+    records["notes"][0]["revision"] = value
+    manifest[0]["revision"] = value
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda p: p.update(created="0001-01-01T00:00:00Z"), "created 1 is outside 1970-2100"),
+        (lambda p: p.update(created="9999-12-31T23:59:59Z"), "outside 1970-2100"),
+        (lambda p: p.update(created="1969-12-31T23:59:59Z"), "outside 1970-2100"),
+        (lambda p: p.update(pack_version=BIG), "pack_version is outside 64 bits"),
+        (lambda p: p.update(pack_version=-BIG), "pack_version is outside 64 bits"),
+        (lambda p: _set_revision(p, BIG), "revision is outside 64 bits"),
+        (
+            lambda p: p["records"]["answers"][0].update(questionnaire_version=BIG),
+            "questionnaire_version is outside 64 bits",
+        ),
+        (
+            lambda p: p["questionnaires"][0].update(version=BIG),
+            "questionnaires[0]: version is outside 64 bits",
+        ),
+    ],
+)
+def test_values_outside_the_ranges_are_malformed(
+    organiser: X25519PrivateKey, change: object, message: str
+) -> None:
+    payload = _raw_payload(organiser)
+    assert callable(change)
+    change(payload)
+    with pytest.raises(ReturnRejectedError, match=re.escape(message)) as caught:
+        parse_payload(json.dumps(payload).encode(), check_hashes=False)
+    assert caught.value.reason is RejectReason.MALFORMED
+
+
+@pytest.mark.parametrize("key", ["pack_version", "revision"])
+def test_an_integer_of_thousands_of_digits_is_malformed(
+    organiser: X25519PrivateKey, key: str
+) -> None:
+    raw = json.dumps(_raw_payload(organiser)).encode()
+    needle = f'"{key}": 1'.encode()
+    assert needle in raw
+    with pytest.raises(ReturnRejectedError, match="too large") as caught:
+        parse_payload(raw.replace(needle, f'"{key}": '.encode() + b"9" * 5000))
+    assert caught.value.reason is RejectReason.MALFORMED
+
+
+@pytest.mark.parametrize(
+    ("marker", "where"),
+    [("delegate_name", "payload.delegate_name"), ("body", "payload.records.notes[0].body")],
+)
+def test_a_lone_surrogate_is_malformed(
+    organiser: X25519PrivateKey, marker: str, where: str
+) -> None:
+    payload = _raw_payload(organiser)
+    if marker == "delegate_name":
+        payload["delegate_name"] = "SURROGATE"
+    else:
+        payload["records"]["notes"][0]["body"] = "SURROGATE"  # type: ignore[index]
+    raw = json.dumps(payload).encode().replace(b"SURROGATE", b"Zo\\ud800")
+    with pytest.raises(ReturnRejectedError, match="lone surrogate") as caught:
+        parse_payload(raw, check_hashes=False)
+    assert where in caught.value.detail
+    assert caught.value.reason is RejectReason.MALFORMED
+
+
+def test_a_surrogate_pair_is_fine(organiser: X25519PrivateKey) -> None:
+    payload = _raw_payload(organiser)
+    payload["delegate_name"] = "SURROGATE"
+    raw = json.dumps(payload).encode().replace(b"SURROGATE", b"Zo\\ud83c\\udf89")
+    assert parse_payload(raw, check_hashes=False).delegate_name == "Zo\U0001f389"

@@ -165,6 +165,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     events = command("events", "fieldvisit.commands.store:cmd_events", "list installed events")
     events.add_argument("--json", action="store_true", help="print JSON")
+    events_sub = events.add_subparsers(dest="events_command", metavar="ACTION")
+    remove = events_sub.add_parser(
+        "remove", help="remove an event and everything stored for it (asks first)"
+    )
+    _common(remove)
+    remove.set_defaults(handler="fieldvisit.commands.store:cmd_events_remove")
+    remove.add_argument("event_id", metavar="ID")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.add_argument("--export-notes", metavar="FILE", help="export your notes here first")
+
+    sample = sub.add_parser("sample", help="the bundled sample events (illustrative)")
+    sample_sub = sample.add_subparsers(dest="sample_command", metavar="ACTION", required=True)
+    sample_list = sample_sub.add_parser("list", help="list the sample events")
+    _common(sample_list)
+    sample_list.set_defaults(handler="fieldvisit.commands.store:cmd_sample_list")
+    sample_install = sample_sub.add_parser("install", help="install a sample event")
+    _common(sample_install)
+    sample_install.set_defaults(handler="fieldvisit.commands.store:cmd_sample_install")
+    sample_install.add_argument("name", metavar="NAME", help="hague, ran, icct or liaise")
 
     # --- returns, exports and collation ---------------------------------------------------
     ret = command(
@@ -234,6 +253,7 @@ COMMANDS = (
     "keys",
     "import",
     "events",
+    "sample",
     "return",
     "export",
     "collate",

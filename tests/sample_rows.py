@@ -379,5 +379,5 @@ def add_fosdem(store: Store, xml_path: Path, event_id: str = "fosdem-2025") -> i
 
 
 # The Hague sample pack (resources), as installed by `ensure_sample`.
-SAMPLE_ID = "hague-rftf-2017"
+SAMPLE_ID = "sample-hague-rftf-2017"
 SAMPLE_TITLE = "International Conference on Returning Foreign Terrorist Fighters"

@@ -111,6 +111,7 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
             "organisers": list(event.organisers),
             "venues": [{"name": v.name, "address": v.address} for v in event.venues],
             "confidentiality": event.confidentiality,
+            "illustrative": event.illustrative,
         },
         "sessions": [
             {
@@ -126,6 +127,7 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
                 "speakers": [names.get(sid, sid) for sid in s.speaker_ids],
                 "confidential": s.confidential,
                 "signup_group": s.signup_group,
+                "illustrative": s.illustrative,
                 "links": [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in s.links],
                 "documents": [
                     {"title": d.title, "url": d.url, "filename": d.filename}
@@ -145,6 +147,17 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
             for p in content.people
         ],
         "stops": stops,
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "filename": d.filename or None,
+                "sharing": d.sharing.value,
+                "sessions": list(d.session_ids),
+                "illustrative": d.illustrative,
+            }
+            for d in content.documents
+        ],
         "counts": {
             "sessions": len(content.sessions),
             "stops": len(stops),

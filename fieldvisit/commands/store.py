@@ -101,6 +101,9 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         store.close()
     print_result(result, sys.stdout)
+    warning = demo_key_warning(result.event_id, result.fingerprint if result.signed else None)
+    if warning:
+        print(warning, file=sys.stderr)
     return EXIT_OK
 
 
@@ -153,4 +156,95 @@ def cmd_events(args: argparse.Namespace, paths: AppPaths) -> int:
             f"{c.documents} documents, {c.questionnaires} questionnaires"
             + (f", {e.unseen_changes} unseen changes" if e.unseen_changes else "")
         )
+    return EXIT_OK
+
+
+def demo_key_warning(event_id: str, fingerprint: str | None) -> str | None:
+    """The warning for a real (not sample) event signed by the PUBLIC demo key."""
+    from fieldvisit.domain.samples import DEMO_FINGERPRINT, is_sample
+
+    if fingerprint != DEMO_FINGERPRINT or is_sample(event_id):
+        return None
+    return (
+        f"fieldvisit: warning: {event_id} is signed by the PUBLIC demo key, which anyone can "
+        "sign with: nothing proves this pack comes from the organisers. Ask them for a pack "
+        "signed with their own key."
+    )
+
+
+def cmd_sample_list(args: argparse.Namespace, paths: AppPaths) -> int:
+    from fieldvisit.services.samples import list_samples
+
+    store = Store.open(paths)
+    try:
+        samples = list_samples(store)
+    finally:
+        store.close()
+    print("Sample events (illustrative, not official programmes; signed by the public demo key):")
+    for state in samples:
+        info = state.info
+        installed = (
+            f"installed (version {state.installed_version})"
+            if state.installed_version is not None
+            else "not installed"
+        )
+        print(f"  {info.name:<7} {info.event_id}: {info.line}; {installed}")
+    print("Install one with: fieldvisit sample install NAME")
+    return EXIT_OK
+
+
+def cmd_sample_install(args: argparse.Namespace, paths: AppPaths) -> int:
+    from fieldvisit.services.samples import install_sample
+
+    store = Store.open(paths)
+    try:
+        result = install_sample(store, args.name)
+    finally:
+        store.close()
+    print_result(result, sys.stdout)
+    return EXIT_OK
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
+    from fieldvisit.domain.errors import UserError
+    from fieldvisit.services.events import own_data, remove_event
+
+    store = Store.open(paths)
+    try:
+        mine = own_data(store, args.event_id)
+        if args.export_notes:
+            from fieldvisit.services.exports import export
+
+            target = Path(args.export_notes)
+            export(store, "notes", args.event_id, target)
+            print(f"exported your notes to {target}")
+        elif not mine.empty and not args.yes:
+            # The offer before anything is deleted: send or export first.
+            print(
+                f"{args.event_id} holds {mine.notes} note(s), {mine.answers} answer(s), "
+                f"{mine.picks} agenda pick(s) and {mine.ratings} rating(s) of yours; "
+                "removing the event deletes them.\n"
+                f"  Send them first:   fieldvisit return --event {args.event_id} -o FOLDER\n"
+                f"  Or export them:    fieldvisit events remove {args.event_id} "
+                "--export-notes NOTES.md",
+                file=sys.stderr,
+            )
+        if not args.yes and not _confirm(f"Remove {args.event_id} and everything stored for it?"):
+            raise UserError(f"{args.event_id} was not removed (confirm with --yes, or answer y)")
+        removed = remove_event(store, args.event_id)
+    finally:
+        store.close()
+    print(
+        f"removed {args.event_id} ({removed.notes} note(s), {removed.answers} answer(s) "
+        "deleted with it)"
+    )
     return EXIT_OK

@@ -9,6 +9,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.model import PackContent, Session, Stop
+from fieldvisit.domain.samples import DEMO_FINGERPRINT, is_sample
 
 
 class ChangeKind(StrEnum):
@@ -120,6 +121,35 @@ class ImportPreview:
     @property
     def first_install(self) -> bool:
         return self.installed_version is None
+
+    @property
+    def sample(self) -> bool:
+        """One of the illustrative samples (its id is in the `sample-` namespace)."""
+        return is_sample(self.event_id)
+
+    @property
+    def demo_key(self) -> bool:
+        """Signed by the PUBLIC demo key, which anyone can sign with."""
+        return self.signed and self.fingerprint == DEMO_FINGERPRINT
+
+    @property
+    def replaces_by_new_key(self) -> bool:
+        """A version the pinned key's numbering would refuse (older, or the same number
+        with other content), which only an accepted new key may install: the new
+        organiser key starts its own numbering."""
+        return self.key_changed and (self.is_downgrade or self.same_version)
+
+    @property
+    def blocked(self) -> bool:
+        """Refused whatever the delegate accepts."""
+        if self.key_changed:
+            return False
+        return self.is_downgrade or (self.same_version and self.content_differs)
+
+    @property
+    def unchanged(self) -> bool:
+        """The very version and content installed, by the same key: nothing to do."""
+        return self.same_version and not self.content_differs and not self.key_changed
 
 
 @dataclass(frozen=True, slots=True)

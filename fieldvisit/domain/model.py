@@ -55,6 +55,14 @@ class QuestionKind(StrEnum):
     SCALE = "scale"
 
 
+class Sharing(StrEnum):
+    """Whether a presentation or document is given to delegates, and on what terms."""
+
+    SHARED = "shared"  # carried in the pack
+    NOT_SHARED = "confidential_not_shared"  # listed (title, session), not carried
+    ATTENDEES_ONLY = "attendees_only"  # carried, read-only, never in an export or a return
+
+
 class Phase(StrEnum):
     """When a questionnaire is meant to be answered."""
 
@@ -88,6 +96,9 @@ class Event:
     emergency_contact_id: str | None = None
     description: str = ""
     url: str = ""
+    # What the pack invents (a sample, a timetable the announcement does not give): shown
+    # with the event wherever it appears. Empty for an event whose every detail is real.
+    illustrative: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,7 @@ class Session:
     confidential: bool = False
     signup_group: str = ""  # sessions sharing a group are alternatives: pick one per slot
     language: str = ""
+    illustrative: bool = False  # its time, room or details are invented (see Event.illustrative)
     links: tuple[SessionLink, ...] = ()
 
 
@@ -165,8 +177,10 @@ class Itinerary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A file carried in the pack, under `documents/<filename>`; or, when `url` is set (and
-    `filename` is ""), a schedule's attachment listed by its address and never downloaded."""
+    """A document of the event: a file carried in the pack under `documents/<filename>`;
+    or, when `url` is set (and `filename` is ""), a schedule's attachment listed by its
+    address and never downloaded; or, when its sharing is NOT_SHARED, only listed (no file,
+    no address)."""
 
     id: str
     title: str
@@ -175,6 +189,18 @@ class Document:
     confidential: bool = False
     session_ids: tuple[str, ...] = ()
     url: str = ""
+    sharing: Sharing = Sharing.SHARED
+    illustrative: bool = False  # a stand-in for the real file, or an invented document
+
+    @property
+    def carried(self) -> bool:
+        """Whether the pack holds the file (and the app can open it)."""
+        return self.sharing is not Sharing.NOT_SHARED and bool(self.filename)
+
+    @property
+    def exportable(self) -> bool:
+        """Whether its content or title may leave the app in an export or a return."""
+        return self.sharing is Sharing.SHARED
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ def event_data(event: Event) -> dict[str, object]:
         "emergency_contact_id": event.emergency_contact_id,
         "description": event.description,
         "url": event.url,
+        "illustrative": event.illustrative,
     }
 
 

@@ -88,8 +88,23 @@ class PreviewDialog(QDialog):
                 )
                 + "</b></span>"
             )
-        elif preview.first_install and preview.signed:
+        elif preview.first_install and preview.signed and not preview.demo_key:
             facts.append(self.tr("Compare this fingerprint with the one the organisers gave you."))
+        if preview.demo_key and not preview.sample:
+            facts.append(
+                '<span style="color:#b3261e"><b>'
+                + self.tr(
+                    "Warning: this pack is signed by the PUBLIC demo key, which anyone can "
+                    "sign with. Nothing proves it comes from the organisers: it is not a "
+                    "sample, yet its programme, contacts and return key could be anyone's. "
+                    "Ask the organisers for a pack signed with their own key."
+                )
+                + "</b></span>"
+            )
+        elif preview.sample:
+            facts.append(
+                self.tr("Sample event: illustrative, not the official programme (demo key).")
+            )
         counts = preview.counts
         facts.append(
             self.tr("%1 sessions, %2 stops, %3 people, %4 documents, %5 questionnaires")
@@ -112,7 +127,9 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.changes, 1)
         self.changes.setHtml(self.changes_html())
 
-        self.blocked = preview.is_downgrade or (preview.same_version and preview.content_differs)
+        # An accepted new key starts its own numbering, so a key change is never blocked:
+        # the consent box below decides (the organisers' real pack over a pinned demo).
+        self.blocked = preview.blocked
         self.consent: QCheckBox | None = None
         if not self.blocked and (not preview.signed or preview.key_changed):
             text = (
@@ -147,7 +164,7 @@ class PreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        unchanged = preview.same_version and not preview.content_differs
+        unchanged = preview.unchanged
         if unchanged:
             self.import_button.setText(self.tr("Already installed"))
         self.import_button.setEnabled(not self.blocked and not unchanged and self.consent is None)
@@ -158,8 +175,22 @@ class PreviewDialog(QDialog):
             return (
                 "<p>" + html.escape(self.tr("A new event: everything will be installed.")) + "</p>"
             )
-        if p.same_version and not p.content_differs:
+        if p.unchanged:
             return "<p>" + html.escape(self.tr("This version is already installed.")) + "</p>"
+        replacing = ""
+        if p.replaces_by_new_key:
+            replacing = (
+                "<p>"
+                + html.escape(
+                    self.tr(
+                        "If you accept the new key, its version %1 replaces the installed "
+                        "version %2 signed by the old key."
+                    )
+                    .replace("%1", str(p.pack_version))
+                    .replace("%2", str(p.installed_version))
+                )
+                + "</p>"
+            )
         c = p.change_counts
         head = (
             self.tr("%1 new, %2 changed, %3 cancelled")
@@ -184,7 +215,7 @@ class PreviewDialog(QDialog):
                 + "</p>"
             )
         notes = "<p>" + html.escape(self.tr("Your notes, answers and agenda are kept.")) + "</p>"
-        return f"<p><b>{html.escape(head)}</b></p><ul>{items}</ul>{tail}{orphans}{notes}"
+        return f"{replacing}<p><b>{html.escape(head)}</b></p><ul>{items}</ul>{tail}{orphans}{notes}"
 
     @Slot(bool)
     def on_consent(self, on: bool) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.domain.model import PackContent, QuestionKind
+from fieldvisit.domain.model import PackContent, QuestionKind, Sharing
 
 # Sessions may start the evening before or end the morning after the event's dates.
 DATE_SLACK = dt.timedelta(days=1)
@@ -58,6 +58,15 @@ def check_content(content: PackContent, *, source: str) -> None:
         source,
     )
     for i, d in enumerate(content.documents):
+        if d.sharing is Sharing.NOT_SHARED:
+            # A confidential, not shared presentation is listed by title (and session)
+            # only: no file travels with it, and no address either.
+            if d.filename or d.url:
+                raise fail(
+                    "a document that is confidential, not shared carries no file",
+                    f"$.documents[{i}].filename",
+                )
+            continue
         # A document is a file in the pack or an address listed by its URL: one of the two.
         if bool(d.filename) == bool(d.url):
             problem = "has both a file and a URL" if d.filename else "has neither a file nor a URL"

@@ -33,6 +33,7 @@ from fieldvisit.domain.model import (
     Session,
     SessionKind,
     SessionLink,
+    Sharing,
     Stop,
     Venue,
 )
@@ -251,6 +252,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "confidential": s.confidential,
                 "signup_group": s.signup_group,
                 "language": s.language,
+                "illustrative": s.illustrative,
                 "links": links_data(s.links),
             }
             for s in content.sessions
@@ -302,6 +304,8 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
                 "media_type": d.media_type,
                 "confidential": d.confidential,
                 "session_ids": list(d.session_ids),
+                "sharing": d.sharing.value,
+                "illustrative": d.illustrative,
                 "url": d.url,
             }
             for d in content.documents
@@ -404,6 +408,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
         emergency_contact_id=ev.get("emergency_contact_id"),
         description=ev.get("description", ""),
         url=ev.get("url", ""),
+        illustrative=ev.get("illustrative", ""),
     )
 
     def session(s: Any, where: str) -> Session:
@@ -423,6 +428,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             confidential=s.get("confidential", False),
             signup_group=s.get("signup_group", ""),
             language=s.get("language", ""),
+            illustrative=s.get("illustrative", False),
             links=tuple(
                 SessionLink(
                     title=link.get("title", ""),
@@ -478,6 +484,8 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             media_type=d.get("media_type", "application/octet-stream"),
             confidential=d.get("confidential", False),
             session_ids=tuple(d.get("session_ids", [])),
+            sharing=Sharing(d.get("sharing", Sharing.SHARED.value)),
+            illustrative=d.get("illustrative", False),
             url=d.get("url", ""),
         )
 

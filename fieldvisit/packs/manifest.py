@@ -10,7 +10,10 @@ from pathlib import Path
 from fieldvisit.domain.model import PackContent
 
 FORMAT_NAME = "fvpack"
-FORMAT_VERSION = 1
+# 2: documents carry a sharing status (a confidential one is listed without its file);
+# events, sessions and documents may be marked illustrative; sessions carry links and
+# documents may be listed by address (issue 11). Format 1 packs still open.
+FORMAT_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 CONTENT_NAME = "event.json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.samples import SAMPLES, is_sample, sample_named
 from fieldvisit.packs.build import build_pack
 from fieldvisit.packs.keys import OrganiserKeys, load_keys
 from fieldvisit.packs.manifest import LoadedPack
@@ -19,11 +20,9 @@ def samples_dir() -> Path:
 
 
 def sample_names() -> list[str]:
-    """The names of the bundled sample sources, e.g. ["hague-2017", "ran-central-asia-2021"]."""
+    """The short names of the bundled samples whose sources ship (hague, ran, icct, liaise)."""
     folder = samples_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if (p / EVENT_FILE).is_file())
+    return [s.name for s in SAMPLES if (folder / s.folder / EVENT_FILE).is_file()]
 
 
 def demo_keys() -> OrganiserKeys:
@@ -33,8 +32,16 @@ def demo_keys() -> OrganiserKeys:
 
 def build_sample(name: str, output: Path) -> LoadedPack:
     """Build the sample `name` into `output`, signed with the demo key, and return it verified."""
-    if name not in sample_names():
+    info = sample_named(name)
+    if info is None or info.name not in sample_names():
         raise InvalidInputError(
             f"no such sample (known: {', '.join(sample_names()) or 'none'})", path=name
         )
-    return build_pack(samples_dir() / name, Path(output), keys=demo_keys())
+    pack = build_pack(samples_dir() / info.folder, Path(output), keys=demo_keys())
+    # The namespace is what keeps a sample from blocking the real event: never ship one
+    # outside it.
+    if not is_sample(pack.content.event.id) or pack.content.event.id != info.event_id:
+        raise InvalidInputError(
+            f"the sample's id {pack.content.event.id!r} is not {info.event_id!r}", path=name
+        )
+    return pack

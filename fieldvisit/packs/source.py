@@ -26,6 +26,7 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    Sharing,
     SourceBundle,
     Stop,
     Venue,
@@ -224,6 +225,7 @@ def _event(table: Table) -> Event:
         emergency_contact_id=table.opt_text("emergency_contact"),
         description=table.text("description"),
         url=table.text("url"),
+        illustrative=table.text("illustrative"),
     )
     return event
 
@@ -319,7 +321,7 @@ def read_source_folder(folder: Path) -> SourceBundle:
                     )
                 )
     for doc in documents:
-        if f"documents/{doc.filename}" not in files:
+        if doc.carried and f"documents/{doc.filename}" not in files:
             raise InvalidInputError(
                 f"names documents/{doc.filename}, which is not in the folder", path=docs_path
             )
@@ -355,14 +357,20 @@ def _media_type(filename: str) -> str:
 
 
 def _document(t: Table) -> Document:
-    filename = t.text("file", None)
+    sharing = _enum(t, "sharing", Sharing, Sharing.SHARED.value)
+    # A confidential, not shared presentation is listed without a file.
+    filename = t.text("file", "" if sharing is Sharing.NOT_SHARED else None)
+    if sharing is Sharing.NOT_SHARED and filename:
+        raise t.fail("file", "a document that is confidential, not shared carries no file")
     return Document(
         id=t.text("id", None),
         title=t.text("title", None),
         filename=filename,
-        media_type=t.text("media_type", _media_type(filename)),
+        media_type=t.text("media_type", _media_type(filename) if filename else "text/plain"),
         confidential=t.flag("confidential"),
         session_ids=t.strings("sessions"),
+        sharing=sharing,
+        illustrative=t.flag("illustrative"),
     )
 
 
@@ -386,6 +394,7 @@ def _session(t: Table, times: _Times) -> Session:
         confidential=t.flag("confidential"),
         signup_group=t.text("signup_group"),
         language=t.text("language"),
+        illustrative=t.flag("illustrative"),
     )
 
 

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
 
 from fieldvisit.domain.changes import ContentCounts, EventSummary
+from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
+    AgendaPickRow,
+    AnswerRow,
     ChangeRow,
     DocumentRow,
     EventRow,
     ItineraryRow,
+    NoteRow,
     PersonRow,
     QuestionnaireRow,
+    RatingRow,
+    SeenRow,
     SessionRow,
     StopRow,
 )
@@ -101,3 +108,60 @@ def delete_event(store: Store, event_id: str) -> bool:
     with contextlib.suppress(OSError):
         (store.paths.packs / pack_file).unlink(missing_ok=True)
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class OwnData:
+    """What the delegate stored for an event: what removing it would lose."""
+
+    notes: int = 0
+    answers: int = 0
+    picks: int = 0
+    ratings: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.notes or self.answers or self.picks or self.ratings)
+
+
+# The delegate's own rows of an event, removed with it (the key pin stays, see below).
+_OWN_ROWS = (NoteRow, AnswerRow, AgendaPickRow, RatingRow, SeenRow)
+
+
+def own_data(store: Store, event_id: str) -> OwnData:
+    """How many notes, answers, picks and ratings the delegate has for the event."""
+    with store.unit() as s:
+
+        def count(model: Any, *where: Any) -> int:
+            query = select(func.count()).select_from(model).where(model.event_id == event_id)
+            return int(s.execute(query.where(*where)).scalar() or 0)
+
+        return OwnData(
+            notes=count(NoteRow, NoteRow.deleted.is_(False)),
+            answers=count(AnswerRow),
+            picks=count(AgendaPickRow),
+            ratings=count(RatingRow),
+        )
+
+
+def remove_event(store: Store, event_id: str) -> OwnData:
+    """Remove an event entirely: its organiser content, pack file, and the delegate's own
+    notes, answers, picks, ratings and seen marks for it. Returns what was removed.
+
+    The caller has offered to send or export the notes first and has the user's
+    confirmation. The key pin stays, so a reinstall is still held to the same organiser
+    key (accepting a new key is an explicit step of its own).
+    """
+    lost = own_data(store, event_id)
+    with store.unit() as s:
+        known = s.execute(select(EventRow.id).where(EventRow.id == event_id)).first()
+        own = any(
+            s.execute(select(m.event_id).where(m.event_id == event_id).limit(1)).first()
+            for m in _OWN_ROWS
+        )
+        if known is None and not own:
+            raise InvalidInputError(f"no installed event has the id {event_id!r}")
+        for model in _OWN_ROWS:
+            s.execute(delete(model).where(model.event_id == event_id))
+    delete_event(store, event_id)
+    return lost

@@ -49,7 +49,7 @@ from fieldvisit.storage.repository import (
     replace_content,
 )
 
-SAMPLE_NAME = "hague-2017"
+SAMPLE_NAME = "hague"
 
 # TrustError.field values, so callers can say how to proceed.
 FIELD_KEY = "signing key"
@@ -409,7 +409,11 @@ def import_loaded(
             state = _installed(session, event_id)
             _check_trust(pack, state, accept_new_key=accept_new_key)
             same = state.version == version and _same_content(session, pack)
-            _check_version(pack, state, same_content=same)
+            replacing = accept_new_key and _key_changed(pack, state)
+            if not replacing:
+                # An accepted new key starts its own numbering: its version 1 replaces
+                # what the old key signed (the real organisers' pack over a pinned demo).
+                _check_version(pack, state, same_content=same)
             if same:
                 # The same content again: nothing to install. Only an explicitly accepted
                 # new key (the organisers re-signed the same pack) moves the pin.
@@ -577,7 +581,7 @@ def ensure_sample(store: Store) -> ImportResult | None:
     from fieldvisit.packs.samples import build_sample
 
     with tempfile.TemporaryDirectory(prefix="fieldvisit-sample-") as folder:
-        pack = build_sample(SAMPLE_NAME, Path(folder) / f"{SAMPLE_NAME}.fvpack")
+        pack = build_sample(SAMPLE_NAME, Path(folder) / "sample.fvpack")
         # Built just now from our own resources: trusted even if the sample is unsigned.
         return import_loaded(store, pack, allow_unsigned=True)
 

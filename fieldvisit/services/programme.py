@@ -129,6 +129,7 @@ _SESSION_COLUMNS = (
     SessionRow.confidential,
     SessionRow.signup_group,
     SessionRow.language,
+    SessionRow.illustrative,
     SessionRow.links,
 )
 _SESSION_ORDER = (SessionRow.start_utc, SessionRow.room, SessionRow.title)

@@ -103,6 +103,7 @@ class SessionRow(Base):
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     signup_group: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(32), default="")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
     # [{"title", "url", "kind"}, ...]: kept as the pack gave them, opened only on a click.
     links: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
@@ -173,6 +174,9 @@ class DocumentRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     session_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # shared | confidential_not_shared (no file: sha256 "" and size 0) | attendees_only
+    sharing: Mapped[str] = mapped_column(String(32), default="shared")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
     # An attachment listed by its address (no file, sha256 "" and size 0); "" for a file.
     url: Mapped[str] = mapped_column(Text, default="")
 

@@ -45,6 +45,7 @@ from fieldvisit.storage.rows import (
     person_from_row,
     question_from_data,
     session_from_row,
+    sharing_of,
     stop_from_row,
     strings,
     to_utc,
@@ -69,6 +70,7 @@ def _session_values(event_id: str, s: Session) -> dict[str, object]:
         "confidential": s.confidential,
         "signup_group": s.signup_group,
         "language": s.language,
+        "illustrative": s.illustrative,
         "links": links_data(s.links),
     }
 
@@ -119,6 +121,8 @@ def _document_values(event_id: str, d: Document, file: tuple[str, int]) -> dict[
         "size": size,
         "confidential": d.confidential,
         "session_ids": list(d.session_ids),
+        "sharing": d.sharing.value,
+        "illustrative": d.illustrative,
         "url": d.url,
     }
 
@@ -374,6 +378,8 @@ def load_documents(session: OrmSession, event_id: str) -> list[Document]:
             media_type=r.media_type,
             confidential=bool(r.confidential),
             session_ids=strings(r.session_ids),
+            sharing=sharing_of(r.sharing),
+            illustrative=bool(r.illustrative),
             url=r.url or "",
         )
         for r in session.execute(query)

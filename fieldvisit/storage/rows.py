@@ -22,6 +22,7 @@ from fieldvisit.domain.model import (
     Session,
     SessionKind,
     SessionLink,
+    Sharing,
     Stop,
     Venue,
 )
@@ -99,6 +100,7 @@ def event_from_row(row: Any) -> Event:
         emergency_contact_id=str(contact) if contact else None,
         description=str(data.get("description") or ""),
         url=str(data.get("url") or ""),
+        illustrative=str(data.get("illustrative") or ""),
     )
 
 
@@ -136,6 +138,14 @@ def _kind(value: str) -> SessionKind:
         return SessionKind(value)
     except ValueError:  # a kind this version does not know: shown as a talk, not an error
         return SessionKind.TALK
+
+
+def sharing_of(value: object) -> Sharing:
+    """A stored sharing status; an unknown one is treated as the most careful."""
+    try:
+        return Sharing(str(value or Sharing.SHARED.value))
+    except ValueError:
+        return Sharing.NOT_SHARED
 
 
 def _role(value: str) -> Role:
@@ -183,6 +193,7 @@ def session_from_row(r: Any, zone: ZoneInfo) -> Session:
         confidential=bool(r.confidential),
         signup_group=r.signup_group or "",
         language=r.language or "",
+        illustrative=bool(r.illustrative),
         links=links_from_data(getattr(r, "links", None)),
     )
 

@@ -1250,6 +1250,18 @@
         <source>Your notes, answers and agenda are kept.</source>
         <translation>Uw notities, antwoorden en agenda blijven bewaard.</translation>
     </message>
+    <message>
+        <source>Warning: this pack is signed by the PUBLIC demo key, which anyone can sign with. Nothing proves it comes from the organisers: it is not a sample, yet its programme, contacts and return key could be anyone&apos;s. Ask the organisers for a pack signed with their own key.</source>
+        <translation>Waarschuwing: dit pakket is ondertekend met de OPENBARE demosleutel, waarmee iedereen kan ondertekenen. Niets bewijst dat het van de organisatoren komt: het is geen voorbeeld, maar het programma, de contacten en de retoursleutel kunnen van wie dan ook zijn. Vraag de organisatoren om een pakket dat met hun eigen sleutel is ondertekend.</translation>
+    </message>
+    <message>
+        <source>Sample event: illustrative, not the official programme (demo key).</source>
+        <translation>Voorbeeldevenement: ter illustratie, niet het officiële programma (demosleutel).</translation>
+    </message>
+    <message>
+        <source>If you accept the new key, its version %1 replaces the installed version %2 signed by the old key.</source>
+        <translation>Als u de nieuwe sleutel accepteert, vervangt versie %1 daarvan de geïnstalleerde versie %2, die met de oude sleutel is ondertekend.</translation>
+    </message>
 </context>
 <context>
     <name>Programme</name>

@@ -130,7 +130,7 @@ def bench_search(folder: Path, notes: int = 20_000, queries: int = 200) -> tuple
     store = Store.open(resolve(folder))
     try:
         result = ensure_sample(store)
-        event_id = result.event_id if result else "hague-rftf-2017"
+        event_id = result.event_id if result else "sample-hague-rftf-2017"
         # A delegate's vocabulary: a few words in every note, and a long tail of rarer ones
         # (Zipf-like), so queries hit both the broad and the ranked search paths.
         tail = [f"{rng.choice(WORDS)[:4]}{n:04d}" for n in range(5000)]

@@ -21,7 +21,7 @@ from fieldvisit.services.programme import event_choices
 @pytest.fixture(scope="module")
 def ran_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("packs") / "ran.fvpack"
-    build_sample("ran-central-asia-2021", path)
+    build_sample("ran", path)
     return path
 
 
@@ -43,7 +43,7 @@ def test_preview_then_import(shell: Shell, qtbot: QtBot, ran_pack: Path) -> None
     assert summary is not None
     text = summary.text()
     assert demo_keys().fingerprint in text
-    assert "Version 1 (new event)" in text
+    assert "Version 2 (new event)" in text
     assert "new event" in dialog.changes.toPlainText().lower()
     # Nothing is stored before Import.
     before = shell.worker.run_now(event_choices)

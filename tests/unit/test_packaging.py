@@ -87,7 +87,8 @@ def test_the_spec_names_files_that_exist() -> None:
     assert (ROOT / "fieldvisit" / "storage" / "migrations" / "env.py").is_file()
     assert list((ROOT / "fieldvisit" / "storage" / "migrations" / "versions").glob("*.py"))
     assert (PACKAGING / "windows" / "version_info.txt.in").is_file()
-    for needed in ("console=False", "NSHighResolutionCapable", "bundle_identifier", "tzdata"):
+    needed_names = ("console=False", "NSHighResolutionCapable", "bundle_identifier", "tzdata")
+    for needed in (*needed_names, 'collect_submodules("tzlocal")'):
         assert needed in text
     assert "tkinter" in _spec_list("excludes")
 

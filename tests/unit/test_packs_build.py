@@ -32,13 +32,13 @@ def test_schemas_are_valid_draft_2020_12() -> None:
 
 
 def test_sample_names() -> None:
-    assert sample_names() == ["hague-2017", "ran-central-asia-2021"]
+    assert sample_names() == ["hague", "ran", "icct", "liaise"]
     with pytest.raises(InvalidInputError, match="no such sample"):
         build_sample("atlantis", Path("unused.fvpack"))
 
 
 def test_hague_sample(tmp_path: Path) -> None:
-    pack = build_sample("hague-2017", tmp_path / "hague.fvpack")
+    pack = build_sample("hague", tmp_path / "hague.fvpack")
     assert pack.signed
     assert pack.fingerprint == demo_keys().fingerprint
     content = pack.content
@@ -65,7 +65,7 @@ def test_hague_sample(tmp_path: Path) -> None:
 
 
 def test_ran_sample(tmp_path: Path) -> None:
-    pack = build_sample("ran-central-asia-2021", tmp_path / "ran.fvpack")
+    pack = build_sample("ran", tmp_path / "ran.fvpack")
     content = pack.content
     first = min(s.start for s in content.sessions)
     # "09:30-12:30 CET" in May is 09:30 Brussels summer time.
@@ -121,11 +121,12 @@ def test_unsigned_build(tmp_path: Path) -> None:
 
 
 def test_pack_version(tmp_path: Path) -> None:
-    assert build_pack(HAGUE, tmp_path / "a.fvpack", keys=None).manifest.pack_version == 1
+    # The Hague sample is at version 2 (it moved to its own id, sample-hague-rftf-2017).
+    assert build_pack(HAGUE, tmp_path / "a.fvpack", keys=None).manifest.pack_version == 2
     pack = build_pack(HAGUE, tmp_path / "b.fvpack", keys=None, pack_version=7)
     assert pack.manifest.pack_version == 7
     source = copy_source(HAGUE, tmp_path / "src")
-    text = (source / "event.toml").read_text().replace("pack_version = 1", "pack_version = 3")
+    text = (source / "event.toml").read_text().replace("pack_version = 2", "pack_version = 3")
     (source / "event.toml").write_text(text)
     assert build_pack(source, tmp_path / "c.fvpack", keys=None).manifest.pack_version == 3
 

@@ -119,7 +119,7 @@ def test_the_genuine_pack_opens(
     pack = open_pack(signed_pack(tmp_path / "ok.fvpack", sample, keys))
     assert pack.signed
     assert pack.fingerprint == keys.fingerprint
-    assert pack.content.event.id == "hague-rftf-2017"
+    assert pack.content.event.id == "sample-hague-rftf-2017"
 
 
 def test_not_a_zip(tmp_path: Path) -> None:
@@ -540,7 +540,7 @@ def test_manifest_changed_after_signing(
     with zipfile.ZipFile(good) as archive:
         members = [(n, archive.read(n)) for n in archive.namelist()]
     bumped = [
-        (n, d.replace(b'"pack_version": 1', b'"pack_version": 9') if n == "manifest.json" else d)
+        (n, d.replace(b'"pack_version": 2', b'"pack_version": 9') if n == "manifest.json" else d)
         for n, d in members
     ]
     path = write_zip(tmp_path / "bumped.fvpack", bumped)

@@ -1,14 +1,40 @@
 """The one place where the application's parts are created and wired together.
 
-Qt is imported lazily inside the GUI entry points, so command-line work never loads it.
+`main` is the entry point of `fieldvisit` (the CLI dispatches from there). For the desktop
+app this module opens the settings, the window frame, the store, the database worker and
+the context, and hands each part what it needs (`open_frame`, `attach_store`,
+`start_shell`, `run`). Qt is imported lazily inside these functions, so command-line work
+never loads it; `fieldvisit.gui.application` holds the Qt helpers they use.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldvisit.paths import AppPaths
+from fieldvisit.domain.errors import StorageError
+from fieldvisit.paths import AppPaths, preload_dirs
+from fieldvisit.settings import LANGUAGE, THEME, Settings
+
+# The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
+# is most of the start-up time. The worker and the context wait for it too.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.main_window import MainWindow
+    from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.programme import EventChoice
+    from fieldvisit.services.store import Store
+
+log = logging.getLogger(__name__)
+
+EXIT_STORAGE = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,28 +44,230 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
-    from fieldvisit.gui.application import run
-
     return run(args, paths)
 
 
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.gui.snapshot import run_snapshot as snapshot
 
-    return snapshot(args, paths)
+    return snapshot(args, paths, start_shell)
 
 
 def run_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.gui.selftest import run_self_test as self_test
 
-    return self_test(args, paths)
+    return self_test(args, paths, start_shell)
+
+
+@dataclass(frozen=True, slots=True)
+class Startup:
+    """What the start-up job found: the installed events and any preload problems."""
+
+    events: list[EventChoice]
+    problems: list[str] = field(default_factory=list)
+
+
+def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
+    """Preloaded packs, then the sample on an empty store, then the list of events.
+
+    The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
+    so an ordinary start stays light.
+    """
+    from fieldvisit.services import packs_folder
+    from fieldvisit.services.programme import event_choices
+
+    problems: list[str] = []
+    try:  # leftovers of an import that was killed, and superseded packs
+        packs_folder.tidy(store)
+    except Exception:  # never a reason not to start
+        log.exception("tidying the packs folder failed")
+    chosen = preload_dirs() if folders is None else folders
+    waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
+    events = event_choices(store)
+    if waiting or not events:
+        try:
+            from fieldvisit.services import importing
+
+            for outcome in importing.import_preloaded(store, chosen):
+                if isinstance(outcome, str):
+                    problems.append(outcome)
+            importing.ensure_sample(store)
+        except Exception as exc:  # the app must open even when the sample cannot be built
+            log.exception("start-up import failed")
+            problems.append(str(exc))
+        events = event_choices(store)
+    return Startup(events, problems)
+
+
+def settings_for(paths: AppPaths) -> Settings:
+    """Settings in an INI file under the config folder, so --data-dir isolates them."""
+    from fieldvisit.gui.qsettings import ini_settings
+
+    return ini_settings(paths.config / "fieldvisit.ini")
+
+
+@dataclass
+class Shell:
+    """The running parts of one window; `close()` shuts them down in order."""
+
+    app: QApplication
+    store: Store
+    worker: DbWorker
+    ctx: AppContext
+    window: MainWindow
+    translators: Translators
+    closed: bool = False
+
+    def start(self, folders: list[Path] | None = None) -> None:
+        """Run the start-up imports on the worker, then list the events in the window."""
+        window = self.window
+
+        def done(result: Startup) -> None:
+            window.set_events(result.events)
+            if result.problems:
+                window.show_message("; ".join(result.problems))
+
+        self.worker.submit(lambda store: startup_job(store, folders), done)
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.window.isVisible():
+            self.window.close()
+        else:
+            self.window.flush_sections()
+            self.window.save_state()
+        from PySide6.QtCore import QCoreApplication
+
+        self.worker.shutdown()
+        self.translators.remove(self.app)
+        # Deliveries queued after the last job must not reach a half-destroyed window.
+        QCoreApplication.removePostedEvents(self.worker)
+        self.store.close()
+
+
+@dataclass
+class Frame:
+    """The first phase: the application and an empty window, before the store is open."""
+
+    app: QApplication
+    settings: Settings
+    window: MainWindow
+    translators: Translators
+
+
+def open_frame(
+    paths: AppPaths,
+    *,
+    language: str | None = None,
+    theme: str | None = None,
+    app: QApplication | None = None,
+) -> Frame:
+    from fieldvisit.gui.application import create_application
+    from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.main_window import MainWindow
+    from fieldvisit.gui.theme import apply_theme
+
+    app = app or create_application()
+    settings = settings_for(paths)
+    apply_theme(app, theme or settings.get(THEME))
+    translators = Translators()
+    translators.install(app, language or settings.get(LANGUAGE), paths.cache)
+    window = MainWindow(settings)
+    window.restore_geometry()
+    return Frame(app, settings, window, translators)
+
+
+def attach_store(frame: Frame, paths: AppPaths) -> Shell:
+    """The second phase: open the store (StorageError), start the worker, build sections."""
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.store import Store
+
+    store = Store.open(paths)
+    worker = DbWorker(store)
+    ctx = AppContext(worker, paths, frame.settings)
+    frame.window.attach(ctx)
+    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators)
+
+
+def start_shell(
+    paths: AppPaths,
+    *,
+    language: str | None = None,
+    theme: str | None = None,
+    app: QApplication | None = None,
+) -> Shell:
+    """Open the store and build the window (not shown). Raises StorageError."""
+    frame = open_frame(paths, language=language, theme=theme, app=app)
+    try:
+        return attach_store(frame, paths)
+    except BaseException:
+        frame.translators.remove(frame.app)
+        frame.window.deleteLater()
+        raise
+
+
+def run(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    *,
+    on_shown: Callable[[Frame], bool] | None = None,
+    on_started: Callable[[Shell], None] | None = None,
+) -> int:
+    """The desktop app's entry point (`fieldvisit`, `fieldvisit gui [FILE]`).
+
+    The benchmarks and the kill test start the app through here with their own hooks:
+    `on_shown(frame)` once the window frame is shown (True: run the event loop without
+    opening the store), `on_started(shell)` once the start-up job is queued.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldvisit.gui.application import (
+        FileOpenFilter,
+        create_application,
+        load_in_background,
+        open_file,
+    )
+
+    app = create_application()
+    frame = open_frame(paths, language=getattr(args, "lang", None), app=app)
+    frame.window.show()
+    if on_shown is not None and on_shown(frame):
+        return int(app.exec())
+    # The frame paints and stays responsive while the storage stack loads.
+    load_in_background(app)
+    try:
+        shell = attach_store(frame, paths)
+    except StorageError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(
+            frame.window,
+            QCoreApplication.translate("Application", "Cannot open your data"),
+            exc.message,
+        )
+        frame.translators.remove(app)  # as start_shell does: nothing outlives a failed start
+        return EXIT_STORAGE
+    shell.start()
+    if on_started is not None:
+        on_started(shell)
+    file = getattr(args, "file", None)
+    if file:
+        open_file(shell.window, Path(file))
+    # macOS hands a double-clicked document to the running app as a FileOpen event.
+    file_open = FileOpenFilter(shell.window, app)
+    app.installEventFilter(file_open)
+    app.aboutToQuit.connect(shell.close)
+    code = app.exec()
+    shell.close()
+    return int(code)
 
 
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export`: a .pdf booklet is drawn by Qt, offscreen (no display needed),
     the same way the Export menu draws it; other files never load Qt."""
-    from pathlib import Path
-
     from fieldvisit.commands.returns import cmd_export
 
     if Path(args.output).suffix.lower() != ".pdf":

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import AppPaths
+from fieldvisit.settings import SHOW_LOCAL_ZONE, Settings
 
 
 class AppContext(QObject):
@@ -22,7 +23,7 @@ class AppContext(QObject):
     clock_changed = Signal()  # pretend time or the local-zone option changed
 
     def __init__(
-        self, worker: DbWorker, paths: AppPaths, settings: QSettings, parent: QObject | None = None
+        self, worker: DbWorker, paths: AppPaths, settings: Settings, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -32,7 +33,7 @@ class AppContext(QObject):
         self.timezone: ZoneInfo = ZoneInfo("UTC")
         self._pretend: dt.datetime | None = None
         self._pretend_set_at: dt.datetime | None = None
-        self.show_local_zone = bool(settings.value("show_local_zone", False, type=bool))
+        self.show_local_zone = settings.get(SHOW_LOCAL_ZONE)
 
     def set_event(self, event_id: str, timezone: str) -> None:
         self.event_id = event_id
@@ -60,5 +61,5 @@ class AppContext(QObject):
 
     def set_show_local_zone(self, show: bool) -> None:
         self.show_local_zone = show
-        self.settings.setValue("show_local_zone", show)
+        self.settings.set(SHOW_LOCAL_ZONE, show)
         self.clock_changed.emit()

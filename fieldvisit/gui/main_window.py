@@ -34,11 +34,17 @@ from fieldvisit import __version__
 from fieldvisit.gui.formatting import date_long, day_time
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon
+from fieldvisit.settings import (
+    LAST_EVENT,
+    PROGRAMME_SPLITTER,
+    WINDOW_GEOMETRY,
+    WINDOW_SECTION,
+    Settings,
+)
 
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
 # stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
     from fieldvisit.gui.context import AppContext
@@ -66,7 +72,7 @@ class MainWindow(QMainWindow):
     events_loaded = Signal()
     pack_dropped = Signal(str)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.ctx: AppContext  # set by attach()
@@ -169,10 +175,10 @@ class MainWindow(QMainWindow):
         # Send to organisers…, the Export submenu and the Organiser window (issue 4).
         install_actions(self, ctx)
         self.attached = True
-        state = self.settings.value("window/programme_splitter")
-        if isinstance(state, QByteArray):
-            programme.splitter.restoreState(state)
-        last = str(self.settings.value("window/section", "today"))
+        state = self.settings.get(PROGRAMME_SPLITTER)
+        if state:
+            programme.splitter.restoreState(QByteArray(state))
+        last = self.settings.get(WINDOW_SECTION)
         self.nav.setCurrentRow(-1)
         self.show_section(last if last in SECTIONS else "today")
         if early is not None:
@@ -445,7 +451,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.events = choices
-        wanted = preferred or self.ctx.event_id or str(self.settings.value("last_event", ""))
+        wanted = preferred or self.ctx.event_id or self.settings.get(LAST_EVENT)
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for choice in choices:
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
                 self.ctx.set_event("", "")
             return
         choice = self.events[index]
-        self.settings.setValue("last_event", choice.id)
+        self.settings.set(LAST_EVENT, choice.id)
         if choice.id != self.ctx.event_id:
             self.ctx.set_event(choice.id, choice.timezone)
 
@@ -635,18 +641,18 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1280, 800)
 
     def save_state(self) -> None:
         settings = self.settings
-        settings.setValue("window/geometry", self.saveGeometry())
+        settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         if self.attached:
-            settings.setValue("window/section", self.current_section)
-            settings.setValue("window/programme_splitter", self.programme.splitter.saveState())
+            settings.set(WINDOW_SECTION, self.current_section)
+            settings.set(PROGRAMME_SPLITTER, bytes(self.programme.splitter.saveState().data()))
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -25,6 +25,7 @@ from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.services import importing
+from fieldvisit.settings import LAST_PACK_FOLDER
 
 MAX_LISTED_CHANGES = 60
 
@@ -245,7 +246,7 @@ class OpenPackFlow(QObject):
         self.error_box: QMessageBox | None = None
 
     def choose_file(self) -> None:
-        start = str(self.ctx.settings.value("last_pack_folder", str(Path.home())))
+        start = self.ctx.settings.get(LAST_PACK_FOLDER) or str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open event pack"),
@@ -253,7 +254,7 @@ class OpenPackFlow(QObject):
             self.tr("Event packs (*.fvpack);;All files (*)"),
         )
         if name:
-            self.ctx.settings.setValue("last_pack_folder", str(Path(name).parent))
+            self.ctx.settings.set(LAST_PACK_FOLDER, str(Path(name).parent))
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> None:

@@ -98,14 +98,19 @@ def _console() -> TextIO | None:
     return None
 
 
-def run_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
-    """The `--self-test` handler: `paths` (the user's) is ignored; a temporary store is used."""
+def run_self_test(
+    args: argparse.Namespace, paths: AppPaths, start_shell: Callable[..., Any]
+) -> int:
+    """The `--self-test` handler: `paths` (the user's) is ignored; a temporary store is used.
+
+    `start_shell` is the app's own wiring (`fieldvisit.app.start_shell`), handed in by app.py.
+    """
     del args, paths
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report = Report(_console(), os.environ.get(ENV_LOG))
     with tempfile.TemporaryDirectory(prefix="fieldvisit-self-test-") as folder:
         try:
-            _SelfTest(report, Path(folder)).run()
+            _SelfTest(report, Path(folder), start_shell).run()
         except Exception as exc:  # a bug in the self-test itself still gives a clear exit
             report.failed.append("self-test")
             report.line(f"FAIL self-test: {exc}")
@@ -122,8 +127,9 @@ def run_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
 class _SelfTest:
     """The steps, in order; a step that needs an earlier one's result is skipped if it failed."""
 
-    def __init__(self, report: Report, folder: Path) -> None:
+    def __init__(self, report: Report, folder: Path, start_shell: Callable[..., Any]) -> None:
         self.report = report
+        self.start_shell = start_shell
         self.folder = folder
         self.paths = resolve(folder / "data").ensure()
         self.qt_messages: list[str] = []
@@ -143,7 +149,7 @@ class _SelfTest:
             app = step("start Qt (offscreen)", self._start_qt)
             if app is None:
                 return
-            # The app's own wiring (fieldvisit.gui.application), as `fieldvisit` starts it.
+            # The app's own wiring (fieldvisit.app), as `fieldvisit` starts it.
             shell = step("open store and main window", lambda: self._open_shell(app))
             if shell is None:
                 return
@@ -179,9 +185,7 @@ class _SelfTest:
         return f"platform {QApplication.platformName()}"
 
     def _open_shell(self, _started: str) -> Any:
-        from fieldvisit.gui.application import start_shell
-
-        shell = start_shell(self.paths, app=self.app)
+        shell = self.start_shell(self.paths, app=self.app)
         self.ctx = shell.ctx
         shell.worker.job_failed.connect(self.job_errors.append)
         shell.worker.busy_changed.connect(self._on_busy)

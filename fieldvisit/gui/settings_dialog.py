@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.theme import apply_theme
+from fieldvisit.settings import LANGUAGE, THEME
 
 
 class SettingsDialog(QDialog):
@@ -39,7 +40,7 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("Same as the system"), "system")
         self.language.addItem("English", "en")
         self.language.addItem("Nederlands", "nl")
-        current = str(ctx.settings.value("language", "system"))
+        current = ctx.settings.get(LANGUAGE)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         form.addRow(self.tr("&Language:"), self.language)
         self.theme = QComboBox()
@@ -48,9 +49,7 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Follow the system"), "system")
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
-        self.theme.setCurrentIndex(
-            max(0, self.theme.findData(str(ctx.settings.value("theme", "system"))))
-        )
+        self.theme.setCurrentIndex(max(0, self.theme.findData(ctx.settings.get(THEME))))
         form.addRow(self.tr("&Colours:"), self.theme)
         self.local_zone = QCheckBox(self.tr("Show this computer's &time beside event times"))
         self.local_zone.setObjectName("local_zone_choice")
@@ -85,10 +84,10 @@ class SettingsDialog(QDialog):
     @Slot()
     def on_accepted(self) -> None:
         settings = self.ctx.settings
-        settings.setValue("language", self.language.currentData())
+        settings.set(LANGUAGE, str(self.language.currentData()))
         theme = str(self.theme.currentData())
-        if theme != settings.value("theme", "system"):
-            settings.setValue("theme", theme)
+        if theme != settings.get(THEME):
+            settings.set(THEME, theme)
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, theme)

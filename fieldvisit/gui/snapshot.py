@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from fieldvisit.gui.main_window import SECTIONS, MainWindow
 from fieldvisit.paths import AppPaths
 
 if TYPE_CHECKING:
-    from fieldvisit.gui.application import Shell
+    from fieldvisit.app import Shell
 
 WAIT_MS = 20_000
 
@@ -62,10 +63,13 @@ def _open_newest_note(window: MainWindow) -> bool:
     return True
 
 
-def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
+def run_snapshot(
+    args: argparse.Namespace, paths: AppPaths, start_shell: Callable[..., Shell]
+) -> int:
+    """Render every section; `start_shell` is the app's wiring, handed in by app.py."""
     # Offscreen unless the caller chose a platform: snapshots never need a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from fieldvisit.gui.application import create_application, start_shell
+    from fieldvisit.gui.application import create_application
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

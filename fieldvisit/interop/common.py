@@ -21,7 +21,9 @@ _SAFE_ID = re.compile(rf"[A-Za-z0-9._:@][A-Za-z0-9._:@-]{{0,{MAX_ID_CHARS - 1}}}
 # Checked in order: the first word found in a schedule's type decides the kind.
 _KIND_WORDS: tuple[tuple[str, SessionKind], ...] = (
     ("workshop", SessionKind.WORKSHOP),
+    ("hands-on", SessionKind.WORKSHOP),
     ("panel", SessionKind.PANEL),
+    ("discussion", SessionKind.PANEL),
     ("break", SessionKind.BREAK),
     ("pause", SessionKind.BREAK),
     ("lunch", SessionKind.BREAK),

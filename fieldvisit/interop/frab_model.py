@@ -38,14 +38,18 @@ from fieldvisit.interop.common import (
 )
 from fieldvisit.interop.html_text import html_to_text
 from fieldvisit.interop.links import LinkCollector, RawLink
+from fieldvisit.interop.zone_help import Sample, no_zone_help, sample
 
 UTC = dt.UTC
+# Participant roles (c3voc schedule 2) that are not speakers.
+_ROLES = {"MODERATOR": Role.CHAIR, "CHAIR": Role.CHAIR, "HOST": Role.HOST}
 
 
 @dataclass(slots=True)
 class RawPerson:
     id: str
     name: str
+    role: str = ""  # schedule 2's participant role (SPEAKER, MODERATOR, HOST...)
 
 
 @dataclass(slots=True)
@@ -208,7 +212,8 @@ class _Builder:
                 self.unnamed_persons += 1
                 continue
             if pid not in self.people:
-                self.people[pid] = Person(id=pid, name=name or pid, role=Role.SPEAKER)
+                role = _ROLES.get(person.role.strip().upper(), Role.SPEAKER)
+                self.people[pid] = Person(id=pid, name=name or pid, role=role)
             if pid not in ids:
                 ids.append(pid)
         return tuple(ids)
@@ -260,7 +265,7 @@ class _Builder:
             links=links,
         )
 
-    def intake(self) -> Intake:
+    def intake(self, dropped_events: int = 0) -> Intake:
         """The schedule's own counts, and what was not carried."""
         persons = {
             safe_id(p.id.strip()) or " ".join(p.name.casefold().split())
@@ -271,6 +276,8 @@ class _Builder:
         used = {ev.room.strip() for ev in self.raw.events} - {""}
         rooms = {r.strip() for r in self.raw.rooms} - {""} | used
         left_out = list(self.links.notes())
+        if dropped_events:
+            left_out.append(f"event cancelled, withdrawn or deleted (its state): {dropped_events}")
         if empty := len(rooms - used):
             left_out.append(f"room with no event in it (the pack lists rooms by session): {empty}")
         if self.unnamed_persons:
@@ -278,7 +285,7 @@ class _Builder:
                 f"person with neither id nor name (nothing to show): {self.unnamed_persons}"
             )
         return Intake(
-            events=len(self.raw.events),
+            events=len(self.raw.events) + dropped_events,
             people=len(persons),
             rooms=len(rooms),
             links=self.links.links_in,
@@ -288,7 +295,11 @@ class _Builder:
 
 
 def build_bundle(
-    raw: RawSchedule, *, timezone: str | None = None, event_id: str | None = None
+    raw: RawSchedule,
+    *,
+    timezone: str | None = None,
+    event_id: str | None = None,
+    dropped_events: int = 0,
 ) -> SourceBundle:
     """The pack content a frab-shaped schedule describes; errors name the file and field."""
     path = raw.path
@@ -299,7 +310,7 @@ def build_bundle(
         tz = zone(timezone, path, "timezone")
     else:
         raise InvalidInputError(
-            "the schedule names no time zone: give one (an IANA name like Europe/Brussels)",
+            f"the schedule names no time zone; {_zone_help(raw)}",
             path=path,
             field=f"{where}/time_zone_name",
         )
@@ -337,7 +348,27 @@ def build_bundle(
         documents=tuple(builder.links.documents),
         extra=extra,
     )
-    return SourceBundle(content=content, files={}, intake=builder.intake())
+    return SourceBundle(content=content, files={}, intake=builder.intake(dropped_events))
+
+
+def _zone_help(raw: RawSchedule) -> str:
+    """What the events' own offsets say about the zone (see zone_help)."""
+    samples: list[Sample] = []
+    naive = 0
+    for ev in raw.events:
+        text = ev.date.strip()
+        if len(text) <= 10:
+            naive += 1
+            continue
+        try:
+            found = sample(dt.datetime.fromisoformat(text))
+        except ValueError:
+            continue  # reported, with its field, once a zone is given
+        if found is None:
+            naive += 1
+        else:
+            samples.append(found)
+    return no_zone_help(samples, naive=naive)
 
 
 def _event_id(from_file: str, given: str | None, title: str) -> str:

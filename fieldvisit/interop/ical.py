@@ -14,10 +14,12 @@ import icalendar
 from fieldvisit import __version__
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.limits import YEAR_RANGE, date_in_range
+from fieldvisit.domain.links import openable
 from fieldvisit.domain.model import (
     Event,
+    Intake,
+    LinkKind,
     PackContent,
-    Person,
     Role,
     Session,
     SessionKind,
@@ -31,7 +33,6 @@ from fieldvisit.interop.common import (
     IdAllocator,
     check_text,
     decode_utf8,
-    derived_person_id,
     kind_for,
     read_input,
     safe_id,
@@ -39,6 +40,15 @@ from fieldvisit.interop.common import (
     zone,
 )
 from fieldvisit.interop.html_text import html_to_text
+from fieldvisit.interop.ical_people import (
+    CalendarPeople,
+    event_attachments,
+    event_links,
+    identities,
+    inline_attachments,
+)
+from fieldvisit.interop.links import LinkCollector
+from fieldvisit.interop.zone_help import Sample, all_utc_help, no_zone_help, sample
 
 UTC = dt.UTC
 PRODID = f"-//fieldvisit//Field Visit Companion {__version__}//EN"
@@ -81,13 +91,19 @@ def parse_ical(
     tz = _calendar_zone(path, calendar, vevents, timezone)
     reader = _EventReader(path, tz)
     items, recurring = _programme_items(path, calendar, vevents, reader)
+    cancelled = sum(1 for v in vevents if str(v.get("STATUS", "")).strip().upper() == "CANCELLED")
     sessions = tuple(
         s
         for where, vevent, occurrence in items
         if (s := reader.session(vevent, where, occurrence)) is not None
     )
     if not sessions:
-        raise InvalidInputError("the calendar has no events", path=path, field="VCALENDAR")
+        problem = (
+            f"the calendar's {len(vevents)} events are all cancelled: no session is left"
+            if vevents
+            else "the calendar has no events"
+        )
+        raise InvalidInputError(problem, path=path, field="VCALENDAR")
     sessions = tuple(sorted(sessions, key=lambda x: (x.start, x.id)))  # a series comes last
     names = [
         _text(calendar, key, path, "VCALENDAR", limit=MAX_LINE_CHARS)
@@ -110,9 +126,44 @@ def parse_ical(
     if reader.ids.repeated:
         extra["repeated_session_ids"] = " ".join(reader.ids.repeated)
     content = PackContent(
-        event=event, sessions=sessions, people=tuple(reader.people.values()), extra=extra
+        event=event,
+        sessions=sessions,
+        people=tuple(reader.people.people.values()),
+        documents=tuple(reader.links.documents),
+        extra=extra,
     )
-    return SourceBundle(content=content, files={})
+    return SourceBundle(content=content, files={}, intake=_intake(vevents, reader, cancelled))
+
+
+def _intake(vevents: list[Any], reader: _EventReader, cancelled: int) -> Intake:
+    """The calendar's own counts: VEVENTs, people, LOCATIONs, URLs and ATTACHs."""
+    people: set[str] = set()
+    rooms: set[str] = set()
+    for vevent in vevents:
+        people |= identities(vevent)
+        people |= {
+            " ".join(n.casefold().split())
+            for n in speaker_names(str(vevent.get("DESCRIPTION", "")))
+        }
+        if room := str(vevent.get("LOCATION", "")).strip():
+            rooms.add(room)
+    left_out = list(reader.links.notes())
+    if cancelled:
+        left_out.append(f"cancelled event (STATUS:CANCELLED): {cancelled}")
+    if reader.people.skipped:
+        left_out.append(
+            f"attendee with neither name nor address, or a NON-PARTICIPANT: {reader.people.skipped}"
+        )
+    if inline := sum(inline_attachments(v) for v in vevents):
+        left_out.append(f"attachment embedded in the file (only addresses are carried): {inline}")
+    return Intake(
+        events=len(vevents),
+        people=len(people),
+        rooms=len(rooms),
+        links=sum(len(event_links(v)) for v in vevents),
+        attachments=sum(len(event_attachments(v)) + inline_attachments(v) for v in vevents),
+        left_out=tuple(left_out),
+    )
 
 
 Item = tuple[str, Any, "dt.datetime | None"]  # where, VEVENT, occurrence (of a series)
@@ -326,10 +377,38 @@ def _calendar_zone(
     if given:
         return zone(given, path, "timezone")
     raise InvalidInputError(
-        "the calendar names no IANA time zone: give one (like Australia/Brisbane)",
+        f"the calendar names no IANA time zone; {_zone_help(vevents)}",
         path=path,
         field="VCALENDAR/X-WR-TIMEZONE",
     )
+
+
+def _zone_help(vevents: list[Any]) -> str:
+    """What the events' own times say: all UTC, or offsets that some zones fit."""
+    samples: list[Sample] = []
+    naive = utc = 0
+    for vevent in vevents:
+        for key in ("DTSTART", "DTEND"):
+            try:
+                value = getattr(vevent.get(key), "dt", None)
+            except (ValueError, TypeError, KeyError):
+                continue  # a malformed time: reported with its field once a zone is given
+            if not isinstance(value, dt.datetime):
+                continue
+            if value.tzinfo is None:
+                naive += 1
+                continue
+            found = sample(value)
+            if found is None:
+                naive += 1
+                continue
+            # "...Z" times: icalendar gives them a UTC tzinfo, whatever its flavour.
+            if found[1] == dt.timedelta(0) and str(value.tzinfo).upper() in ("UTC", "Z"):
+                utc += 1
+            samples.append(found)
+    if samples and utc == len(samples) and not naive:
+        return all_utc_help(utc)
+    return no_zone_help(samples, naive=naive)
 
 
 class _EventReader:
@@ -339,7 +418,9 @@ class _EventReader:
         self.path = path
         self.tz = tz
         self.ids = IdAllocator()
-        self.people: dict[str, Person] = {}
+        self.people = CalendarPeople(path)
+        self.links = LinkCollector()
+        self._seen_links: set[int] = set()  # VEVENTs whose links were counted already
 
     def attr(self, prop: Any, name: str, field: str) -> Any:
         """A parsed property's value (`dt`, `cats`), or None when it has none.
@@ -434,8 +515,14 @@ class _EventReader:
             html_to_text(_text(vevent, "DESCRIPTION", self.path, where)), where
         )
         categories = self.categories(vevent, where)
+        session_id = self.ids.allocate(wanted)
+        # A series' occurrences share the VEVENT's links: counted as coming in once.
+        first_time = id(vevent) not in self._seen_links
+        self._seen_links.add(id(vevent))
+        links = self.links.links(event_links(vevent), counted=first_time)
+        attendees = self.people.of_event(vevent, where)
         return Session(
-            id=self.ids.allocate(wanted),
+            id=session_id,
             title=title,
             kind=kind_for(" ".join(categories)) if categories else SessionKind.TALK,
             start=start,
@@ -443,7 +530,12 @@ class _EventReader:
             room=_text(vevent, "LOCATION", self.path, where, limit=MAX_LINE_CHARS),
             track=categories[0] if categories else "",
             description=description,
-            speaker_ids=speakers,
+            speaker_ids=tuple(dict.fromkeys((*attendees, *speakers))),
+            document_ids=self.links.attachments(session_id, event_attachments(vevent)),
+            links=links,
+            online_url=next(
+                (x.url for x in links if x.kind is LinkKind.JOIN and openable(x.url)), ""
+            ),
         )
 
     def categories(self, vevent: Any, where: str) -> list[str]:
@@ -462,21 +554,26 @@ class _EventReader:
 
     def split_speakers(self, description: str, where: str) -> tuple[str, tuple[str, ...]]:
         """Take a leading "Speaker: A, B and C" line (linux.conf.au, pretalx) as speakers."""
-        first, _, rest = description.partition("\n")
-        lowered = first.casefold()
-        prefix = next((p for p in _SPEAKER_PREFIXES if lowered.startswith(p)), None)
-        if prefix is None:
+        names = speaker_names(description)
+        if not names:
             return description, ()
-        names = first[len(prefix) :].replace(" and ", ", ").replace(" & ", ", ").split(",")
         ids: list[str] = []
-        for name in (n.strip() for n in names):
-            if not name:
-                continue
-            pid = derived_person_id(name)
-            self.people.setdefault(pid, Person(id=pid, name=name, role=Role.SPEAKER))
+        for name in names:
+            pid = self.people.person(name, "", Role.SPEAKER)
             if pid not in ids:
                 ids.append(pid)
-        return rest.strip(), tuple(ids)
+        return description.partition("\n")[2].strip(), tuple(ids)
+
+
+def speaker_names(description: str) -> list[str]:
+    """The names of a leading "Speaker: A, B and C" line (linux.conf.au, pretalx)."""
+    first = description.partition("\n")[0]
+    lowered = first.casefold()
+    prefix = next((p for p in _SPEAKER_PREFIXES if lowered.startswith(p)), None)
+    if prefix is None:
+        return []
+    names = first[len(prefix) :].replace(" and ", ", ").replace(" & ", ", ").split(",")
+    return [n.strip() for n in names if n.strip()]
 
 
 def agenda_ics(

@@ -38,6 +38,12 @@ def parse_schedule_json(
         ) from exc
     except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
         raise InvalidInputError(f"JSON refused: {exc}", path=path) from exc
+    from fieldvisit.interop.schedule2_json import is_schedule2, read_schedule2
+
+    if is_schedule2(document):
+        top = _expect(document, dict, path, "(top level)")
+        raw, dropped = read_schedule2(path, top)
+        return build_bundle(raw, timezone=timezone, event_id=event_id, dropped_events=dropped)
     raw = _raw_schedule(path, document)
     return build_bundle(raw, timezone=timezone, event_id=event_id)
 

@@ -88,6 +88,13 @@ SESSIONS: tuple[Column, ...] = (
     _choice("confidential", "yes if notes on it need a second thought.", YES_NO, required=False),
     Column("signup group", "Sessions sharing a group are alternatives: one per slot."),
     Column("language", "Language code if not the event's main one.", width=10),
+    Column(
+        "links",
+        "Links shown on the session (slides, video, feedback...), separated by ; each as "
+        "Title | https://... or just the address.",
+        "list",
+        width=36,
+    ),
 )
 
 PEOPLE: tuple[Column, ...] = (
@@ -207,6 +214,7 @@ TABLE_EXAMPLES: dict[str, list[CellValue]] = {
         "no",
         "",
         "en",
+        "Programme | https://example.org/rftf-2017/programme",
     ],
     "People": [
         "EXAMPLE:desk",

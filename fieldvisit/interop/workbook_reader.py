@@ -18,9 +18,11 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.links import guess_kind
 from fieldvisit.domain.model import (
     Document,
     Event,
+    Intake,
     Itinerary,
     MapLayer,
     PackContent,
@@ -32,11 +34,19 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
     SourceBundle,
     Stop,
     Venue,
 )
-from fieldvisit.interop.common import MAX_FILE_BYTES, safe_id, slugify, zone
+from fieldvisit.interop.common import (
+    MAX_FILE_BYTES,
+    MAX_LINE_CHARS,
+    safe_id,
+    slugify,
+    web_url,
+    zone,
+)
 from fieldvisit.interop.workbook_cells import Cell, cell_ref, normalise_header
 from fieldvisit.interop.workbook_layout import (
     EVENT_FIELDS,
@@ -48,6 +58,7 @@ from fieldvisit.interop.workbook_layout import (
     SESSION_KINDS,
     TABLE_SHEETS,
 )
+from fieldvisit.interop.zone_help import offset_given_help, parse_offset
 
 MAX_MEMBERS = 2_000
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -273,7 +284,13 @@ class _Reader:
             map=self.map_layer(event_cells),
             extra={"source_format": "xlsx"},
         )
-        return SourceBundle(content=content, files=self.files)
+        intake = Intake(
+            events=len(rows),
+            people=len(people),
+            rooms=len({s.room for s in sessions if s.room}),
+            links=sum(len(s.links) for s in sessions),
+        )
+        return SourceBundle(content=content, files=self.files, intake=intake)
 
     def event_cells(self) -> dict[str, Cell]:
         sheet = self.sheets.get("Event")
@@ -293,10 +310,16 @@ class _Reader:
         cells["title"].line()
         tz_cell = cells["timezone"]
         tz_name = tz_cell.text() or (self.timezone or "")
-        if not tz_name:
-            raise tz_cell.error("the event's time zone is required (like Europe/Amsterdam)")
-        self.tz = zone(tz_name, self.path, tz_cell.ref)
         start, end = cells["start date"].date(), cells["end date"].date()
+        if not tz_name:
+            raise tz_cell.error(
+                "the event's time zone is required: an IANA name like Europe/Amsterdam here, "
+                "or pass --timezone (times in a workbook carry no UTC offset to guess it from)"
+            )
+        if (offset := parse_offset(tz_name)) is not None and start is not None:
+            days = [start, end or start]
+            raise tz_cell.error(offset_given_help(tz_name, offset, days))
+        self.tz = zone(tz_name, self.path, tz_cell.ref)
         if start is None:
             raise cells["start date"].error("the start date is required")
         end = end or start
@@ -380,6 +403,7 @@ class _Reader:
             confidential=row["confidential"].flag(),
             signup_group=row["signup group"].line(),
             language=row["language"].line(),
+            links=_links(row["links"]),
         )
 
     def document(self, row: dict[str, Cell]) -> Document:
@@ -574,3 +598,17 @@ class _Reader:
 
 def _replace_event(event: Event, venues: tuple[Venue, ...], emergency: str | None) -> Event:
     return replace(event, venues=venues, emergency_contact_id=emergency)
+
+
+def _links(cell: Cell) -> tuple[SessionLink, ...]:
+    """The Links column: "Title | https://..." or a bare address, separated by ;"""
+    found: list[SessionLink] = []
+    for item in cell.items():
+        title, _, address = item.rpartition("|")
+        title, address = title.strip(), address.strip()
+        if web_url(address) != address or not address:
+            raise cell.error(f"{address!r} is not a web address (https://...)")
+        if len(title) > MAX_LINE_CHARS:
+            raise cell.error(f"a link title is over {MAX_LINE_CHARS} characters")
+        found.append(SessionLink(title=title, url=address, kind=guess_kind(title, address)))
+    return tuple(found)

@@ -82,12 +82,13 @@ def base_env(pycache: Path) -> dict[str, str]:
     return env
 
 
-def app_env(base: dict[str, str], data: Path, what: str, event: str = "") -> dict[str, str]:
-    env = {**base, "FIELDVISIT_DATA_DIR": str(data)}
-    env["FIELDVISIT_BENCH_EXIT"] = what
-    if event:
-        env["FIELDVISIT_BENCH_EVENT"] = event
-    return env
+def app_env(base: dict[str, str], data: Path) -> dict[str, str]:
+    return {**base, "FIELDVISIT_DATA_DIR": str(data)}
+
+
+def probe(what: str, event: str = "") -> list[str]:
+    """The app started as `fieldvisit` does, reporting `what` (gui_probe.py, beside this)."""
+    return [sys.executable, str(Path(__file__).with_name("gui_probe.py")), what, event]
 
 
 def prepare_fosdem(data: Path) -> bool:
@@ -169,7 +170,6 @@ def bench_search(folder: Path, notes: int = 20_000, queries: int = 200) -> tuple
 
 def main() -> int:
     python = sys.executable
-    app = [python, "-m", "fieldvisit"]
     with tempfile.TemporaryDirectory(prefix="fieldvisit-bench-") as tmp:
         base = base_env(Path(tmp) / "pycache")
         sample = Path(tmp) / "sample"
@@ -177,13 +177,13 @@ def main() -> int:
         has_fosdem = prepare_fosdem(fosdem)
         variants: dict[str, tuple[list[str], dict[str, str]]] = {
             "bare PySide6 window shown": ([python, "-c", BARE], base),
-            "fieldvisit window shown": (app, app_env(base, sample, "shown")),
-            "programme populated (Hague sample)": (app, app_env(base, sample, "populated")),
+            "fieldvisit window shown": (probe("shown"), app_env(base, sample)),
+            "programme populated (Hague sample)": (probe("populated"), app_env(base, sample)),
         }
         if has_fosdem:
             variants["programme populated (FOSDEM 2025, 943)"] = (
-                app,
-                app_env(base, fosdem, "populated", "fosdem-2025"),
+                probe("populated", "fosdem-2025"),
+                app_env(base, fosdem),
             )
         figures = interleaved(variants)
         p50, p95 = bench_search(Path(tmp) / "search")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldvisit.gui.application import Shell, start_shell
+from fieldvisit.app import Shell, start_shell
 from fieldvisit.paths import AppPaths, resolve
 from fieldvisit.services.store import Store
 

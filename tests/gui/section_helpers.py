@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
 from fieldvisit.services.store import Store
@@ -46,7 +45,7 @@ def app_context(data_dir: Path) -> Iterator[AppContext]:
     paths = resolve(data_dir)
     store = Store.open(paths)
     worker = DbWorker(store)
-    settings = QSettings(str(paths.config / "settings.ini"), QSettings.Format.IniFormat)
+    settings = ini_settings(paths.config / "settings.ini")
     ctx = AppContext(worker, paths, settings)
     try:
         yield ctx

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 from returns_support import add_delegate_data, open_delegate_store
@@ -19,6 +18,7 @@ from sample_rows import HAGUE
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.exports_menu import ExportActions
 from fieldvisit.gui.pdf import write_pdf
+from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
 from fieldvisit.services.exports import export
@@ -32,8 +32,7 @@ def actions(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> Iterator[ExportActi
     store = open_delegate_store(data_dir, X25519PrivateKey.generate())
     add_delegate_data(store)
     worker = DbWorker(store)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(worker, resolve(data_dir), settings)
+    ctx = AppContext(worker, resolve(data_dir), ini_settings(tmp_path / "s.ini"))
     ctx.set_event(HAGUE, "Europe/Amsterdam")
     main = QMainWindow()
     qtbot.addWidget(main)

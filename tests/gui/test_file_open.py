@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from fieldvisit.gui.application import FileOpenFilter, Shell, open_file
+from fieldvisit.app import Shell
+from fieldvisit.gui.application import FileOpenFilter, open_file
 
 
 def test_file_open_event_starts_the_pack_import(

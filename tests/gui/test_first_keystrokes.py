@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 
-from fieldvisit.gui.application import Frame, Shell, attach_store, open_frame, settings_for
+from fieldvisit.app import Frame, Shell, attach_store, open_frame, settings_for
 from fieldvisit.gui.main_window import SECTIONS, MainWindow
 from fieldvisit.gui.sections.notes import NotesSection
 from fieldvisit.paths import AppPaths
 from fieldvisit.services import notes
 from fieldvisit.services.store import Store
+from fieldvisit.settings import WINDOW_SECTION
 
 TEXT = "osprey granite"
 
@@ -39,7 +40,7 @@ def frames(qapp: QApplication) -> Iterator[list[tuple[Frame, Shell | None]]]:
 
 def _fresh_window(paths: AppPaths, qtbot: QtBot, section: str) -> Frame:
     settings = settings_for(paths)
-    settings.setValue("window/section", section)
+    settings.set(WINDOW_SECTION, section)
     settings.sync()
     frame = open_frame(paths, language="en", theme="light")
     with qtbot.waitActive(frame.window):  # the desktop gives a new window the keyboard

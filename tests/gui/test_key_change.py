@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sample_packs import as_event, old_hague_sample, real_hague, rewrite
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.open_pack import OpenPackFlow, PreviewDialog
 from fieldvisit.packs.keys import OrganiserKeys
 from fieldvisit.packs.samples import build_sample, demo_keys

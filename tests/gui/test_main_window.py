@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 from sample_rows import SAMPLE_TITLE as HAGUE_TITLE
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
+from fieldvisit.settings import SHOW_LOCAL_ZONE
 
 
 def test_window_title_names_the_event(shell: Shell) -> None:
@@ -135,7 +136,7 @@ def test_dutch_translation_loads(
 def test_unreadable_store_is_a_dialog_and_exit_2(
     data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fieldvisit.gui import application
+    from fieldvisit import app
     from fieldvisit.paths import resolve
 
     paths = resolve(data_dir)
@@ -149,7 +150,7 @@ def test_unreadable_store_is_a_dialog_and_exit_2(
 
     monkeypatch.setattr(QMessageBox, "critical", critical)
     args = argparse.Namespace(lang="en", file=None)
-    assert application.run(args, paths) == application.EXIT_STORAGE
+    assert app.run(args, paths) == app.EXIT_STORAGE
     assert len(shown) == 1 and "fieldvisit.sqlite" in shown[0]
     assert "not a database" in shown[0]
 
@@ -168,7 +169,9 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
         dialog.accept()
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
-    assert shell.ctx.settings.value("show_local_zone", type=bool) is True
+    assert shell.ctx.settings.get(SHOW_LOCAL_ZONE) is True
+    ini = (shell.ctx.paths.config / "fieldvisit.ini").read_text(encoding="utf-8")
+    assert "show_local_zone=true" in ini
 
 
 def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:

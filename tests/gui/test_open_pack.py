@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID
 
+from fieldvisit.app import Shell
 from fieldvisit.domain.changes import ImportPreview
-from fieldvisit.gui.application import Shell
 from fieldvisit.gui.open_pack import OpenPackFlow, PreviewDialog
 from fieldvisit.packs.samples import build_sample, demo_keys
 from fieldvisit.services.programme import event_choices

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 from returns_support import (
@@ -27,6 +27,7 @@ from sample_rows import HAGUE
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.exports_menu import ExportActions
 from fieldvisit.gui.organiser import OrganiserWindow
+from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
 from fieldvisit.returns.format import FORMAT_VERSION, raw_public
@@ -127,7 +128,7 @@ def test_pdf_and_markdown_booklets_from_the_export_menu(
     add_delegate_data(store)
     worker = DbWorker(store)
     paths = resolve(data_dir)
-    ctx = AppContext(worker, paths, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    ctx = AppContext(worker, paths, ini_settings(tmp_path / "s.ini"))
     ctx.set_event(HAGUE, "Europe/Amsterdam")
     main = QMainWindow()
     qtbot.addWidget(main)

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 from test_note_targets import anchor_point
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.sections.contacts import ContactsSection
 from fieldvisit.gui.sections.notes import NotesSection
 from fieldvisit.gui.sections.visit import VisitSection

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sample_rows import HAGUE, add_fosdem, add_hague
 
+from fieldvisit.app import Shell
 from fieldvisit.domain.model import SessionKind
-from fieldvisit.gui.application import Shell
 from fieldvisit.gui.programme.models import AgendaModel, SessionFilterProxy, SessionTableModel
 from fieldvisit.paths import resolve
 from fieldvisit.services import agenda

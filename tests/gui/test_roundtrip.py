@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from returns_support import craft as craft_return
 from returns_support import note, write
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.send_return import SendReturnDialog, install_actions
 from fieldvisit.packs.samples import demo_keys
 from fieldvisit.returns.format import open_sealed, raw_public

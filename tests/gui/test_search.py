@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID, add_note
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.search import SearchPopup, SearchResultsModel
 from fieldvisit.services.search import SearchHit
 

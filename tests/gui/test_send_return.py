@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 from returns_support import add_delegate_data, open_delegate_store
 from sample_rows import HAGUE
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.qsettings import ini_settings
 from fieldvisit.gui.send_return import SendReturnDialog, install_actions
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import resolve
@@ -34,7 +35,7 @@ def ctx(data_dir: Path, organiser: X25519PrivateKey) -> Iterator[AppContext]:
     add_delegate_data(store)
     worker = DbWorker(store)
     paths = resolve(data_dir)
-    settings = QSettings(str(paths.config / "settings.ini"), QSettings.Format.IniFormat)
+    settings = ini_settings(paths.config / "settings.ini")
     context = AppContext(worker, paths, settings)
     context.set_event(HAGUE, "Europe/Amsterdam")
     yield context

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sample_rows import SAMPLE_ID as HAGUE_ID
 from sample_rows import add_change
 
-from fieldvisit.gui.application import Shell
+from fieldvisit.app import Shell
 from fieldvisit.gui.today import TodayItem, TodayModel, TodaySection
 from fieldvisit.services import importing
 

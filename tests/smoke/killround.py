@@ -33,8 +33,12 @@ class RoundResult:
         return self.body_ok and self.stored >= self.required
 
 
+TYPIST = Path(__file__).with_name("typist.py")
+
+
 def app_command(data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "fieldvisit", "--data-dir", str(data_dir)]
+    """The app as `fieldvisit --data-dir` starts it, with the typist's hooks (env vars)."""
+    return [sys.executable, str(TYPIST), str(data_dir)]
 
 
 def run_round(
@@ -62,7 +66,11 @@ def run_round(
     started = time.monotonic()
     with stderr_path.open("wb") as stderr:
         proc = subprocess.Popen(
-            app_command(data_dir), stdout=subprocess.PIPE, stderr=stderr, env=env, text=True
+            app_command(data_dir),
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            text=True,
         )
         watchdog = threading.Timer(ROUND_TIMEOUT_S, proc.kill)
         watchdog.start()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldvisit import app
 from fieldvisit.gui import selftest
 from fieldvisit.paths import resolve
 
@@ -72,15 +73,12 @@ def test_self_test_from_source_passes_every_step(tmp_path: Path) -> None:
 def test_a_failing_step_gives_exit_1_and_a_traceback_on_stderr(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from fieldvisit.gui import application
-
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("the store is damaged")
 
-    monkeypatch.setattr(application, "start_shell", broken)
     monkeypatch.delenv(selftest.ENV_LOG, raising=False)
 
-    code = selftest.run_self_test(argparse.Namespace(), resolve(tmp_path / "ignored"))
+    code = selftest.run_self_test(argparse.Namespace(), resolve(tmp_path / "ignored"), broken)
 
     out, err = capsys.readouterr()
     assert code == 1
@@ -103,7 +101,9 @@ def test_a_sample_that_cannot_be_installed_fails_the_import_step(
     monkeypatch.setattr(importing, "ensure_sample", broken)
     monkeypatch.delenv(selftest.ENV_LOG, raising=False)
 
-    code = selftest.run_self_test(argparse.Namespace(), resolve(tmp_path / "ignored"))
+    code = selftest.run_self_test(
+        argparse.Namespace(), resolve(tmp_path / "ignored"), app.start_shell
+    )
 
     out, _err = capsys.readouterr()
     assert code == 1

@@ -301,7 +301,7 @@ def test_a_kill_during_an_import_leaves_nothing_after_the_next_start(
     import signal
     import subprocess
 
-    from fieldvisit.gui.application import startup_job
+    from fieldvisit.app import startup_job
 
     import_pack(store, write_real(tmp_path, hague(), keys=keys))
     v2 = write_real(tmp_path, replace_session(hague(), "open", room="Hall"), version=2, keys=keys)

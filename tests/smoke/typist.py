@@ -1,4 +1,9 @@
-"""Test-only hooks the app installs at start; each does nothing unless its env var is set.
+"""The kill test's typist: start the real app and type into a note until killed.
+
+    python tests/smoke/typist.py DATA_DIR
+
+Starts the app as `fieldvisit --data-dir DATA_DIR` does, with these hooks (it is no part
+of the app: the app only offers `fieldvisit.app.run(on_shown=, on_started=)`):
 
 FIELDVISIT_TEST_TYPIST=<file>: once the window is shown, open a new note and type into it
 one character every few milliseconds (QTest.keyClicks, as a person would), appending
@@ -34,7 +39,7 @@ TEXT = "the quick brown fox jumps over the lazy dog while delegates take notes "
 
 
 def install(window: QWidget, ctx: AppContext) -> None:
-    """Called by the app once the main window exists; a no-op in normal use."""
+    """Once the store is open and the start-up job queued; a no-op without its env var."""
     side_file = os.environ.get(ENV_TYPIST)
     if not side_file:
         return
@@ -46,7 +51,7 @@ def install(window: QWidget, ctx: AppContext) -> None:
 
 
 def install_early(window: QWidget) -> None:
-    """Called by the app right after the window shows, before the store opens."""
+    """Right after the window shows, before the store opens; a no-op without its env var."""
     side_file = os.environ.get(ENV_EARLY)
     if not side_file:
         return
@@ -147,3 +152,22 @@ class _Typist(QObject):
         self._count += 1
         sys.stdout.write(f"FVTYPED {self._count}\n")
         sys.stdout.flush()
+
+
+def main() -> int:
+    from fieldvisit.app import Frame, Shell, run
+    from fieldvisit.cli import gui_defaults
+    from fieldvisit.paths import resolve
+
+    def on_shown(frame: Frame) -> bool:
+        install_early(frame.window)
+        return False  # go on: open the store
+
+    def on_started(shell: Shell) -> None:
+        install(shell.window, shell.ctx)
+
+    return run(gui_defaults(), resolve(sys.argv[1]), on_shown=on_shown, on_started=on_started)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,6 +20,7 @@ class AppContext(QObject):
     delegate_data_changed = Signal(str)  # notes / answers / picks of an event changed
     navigate = Signal(str, str, str)  # section name, target kind, target uid
     note_requested = Signal(str, str)  # a new note on (kind, uid): the window opens it
+    settings_changed = Signal()  # the Settings dialog stored new values
     clock_changed = Signal()  # pretend time or the local-zone option changed
 
     def __init__(

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.gui.reminders import Reminders
     from fieldvisit.services.programme import EventChoice
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ctx: AppContext  # set by attach()
         self.programme: ProgrammeSection  # set by attach()
+        self.reminders: Reminders  # set by attach()
         self.attached = False
         self.events: list[EventChoice] = []
         self.event_title = ""
@@ -174,6 +176,10 @@ class MainWindow(QMainWindow):
 
         # Send to organisers…, the Export submenu and the Organiser window (issue 4).
         install_actions(self, ctx)
+        from fieldvisit.gui.reminders import Reminders
+
+        # The window's, not a section's: a reminder never waits for a section to be built.
+        self.reminders = Reminders(self, ctx)
         self.attached = True
         state = self.settings.get(PROGRAMME_SPLITTER)
         if state:

@@ -1502,6 +1502,50 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Herinnering</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Open what the reminder is about</source>
+        <translation>Openen waar de herinnering over gaat</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Dismiss the reminder</source>
+        <translation>De herinnering sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source>Starts in %n minute(s)</source>
+        <translation>
+            <numerusform>Begint over %n minuut</numerusform>
+            <numerusform>Begint over %n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next stop in %n minute(s)</source>
+        <translation>
+            <numerusform>Volgende stop over %n minuut</numerusform>
+            <numerusform>Volgende stop over %n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field Visit Companion</source>
+        <translation>Field Visit Companion</translation>
+    </message>
+</context>
+<context>
     <name>ReturnItemsModel</name>
     <message>
         <source>Notes</source>
@@ -1851,6 +1895,26 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <source>Remind me before the sessions in my &amp;agenda</source>
+        <translation>Herinner me aan de sessies in mijn &amp;agenda</translation>
+    </message>
+    <message>
+        <source>Remind me before each field-visit &amp;stop</source>
+        <translation>Herinner me aan elke &amp;stop van het werkbezoek</translation>
+    </message>
+    <message>
+        <source>Minutes before</source>
+        <translation>Minuten van tevoren</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min van tevoren</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders:</source>
+        <translation>&amp;Herinneringen:</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli_main(argv)
 
 
+def no_display() -> int | None:
+    """Before a window is opened: say in one line why none can be, and the exit code."""
+    from fieldvisit.display import EXIT_NO_DISPLAY, display_problem
+
+    problem = display_problem()
+    if problem is None:
+        return None
+    print(f"fieldvisit: {problem}", file=sys.stderr)
+    return EXIT_NO_DISPLAY
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    refused = no_display()  # Qt would abort the process (exit 134) without a display
+    if refused is not None:
+        return refused
     return run(args, paths)
 
 

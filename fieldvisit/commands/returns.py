@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
 
@@ -31,7 +32,7 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.returns.draft import SECTION_TITLES, choose
     from fieldvisit.services.returns import compose_draft, write_return
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         draft = compose_draft(store, event_id)
@@ -81,7 +82,7 @@ def cmd_export(
 
     output = Path(args.output)
     check_suffix(args.what, output)
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         done = export(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
 
@@ -31,7 +32,7 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.returns.draft import SECTION_TITLES, choose
     from fieldvisit.services.returns import compose_draft, write_return
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         draft = compose_draft(store, event_id)
@@ -81,7 +82,7 @@ def cmd_export(
 
     output = Path(args.output)
     check_suffix(args.what, output)
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         done = export(
@@ -155,12 +156,15 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit report --db DB|URL -o DIR`."""
+    """`fieldvisit report --db DB|URL -o DIR [--pack PACK]...`."""
     from fieldvisit.services.report import report_from_store
 
     folder = Path(args.output)
     written = with_password(
-        args.db, lambda password: report_from_store(args.db, folder, password=password)
+        args.db,
+        lambda password: report_from_store(
+            args.db, folder, password=password, packs=[Path(p) for p in args.pack]
+        ),
     )
     print(f"Wrote {len(written)} file(s) to {folder}; start with {folder / 'index.md'}")
     return EXIT_OK

@@ -19,12 +19,13 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from fieldvisit.gui.safe_text import SafeTextDocument
 from fieldvisit.interop.atomic import write_atomic
 
 
 def pdf_bytes(markdown: str, *, title: str = "") -> tuple[bytes, int]:
     """An A4 PDF of `markdown` and its number of pages. Needs a QGuiApplication."""
-    document = QTextDocument()
+    document = SafeTextDocument()  # a note's ![](file:...) never lands in the PDF
     document.setMarkdown(markdown)
     if title:
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.clock import Clocks, zone_label
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services import programme
 from fieldvisit.services.programme import ChangeItem, Today
@@ -106,25 +108,25 @@ class TodayModel(QAbstractListModel):
         return flags
 
 
-def session_line(s: Session, zone_label: str = "") -> str:
+def session_line(s: Session, suffix: str = "", clocks: Clocks | None = None) -> str:
     online = QCoreApplication.translate("TodaySection", "online")
     where = s.room or (online if s.online_url else "")
-    text = f"{time_range(s)}  {s.title}"
+    when = clocks.span(s.start, s.end) if clocks is not None else time_range(s)
+    text = f"{when}  {s.title}"
     if where:
         text += f" · {where}"
     if s.confidential:
         text += " · CONFIDENTIAL"
-    return text + zone_label
+    return text + suffix
 
 
-class TodaySection(QWidget):
+class TodaySection(Section):
     """Refreshes on the event clock; every line navigates to its section."""
 
     refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.today: Today | None = None
         self.setAccessibleName(self.tr("Today"))
         layout = QVBoxLayout(self)
@@ -203,8 +205,6 @@ class TodaySection(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         self._reset_pretend_edit()
         if ctx.event_id:
@@ -280,6 +280,11 @@ class TodaySection(QWidget):
             clock = (
                 self.tr("%1 (event time, %2)").replace("%1", full_time(now)).replace("%2", zone.key)
             )
+            second = self.ctx.clocks.second_at(now)
+            if second is not None:
+                clock += " · " + self.tr("%1 in %2").replace(
+                    "%1", f"{now.astimezone(second):%H:%M}"
+                ).replace("%2", zone_label(second))
             if self.ctx.pretending:
                 clock += " — " + self.tr("pretend time")
             self.clock.setText(clock)
@@ -321,7 +326,9 @@ class TodaySection(QWidget):
         self.refreshed.emit()
 
     def _session_item(self, s: Session, *, with_day: bool = False) -> TodayItem:
-        text = session_line(s).replace("CONFIDENTIAL", self.tr("CONFIDENTIAL"))
+        text = session_line(s, clocks=self.ctx.clocks).replace(
+            "CONFIDENTIAL", self.tr("CONFIDENTIAL")
+        )
         now = self.ctx.now().astimezone(self.ctx.timezone)
         if with_day and s.start.date() != now.date():
             text = f"{day_short(s.start)} {text}"

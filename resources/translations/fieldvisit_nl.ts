@@ -28,6 +28,21 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock the window now (Ctrl+L)</source>
+        <translation>Het venster nu vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Locked — Field Visit Companion</source>
+        <translation>Vergrendeld — Field Visit Companion</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLabels</name>
     <message>
         <source>%1 changed</source>
@@ -249,6 +264,30 @@
     <message>
         <source>Not opened: {}</source>
         <translation>Niet geopend: {}</translation>
+    </message>
+    <message>
+        <source>Confidential: not shared</source>
+        <translation>Vertrouwelijk: niet gedeeld</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
+    </message>
+    <message>
+        <source>Illustrative</source>
+        <translation>Ter illustratie</translation>
+    </message>
+    <message>
+        <source>“{}” is confidential and not shared: it is not available in this pack, and the app cannot open it. It is listed so that you know it was presented.</source>
+        <translation>“{}” is vertrouwelijk en wordt niet gedeeld: het zit niet in dit pakket en de app kan het niet openen. Het staat in de lijst zodat u weet dat het gepresenteerd is.</translation>
+    </message>
+    <message>
+        <source>“{}” is listed by its address only; the pack does not carry it.</source>
+        <translation>“{}” staat alleen met zijn adres in de lijst; het pakket bevat het niet.</translation>
+    </message>
+    <message>
+        <source>“{}” is for attendees only: do not forward it. It opens read-only and is never put in an export or a return.</source>
+        <translation>“{}” is alleen voor deelnemers: stuur het niet door. Het opent alleen-lezen en komt nooit in een export of een retour.</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1837,26 @@
         <source>note on this person</source>
         <translation>notitie over deze persoon</translation>
     </message>
+    <message>
+        <source>Illustrative: this item&apos;s time, room or details are invented (see the event&apos;s note); not the official programme.</source>
+        <translation>Ter illustratie: tijd, zaal of details van dit onderdeel zijn verzonnen (zie de toelichting bij het evenement); niet het officiële programma.</translation>
+    </message>
+    <message>
+        <source>Confidential: not shared; not available</source>
+        <translation>Vertrouwelijk: niet gedeeld; niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
+    </message>
+    <message>
+        <source>(%1 in %2)</source>
+        <translation>(%1 in %2)</translation>
+    </message>
+    <message>
+        <source>(%1 in %2, %3)</source>
+        <translation>(%1 in %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -1915,6 +1974,26 @@
     <message>
         <source>&amp;Reminders:</source>
         <translation>&amp;Herinneringen:</translation>
+    </message>
+    <message>
+        <source>Second clock beside event times</source>
+        <translation>Tweede klok naast de tijden van het evenement</translation>
+    </message>
+    <message>
+        <source>None: the event&apos;s time only</source>
+        <translation>Geen: alleen de tijd van het evenement</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time (%1)</source>
+        <translation>De tijd van deze computer (%1)</translation>
+    </message>
+    <message>
+        <source>Event times stay in the event&apos;s zone (%1); the second clock is shown beside them when it differs. Your own saved times (notes, answers) use it too.</source>
+        <translation>Tijden van het evenement blijven in de tijdzone van het evenement (%1); de tweede klok staat ernaast als die anders is. Uw eigen opslagtijden (notities, antwoorden) gebruiken die klok ook.</translation>
+    </message>
+    <message>
+        <source>S&amp;econd clock:</source>
+        <translation>Tw&amp;eede klok:</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2166,64 @@
     <message>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Field Visit Companion</source>
+        <translation>Field Visit Companion ontgrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;fsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>&lt;h2&gt;Your notes are locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Uw notities zijn vergrendeld&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>This computer keeps your notes, answers and contacts encrypted. Type your passcode to open them.</source>
+        <translation>Deze computer bewaart uw notities, antwoorden en contacten versleuteld. Typ uw toegangscode om ze te openen.</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Toegangscode:</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Toegangscode</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>A forgotten passcode cannot be recovered: nobody, not the organisers and not the makers of this app, can open these notes without it. Returns you already sent are not affected.</source>
+        <translation>Een vergeten toegangscode kan niet worden hersteld: niemand, niet de organisatoren en niet de makers van deze app, kan deze notities zonder de code openen. Terugzendingen die u al verstuurd hebt, blijven ongemoeid.</translation>
+    </message>
+    <message>
+        <source>Type your passcode.</source>
+        <translation>Typ uw toegangscode.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Ontgrendelen…</translation>
+    </message>
+    <message>
+        <source>Wrong passcode. Nothing was changed; try again.</source>
+        <translation>Verkeerde toegangscode. Er is niets veranderd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Cannot unlock: %1</source>
+        <translation>Kan niet ontgrendelen: %1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from fieldvisit.app import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
-from fieldvisit.settings import SHOW_LOCAL_ZONE
+from fieldvisit.settings import SECOND_ZONE, SHOW_LOCAL_ZONE
 
 
 def test_window_title_names_the_event(shell: Shell) -> None:
@@ -47,7 +47,7 @@ def test_switch_sections_by_alt_number(shell: Shell, qtbot: QtBot) -> None:
 
 def test_every_section_has_a_title(shell: Shell) -> None:
     for name, widget in shell.window.sections.items():
-        title = widget.section_title()  # type: ignore[attr-defined]
+        title = widget.section_title()
         assert isinstance(title, str) and title, name
 
 
@@ -162,16 +162,17 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.local_zone.setChecked(True)
+    dialog.second_zone.setCurrentIndex(dialog.second_zone.findData("laptop"))
     qtbot.mouseClick(dialog.pretend, Qt.MouseButton.LeftButton)
     assert dialog.pretend_at.isEnabled()
     with qtbot.waitSignal(shell.ctx.clock_changed):
         dialog.accept()
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
+    assert shell.ctx.settings.get(SECOND_ZONE) == "laptop"
     assert shell.ctx.settings.get(SHOW_LOCAL_ZONE) is True
     ini = (shell.ctx.paths.config / "fieldvisit.ini").read_text(encoding="utf-8")
-    assert "show_local_zone=true" in ini
+    assert "second_zone=laptop" in ini
 
 
 def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:
@@ -196,3 +197,85 @@ def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) 
     dialog = window.findChild(SendReturnDialog)
     assert dialog is not None
     dialog.reject()
+
+
+def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
+    """Send, Export and Organiser window are built by the window itself, in their place;
+    the Export submenu is filled once the store is open."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = shell.window.findChild(QMenu, "menu_file")
+    assert file_menu is not None
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[:4] == [
+        "&Open event pack…",
+        "Send to &organisers…",
+        "&Export",
+        "Or&ganiser window…",
+    ]
+    assert texts.count("Send to &organisers…") == 1
+    export_menu = shell.window.findChild(QMenu, "menu_export")
+    assert export_menu is not None and export_menu.isEnabled()
+    assert [a.objectName() for a in export_menu.actions()] == [
+        "action_export_notes",
+        "action_export_pdf",
+        "action_export_agenda",
+        "action_export_contacts",
+        "action_export_itinerary",
+    ]
+
+
+def test_organiser_window_opens_from_the_menu_and_closes_cleanly(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from fieldvisit.gui.organiser import OrganiserWindow
+
+    window = shell.window
+    action = window.findChild(QAction, "action_organiser_window")
+    assert action is not None
+    action.trigger()
+    organiser = window.findChild(OrganiserWindow)
+    assert organiser is not None and organiser.isVisible()
+    organiser.close()
+    qtbot.waitUntil(lambda: window.findChild(OrganiserWindow) is None)
+
+
+def test_every_section_keeps_the_contract_and_is_registered_once(shell: Shell) -> None:
+    from fieldvisit.gui.navigation import REGISTRY
+    from fieldvisit.gui.section import Section
+
+    assert len({e.name for e in REGISTRY}) == len(REGISTRY) == len(SECTIONS)
+    for name, widget in shell.window.sections.items():
+        assert isinstance(widget, Section), name
+        assert widget.objectName() == f"section_{name}"
+
+
+def test_a_section_that_fails_to_import_is_an_error_not_a_placeholder(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldvisit.gui import navigation
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.section import Section
+
+    def missing(_ctx: AppContext) -> Section:
+        raise ImportError("No module named 'fieldvisit.gui.sections.documents'")
+
+    entry = navigation._BY_NAME["documents"]
+    monkeypatch.setitem(
+        navigation._BY_NAME, "documents", navigation.SectionEntry(entry.name, entry.title, missing)
+    )
+    with pytest.raises(ImportError, match=r"sections\.documents"):
+        shell.window.sections["documents"]
+
+
+def test_sections_refresh_on_the_central_data_changed_signal(shell: Shell, qtbot: QtBot) -> None:
+    ctx = shell.ctx
+    for signal, what in (
+        (ctx.content_changed, ctx.CONTENT),
+        (ctx.delegate_data_changed, ctx.DELEGATE),
+    ):
+        with qtbot.waitSignal(ctx.data_changed) as caught:
+            signal.emit(ctx.event_id)
+        assert caught.args == [what, ctx.event_id]

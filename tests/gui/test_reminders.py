@@ -112,6 +112,7 @@ def test_desktop_notification_where_a_tray_exists(
 ) -> None:
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+
     def show_message(_self: QSystemTrayIcon, title: str, text: str, *_rest: object) -> None:
         messages.append((title, text))
 

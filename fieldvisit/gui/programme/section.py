@@ -35,6 +35,7 @@ from fieldvisit.gui.programme.models import (
     kind_label,
 )
 from fieldvisit.gui.programme.timeline import TimelineView
+from fieldvisit.gui.section import Section
 from fieldvisit.services import agenda
 from fieldvisit.services.agenda import PickOutcome
 from fieldvisit.services.programme import Programme, load_programme
@@ -60,7 +61,7 @@ def load_mine(store: Store, event_id: str) -> tuple[frozenset[str], dict[str, in
     return agenda.picks(store, event_id), agenda.ratings(store, event_id)
 
 
-class ProgrammeSection(QWidget):
+class ProgrammeSection(Section):
     """Everything about the programme of the current event."""
 
     populated = Signal()  # the programme of the current event is on screen
@@ -68,8 +69,7 @@ class ProgrammeSection(QWidget):
     new_note_requested = Signal(str, str)  # target kind, uid: the window opens Notes on it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.programme: Programme | None = None
         self.picks: frozenset[str] = frozenset()
         self.ratings: dict[str, int] = {}
@@ -181,9 +181,6 @@ class ProgrammeSection(QWidget):
 
         for combo in (self.kind, self.room, self.track, self.side_by_side):
             combo.currentIndexChanged.connect(self.on_filters_changed)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_content_changed)
-        ctx.delegate_data_changed.connect(self.on_delegate_data_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         if ctx.event_id:
             self.on_event_changed(ctx.event_id)
@@ -258,6 +255,7 @@ class ProgrammeSection(QWidget):
         for combo in (self.kind, self.room, self.track):
             combo.blockSignals(False)
         self.model.set_sessions(prog.sessions if prog else (), prog.speaker_names if prog else {})
+        self._apply_clocks()
         self.apply_mine((bundle.picks, bundle.ratings))
         self.on_filters_changed()
         self.detail.show_session(
@@ -333,6 +331,8 @@ class ProgrammeSection(QWidget):
             picked=bool(session and session.id in self.picks),
             rating=self.ratings.get(session.id, 0) if session else 0,
             show_local=self.ctx.show_local_zone,
+            sharing=prog.document_sharing if prog else {},
+            clocks=self.ctx.clocks,
         )
 
     @Slot(str)
@@ -424,8 +424,14 @@ class ProgrammeSection(QWidget):
         self.timeline.scroll_to_time(now if day == now.date() else target.start)
         self.show_target("session", target.id)
 
+    def _apply_clocks(self) -> None:
+        clocks = self.ctx.clocks
+        self.model.set_clocks(clocks)
+        self.timeline.set_second_zone(clocks.second)
+
     @Slot()
     def on_clock_changed(self) -> None:
+        self._apply_clocks()
         self.timeline.set_now(self.ctx.now())
         if self.detail.session is not None:
             self._show_detail(self.detail.session)

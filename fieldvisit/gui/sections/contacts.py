@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,8 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.safe_text import SafeTextBrowser
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate
 from fieldvisit.services import contacts, people
 from fieldvisit.services.people import PersonPage
@@ -111,7 +112,7 @@ class ContactsModel(QAbstractListModel):
         )
 
 
-class ContactsSection(QWidget):
+class ContactsSection(Section):
     """People by role; the card beside the list is the chosen person's page."""
 
     loaded = Signal()
@@ -119,8 +120,7 @@ class ContactsSection(QWidget):
     page_shown = Signal(str)  # the person id, once their page (sessions, notes) is in
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._people: list[Person] = []
         self._wanted = ""  # a person asked for (show_target) before the list had loaded
         self.is_loaded = False
@@ -147,7 +147,7 @@ class ContactsSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
-        self.card = QTextBrowser(self)
+        self.card = SafeTextBrowser(self)
         self.card.setAccessibleName(self.tr("Contact card"))
         self.card.setOpenExternalLinks(False)
         self.card.setOpenLinks(False)
@@ -188,8 +188,6 @@ class ContactsSection(QWidget):
         splitter.setSizes([380, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         self._show_person(None)
         self.reload()
 

@@ -15,10 +15,8 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import (
-    QLocale,
     QStringListModel,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -33,13 +31,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.sections.common import lock_icon
 from fieldvisit.services import notes
 from fieldvisit.services.notes import Note, NoteDraft
@@ -122,7 +120,7 @@ class NoteEditor(QWidget):
         self.body.textChanged.connect(self.on_edited)
         self.body.focus_left.connect(self.on_focus_left)
 
-        self.preview = QTextBrowser(self)
+        self.preview = SafeTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Markdown preview"))
         self.preview.setOpenLinks(False)  # a note's links never open anything by themselves
         self.preview.hide()
@@ -338,9 +336,9 @@ class NoteEditor(QWidget):
         return bool(draft.event_id) and (self._exists or bool(draft.body or draft.tags))
 
     def _hm(self, moment: dt.datetime | None = None) -> str:
-        """A time on the event's clock, as every other time in the window is shown."""
-        local = (moment or dt.datetime.now(dt.UTC)).astimezone(self.ctx.timezone)
-        return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        """A time in the display zone (Settings: the second clock, else the event's), named
+        wherever it could be taken for another clock, as History and Questions show it."""
+        return self.ctx.clocks.moment(moment or dt.datetime.now(dt.UTC))
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon, weekday_hm
 from fieldvisit.gui.sections.history_dialog import HistoryDialog
 from fieldvisit.gui.sections.note_editor import NoteEditor
@@ -120,7 +121,7 @@ class _Loaded:
     session_uid: str
 
 
-class NotesSection(QWidget):
+class NotesSection(Section):
     """Notes of the current event. `saved(note_id)` after each autosave."""
 
     saved = Signal(str)
@@ -128,8 +129,7 @@ class NotesSection(QWidget):
     search_done = Signal(str)  # the query
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._items: list[NoteItem] = []
         self._session_uid = ""
         self._search_serial = 0
@@ -198,9 +198,6 @@ class NotesSection(QWidget):
         layout.addWidget(splitter)
         self._fill_filter([])
 
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_content_changed)
-        ctx.delegate_data_changed.connect(self.on_delegate_data_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         self.reload()
 
@@ -289,7 +286,10 @@ class NotesSection(QWidget):
             bits.append(html.escape(item.target_title))
         if note.tags:
             bits.append(html.escape("#" + " #".join(note.tags)))
-        bits.append(weekday_hm(note.updated_at, self.ctx.timezone))
+        clocks = self.ctx.clocks
+        bits.append(
+            weekday_hm(note.updated_at, clocks.display) + clocks.name_suffix(note.updated_at)
+        )
         return NoteListRow(
             note.id, f"<b>{title}</b><br>{' · '.join(bits)}", note.private, item.orphaned, item
         )
@@ -493,7 +493,7 @@ class NotesSection(QWidget):
     @Slot(str)
     def on_history_requested(self, note_id: str) -> None:
         revisions = self.ctx.worker.run_now(lambda store: notes.history(store, note_id))
-        dialog = HistoryDialog(revisions, self)
+        dialog = HistoryDialog(revisions, self, self.ctx.clocks)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.restore(note_id, dialog.chosen)
 

@@ -9,11 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Phase, Questionnaire
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, weekday_hm
 from fieldvisit.gui.sections.question_form import QuestionForm
 from fieldvisit.services import questions as qs
@@ -103,13 +102,12 @@ class EntriesModel(QAbstractListModel):
         return -1
 
 
-class QuestionsSection(QWidget):
+class QuestionsSection(Section):
     saved = Signal()
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.data = QuestionsData("")
         self.form: QuestionForm | None = None
         self._session_uid = ""
@@ -166,8 +164,6 @@ class QuestionsSection(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         self._show_entry(None)
         self.reload()
 
@@ -372,8 +368,8 @@ class QuestionsSection(QWidget):
             self.ctx.worker.submit(job, done, failed)
 
     def _hm(self) -> str:
-        local = dt.datetime.now(dt.UTC).astimezone(self.ctx.timezone)
-        return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        """Now in the display zone, named wherever it could be taken for another clock."""
+        return self.ctx.clocks.moment(dt.datetime.now(dt.UTC))
 
     def show_target(self, kind: str, uid: str) -> None:
         """("questionnaire", uid) opens it; ("session", uid) opens session feedback for it."""

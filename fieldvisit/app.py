@@ -155,8 +155,12 @@ class Shell:
         else:
             self.window.flush_sections()
             self.window.save_state()
-        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtCore import QCoreApplication, QTimer
 
+        # A section's refresh timer (Today's, every 30 s) must not submit to a worker that
+        # is gone: the window may outlive the shell until its deferred deletion.
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
         if self.lock is not None:
             self.lock.release()  # a worker held by the lock lets go
         self.worker.shutdown()

@@ -317,7 +317,7 @@ class DocumentsSection(Section):
         event_id = self.ctx.event_id
 
         def job(store: Store) -> Opened:
-            data = docs.read_document(pack, item)
+            data = docs.read_document(pack, item, store.key)
             temp = None if in_app else docs.write_temp_copy(data, item.document.filename, cache)
             docs.mark_seen(store, event_id, item.document.id)
             return Opened(item, data, temp)

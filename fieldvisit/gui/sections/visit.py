@@ -289,8 +289,8 @@ class VisitSection(Section):
         pack = self.ctx.paths.packs / self.data.pack_file
         cache = self.ctx.paths.cache
 
-        def job(_store: Store) -> Path:
-            return visit.extract_map(pack, layer, cache)
+        def job(store: Store) -> Path:
+            return visit.extract_map(pack, layer, cache, store.key)
 
         def done(path: Path) -> None:
             try:

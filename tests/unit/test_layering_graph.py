@@ -40,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
     "returns": {"interop", "domain", *BASE},
     "interop": {"domain", *BASE},
     "domain": {"__init__"},
-    "paths": set(),
+    "paths": {"domain"},  # file permissions (domain.private)
     "settings": set(),
     "display": set(),
     "__init__": set(),

@@ -597,6 +597,18 @@
         <source>New note of your own</source>
         <translation>Nieuwe eigen notitie</translation>
     </message>
+    <message>
+        <source>&amp;Remove event…</source>
+        <translation>Evenement &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sample events…</source>
+        <translation>&amp;Voorbeeldevenementen…</translation>
+    </message>
+    <message>
+        <source>E&amp;vent</source>
+        <translation>E&amp;venement</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -2339,6 +2351,102 @@
     <message>
         <source>Note on this person</source>
         <translation>Notitie over deze persoon</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEventDialog</name>
+    <message>
+        <source>Remove event</source>
+        <translation>Evenement verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from this computer?</source>
+        <translation>“%1” van deze computer verwijderen?</translation>
+    </message>
+    <message>
+        <source>You have no notes or answers on this event.</source>
+        <translation>U hebt geen notities of antwoorden bij dit evenement.</translation>
+    </message>
+    <message>
+        <source>Your %1 note(s), %2 answer(s), %3 agenda pick(s) and %4 rating(s) on this event are deleted with it. Send them to the organisers or export your notes first if you want to keep them.</source>
+        <translation>Uw %1 notitie(s), %2 antwoord(en), %3 agendakeuze(s) en %4 beoordeling(en) bij dit evenement worden mee verwijderd. Stuur ze eerst naar de organisatoren of exporteer uw notities als u ze wilt bewaren.</translation>
+    </message>
+    <message>
+        <source>I understand that my notes and answers are deleted</source>
+        <translation>Ik begrijp dat mijn notities en antwoorden worden verwijderd</translation>
+    </message>
+    <message>
+        <source>&amp;Send to organisers…</source>
+        <translation>&amp;Naar organisatoren sturen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport notes…</source>
+        <translation>Notities e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ve&amp;rwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEventFlow</name>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>“%1” is verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleBanner</name>
+    <message>
+        <source>Sample event: illustrative, not the official programme.</source>
+        <translation>Voorbeeldevenement: ter illustratie, niet het officiële programma.</translation>
+    </message>
+    <message>
+        <source>Some details of this event are illustrative.</source>
+        <translation>Sommige details van dit evenement zijn ter illustratie.</translation>
+    </message>
+    <message>
+        <source>What is invented?</source>
+        <translation>Wat is verzonnen?</translation>
+    </message>
+    <message>
+        <source>What is invented</source>
+        <translation>Wat is verzonnen</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesDialog</name>
+    <message>
+        <source>Sample events</source>
+        <translation>Voorbeeldevenementen</translation>
+    </message>
+    <message>
+        <source>Four sample events, built from their public announcements. What an announcement does not give (timetables, rooms, hosts) is invented and marked illustrative. They are not the official programmes, and they never take the place of the organisers&apos; own packs.</source>
+        <translation>Vier voorbeeldevenementen, gemaakt uit hun openbare aankondigingen. Wat een aankondiging niet geeft (tijdschema&apos;s, zalen, gastheren) is verzonnen en gemarkeerd als ter illustratie. Het zijn niet de officiële programma&apos;s, en ze nemen nooit de plaats in van de eigen pakketten van de organisatoren.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installeren</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Bijwerken</translation>
+    </message>
+    <message>
+        <source>Install the sample %1</source>
+        <translation>Het voorbeeld %1 installeren</translation>
+    </message>
+    <message>
+        <source>Installing the sample %1…</source>
+        <translation>Het voorbeeld %1 wordt geïnstalleerd…</translation>
+    </message>
+    <message>
+        <source>“%1” is installed.</source>
+        <translation>“%1” is geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Niet geïnstalleerd: %1</translation>
     </message>
 </context>
 </TS>

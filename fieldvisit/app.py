@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.exports import PdfRenderer
     from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
 
@@ -324,21 +325,16 @@ def run(
     return int(code)
 
 
-def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit export`: a .pdf booklet is drawn by Qt, offscreen (no display needed),
-    the same way the Export menu draws it; other files never load Qt."""
-    from fieldvisit.commands.returns import cmd_export
-
-    if Path(args.output).suffix.lower() != ".pdf":
-        return cmd_export(args, paths)
+def pdf_renderer() -> PdfRenderer:
+    """The notes booklet's PDF renderer for `fieldvisit export`: Qt draws it offscreen (no
+    display needed), exactly as the Export menu does. Named in cli.py, so that the export
+    command reaches Qt only through here, and only for a .pdf."""
     from fieldvisit.gui.pdf import offscreen_renderer, write_pdf
 
     app = offscreen_renderer()
 
     def render(markdown: str, path: Path, title: str) -> int:
+        assert app is not None  # kept alive as long as the renderer
         return write_pdf(markdown, path, title=title)
 
-    try:
-        return cmd_export(args, paths, render)
-    finally:
-        del app
+    return render

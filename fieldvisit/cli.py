@@ -249,7 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("--dry-run", action="store_true", help="list what would go, write nothing")
     _passcode(ret)
 
-    exp = command("export", "fieldvisit.app:run_export", "export your notes, agenda, contacts")
+    exp = command(
+        "export", "fieldvisit.commands.returns:cmd_export", "export your notes, agenda, contacts"
+    )
+    # A .pdf booklet is drawn by Qt: the command asks app.py for the renderer by name.
+    exp.set_defaults(pdf_renderer="fieldvisit.app:pdf_renderer")
     exp.add_argument("what", choices=["notes", "agenda", "contacts", "itinerary"])
     exp.add_argument(
         "-o",

@@ -7,7 +7,7 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
@@ -72,16 +72,20 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def cmd_export(
-    args: argparse.Namespace, paths: AppPaths, render_pdf: PdfRenderer | None = None
-) -> int:
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]
-    [--include-private]`. A .pdf booklet is drawn by `render_pdf` (app.run_export passes
-    Qt's); the file type is checked before the store is opened."""
+    [--include-private]`. The file type is checked before the store is opened; a .pdf
+    booklet is drawn by the renderer named in `args.pdf_renderer` (app.py's, Qt offscreen)."""
     from fieldvisit.services.exports import check_suffix, export
 
     output = Path(args.output)
     check_suffix(args.what, output)
+    render_pdf: PdfRenderer | None = None
+    if output.suffix.lower() == ".pdf" and getattr(args, "pdf_renderer", None):
+        from fieldvisit.cli import resolve_handler
+
+        make = cast("Callable[[], PdfRenderer]", resolve_handler(args.pdf_renderer))
+        render_pdf = make()
     store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)

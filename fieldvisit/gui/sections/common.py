@@ -110,7 +110,7 @@ class HtmlDelegate(QStyledItemDelegate):
         bold.setBold(True)
         while block.isValid():
             text = block.text()
-            line_doc = QTextDocument()
+            line_doc = SafeTextDocument()
             line_doc.setDefaultFont(option.font)
             line_doc.setDocumentMargin(0)
             cursor_html = _block_html(block)
@@ -125,7 +125,7 @@ class HtmlDelegate(QStyledItemDelegate):
                 escaped = html.escape(short, quote=False)
                 out.append(f"<b>{escaped}</b>" if is_bold else escaped)
             block = block.next()
-        elided = QTextDocument()
+        elided = SafeTextDocument()
         elided.setDefaultFont(option.font)
         elided.setDocumentMargin(doc.documentMargin())
         elided.setHtml("<br>".join(out))

@@ -27,6 +27,12 @@ def day_long(day: dt.date | dt.datetime) -> str:
     return QLocale().toString(_qdate(moment), "dddd d MMMM")
 
 
+def day_month(day: dt.date | dt.datetime) -> str:
+    """ "16 February" / "16 februari"."""
+    moment = day.date() if isinstance(day, dt.datetime) else day
+    return QLocale().toString(_qdate(moment), "d MMMM")
+
+
 def date_long(day: dt.date | dt.datetime) -> str:
     """ "15 February 2017" / "15 februari 2017"."""
     moment = day.date() if isinstance(day, dt.datetime) else day

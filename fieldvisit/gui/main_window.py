@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -32,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit import __version__
+from fieldvisit.gui.eliding import ElidingComboBox
 from fieldvisit.gui.formatting import date_long, day_time
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
-from fieldvisit.gui.theme import icon
+from fieldvisit.gui.theme import icon, section_icon
 from fieldvisit.settings import (
     LAST_EVENT,
     PROGRAMME_SPLITTER,
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.info_box: QMessageBox | None = None
         self.open_flow: OpenPackFlow | None = None  # created on first use
         self.search_popup: QWidget | None = None
+        self.settings_dialog: QWidget | None = None
         self._pending_file: Path | None = None
         # Ctrl+N before the store is open: the text is written here, then moved into the
         # note that attach() creates (issue 10: not one keystroke lost).
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("fieldvisit"))
-        self.setMinimumSize(QSize(760, 520))
+        self.setMinimumSize(QSize(760, 500))
 
         titles = section_titles()
         self.nav = QListWidget()
@@ -112,7 +115,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self._loading)
         self.sections = LazySections(self._build_section)  # built once attached
         for number, name in enumerate(SECTIONS, start=1):
-            item = QListWidgetItem(icon(name), titles[name])
+            item = QListWidgetItem(section_icon(name, self.nav.palette()), titles[name])
             item.setData(NAME_ROLE, name)
             item.setToolTip(f"{titles[name]} (Alt+{number})")
             item.setSizeHint(QSize(150, 36))
@@ -252,8 +255,12 @@ class MainWindow(QMainWindow):
             self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
         )
         self.send_action.setObjectName("action_send_return")
+        # The platform's Preferences key where Qt knows one (Cmd+, on macOS), else Ctrl+,.
+        preferences = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         self.settings_action = self._action(
-            self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
+            self.tr("&Settings…"),
+            self.on_settings,
+            preferences[0] if preferences else QKeySequence("Ctrl+,"),
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
@@ -297,12 +304,16 @@ class MainWindow(QMainWindow):
         bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         caption = QLabel(self.tr("&Event:"))
         caption.setContentsMargins(6, 0, 4, 0)
-        self.event_combo = QComboBox()
+        self.event_combo = ElidingComboBox()
         self.event_combo.setObjectName("event_switcher")
         self.event_combo.setAccessibleName(self.tr("Event"))
-        self.event_combo.setToolTip(self.tr("Switch between installed events"))
-        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.event_combo.setMinimumContentsLength(24)
+        self.event_combo.hint = self.tr("Switch between installed events")
+        # As wide as the title up to 420 px, narrower when the window is: then "…".
+        self.event_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.event_combo.setMinimumContentsLength(16)
+        self.event_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.event_combo.setMaximumWidth(420)
         caption.setBuddy(self.event_combo)
         self.event_combo.currentIndexChanged.connect(self.on_event_chosen)
@@ -501,6 +512,7 @@ class MainWindow(QMainWindow):
         index = ids.index(wanted) if wanted in ids else (0 if ids else -1)
         self.event_combo.setCurrentIndex(index)
         self.event_combo.blockSignals(False)
+        self.event_combo.update_tip()
         self.on_event_chosen(index)
         self.events_loaded.emit()
 
@@ -628,7 +640,15 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_settings(dialog.language_changed))
+        self.settings_dialog = dialog
         dialog.open()
+
+    def _after_settings(self, language_changed: bool) -> None:
+        if language_changed:
+            self.statusBar().showMessage(
+                self.tr("The new language is used from the next start of the app."), 15_000
+            )
 
     def _info(self, title: str, text: str) -> None:
         from PySide6.QtCore import Qt
@@ -654,23 +674,52 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
-    def on_shortcuts(self) -> None:
-        rows = [
-            (
-                QKeySequence(QKeySequence.StandardKey.Find),
-                self.tr("Search the programme and your notes"),
-            ),
-            (QKeySequence("Ctrl+N"), self.tr("New note on the session, stop or person selected")),
-            (QKeySequence("Ctrl+Shift+N"), self.tr("New note of your own")),
-            (QKeySequence("Ctrl+J"), self.tr("Jump to now in the programme")),
-            (QKeySequence("Ctrl+E"), self.tr("Emergency contacts")),
-            (QKeySequence(QKeySequence.StandardKey.Open), self.tr("Open an event pack")),
-            (QKeySequence("Alt+1"), self.tr("Today … Alt+7 Documents")),
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, what, keys) for every action with a shortcut, read from the menus
+        themselves (so the list cannot drift from them), then the keys of the views."""
+        rows: list[tuple[str, str, str]] = []
+        native = QKeySequence.SequenceFormat.NativeText
+
+        def walk(menu: QMenu, title: str) -> None:
+            for action in menu.actions():
+                sub = action.menu()
+                if isinstance(sub, QMenu):
+                    walk(sub, title)
+                    continue
+                keys = [k.toString(native) for k in action.shortcuts() if not k.isEmpty()]
+                if keys and action.isVisible():
+                    rows.append((title, action.text().replace("&", ""), ", ".join(keys)))
+
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                walk(menu, top.text().replace("&", ""))
+        # Window-wide shortcuts that no menu shows (Alt+1…7 are in Go).
+        shown = {action for _m, action, _k in rows}
+        for action in self.actions():
+            keys = [k.toString(native) for k in action.shortcuts() if not k.isEmpty()]
+            text = action.text().replace("&", "")
+            if keys and text not in shown:
+                rows.append(("", text, ", ".join(keys)))
+        view = self.tr("Programme timeline")
+        rows += [
+            (view, self.tr("Zoom in"), QKeySequence("Ctrl++").toString(native)),
+            (view, self.tr("Zoom out"), QKeySequence("Ctrl+-").toString(native)),
+            (view, self.tr("Normal size"), QKeySequence("Ctrl+0").toString(native)),
+            (view, self.tr("Zoom with the wheel"), self.tr("Ctrl+wheel")),
+            (view, self.tr("Scroll sideways"), self.tr("Shift+wheel")),
+            (view, self.tr("Move between sessions"), self.tr("Arrow keys")),
         ]
+        return rows
+
+    @Slot()
+    def on_shortcuts(self) -> None:
+        import html
+
         table = "".join(
-            f"<tr><td><b>{k.toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
-            f"<td>&nbsp;&nbsp;{t}</td></tr>"
-            for k, t in rows
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{html.escape(what)}</td>"
+            f"<td>&nbsp;&nbsp;<i>{html.escape(menu)}</i></td></tr>"
+            for menu, what, keys in self.shortcut_rows()
         )
         self._info(self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
@@ -702,14 +751,45 @@ class MainWindow(QMainWindow):
         self.pack_dropped.emit(str(paths[0]))
         self.open_pack_file(paths[0])
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # The theme changed: the sidebar's icons take the new colours.
+            for row in range(self.nav.count()):
+                item = self.nav.item(row)
+                item.setIcon(section_icon(str(item.data(NAME_ROLE)), self.nav.palette()))
+
     # --- state ----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
+        """The saved geometry when it lies on a screen that is there now; else 1280x800 or
+        less, so the whole window (status bar included) fits the screen's available area."""
+        from PySide6.QtGui import QGuiApplication
+
         geometry = self.settings.get(WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
+        if geometry and self.restoreGeometry(QByteArray(geometry)):
+            frame = self.frameGeometry()
+            screen = QGuiApplication.screenAt(frame.center())
+            if screen is not None and screen.availableGeometry().intersects(frame):
+                return
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        # The frame (title bar, borders) is not known before the window is shown: leave room.
+        width = max(self.minimumWidth(), min(1280, area.width() - 16))
+        height = max(self.minimumHeight(), min(800, area.height() - 40))
+        self.resize(min(width, area.width()), min(height, area.height()))
+        self.move(
+            area.left() + max(0, (area.width() - self.width()) // 2),
+            area.top() + max(0, (area.height() - self.height() - 30) // 2),
+        )
 
     def save_state(self) -> None:
         settings = self.settings

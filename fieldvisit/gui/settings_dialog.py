@@ -123,9 +123,14 @@ class SettingsDialog(QDialog):
         reminders_label.setBuddy(self.remind_sessions)
         form.addRow(reminders_label, reminders)
         layout.addLayout(form)
-        hint = QLabel(self.tr("A new language is used from the next start."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        # Said when the language is changed: it takes effect at the next start of the app.
+        self.language_notice = QLabel()
+        self.language_notice.setObjectName("language_notice")
+        self.language_notice.setWordWrap(True)
+        self.language_notice.hide()
+        layout.addWidget(self.language_notice)
+        self._started_language = str(self.language.currentData())
+        self.language.currentIndexChanged.connect(self.on_language_changed)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -133,6 +138,25 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.accepted.connect(self.on_accepted)
+
+    @Slot(int)
+    def on_language_changed(self, _index: int) -> None:
+        changed = str(self.language.currentData()) != self._started_language
+        self.language_notice.setVisible(changed)
+        if changed:
+            self.language_notice.setText(
+                "<b>"
+                + self.tr(
+                    "Restart Field Visit Companion to see it in %1: the language changes at "
+                    "the next start."
+                ).replace("%1", self.language.currentText())
+                + "</b>"
+            )
+        self.adjustSize()
+
+    @property
+    def language_changed(self) -> bool:
+        return str(self.language.currentData()) != self._started_language
 
     @Slot()
     def on_accepted(self) -> None:

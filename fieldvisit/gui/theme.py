@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -49,6 +50,30 @@ def icon(name: str) -> QIcon:
     """An icon from resources/icons/<name>.svg (empty when missing, never an error)."""
     path = resource("icons", f"{name}.svg")
     return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+ICON_INK = "#4a6d8c"  # the stroke colour the section icons are drawn in
+ICON_INK_DARK = "#9cc0e3"
+
+
+def section_icon(name: str, palette: QPalette) -> QIcon:
+    """A section icon whose lines stay visible: a light ink on a dark palette, and the
+    highlighted-text colour when its row is selected (the plain ink vanishes on blue)."""
+    path = resource("icons", f"{name}.svg")
+    if not path.is_file():
+        return QIcon()
+    svg = path.read_text(encoding="utf-8")
+    if ICON_INK not in svg:
+        return icon(name)
+    result = QIcon()
+    dark = is_dark(palette)
+    normal = ICON_INK_DARK if dark else ICON_INK
+    selected = palette.color(QPalette.ColorRole.HighlightedText).name()
+    for mode, ink in ((QIcon.Mode.Normal, normal), (QIcon.Mode.Selected, selected)):
+        pixmap = QPixmap()
+        if pixmap.loadFromData(svg.replace(ICON_INK, ink).encode(), "SVG"):
+            result.addPixmap(pixmap, mode)
+    return result
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

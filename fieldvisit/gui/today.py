@@ -41,6 +41,7 @@ from fieldvisit.gui.section import Section
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services import programme
 from fieldvisit.services.programme import ChangeItem, Today
+from fieldvisit.services.summary import EventSummary, event_summary
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -144,6 +145,8 @@ class TodaySection(Section):
         self.clock.setAccessibleName(self.tr("Event time"))
         layout.addWidget(self.clock)
 
+        self.captions: dict[str, QLabel] = {}
+        self.after_event = False
         self.now_model = TodayModel(self)
         self.next_model = TodayModel(self)
         self.stop_model = TodayModel(self)
@@ -234,6 +237,7 @@ class TodaySection(Section):
         caption.setBuddy(view)
         layout.addWidget(caption)
         layout.addWidget(view, 1)
+        self.captions[name] = caption
         return view
 
     def section_title(self) -> str:
@@ -323,6 +327,60 @@ class TodaySection(Section):
         )
         self.change_model.set_items(changes)
         self.mark_seen.setEnabled(bool(today.changes))
+        after = today.event is not None and now.date() > today.event.end_date
+        self._show_after(after)
+        if after and today.event is not None:
+            event_id, ended = today.event.id, today.event.end_date
+            self.ctx.worker.submit(
+                lambda store: event_summary(store, event_id),
+                lambda summary: self.apply_summary(event_id, ended, summary),
+            )
+            return
+        self.refreshed.emit()
+
+    def _show_after(self, after: bool) -> None:
+        """After the event: one list, its summary, instead of three empty ones."""
+        self.after_event = after
+        self.captions["now_list"].setText(self.tr("After the event") if after else self.tr("&Now"))
+        for name, view in (("next_list", self.next_view), ("stop_list", self.stop_view)):
+            self.captions[name].setVisible(not after)
+            view.setVisible(not after)
+
+    def apply_summary(self, event_id: str, ended: dt.date, summary: EventSummary) -> None:
+        if event_id != self.ctx.event_id or not self.after_event:
+            return  # another event, or the clock went back into the event meanwhile
+        items = [
+            TodayItem(
+                self.tr("This event ended on %1.").replace("%1", date_long(ended)), tone="muted"
+            ),
+            TodayItem(
+                self.tr("Notes written: %1 (private: %2)")
+                .replace("%1", str(summary.notes))
+                .replace("%2", str(summary.private_notes)),
+                "notes",
+            ),
+            TodayItem(
+                self.tr("Questions answered: %1").replace("%1", str(summary.answers)),
+                "questions",
+            ),
+        ]
+        if summary.unsent_notes or summary.unsent_answers:
+            items.append(
+                TodayItem(
+                    self.tr(
+                        "Not yet sent to the organisers: %1 notes, %2 answers. "
+                        "Use File ▸ Send to organisers…"
+                    )
+                    .replace("%1", str(summary.unsent_notes))
+                    .replace("%2", str(summary.unsent_answers)),
+                    tone="changed",
+                )
+            )
+        else:
+            items.append(
+                TodayItem(self.tr("Everything you can share has been sent to the organisers."))
+            )
+        self.now_model.set_items(tuple(items))
         self.refreshed.emit()
 
     def _session_item(self, s: Session, *, with_day: bool = False) -> TodayItem:

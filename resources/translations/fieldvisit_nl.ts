@@ -609,6 +609,50 @@
         <source>E&amp;vent</source>
         <translation>E&amp;venement</translation>
     </message>
+    <message>
+        <source>The new language is used from the next start of the app.</source>
+        <translation>De nieuwe taal wordt gebruikt vanaf de volgende start van de app.</translation>
+    </message>
+    <message>
+        <source>Programme timeline</source>
+        <translation>Tijdlijn van het programma</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>Normale grootte</translation>
+    </message>
+    <message>
+        <source>Zoom with the wheel</source>
+        <translation>Zoomen met het scrollwiel</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+scrollwiel</translation>
+    </message>
+    <message>
+        <source>Scroll sideways</source>
+        <translation>Zijwaarts scrollen</translation>
+    </message>
+    <message>
+        <source>Shift+wheel</source>
+        <translation>Shift+scrollwiel</translation>
+    </message>
+    <message>
+        <source>Move between sessions</source>
+        <translation>Van sessie naar sessie gaan</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pijltjestoetsen</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -2147,6 +2191,10 @@
         <source>S&amp;econd clock:</source>
         <translation>Tw&amp;eede klok:</translation>
     </message>
+    <message>
+        <source>Restart Field Visit Companion to see it in %1: the language changes at the next start.</source>
+        <translation>Start Veldbezoek-assistent opnieuw om het in het %1 te zien: de taal verandert bij de volgende start.</translation>
+    </message>
 </context>
 <context>
     <name>StopsModel</name>
@@ -2331,6 +2379,26 @@
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
+    <message>
+        <source>After the event</source>
+        <translation>Na het evenement</translation>
+    </message>
+    <message>
+        <source>Notes written: %1 (private: %2)</source>
+        <translation>Notities geschreven: %1 (privé: %2)</translation>
+    </message>
+    <message>
+        <source>Questions answered: %1</source>
+        <translation>Vragen beantwoord: %1</translation>
+    </message>
+    <message>
+        <source>Not yet sent to the organisers: %1 notes, %2 answers. Use File ▸ Send to organisers…</source>
+        <translation>Nog niet verzonden naar de organisatoren: %1 notities, %2 antwoorden. Kies Bestand ▸ Verzenden naar organisatoren…</translation>
+    </message>
+    <message>
+        <source>Everything you can share has been sent to the organisers.</source>
+        <translation>Alles wat u kunt delen, is naar de organisatoren verzonden.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
@@ -2506,6 +2574,22 @@
     <message>
         <source>Note on this person</source>
         <translation>Notitie over deze persoon</translation>
+    </message>
+    <message>
+        <source>This visit has no stops.</source>
+        <translation>Dit bezoek heeft geen stops.</translation>
+    </message>
+    <message>
+        <source>The stops of this visit have no times.</source>
+        <translation>De stops van dit bezoek hebben geen tijden.</translation>
+    </message>
+    <message>
+        <source>The visit ended on %1 at %2.</source>
+        <translation>Het bezoek eindigde op %1 om %2.</translation>
+    </message>
+    <message>
+        <source>No stop is planned at this time.</source>
+        <translation>Op dit moment is er geen stop gepland.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -18,12 +19,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
+    QFontMetrics,
     QIcon,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
     QPixmap,
+    QTextBlock,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -79,6 +83,8 @@ class HtmlDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        if not self.wrap:
+            doc = self._elided(doc, opt, text_rect.width())
         painter.save()
         painter.translate(text_rect.topLeft())
         painter.setClipRect(text_rect.translated(-text_rect.topLeft()))
@@ -90,6 +96,52 @@ class HtmlDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+    @staticmethod
+    def _elided(doc: QTextDocument, option: QStyleOptionViewItem, width: int) -> QTextDocument:
+        """Unwrapped rows: a line too long for the row ends in "…" (plain text then), so no
+        word is cut in half at the edge."""
+        room = width - 2 * int(doc.documentMargin()) - 2
+        if doc.idealWidth() <= width:
+            return doc
+        out: list[str] = []
+        block = doc.begin()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        while block.isValid():
+            text = block.text()
+            line_doc = SafeTextDocument()
+            line_doc.setDefaultFont(option.font)
+            line_doc.setDocumentMargin(0)
+            cursor_html = _block_html(block)
+            line_doc.setHtml(cursor_html)
+            if line_doc.idealWidth() <= room:
+                out.append(cursor_html)
+            else:
+                first = block.begin()
+                is_bold = not first.atEnd() and first.fragment().charFormat().fontWeight() >= 600
+                metrics = QFontMetrics(bold if is_bold else option.font)
+                short = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                escaped = html.escape(short, quote=False)
+                out.append(f"<b>{escaped}</b>" if is_bold else escaped)
+            block = block.next()
+        elided = SafeTextDocument()
+        elided.setDefaultFont(option.font)
+        elided.setDocumentMargin(doc.documentMargin())
+        elided.setHtml("<br>".join(out))
+        return elided
+
+
+def _block_html(block: QTextBlock) -> str:
+    """One block of a document as simple HTML (bold kept), for re-laying it out."""
+    parts: list[str] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        text = html.escape(fragment.text(), quote=False)
+        parts.append(f"<b>{text}</b>" if fragment.charFormat().fontWeight() >= 600 else text)
+        it += 1
+    return "".join(parts)
 
 
 def lock_icon(color: QColor | None = None, size: int = 32) -> QIcon:

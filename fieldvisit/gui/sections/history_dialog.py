@@ -61,6 +61,8 @@ class RevisionsModel(QAbstractListModel):
             return self.tr("Revision {0} · {1} · {2} characters").format(
                 rev.revision, when, len(rev.body)
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.UserRole:
             return rev
         return None
@@ -94,7 +96,20 @@ class HistoryDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
         splitter.addWidget(self.preview)
-        splitter.setSizes([260, 500])
+        # The list as wide as its longest line (sizes that follow the text, in any language).
+        metrics = self.list.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(self.model.index(r, 0).data()))
+                for r in range(self.model.rowCount())
+            ),
+            default=200,
+        )
+        list_width = widest + self.list.verticalScrollBar().sizeHint().width() + 24
+        self.list.setMinimumWidth(min(list_width, 460))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.resize(max(760, list_width + 420), 480)
+        splitter.setSizes([list_width, 500])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton(self.tr("Restore &this revision"), self)
         self.restore_button.setToolTip(

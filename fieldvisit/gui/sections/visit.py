@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.formatting import day_month
 from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
@@ -155,7 +156,15 @@ class VisitSection(Section):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 600])
+        # An event without a field visit: one clear line instead of empty panes.
+        self.no_visit = QLabel(self.tr("This event has no field visit."), self)
+        self.no_visit.setObjectName("no_visit")
+        self.no_visit.setWordWrap(True)
+        self.no_visit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_visit.hide()
+        self.splitter = splitter
         layout = QVBoxLayout(self)
+        layout.addWidget(self.no_visit)
         layout.addWidget(splitter)
 
         self._tick = QTimer(self, interval=CLOCK_TICK_MS)
@@ -213,6 +222,8 @@ class VisitSection(Section):
     def _show_itinerary(self, itinerary: Itinerary | None) -> None:
         self.itinerary = itinerary
         self._set_enabled(itinerary is not None and bool(itinerary.stops))
+        self.no_visit.setVisible(itinerary is None)
+        self.splitter.setVisible(itinerary is not None)
         if itinerary is None:
             self.model.set_rows([])
             self.now_label.setText(self.tr("This event has no field visit."))
@@ -269,8 +280,29 @@ class VisitSection(Section):
                 self.tr("Next: {0}. {1} at {2}").format(line.number, line.stop.title, when)
             )
         if not parts:
-            return self.tr("The visit is over, or its stops have no times.")
+            return self._state_text(lines)
         return "   ".join(parts)
+
+    def _state_text(self, lines: list[StopLine]) -> str:
+        """Neither a current nor a next stop: say precisely why."""
+        zone = self.ctx.timezone
+        ends = [
+            line.stop.planned_end or line.stop.planned_start
+            for line in lines
+            if line.stop.planned_end or line.stop.planned_start
+        ]
+        if not lines:
+            return self.tr("This visit has no stops.")
+        if not ends:
+            return self.tr("The stops of this visit have no times.")
+        last = max(e for e in ends if e is not None).astimezone(zone)
+        if self.ctx.now() >= last:
+            return (
+                self.tr("The visit ended on %1 at %2.")
+                .replace("%1", day_month(last))
+                .replace("%2", f"{last:%H:%M}")
+            )
+        return self.tr("No stop is planned at this time.")
 
     def _load_map(self) -> None:
         itinerary = self.itinerary

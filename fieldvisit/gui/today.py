@@ -146,6 +146,7 @@ class TodaySection(Section):
         layout.addWidget(self.clock)
 
         self.captions: dict[str, QLabel] = {}
+        self._generation = 0  # refreshes so far: a summary of an older one is dropped
         self.after_event = False
         self.now_model = TodayModel(self)
         self.next_model = TodayModel(self)
@@ -263,6 +264,7 @@ class TodaySection(Section):
 
     @Slot()
     def refresh(self) -> None:
+        self._generation += 1
         event_id = self.ctx.event_id
         moment = self.ctx.now()
         if not event_id:
@@ -331,9 +333,10 @@ class TodaySection(Section):
         self._show_after(after)
         if after and today.event is not None:
             event_id, ended = today.event.id, today.event.end_date
+            generation = self._generation
             self.ctx.worker.submit(
                 lambda store: event_summary(store, event_id),
-                lambda summary: self.apply_summary(event_id, ended, summary),
+                lambda summary: self.apply_summary(event_id, ended, summary, generation),
             )
             return
         self.refreshed.emit()
@@ -346,8 +349,11 @@ class TodaySection(Section):
             self.captions[name].setVisible(not after)
             view.setVisible(not after)
 
-    def apply_summary(self, event_id: str, ended: dt.date, summary: EventSummary) -> None:
-        if event_id != self.ctx.event_id or not self.after_event:
+    def apply_summary(
+        self, event_id: str, ended: dt.date, summary: EventSummary, generation: int = -1
+    ) -> None:
+        stale = generation not in (-1, self._generation)
+        if stale or event_id != self.ctx.event_id or not self.after_event:
             return  # another event, or the clock went back into the event meanwhile
         items = [
             TodayItem(

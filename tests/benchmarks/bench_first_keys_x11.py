@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 TEXT = "osprey granite"
-DISPLAY = ":97"
+DISPLAY = f":{90 + os.getpid() % 9}"
+WAIT_S = float(os.environ.get("BENCH_WAIT_S", "1.5"))  # after the last key, then SIGKILL
 
 
 def sample_store(folder: Path) -> Path:
@@ -71,6 +72,8 @@ def one_round(template: Path, folder: Path, n: int, rng: random.Random, app_dir:
     )
     try:
         window = xdotool("search", "--sync", "--onlyvisible", "--name", "Field Visit Companion")
+        if not window:
+            raise RuntimeError("no window appeared (is the X server up?)")
         window = window.splitlines()[0]
         shown = time.monotonic()
         delay = rng.uniform(0.1, 0.3)
@@ -79,7 +82,7 @@ def one_round(template: Path, folder: Path, n: int, rng: random.Random, app_dir:
         xdotool("key", "--clearmodifiers", "ctrl+n")
         xdotool("type", "--delay", "30", TEXT)
         last_key = time.monotonic()
-        time.sleep(1.5)
+        time.sleep(WAIT_S)
     finally:
         proc.kill()
         proc.wait()

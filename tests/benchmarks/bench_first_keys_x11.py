@@ -88,6 +88,10 @@ def one_round(template: Path, folder: Path, n: int, rng: random.Random, app_dir:
         proc.wait()
     bodies = notes_in(data)
     kept = TEXT in bodies
+    safety = data / "unsaved-note.txt"  # the next start makes this a note
+    if not kept and safety.is_file() and safety.read_text(encoding="utf-8") == TEXT:
+        bodies.append("(in unsaved-note.txt, a note at the next start)")
+        kept = True
     best = max(bodies, key=len, default="")
     return kept, best, shown - started, delay, last_key - shown
 

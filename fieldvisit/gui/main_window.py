@@ -565,8 +565,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_clock_changed(self) -> None:
         if self.ctx.pretending:
+            from fieldvisit.domain.clock import laptop_zone, same_offset, zone_label
+
             now = self.ctx.now().astimezone(self.ctx.timezone)
-            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", day_time(now)))
+            text = day_time(now)
+            clocks = self.ctx.clocks
+            if clocks.second_at(now) is not None or not same_offset(
+                self.ctx.timezone, laptop_zone(), now
+            ):
+                text += f" ({zone_label(self.ctx.timezone)})"  # two clocks: say which
+            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", text))
             self.pretend_label.show()
         else:
             self.pretend_label.hide()

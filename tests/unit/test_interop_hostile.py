@@ -297,3 +297,19 @@ def test_the_budget_puts_back_a_tracer_that_was_there(tmp_path: Path) -> None:
         assert sys.gettrace() is tracer
     finally:
         sys.settrace(previous)
+
+
+def test_a_calendar_with_more_components_than_a_pack_holds_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldvisit.interop import ical
+
+    monkeypatch.setattr(ical, "MAX_COMPONENTS", 10)
+    event = "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20170215T100000\r\nEND:VEVENT\r\n"
+    path = tmp_path / "many.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:Europe/Brussels\r\n" + event * 20 + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError, match="21 components, over the 10 limit"):
+        read_schedule(path)

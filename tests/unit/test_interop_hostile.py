@@ -226,6 +226,14 @@ ISSUE_15_CASES: dict[str, tuple[bytes, str, str]] = {
         "more than 14 days",
         "VCALENDAR/VEVENT[1]/DURATION",
     ),
+    # Found by the long fuzz run: the zone help of a calendar naming no zone overflowed.
+    "ics no zone and year 9999": (
+        _SERIES_ICS.replace("X-WR-TIMEZONE:Europe/Brussels\r\n", "")
+        .format("DTSTART:99991231T235959Z\r\nDTEND:99991231T235959Z\r\n")
+        .encode(),
+        "names no IANA time zone",
+        "VCALENDAR/X-WR-TIMEZONE",
+    ),
     # Refused from its COUNT, before any work is spent expanding it.
     "ics count past the limit": (
         _SERIES_ICS.format(_HOUR + "RRULE:FREQ=SECONDLY;COUNT=50000000\r\n").encode(),

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
     from fieldvisit.services.programme import EventChoice
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ctx: AppContext  # set by attach()
         self.programme: ProgrammeSection  # set by attach()
+        self.reminders: Reminders  # set by attach()
         self.attached = False
         self.events: list[EventChoice] = []
         self.event_title = ""
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         programme.new_note_requested.connect(self.new_note)
         programme.status_message.connect(self.show_message)
         ctx.navigate.connect(self.on_navigate)
+        ctx.note_requested.connect(self.new_note)
         ctx.event_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)
@@ -185,6 +188,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, ctx)
         self.export_menu.addActions(self.exports.actions)
         self.export_menu.setEnabled(True)
+        from fieldvisit.gui.reminders import Reminders
+
+        # The window's, not a section's: a reminder never waits for a section to be built.
+        self.reminders = Reminders(self, ctx)
         self.attached = True
         state = self.settings.get(PROGRAMME_SPLITTER)
         if state:
@@ -245,11 +252,12 @@ class MainWindow(QMainWindow):
             self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
         )
         self.send_action.setObjectName("action_send_return")
-        self.organiser_action = self._action(self.tr("Or&ganiser window…"), self.on_organiser)
-        self.organiser_action.setObjectName("action_organiser_window")
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
+        # Text, tooltip and slot come from the app lock (gui/lock.py) once the store is open.
+        self.lock_action = self._action("", lambda: None, "Ctrl+L")
+        self.lock_action.setObjectName("action_lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
@@ -332,10 +340,10 @@ class MainWindow(QMainWindow):
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu.setObjectName("menu_export")
         self.export_menu.setEnabled(False)
-        file_menu.addAction(self.organiser_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)  # armed by the app lock (gui/lock.py)
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
@@ -604,12 +612,6 @@ class MainWindow(QMainWindow):
         from fieldvisit.gui.send_return import open_send_dialog
 
         open_send_dialog(self, self.ctx)
-
-    @Slot()
-    def on_organiser(self) -> None:
-        from fieldvisit.gui.send_return import open_organiser_window
-
-        open_organiser_window(self, self.ctx)
 
     @Slot()
     def on_open_pack(self) -> None:

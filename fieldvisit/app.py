@@ -64,6 +64,37 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     return run(args, paths)
 
 
+def run_organiser(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit organiser [--db DB|URL]`: the organisers' own window, apart from a
+    delegate's (it opens no delegate store)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from fieldvisit.gui.application import create_application
+    from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.organiser import OrganiserWindow
+    from fieldvisit.gui.theme import apply_theme
+    from fieldvisit.settings import ORGANISER_STORE
+
+    app = create_application()
+    # The desktop shows this window under its own entry (fieldvisit-organiser.desktop).
+    QGuiApplication.setDesktopFileName("fieldvisit-organiser")
+    settings = settings_for(paths)
+    apply_theme(app, settings.get(THEME))
+    translators = Translators()
+    translators.install(app, getattr(args, "lang", None) or settings.get(LANGUAGE), paths.cache)
+    window = OrganiserWindow(paths, settings)
+    window.show()
+    db = getattr(args, "db", None) or settings.get(ORGANISER_STORE)
+    if db:
+        window.open_store(db)
+    try:
+        return int(app.exec())
+    finally:
+        window.shutdown()
+        settings.sync()
+        translators.remove(app)
+
+
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.gui.snapshot import run_snapshot as snapshot
 

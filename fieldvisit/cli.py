@@ -296,6 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
         "sign-up groups and scale labels",
     )
 
+    organiser = command(
+        "organiser",
+        "fieldvisit.app:run_organiser",
+        "open the Organiser window: collate returns into a shared or local store, report",
+    )
+    organiser.add_argument("--db", help=DB_HELP + "; default: the store the window opened last")
+
     snap = command(
         "snapshot",
         "fieldvisit.app:run_snapshot",
@@ -322,6 +329,7 @@ COMMANDS = (
     "export",
     "collate",
     "report",
+    "organiser",
     "snapshot",
 )
 

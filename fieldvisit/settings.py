@@ -52,8 +52,25 @@ LAST_EVENT = _declare(Option("last_event", str, "", "the event shown at the last
 LAST_PACK_FOLDER = _declare(
     Option("last_pack_folder", str, "", "where Open event pack… starts (empty: home)")
 )
+ORGANISER_STORE = _declare(
+    Option(
+        "organiser/store",
+        str,
+        "",
+        "the collation store the Organiser window opened last: a file, or a database URL "
+        "(never with its password)",
+    )
+)
 WINDOW_SECTION = _declare(Option("window/section", str, "today", "the section shown last"))
 WINDOW_GEOMETRY = _declare(Option("window/geometry", bytes, b"", "the main window's geometry"))
+PROGRAMME_CHOSEN = _declare(
+    Option(
+        "programme/chosen",
+        str,
+        "",
+        'rooms and tracks chosen per event, JSON: {"event id": {"rooms": [], "tracks": []}}',
+    )
+)
 PROGRAMME_SPLITTER = _declare(
     Option("window/programme_splitter", bytes, b"", "the programme's list/detail split")
 )

@@ -264,11 +264,12 @@ class MainWindow(QMainWindow):
             self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
         )
         self.send_action.setObjectName("action_send_return")
-        self.organiser_action = self._action(self.tr("Or&ganiser window…"), self.on_organiser)
-        self.organiser_action.setObjectName("action_organiser_window")
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
+        # Text, tooltip and slot come from the app lock (gui/lock.py) once the store is open.
+        self.lock_action = self._action("", lambda: None, "Ctrl+L")
+        self.lock_action.setObjectName("action_lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
@@ -351,10 +352,10 @@ class MainWindow(QMainWindow):
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu.setObjectName("menu_export")
         self.export_menu.setEnabled(False)
-        file_menu.addAction(self.organiser_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)  # armed by the app lock (gui/lock.py)
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
@@ -634,8 +635,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_clock_changed(self) -> None:
         if self.ctx.pretending:
+            from fieldvisit.domain.clock import laptop_zone, same_offset, zone_label
+
             now = self.ctx.now().astimezone(self.ctx.timezone)
-            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", day_time(now)))
+            text = day_time(now)
+            clocks = self.ctx.clocks
+            if clocks.second_at(now) is not None or not same_offset(
+                self.ctx.timezone, laptop_zone(), now
+            ):
+                text += f" ({zone_label(self.ctx.timezone)})"  # two clocks: say which
+            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", text))
             self.pretend_label.show()
         else:
             self.pretend_label.hide()
@@ -665,12 +674,6 @@ class MainWindow(QMainWindow):
         from fieldvisit.gui.send_return import open_send_dialog
 
         open_send_dialog(self, self.ctx)
-
-    @Slot()
-    def on_organiser(self) -> None:
-        from fieldvisit.gui.send_return import open_organiser_window
-
-        open_organiser_window(self, self.ctx)
 
     @Slot()
     def on_open_pack(self) -> None:

@@ -15,12 +15,12 @@
 <context>
     <name>Application</name>
     <message>
-        <source>%1 is a return file: use Collate returns… with your organiser key.</source>
-        <translation>%1 is een terugzending: kies Terugzendingen verzamelen… met uw organisatorsleutel.</translation>
-    </message>
-    <message>
         <source>Cannot open your data</source>
         <translation>Uw gegevens kunnen niet worden geopend</translation>
+    </message>
+    <message>
+        <source>%1 is a return file for the organisers: they collate it in the Organiser window (fieldvisit organiser) with their key.</source>
+        <translation>%1 is een terugzending voor de organisatoren: zij verzamelen die in het organisatorvenster (fieldvisit organiser) met hun sleutel.</translation>
     </message>
     <message>
         <source>Cannot open %1 here.</source>
@@ -74,6 +74,10 @@
     <message>
         <source>Facilitators</source>
         <translation>Gespreksleiders</translation>
+    </message>
+    <message>
+        <source>Chairs</source>
+        <translation>Voorzitters</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -566,10 +570,6 @@
         <translation>&amp;Exporteren</translation>
     </message>
     <message>
-        <source>Or&amp;ganiser window…</source>
-        <translation>Or&amp;ganisatorvenster…</translation>
-    </message>
-    <message>
         <source>&amp;New note on what is selected</source>
         <translation>&amp;Nieuwe notitie bij wat geselecteerd is</translation>
     </message>
@@ -881,12 +881,40 @@
 <context>
     <name>OrganiserWindow</name>
     <message>
-        <source>(conflict)</source>
-        <translation>(conflict)</translation>
-    </message>
-    <message>
         <source>Organiser: collation</source>
         <translation>Organisator: verzamelen</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(afgebroken)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aanvaard</translation>
+    </message>
+    <message>
+        <source>Already collated</source>
+        <translation>Al verzameld</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Geweigerd</translation>
     </message>
     <message>
         <source>File</source>
@@ -899,6 +927,14 @@
     <message>
         <source>Created</source>
         <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>Collated by</source>
+        <translation>Verzameld door</translation>
+    </message>
+    <message>
+        <source>Collated</source>
+        <translation>Verzameld</translation>
     </message>
     <message>
         <source>New</source>
@@ -989,6 +1025,10 @@
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>R&amp;uns</source>
+        <translation>R&amp;ondes</translation>
+    </message>
+    <message>
         <source>&amp;Returns</source>
         <translation>&amp;Terugzendingen</translation>
     </message>
@@ -1025,12 +1065,36 @@
         <translation>Verzamelbestand &amp;openen…</translation>
     </message>
     <message>
+        <source>Open or create a collation store file</source>
+        <translation>Een verzamelbestand openen of aanmaken</translation>
+    </message>
+    <message>
+        <source>Open &amp;shared store…</source>
+        <translation>&amp;Gedeelde opslag openen…</translation>
+    </message>
+    <message>
+        <source>Open a collation store on a PostgreSQL server (a database URL)</source>
+        <translation>Een verzamelopslag op een PostgreSQL-server openen (een database-URL)</translation>
+    </message>
+    <message>
         <source>&amp;Collate returns…</source>
         <translation>Terugzendingen &amp;verzamelen…</translation>
     </message>
     <message>
         <source>Write &amp;report…</source>
         <translation>&amp;Rapport schrijven…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>Collation progress</source>
@@ -1053,12 +1117,36 @@
         <translation>Organisator: %1</translation>
     </message>
     <message>
+        <source>Opened %1</source>
+        <translation>%1 geopend</translation>
+    </message>
+    <message>
+        <source>The server refused the password. Password for %1:</source>
+        <translation>De server weigerde het wachtwoord. Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Databasewachtwoord</translation>
+    </message>
+    <message>
         <source>Open or create a collation store</source>
         <translation>Een verzamelbestand openen of aanmaken</translation>
     </message>
     <message>
         <source>Collation store (*.sqlite)</source>
         <translation>Verzamelbestand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open shared store</source>
+        <translation>Gedeelde opslag openen</translation>
+    </message>
+    <message>
+        <source>Database URL, e.g. postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. The password is asked for when the server wants one (or comes from PGPASSFILE) and is never saved.</source>
+        <translation>Database-URL, bijvoorbeeld postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. Het wachtwoord wordt gevraagd als de server er een wil (of komt uit PGPASSFILE) en wordt nooit bewaard.</translation>
     </message>
     <message>
         <source>Return files</source>
@@ -1372,14 +1460,6 @@
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <source>&amp;Room:</source>
-        <translation>&amp;Zaal:</translation>
-    </message>
-    <message>
-        <source>T&amp;rack:</source>
-        <translation>T&amp;rack:</translation>
-    </message>
-    <message>
         <source>Filter by title, speaker, words…</source>
         <translation>Filter op titel, spreker, woorden…</translation>
     </message>
@@ -1432,8 +1512,48 @@
         <translation>Alle zalen</translation>
     </message>
     <message>
+        <source>&amp;Rooms:</source>
+        <translation>&amp;Zalen:</translation>
+    </message>
+    <message>
+        <source>%1 rooms</source>
+        <translation>%1 zalen</translation>
+    </message>
+    <message>
+        <source>T&amp;racks:</source>
+        <translation>T&amp;racks:</translation>
+    </message>
+    <message>
         <source>All tracks</source>
         <translation>Alle tracks</translation>
+    </message>
+    <message>
+        <source>%1 tracks</source>
+        <translation>%1 tracks</translation>
+    </message>
+    <message>
+        <source>Chosen session</source>
+        <translation>Gekozen sessie</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>Uitzoomen (Ctrl+-, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Normal size (Ctrl+0)</source>
+        <translation>Normale grootte (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, Ctrl+wheel)</source>
+        <translation>Inzoomen (Ctrl++, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Sessions by track</source>
+        <translation>Sessies per track</translation>
+    </message>
+    <message>
+        <source>By trac&amp;k</source>
+        <translation>Per trac&amp;k</translation>
     </message>
     <message>
         <source>Nothing picked yet. Choose a session and press “Add to my agenda”.</source>
@@ -1452,6 +1572,14 @@
             <numerusform>%n overlap: zie de waarschuwing hieronder.</numerusform>
             <numerusform>%n overlappingen: zie de waarschuwingen hieronder.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Arrow keys move between sessions; Ctrl++ and Ctrl+- zoom.</source>
+        <translation>Pijltjestoetsen gaan van sessie naar sessie; Ctrl++ en Ctrl+- zoomen.</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
     </message>
     <message>
         <source>One choice per slot</source>
@@ -1653,12 +1781,12 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <source>&amp;Search the programme and your notes:</source>
-        <translation>&amp;Doorzoek het programma en uw notities:</translation>
+        <source>&amp;Find sessions, visit stops, people, documents and your notes:</source>
+        <translation>&amp;Zoek in sessies, bezoekstops, personen, documenten en uw notities:</translation>
     </message>
     <message>
-        <source>Search the programme and your notes</source>
-        <translation>Doorzoek het programma en uw notities</translation>
+        <source>Find in everything of this event</source>
+        <translation>Zoeken in alles van dit evenement</translation>
     </message>
     <message>
         <source>Words to find…</source>
@@ -1685,6 +1813,18 @@
     <message>
         <source>Session</source>
         <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Visit stop</source>
+        <translation>Bezoekstop</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2038,6 +2178,14 @@
         <translation>Sessies als blokken, zalen naast elkaar. Met de pijltoetsen gaat u van sessie naar sessie.</translation>
     </message>
     <message>
+        <source>No room</source>
+        <translation>Geen zaal</translation>
+    </message>
+    <message>
+        <source>No track</source>
+        <translation>Geen track</translation>
+    </message>
+    <message>
         <source>No sessions match the filters on this day.</source>
         <translation>Geen sessies op deze dag die aan de filters voldoen.</translation>
     </message>
@@ -2240,6 +2388,13 @@
     <message>
         <source>Cannot unlock: %1</source>
         <translation>Kan niet ontgrendelen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrackListModel</name>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
     </message>
 </context>
 <context>

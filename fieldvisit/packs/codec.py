@@ -114,6 +114,9 @@ def validate(data: object, schema_name: str, *, source: str) -> None:
         if fast_check(schema_name)(data):
             return
         _refuse_nul(data, "$", source)
+        odd = find_odd_value(data)  # the fast check's other strictness: say where
+        if odd is not None:
+            raise InvalidInputError(odd[1], path=source, field=odd[0])
         errors = list(validator(schema_name).iter_errors(cast(Any, data)))
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None
@@ -430,6 +433,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             email=p.get("email", ""),
             languages=tuple(p.get("languages", [])),
             listed=p.get("listed", False),
+            biography=p.get("biography", ""),
         )
 
     def stop(s: Any, where: str) -> Stop:

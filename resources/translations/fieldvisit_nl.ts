@@ -610,6 +610,10 @@
         <translation>E&amp;venement</translation>
     </message>
     <message>
+        <source>A note typed just before the app last stopped was kept: see Notes.</source>
+        <translation>Een notitie die vlak voordat de app de vorige keer stopte werd getypt, is bewaard: zie Notities.</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of the app.</source>
         <translation>De nieuwe taal wordt gebruikt vanaf de volgende start van de app.</translation>
     </message>

@@ -198,6 +198,7 @@ class ProgrammeSection(Section):
         self.track_list.setUniformRowHeights(False)
         self.track_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.track_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.track_list.setAlternatingRowColors(True)  # two-line rows stay apart
         self.track_list.selectionModel().currentChanged.connect(self.on_track_row)
         self.views.addTab(self.track_list, self.tr("By trac&k"))
         agenda_page = QWidget()

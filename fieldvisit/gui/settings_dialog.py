@@ -91,6 +91,9 @@ class SettingsDialog(QDialog):
         self.pretend_at.setEnabled(self.pretend.isChecked())
         self.pretend.toggled.connect(self.pretend_at.setEnabled)
         form.addRow(self.pretend, self.pretend_at)
+        from fieldvisit.gui.lock import add_passcode_rows
+
+        add_passcode_rows(self, form, ctx)
         layout.addLayout(form)
         hint = QLabel(self.tr("A new language is used from the next start."))
         hint.setWordWrap(True)

@@ -144,3 +144,73 @@ def test_a_plain_store_has_nothing_to_lock(shell: Shell) -> None:
     assert shell.lock is not None and not shell.lock.action.isEnabled()
     shell.lock.lock()
     assert not shell.lock.is_locked
+
+
+def test_settings_protect_change_and_remove_the_passcode(shell: Shell, qtbot: QtBot) -> None:
+    """Settings > Protect with a passcode…, then Change…, then Remove…, as a delegate."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from fieldvisit.gui.lock import PasscodeDialog
+    from fieldvisit.gui.settings_dialog import SettingsDialog
+    from fieldvisit.services.store import is_protected
+
+    paths = shell.ctx.paths
+    settings = SettingsDialog(shell.ctx, shell.window)
+    qtbot.addWidget(settings)
+    settings.show()
+
+    def run(button: str, fields: dict[str, str], mode: str) -> PasscodeDialog:
+        push = settings.findChild(QPushButton, button)
+        assert push is not None and push.isVisible()
+        qtbot.mouseClick(push, Qt.MouseButton.LeftButton)
+        box = settings.findChild(PasscodeDialog, f"passcode_dialog_{mode}")
+        assert box is not None
+        for name, text in fields.items():
+            field = box.findChild(QLineEdit, name)
+            assert field is not None
+            field.clear()
+            qtbot.keyClicks(field, text)
+        return box
+
+    box = run("passcode_protect", {"passcode_new": "short", "passcode_again": "short"}, "set")
+    qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert "at least 6" in box.message.text() and not is_protected(paths)
+    box.new.clear()
+    box.again.clear()
+    qtbot.keyClicks(box.new, PASSCODE)
+    qtbot.keyClicks(box.again, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert is_protected(paths) and shell.store.encrypted
+    assert shell.lock is not None and shell.lock.action.isEnabled()
+    # The app goes on with the encrypted store: a note is saved and found.
+    nid = notes.new_note_id()
+    shell.worker.run_now(
+        lambda s: notes.save_note(s, notes.NoteDraft(id=nid, event_id="e", body=MARKER))
+    )
+    assert files_holding(paths.data, MARKER) == []
+
+    box = run(
+        "passcode_change",
+        {"passcode_current": "nope", "passcode_new": "new code 7", "passcode_again": "new code 7"},
+        "change",
+    )
+    qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong passcode" in box.message.text(), timeout=20_000)
+    box.current.clear()
+    qtbot.keyClicks(box.current, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert unlock_key(paths, "new code 7")
+
+    box = run("passcode_remove", {"passcode_current": "new code 7"}, "remove")
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert not is_protected(paths) and not shell.store.encrypted
+    assert not shell.lock.action.isEnabled()
+    assert files_holding(paths.data, MARKER)  # plain again, as the dialog warned
+
+    def found(store: Store) -> bool:
+        return any(n.note.body == MARKER for n in notes.list_notes(store, "e"))
+
+    assert shell.worker.run_now(found)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -268,7 +268,68 @@ class AppLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.watch)
+        self.withheld = False
+        self.guard = self._make_guard()
+        window.stack.addWidget(self.guard)
+        window.section_changed.connect(self.on_section)
+        ctx = getattr(window, "ctx", None)
+        if ctx is not None:
+            ctx.event_changed.connect(self.on_event)
         self.apply_settings()
+
+    # --- an organiser's require_app_lock -----------------------------------------------
+
+    GUARDED = ("notes", "questions")
+
+    def _make_guard(self) -> QWidget:
+        guard = QWidget()
+        guard.setObjectName("passcode_required")
+        layout = QVBoxLayout(guard)
+        layout.addStretch(1)
+        text = QLabel(
+            self.tr(
+                "<h3>A passcode is required for this event</h3><p>The organisers ask that "
+                "notes and questionnaire answers for this event are kept only on a laptop "
+                "where they are encrypted. Protect your notes with a passcode to see and "
+                "write them.</p>"
+            )
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        button = QPushButton(self.tr("Protect with a &passcode…"))
+        button.setObjectName("guard_protect")
+        button.clicked.connect(self.on_protect)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return guard
+
+    @Slot()
+    def on_protect(self) -> None:
+        box = PasscodeDialog(self.worker, "set", self.window)
+        box.setObjectName("passcode_dialog_set")
+        box.changed.connect(lambda _mode: self.apply_settings())
+        box.open()
+
+    @Slot(str)
+    def on_event(self, event_id: str) -> None:
+        from fieldvisit.services.protection import withheld
+
+        def done(result: bool) -> None:
+            self.withheld = result
+            self.on_section(self.window.current_section)
+
+        self.worker.submit(lambda store: withheld(store, event_id), done)
+
+    @Slot(str)
+    def on_section(self, name: str) -> None:
+        stack = self.window.stack
+        if self.withheld and name in self.GUARDED:
+            stack.setCurrentWidget(self.guard)
+        elif stack.currentWidget() is self.guard:
+            self.window.on_nav_row(self.window.nav.currentRow())
 
     def _make_action(self) -> QAction:
         from PySide6.QtGui import QAction
@@ -293,6 +354,9 @@ class AppLock(QObject):
         return self.store.key is not None or self.is_locked
 
     def apply_settings(self) -> None:
+        ctx = getattr(self.window, "ctx", None)
+        if ctx is not None and ctx.event_id:
+            self.on_event(ctx.event_id)  # a passcode just set lifts an organiser's guard
         minutes = idle_minutes(self.settings)
         self.action.setEnabled(self.available)
         if minutes > 0 and self.available:
@@ -564,19 +628,22 @@ def add_passcode_rows(dialog: QDialog, form: QFormLayout, ctx: AppContext) -> No
     status = QLabel()
     status.setObjectName("passcode_status")
     status.setWordWrap(True)
-    protect = QPushButton(dialog.tr("Protect with a &passcode…"))
+    protect = QPushButton(QCoreApplication.translate("PasscodeRows", "Protect with a &passcode…"))
     protect.setObjectName("passcode_protect")
-    change = QPushButton(dialog.tr("C&hange passcode…"))
+    change = QPushButton(QCoreApplication.translate("PasscodeRows", "C&hange passcode…"))
     change.setObjectName("passcode_change")
-    remove = QPushButton(dialog.tr("&Remove passcode…"))
+    remove = QPushButton(QCoreApplication.translate("PasscodeRows", "&Remove passcode…"))
     remove.setObjectName("passcode_remove")
 
     def refresh() -> None:
         protected = is_protected(ctx.paths)
         status.setText(
-            dialog.tr("Your notes are encrypted on this computer.")
+            QCoreApplication.translate("PasscodeRows", "Your notes are encrypted on this computer.")
             if protected
-            else dialog.tr("Your notes are not protected: anyone with this laptop can read them.")
+            else QCoreApplication.translate(
+                "PasscodeRows",
+                "Your notes are not protected: anyone with this laptop can read them.",
+            )
         )
         protect.setVisible(not protected)
         change.setVisible(protected)
@@ -597,17 +664,21 @@ def add_passcode_rows(dialog: QDialog, form: QFormLayout, ctx: AppContext) -> No
     row.addWidget(status, 1)
     for button in (protect, change, remove):
         row.addWidget(button)
-    caption = QLabel(dialog.tr("Passcode:"))
+    caption = QLabel(QCoreApplication.translate("PasscodeRows", "Passcode:"))
     form.addRow(caption, row)
     minutes = QSpinBox()
     minutes.setObjectName("lock_idle_minutes")
     minutes.setRange(0, 240)
-    minutes.setSuffix(dialog.tr(" min"))
-    minutes.setSpecialValueText(dialog.tr("never"))
-    minutes.setAccessibleName(dialog.tr("Lock after idle minutes"))
-    minutes.setToolTip(dialog.tr("With a passcode, the window locks after this many idle minutes"))
+    minutes.setSuffix(QCoreApplication.translate("PasscodeRows", " min"))
+    minutes.setSpecialValueText(QCoreApplication.translate("PasscodeRows", "never"))
+    minutes.setAccessibleName(QCoreApplication.translate("PasscodeRows", "Lock after idle minutes"))
+    minutes.setToolTip(
+        QCoreApplication.translate(
+            "PasscodeRows", "With a passcode, the window locks after this many idle minutes"
+        )
+    )
     minutes.setValue(idle_minutes(ctx.settings))
-    idle_label = QLabel(dialog.tr("Loc&k after:"))
+    idle_label = QLabel(QCoreApplication.translate("PasscodeRows", "Loc&k after:"))
     idle_label.setBuddy(minutes)
     form.addRow(idle_label, minutes)
     refresh()

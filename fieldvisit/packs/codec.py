@@ -409,6 +409,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
         description=ev.get("description", ""),
         url=ev.get("url", ""),
         illustrative=ev.get("illustrative", ""),
+        require_app_lock=bool(ev.get("require_app_lock", False)),
     )
 
     def session(s: Any, where: str) -> Session:

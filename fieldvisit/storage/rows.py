@@ -101,6 +101,7 @@ def event_from_row(row: Any) -> Event:
         description=str(data.get("description") or ""),
         url=str(data.get("url") or ""),
         illustrative=str(data.get("illustrative") or ""),
+        require_app_lock=bool(data.get("require_app_lock", False)),
     )
 
 

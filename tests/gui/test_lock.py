@@ -214,3 +214,84 @@ def test_settings_protect_change_and_remove_the_passcode(shell: Shell, qtbot: Qt
         return any(n.note.body == MARKER for n in notes.list_notes(store, "e"))
 
     assert shell.worker.run_now(found)
+
+
+def required_pack(tmp_path: Path) -> Path:
+    """A pack whose organisers require a passcode (`require_app_lock: true`)."""
+    import dataclasses
+
+    from import_factory import hague
+
+    from fieldvisit.domain.model import SourceBundle
+    from fieldvisit.packs.build import write_pack
+
+    content = hague("locked-2017")
+    content = dataclasses.replace(
+        content, event=dataclasses.replace(content.event, require_app_lock=True)
+    )
+    briefing = tmp_path / "briefing.pdf"
+    briefing.write_bytes(b"%PDF-1.4 briefing")
+    files = {f"documents/{d.filename}": briefing for d in content.documents}
+    pack = tmp_path / "locked.fvpack"
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=1, source="t")
+    return pack
+
+
+def test_a_pack_can_require_a_passcode(shell: Shell, qtbot: QtBot, tmp_path: Path) -> None:
+    from fieldvisit.packs.reader import open_pack
+    from fieldvisit.services.importing import import_pack, preview_import
+
+    pack = required_pack(tmp_path)
+    assert open_pack(pack, allow_unsigned=True).content.event.require_app_lock
+    preview = shell.worker.run_now(lambda s: preview_import(s, pack, allow_unsigned=True))
+    assert preview.require_app_lock
+    shell.worker.run_now(lambda s: import_pack(s, pack, allow_unsigned=True))
+    window = shell.window
+    lock = shell.lock
+    assert lock is not None
+    with qtbot.waitSignal(window.events_loaded, timeout=10_000):
+        window.load_events("locked-2017")
+    qtbot.waitUntil(lambda: lock.withheld, timeout=10_000)
+    window.show_section("notes")
+    assert window.stack.currentWidget() is lock.guard
+    window.show_section("questions")
+    assert window.stack.currentWidget() is lock.guard
+    window.show_section("programme")
+    assert window.stack.currentWidget() is not lock.guard
+
+    window.show_section("notes")
+    from PySide6.QtWidgets import QPushButton
+
+    from fieldvisit.gui.lock import PasscodeDialog
+
+    button = lock.guard.findChild(QPushButton, "guard_protect")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    box = window.findChild(PasscodeDialog, "passcode_dialog_set")
+    assert box is not None
+    qtbot.keyClicks(box.new, PASSCODE)
+    qtbot.keyClicks(box.again, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not lock.withheld, timeout=10_000)
+    assert window.stack.currentWidget() is window.sections["notes"]
+
+
+def test_an_older_pack_without_the_field_still_opens(tmp_path: Path) -> None:
+    from import_factory import hague
+
+    from fieldvisit.domain.model import SourceBundle
+    from fieldvisit.packs.build import write_pack
+    from fieldvisit.packs.reader import open_pack
+
+    content = hague()
+    briefing = tmp_path / "briefing.pdf"
+    briefing.write_bytes(b"%PDF-1.4 briefing")
+    files = {f"documents/{d.filename}": briefing for d in content.documents}
+    pack = tmp_path / "plain.fvpack"
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=1, source="t")
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        assert b"require_app_lock" not in archive.read("event.json")
+    assert not open_pack(pack, allow_unsigned=True).content.event.require_app_lock

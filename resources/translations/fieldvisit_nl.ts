@@ -1144,7 +1144,7 @@
     </message>
     <message>
         <source>&amp;Remove passcode…</source>
-        <translation>Toegangscode &amp;verwijderen…</translation>
+        <translation>Toegangscode verw&amp;ijderen…</translation>
     </message>
     <message>
         <source>Your notes are encrypted on this computer.</source>
@@ -1176,7 +1176,7 @@
     </message>
     <message>
         <source>Loc&amp;k after:</source>
-        <translation>&amp;Vergrendelen na:</translation>
+        <translation>Ver&amp;grendelen na:</translation>
     </message>
 </context>
 <context>

@@ -1136,7 +1136,7 @@
     <name>PasscodeRows</name>
     <message>
         <source>Protect with a &amp;passcode…</source>
-        <translation>Beveiligen met een &amp;toegangscode…</translation>
+        <translation>Be&amp;veiligen met een toegangscode…</translation>
     </message>
     <message>
         <source>C&amp;hange passcode…</source>

@@ -113,7 +113,10 @@ class ExportActions(QObject):
             )
             suggested = str(Path(folder or Path.home()) / f"{self.ctx.event_id}-{name}{suffix}")
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export"), suggested, self.tr(file_filter)
+                self.window,
+                self.tr("Export: writes a readable file, not encrypted"),
+                suggested,
+                self.tr(file_filter),
             )
             if chosen:
                 path = Path(chosen)
@@ -153,7 +156,10 @@ class ExportActions(QObject):
         self._done(Exported((path,), self.tr("PDF booklet written")))
 
     def _done(self, done: Exported) -> None:
-        self.window.statusBar().showMessage(f"{done.summary}: {done.paths[0]}", 8000)
+        warning = self.tr("not encrypted: anyone who gets this file can read it")
+        self.window.statusBar().showMessage(
+            f"{done.summary}: {done.paths[0]} ({warning})", 12000
+        )
         self.exported.emit(str(done.paths[0]))
 
     def _failed(self, exc: Exception) -> None:

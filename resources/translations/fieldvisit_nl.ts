@@ -327,6 +327,14 @@
         <source>PDF booklet written</source>
         <translation>PDF-boekje opgeslagen</translation>
     </message>
+    <message>
+        <source>Export: writes a readable file, not encrypted</source>
+        <translation>Exporteren: schrijft een leesbaar bestand, niet versleuteld</translation>
+    </message>
+    <message>
+        <source>not encrypted: anyone who gets this file can read it</source>
+        <translation>niet versleuteld: iedereen die dit bestand krijgt, kan het lezen</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

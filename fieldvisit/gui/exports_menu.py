@@ -157,9 +157,7 @@ class ExportActions(QObject):
 
     def _done(self, done: Exported) -> None:
         warning = self.tr("not encrypted: anyone who gets this file can read it")
-        self.window.statusBar().showMessage(
-            f"{done.summary}: {done.paths[0]} ({warning})", 12000
-        )
+        self.window.statusBar().showMessage(f"{done.summary}: {done.paths[0]} ({warning})", 12000)
         self.exported.emit(str(done.paths[0]))
 
     def _failed(self, exc: Exception) -> None:

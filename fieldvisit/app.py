@@ -89,14 +89,9 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
     so an ordinary start stays light.
     """
-    from fieldvisit.services import packs_folder
     from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
-    try:  # leftovers of an import that was killed, and superseded packs
-        packs_folder.tidy(store)
-    except Exception:  # never a reason not to start
-        log.exception("tidying the packs folder failed")
     chosen = preload_dirs() if folders is None else folders
     waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
     events = event_choices(store)
@@ -113,6 +108,19 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
             problems.append(str(exc))
         events = event_choices(store)
     return Startup(events, problems)
+
+
+def tidy_job(store: Store) -> None:
+    """After the first screen: leftovers of an import that was killed, and superseded packs.
+
+    Queued behind the jobs that fill the window, so it is off the path to the programme
+    shown (every job runs on the one worker, so no import runs beside it)."""
+    from fieldvisit.services import packs_folder
+
+    try:
+        packs_folder.tidy(store)
+    except Exception:  # never a reason not to start
+        log.exception("tidying the packs folder failed")
 
 
 def settings_for(paths: AppPaths) -> Settings:
@@ -140,9 +148,10 @@ class Shell:
         window = self.window
 
         def done(result: Startup) -> None:
-            window.set_events(result.events)
+            window.set_events(result.events)  # queues the jobs that fill the window
             if result.problems:
                 window.show_message("; ".join(result.problems))
+            self.worker.submit(tidy_job)
 
         self.worker.submit(lambda store: startup_job(store, folders), done)
 

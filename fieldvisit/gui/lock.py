@@ -446,6 +446,11 @@ class AppLock(QObject):
         if self._resume is not None:
             self._resume.set()
             self._resume = None
+        if self._taken is not None:
+            # Closed while locked: the sections (taken out of the window, so without a
+            # parent) go with the window instead of living on, their timers still running.
+            self._taken.setParent(self.window)
+            self._taken = None
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

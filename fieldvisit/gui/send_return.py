@@ -352,12 +352,12 @@ class SendReturnDialog(QDialog):
         self.send_button.setEnabled(False)
 
         def job(store: Store) -> WrittenReturn:
-            from fieldvisit.services.returns import write_draft
+            from fieldvisit.services.returns import write_return
 
             if not folder.is_dir():  # the field names a folder, never the file itself
                 raise StorageError("the folder does not exist", path=folder)
             # Exactly what the list showed: nothing added since goes unseen.
-            return write_draft(
+            return write_return(
                 store, draft, folder, excluded=excluded, confirmed=confirmed, delegate_name=name
             )
 

@@ -279,3 +279,14 @@ def test_sections_refresh_on_the_central_data_changed_signal(shell: Shell, qtbot
         with qtbot.waitSignal(ctx.data_changed) as caught:
             signal.emit(ctx.event_id)
         assert caught.args == [what, ctx.event_id]
+
+
+def test_the_start_tidies_the_packs_folder_once_the_window_is_filled(
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot
+) -> None:
+    leftover = hague_paths.packs / ".importing-k1ll3d.fvpack"
+    hague_paths.packs.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"half a pack")
+    shell = make_shell(hague_paths)
+    qtbot.waitUntil(lambda: not leftover.exists(), timeout=10_000)
+    assert shell.window.events

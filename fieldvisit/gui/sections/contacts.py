@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate
@@ -46,23 +45,14 @@ class ContactLine:
     person: Person | None = None
 
 
-class ContactsModel(QAbstractListModel):
+class ContactsModel(RowsModel[ContactLine]):
     """Flat list with non-selectable role headings between the groups."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ContactLine] = []
         self.role_titles: dict[Role, str] = {}
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
+    def row_data(self, line: ContactLine, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:  # escaped HTML for HtmlDelegate
             if line.person is None:
                 return html.escape(self.role_titles.get(line.role, str(line.role)))
@@ -80,33 +70,16 @@ class ContactsModel(QAbstractListModel):
             return font
         if line.person is None and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(128, 128, 128, 40))  # readable on light and dark palettes
-        if role == Qt.ItemDataRole.UserRole:
-            return line
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].person is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: list[ContactLine]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def line_at(self, row: int) -> ContactLine:
-        return self._rows[row]
+    def selectable(self, line: ContactLine) -> bool:
+        return line.person is not None
 
     def people(self) -> list[Person]:
         return [line.person for line in self._rows if line.person is not None]
 
     def row_of(self, uid: str) -> int:
-        return next(
-            (i for i, r in enumerate(self._rows) if r.person is not None and r.person.id == uid),
-            -1,
-        )
+        return self.find(lambda r: r.person is not None and r.person.id == uid)
 
 
 class ContactsSection(Section):
@@ -234,11 +207,11 @@ class ContactsSection(Section):
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.line_at(index.row()).person
+        return self.model.row_at(index.row()).person
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        person = self.model.line_at(current.row()).person if current.isValid() else None
+        person = self.model.row_at(current.row()).person if current.isValid() else None
         self._show_person(person)
 
     def _show_person(self, person: Person | None) -> None:

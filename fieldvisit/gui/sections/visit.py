@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     QUrl,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, day_hm, hm
@@ -56,27 +55,16 @@ class StopLine:
     visited: bool
 
 
-class StopsModel(QAbstractListModel):
+class StopsModel(RowsModel[StopLine]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[StopLine] = []
         self.zone_name = "UTC"
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
+    def row_data(self, line: StopLine, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._html(line)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{line.number}. {line.stop.title} {line.state}"
-        if role == Qt.ItemDataRole.UserRole:
-            return line
         return None
 
     def _html(self, line: StopLine) -> str:
@@ -99,16 +87,8 @@ class StopsModel(QAbstractListModel):
         sub = " · ".join(html.escape(p) for p in (times, stop.address) if p)
         return f"<b>{line.number}. {html.escape(stop.title)}</b>{badge}<br>{sub}"
 
-    def set_rows(self, rows: list[StopLine]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def line_at(self, row: int) -> StopLine:
-        return self._rows[row]
-
     def row_of(self, stop_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.stop.id == stop_id), -1)
+        return self.find(lambda r: r.stop.id == stop_id)
 
 
 class VisitSection(Section):
@@ -350,14 +330,14 @@ class VisitSection(Section):
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.line_at(index.row()).stop
+        return self.model.row_at(index.row()).stop
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_stop_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return
-        line = self.model.line_at(current.row())
+        line = self.model.row_at(current.row())
         self.visited_button.setChecked(line.visited)
         self.visited_button.setText(
             self.tr("Visited ✓") if line.visited else self.tr("&Mark visited")

@@ -306,6 +306,19 @@ class AppLock(QObject):
         layout.addStretch(2)
         return guard
 
+    def offer_at_first_start(self) -> None:
+        """The first start offers a passcode, once; Not now skips it (an organiser's
+        require_app_lock still withholds that event's notes until one is set)."""
+        from fieldvisit.settings import LOCK_OFFERED
+
+        if self.settings.get(LOCK_OFFERED) or self.available:
+            return
+        self.settings.set(LOCK_OFFERED, True)
+        box = PasscodeDialog(self.worker, "set", self.window, offer=True)
+        box.setObjectName("passcode_dialog_offer")
+        box.changed.connect(lambda _mode: self.apply_settings())
+        QTimer.singleShot(0, box.open)
+
     @Slot()
     def on_protect(self) -> None:
         box = PasscodeDialog(self.worker, "set", self.window)

@@ -295,3 +295,24 @@ def test_an_older_pack_without_the_field_still_opens(tmp_path: Path) -> None:
     with zipfile.ZipFile(pack) as archive:
         assert b"require_app_lock" not in archive.read("event.json")
     assert not open_pack(pack, allow_unsigned=True).content.event.require_app_lock
+
+
+def test_the_first_start_offers_a_passcode_once(shell: Shell, qtbot: QtBot) -> None:
+    from fieldvisit.gui.lock import PasscodeDialog
+
+    lock = shell.lock
+    assert lock is not None
+    lock.offer_at_first_start()
+    qtbot.waitUntil(
+        lambda: (
+            (box := shell.window.findChild(PasscodeDialog, "passcode_dialog_offer")) is not None
+            and box.isVisible()
+        ),
+        timeout=10_000,
+    )
+    box = shell.window.findChild(PasscodeDialog, "passcode_dialog_offer")
+    assert box is not None and box.cancel_button.text() == "Not now"
+    qtbot.mouseClick(box.cancel_button, Qt.MouseButton.LeftButton)
+    assert not box.isVisible() and not shell.store.encrypted
+    lock.offer_at_first_start()  # asked once only
+    assert len(shell.window.findChildren(PasscodeDialog, "passcode_dialog_offer")) == 1

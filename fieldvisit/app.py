@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.exports import PdfRenderer
     from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
 
@@ -61,6 +62,37 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     if refused is not None:
         return refused
     return run(args, paths)
+
+
+def run_organiser(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit organiser [--db DB|URL]`: the organisers' own window, apart from a
+    delegate's (it opens no delegate store)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from fieldvisit.gui.application import create_application
+    from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.organiser import OrganiserWindow
+    from fieldvisit.gui.theme import apply_theme
+    from fieldvisit.settings import ORGANISER_STORE
+
+    app = create_application()
+    # The desktop shows this window under its own entry (fieldvisit-organiser.desktop).
+    QGuiApplication.setDesktopFileName("fieldvisit-organiser")
+    settings = settings_for(paths)
+    apply_theme(app, settings.get(THEME))
+    translators = Translators()
+    translators.install(app, getattr(args, "lang", None) or settings.get(LANGUAGE), paths.cache)
+    window = OrganiserWindow(paths, settings)
+    window.show()
+    db = getattr(args, "db", None) or settings.get(ORGANISER_STORE)
+    if db:
+        window.open_store(db)
+    try:
+        return int(app.exec())
+    finally:
+        window.shutdown()
+        settings.sync()
+        translators.remove(app)
 
 
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -164,8 +196,12 @@ class Shell:
         else:
             self.window.flush_sections()
             self.window.save_state()
-        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtCore import QCoreApplication, QTimer
 
+        # A section's refresh timer (Today's, every 30 s) must not submit to a worker that
+        # is gone: the window may outlive the shell until its deferred deletion.
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
         if self.lock is not None:
             self.lock.release()  # a worker held by the lock lets go
         self.worker.shutdown()
@@ -320,3 +356,18 @@ def run(
     code = app.exec()
     shell.close()
     return int(code)
+
+
+def pdf_renderer() -> PdfRenderer:
+    """The notes booklet's PDF renderer for `fieldvisit export`: Qt draws it offscreen (no
+    display needed), exactly as the Export menu does. Named in cli.py, so that the export
+    command reaches Qt only through here, and only for a .pdf."""
+    from fieldvisit.gui.pdf import offscreen_renderer, write_pdf
+
+    app = offscreen_renderer()
+
+    def render(markdown: str, path: Path, title: str) -> int:
+        assert app is not None  # kept alive as long as the renderer
+        return write_pdf(markdown, path, title=title)
+
+    return render

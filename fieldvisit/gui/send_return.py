@@ -1,7 +1,8 @@
 """File > Send to organisers…: the checklist of what will go, and writing the return file.
 
-The main window owns the File menu and its actions; they call `open_send_dialog` and
-`open_organiser_window` here.
+The main window owns the File menu and its actions; Send to organisers… calls
+`open_send_dialog` here. Collating returns is the organisers' work, in their own window and
+entry (`fieldvisit organiser`, issue 16), not in a delegate's menu.
 """
 
 from __future__ import annotations
@@ -400,15 +401,3 @@ def open_send_dialog(window: QMainWindow, ctx: AppContext) -> None:
     )
     dialog.open()
     window.setProperty("send_return_dialog", dialog)
-
-
-def open_organiser_window(window: QMainWindow, ctx: AppContext) -> None:
-    """File > Organiser window…: one per main window, its collation stopped when closed."""
-    from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
-
-    existing = window.findChild(OrganiserWindow)
-    target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
-    # Closing it stops its collation thread; the next Organiser window… makes a new one.
-    target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    target.show()
-    target.raise_()

@@ -46,6 +46,7 @@ class SessionDetail(QWidget):
     note_requested = Signal(str)
     rating_changed = Signal(str, int)
     navigate = Signal(str, str, str)  # section, kind, uid
+    person_note_requested = Signal(str)  # a new note on this person (uid)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,8 +210,10 @@ class SessionDetail(QWidget):
         if s.track:
             rows.append(f"<b>{labels['Track']}:</b> {e(s.track)}")
         if s.speaker_ids:
+            note = e(self.tr("note on this person"))
             links = ", ".join(
                 f'<a href="fv:person/{e(uid)}">{e(speakers.get(uid, uid))}</a>'
+                f' (<a href="fv:note-person/{e(uid)}">{note}</a>)'
                 for uid in s.speaker_ids
             )
             rows.append(f"<b>{labels['Speakers']}:</b> {links}")
@@ -284,6 +287,9 @@ class SessionDetail(QWidget):
     def on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "fv":
             kind, _, uid = url.path().partition("/")
+            if kind == "note-person":
+                self.person_note_requested.emit(uid)
+                return
             section = {"person": "contacts", "document": "documents"}.get(kind)
             if section:
                 self.navigate.emit(section, kind, uid)

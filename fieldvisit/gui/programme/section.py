@@ -158,6 +158,9 @@ class ProgrammeSection(Section):
         self.detail.rating_changed.connect(self.on_rating_changed)
         self.detail.note_requested.connect(self.on_note_requested)
         self.detail.navigate.connect(self.ctx.navigate)
+        self.detail.person_note_requested.connect(
+            lambda uid: self.new_note_requested.emit("person", uid)
+        )
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("programme_splitter")

@@ -100,6 +100,7 @@ class VisitSection(Section):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data = VisitData("", "")
+        self._wanted_stop = ""  # a stop asked for (show_target) before the stops loaded
         self.itinerary: Itinerary | None = None
         self.current_id: str | None = None
         self.next_id: str | None = None
@@ -195,6 +196,9 @@ class VisitSection(Section):
         self.itinerary_box.blockSignals(False)
         self._show_itinerary(data.itineraries[0] if data.itineraries else None)
         self._load_map()
+        if self._wanted_stop:  # asked for before the stops had loaded
+            wanted, self._wanted_stop = self._wanted_stop, ""
+            self.show_target("stop", wanted)
 
     @Slot(int)
     def on_itinerary_chosen(self, index: int) -> None:
@@ -364,7 +368,10 @@ class VisitSection(Section):
             out.append(
                 "<p><b>"
                 + esc(self.tr("Host"))
-                + f':</b> <a href="contact:{esc(stop.host_id)}">{esc(name)}</a></p>'
+                + f':</b> <a href="contact:{esc(stop.host_id)}">{esc(name)}</a>'
+                + f' · <a href="note-person:{esc(stop.host_id)}">'
+                + esc(self.tr("Note on this person"))
+                + "</a></p>"
             )
         if stop.briefing:
             out.append(f"<p>{esc(stop.briefing)}</p>")
@@ -384,6 +391,8 @@ class VisitSection(Section):
     def on_link(self, url: QUrl) -> None:
         if url.scheme() == "contact":
             self.ctx.navigate.emit("contacts", "person", url.path())
+        elif url.scheme() == "note-person":
+            self.ctx.note_requested.emit("person", url.path())
 
     def select_stop(self, stop_id: str) -> None:
         row = self.model.row_of(stop_id)
@@ -391,6 +400,9 @@ class VisitSection(Section):
             self.list.setCurrentIndex(self.model.index(row, 0))
 
     def show_target(self, kind: str, uid: str) -> None:
+        if kind == "stop" and self.data.event_id != self.ctx.event_id:
+            self._wanted_stop = uid  # the first visit builds this section: not loaded yet
+            return
         if kind == "stop":
             for i, it in enumerate(self.data.itineraries):
                 if any(s.id == uid for s in it.stops):

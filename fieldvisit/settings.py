@@ -63,6 +63,14 @@ ORGANISER_STORE = _declare(
 )
 WINDOW_SECTION = _declare(Option("window/section", str, "today", "the section shown last"))
 WINDOW_GEOMETRY = _declare(Option("window/geometry", bytes, b"", "the main window's geometry"))
+PROGRAMME_CHOSEN = _declare(
+    Option(
+        "programme/chosen",
+        str,
+        "",
+        'rooms and tracks chosen per event, JSON: {"event id": {"rooms": [], "tracks": []}}',
+    )
+)
 PROGRAMME_SPLITTER = _declare(
     Option("window/programme_splitter", bytes, b"", "the programme's list/detail split")
 )

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -345,20 +344,11 @@ class AppLock(QObject):
             self.window.on_nav_row(self.window.nav.currentRow())
 
     def _make_action(self) -> QAction:
-        from PySide6.QtGui import QAction
-
-        action = QAction(self.tr("&Lock"), self.window)
-        action.setObjectName("action_lock")
-        action.setShortcuts([QKeySequence("Ctrl+L")])
+        # The main window owns the action and its place in the File menu (above Quit).
+        action = self.window.lock_action
+        action.setText(self.tr("&Lock"))
         action.setToolTip(self.tr("Lock the window now (Ctrl+L)"))
         action.triggered.connect(self.lock)
-        self.window.addAction(action)
-        menu = self.window.findChild(QObject, "menu_file")
-        add = getattr(menu, "insertAction", None)
-        actions = getattr(menu, "actions", None)
-        if callable(add) and callable(actions):
-            existing = actions()
-            add(existing[-1] if existing else None, action)  # just above Quit
         return action
 
     @property

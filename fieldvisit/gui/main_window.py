@@ -255,6 +255,9 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
+        # Text, tooltip and slot come from the app lock (gui/lock.py) once the store is open.
+        self.lock_action = self._action("", lambda: None, "Ctrl+L")
+        self.lock_action.setObjectName("action_lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)  # armed by the app lock (gui/lock.py)
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)

@@ -114,6 +114,9 @@ def validate(data: object, schema_name: str, *, source: str) -> None:
         if fast_check(schema_name)(data):
             return
         _refuse_nul(data, "$", source)
+        odd = find_odd_value(data)  # the fast check's other strictness: say where
+        if odd is not None:
+            raise InvalidInputError(odd[1], path=source, field=odd[0])
         errors = list(validator(schema_name).iter_errors(cast(Any, data)))
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None

@@ -893,10 +893,6 @@
 <context>
     <name>OrganiserWindow</name>
     <message>
-        <source>(conflict)</source>
-        <translation>(conflict)</translation>
-    </message>
-    <message>
         <source>Organiser: collation</source>
         <translation>Organisator: verzamelen</translation>
     </message>
@@ -1606,14 +1602,6 @@
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <source>&amp;Room:</source>
-        <translation>&amp;Zaal:</translation>
-    </message>
-    <message>
-        <source>T&amp;rack:</source>
-        <translation>T&amp;rack:</translation>
-    </message>
-    <message>
         <source>Filter by title, speaker, words…</source>
         <translation>Filter op titel, spreker, woorden…</translation>
     </message>
@@ -1666,8 +1654,48 @@
         <translation>Alle zalen</translation>
     </message>
     <message>
+        <source>&amp;Rooms:</source>
+        <translation>&amp;Zalen:</translation>
+    </message>
+    <message>
+        <source>%1 rooms</source>
+        <translation>%1 zalen</translation>
+    </message>
+    <message>
+        <source>T&amp;racks:</source>
+        <translation>T&amp;racks:</translation>
+    </message>
+    <message>
         <source>All tracks</source>
         <translation>Alle tracks</translation>
+    </message>
+    <message>
+        <source>%1 tracks</source>
+        <translation>%1 tracks</translation>
+    </message>
+    <message>
+        <source>Chosen session</source>
+        <translation>Gekozen sessie</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>Uitzoomen (Ctrl+-, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Normal size (Ctrl+0)</source>
+        <translation>Normale grootte (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, Ctrl+wheel)</source>
+        <translation>Inzoomen (Ctrl++, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Sessions by track</source>
+        <translation>Sessies per track</translation>
+    </message>
+    <message>
+        <source>By trac&amp;k</source>
+        <translation>Per trac&amp;k</translation>
     </message>
     <message>
         <source>Nothing picked yet. Choose a session and press “Add to my agenda”.</source>
@@ -1686,6 +1714,14 @@
             <numerusform>%n overlap: zie de waarschuwing hieronder.</numerusform>
             <numerusform>%n overlappingen: zie de waarschuwingen hieronder.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Arrow keys move between sessions; Ctrl++ and Ctrl+- zoom.</source>
+        <translation>Pijltjestoetsen gaan van sessie naar sessie; Ctrl++ en Ctrl+- zoomen.</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
     </message>
     <message>
         <source>One choice per slot</source>
@@ -1887,12 +1923,12 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <source>&amp;Search the programme and your notes:</source>
-        <translation>&amp;Doorzoek het programma en uw notities:</translation>
+        <source>&amp;Find sessions, visit stops, people, documents and your notes:</source>
+        <translation>&amp;Zoek in sessies, bezoekstops, personen, documenten en uw notities:</translation>
     </message>
     <message>
-        <source>Search the programme and your notes</source>
-        <translation>Doorzoek het programma en uw notities</translation>
+        <source>Find in everything of this event</source>
+        <translation>Zoeken in alles van dit evenement</translation>
     </message>
     <message>
         <source>Words to find…</source>
@@ -1919,6 +1955,18 @@
     <message>
         <source>Session</source>
         <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Visit stop</source>
+        <translation>Bezoekstop</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2272,6 +2320,14 @@
         <translation>Sessies als blokken, zalen naast elkaar. Met de pijltoetsen gaat u van sessie naar sessie.</translation>
     </message>
     <message>
+        <source>No room</source>
+        <translation>Geen zaal</translation>
+    </message>
+    <message>
+        <source>No track</source>
+        <translation>Geen track</translation>
+    </message>
+    <message>
         <source>No sessions match the filters on this day.</source>
         <translation>Geen sessies op deze dag die aan de filters voldoen.</translation>
     </message>
@@ -2474,6 +2530,13 @@
     <message>
         <source>Cannot unlock: %1</source>
         <translation>Kan niet ontgrendelen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrackListModel</name>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,9 @@ def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
     texts = [a.text() for a in file_menu.actions()]
     assert texts[:4] == ["&Open event pack…", "Send to &organisers…", "&Export", ""]
     assert texts.count("Send to &organisers…") == 1
+    actions = file_menu.actions()
+    assert actions[-2:] == [shell.window.lock_action, shell.window.quit_action]
+    assert shell.window.lock_action.text() == "&Lock"  # armed by the app lock
     export_menu = shell.window.findChild(QMenu, "menu_export")
     assert export_menu is not None and export_menu.isEnabled()
     assert [a.objectName() for a in export_menu.actions()] == [

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from fieldvisit.domain.samples import is_sample
+from fieldvisit.gui.theme import is_dark
 
 
 class SampleBanner(QLabel):
@@ -23,10 +24,6 @@ class SampleBanner(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setOpenExternalLinks(False)
-        self.setStyleSheet(
-            "QLabel#sample_banner { background: #fff4ce; color: #5c4400;"
-            " border-bottom: 1px solid #e0c060; padding: 4px 8px; }"
-        )
         self.note = ""
         self.linkActivated.connect(self.on_link)
         self.hide()
@@ -43,8 +40,28 @@ class SampleBanner(QLabel):
             if is_sample(event_id)
             else self.tr("Some details of this event are illustrative.")
         )
+        # Amber, readable in both themes; the link takes the text's colour, underlined.
+        dark = is_dark()  # the application palette: this label's own follows its style sheet
+        back, fore, line = (
+            ("#4a3b00", "#ffe8a3", "#8a6d00")
+            if dark
+            else (
+                "#fff4ce",
+                "#5c4400",
+                "#e0c060",
+            )
+        )
+        self.setStyleSheet(
+            f"QLabel#sample_banner {{ background: {back}; color: {fore};"
+            f" border-bottom: 1px solid {line}; padding: 4px 8px; }}"
+        )
         link = self.tr("What is invented?")
-        more = f' <a href="note">{html.escape(link)}</a>' if note else ""
+        more = (
+            f' <a href="note" style="color:{fore}; text-decoration: underline">'
+            f"{html.escape(link)}</a>"
+            if note
+            else ""
+        )
         self.setText(f"<b>{html.escape(head)}</b>{more}")
         self.setToolTip(note)
         self.setAccessibleName(head)

@@ -222,6 +222,7 @@ class _SelfTest:
 
         for name in SECTIONS:
             step(f"open section {name.capitalize()}", partial(self._show, window, name))
+        step("this computer's time zone (tzlocal)", self._laptop_zone)
         if step("write a note", lambda: self._write_note(self.ctx, window)) is not None:
             step("read the note back", lambda: shell.worker.run_now(self._read_note))
             path = step("make a return file", lambda: shell.worker.run_now(self._make_return))
@@ -230,6 +231,12 @@ class _SelfTest:
             if step("protect the store with a passcode (SQLCipher)", lambda: self._protect(shell)):
                 step("read the note from the encrypted store", lambda: self._reread(shell))
                 step("lock and unlock the window", lambda: self._lock_unlock(shell))
+
+    def _laptop_zone(self) -> str:
+        """The second clock's detection, as the bundle carries it (tzlocal and tzdata)."""
+        from fieldvisit.domain.clock import laptop_zone, zone_name
+
+        return zone_name(laptop_zone())
 
     def _show(self, window: Any, name: str) -> str:
         from PySide6.QtWidgets import QStackedWidget

@@ -226,6 +226,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--db", required=True, help=DB_HELP)
     report.add_argument("-o", "--output", required=True, help="the folder to write")
+    report.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="the event's pack (repeatable): times in the event's zone, every session, "
+        "sign-up groups and scale labels",
+    )
 
     snap = command(
         "snapshot",

@@ -37,7 +37,16 @@ def _declare(option: Option[T]) -> Option[T]:
 LANGUAGE = _declare(Option("language", str, "system", "interface language: system, en or nl"))
 THEME = _declare(Option("theme", str, "system", "colour theme: system, light or dark"))
 SHOW_LOCAL_ZONE = _declare(
-    Option("show_local_zone", bool, False, "show the laptop's time beside event times")
+    Option("show_local_zone", bool, False, "show the laptop's time beside event times (older)")
+)
+SECOND_ZONE = _declare(
+    Option(
+        "clock/second_zone",
+        str,
+        "",
+        "the second clock beside event times: empty (none), laptop (this computer's zone, "
+        "from the system), or an IANA zone name such as Asia/Almaty",
+    )
 )
 LAST_EVENT = _declare(Option("last_event", str, "", "the event shown at the last start"))
 LAST_PACK_FOLDER = _declare(

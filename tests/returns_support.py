@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -174,17 +174,21 @@ def craft(
     created: dt.datetime = CREATED,
     event_id: str = HAGUE,
     proof: Literal["valid", "none", "wrong"] = "valid",
+    pack_version: int = 1,
+    patch: Callable[[bytes], bytes] | None = None,
 ) -> bytes:
     """A sealed return made outside the app, so a test can choose every field.
 
     `proof`: "valid" proves the pack as the app does; "none" is what someone with only the
     organiser's public key can make; "wrong" proves with a key that is not the event's.
+    `patch` changes the payload bytes before they are signed (text JSON cannot carry,
+    such as a lone surrogate written as an escape).
     """
     signer_raw = raw_public(signer.public_key())
     payload = ReturnPayload(
         event_id=event_id,
         pack_id=f"{event_id}-pack",
-        pack_version=1,
+        pack_version=pack_version,
         installation_id=installation_id or installation_id_for(signer_raw),
         installation_key=base64.b64encode(signer_raw).decode(),
         recipient=fingerprint_text(raw_public(organiser.public_key())),
@@ -194,7 +198,10 @@ def craft(
         questionnaires=tuple(questionnaires),
     )
     keys = {"valid": return_proof_key(organiser, event_id), "none": None, "wrong": os.urandom(32)}
-    return seal(payload.to_bytes(), signer, organiser.public_key(), keys[proof])
+    data = payload.to_bytes()
+    if patch is not None:
+        data = patch(data)
+    return seal(data, signer, organiser.public_key(), keys[proof])
 
 
 def write(folder: Path, data: bytes, name: str | None = None) -> Path:

@@ -139,12 +139,15 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit report --db DB|URL -o DIR`."""
+    """`fieldvisit report --db DB|URL -o DIR [--pack PACK]...`."""
     from fieldvisit.services.report import report_from_store
 
     folder = Path(args.output)
     written = with_password(
-        args.db, lambda password: report_from_store(args.db, folder, password=password)
+        args.db,
+        lambda password: report_from_store(
+            args.db, folder, password=password, packs=[Path(p) for p in args.pack]
+        ),
     )
     print(f"Wrote {len(written)} file(s) to {folder}; start with {folder / 'index.md'}")
     return EXIT_OK

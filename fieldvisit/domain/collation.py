@@ -73,6 +73,8 @@ class AnswerInfo:
     revision: int
     conflict: bool
     event_id: str = ""
+    number: float | None = None  # the value when it is a number (scale answers)
+    question_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,28 @@ class QuestionnaireInfo:
     title: str
     questions: tuple[tuple[str, str], ...]  # (question id, text)
     event_id: str = ""
+    kinds: tuple[str, ...] = ()  # each question's kind, in the same order
+    options: tuple[tuple[str, ...], ...] = ()  # each question's options, in the same order
+
+
+@dataclass(frozen=True, slots=True)
+class PickInfo:
+    """A session a delegate put on their agenda (their current pick)."""
+
+    session_uid: str
+    session_title: str
+    session_start: str  # ISO 8601 as the return carried it
+    installation_id: str
+    event_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RatingInfo:
+    session_uid: str
+    session_title: str
+    stars: float
+    installation_id: str
+    event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +157,15 @@ class Overview:
     conflicts: tuple[ConflictInfo, ...] = ()
     questionnaires: tuple[QuestionnaireInfo, ...] = ()
     runs: tuple[RunInfo, ...] = ()
+    picks: tuple[PickInfo, ...] = ()
+    ratings: tuple[RatingInfo, ...] = ()
+
+
+def clean_text(value: str) -> str:
+    """Text every database, file and widget takes: a lone surrogate (an undecodable file
+    name, or a JSON escape in a crafted return) and NUL become U+FFFD."""
+    if value.isascii() and "\x00" not in value:
+        return value
+    # surrogatepass writes each lone surrogate as bytes no UTF-8 decoder accepts.
+    fixed = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return fixed.replace("\x00", "\ufffd")

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from fieldvisit.domain.clock import LAPTOP, Clocks, laptop_zone, resolve_zone
 from fieldvisit.gui.worker import DbWorker
 from fieldvisit.paths import AppPaths
-from fieldvisit.settings import SHOW_LOCAL_ZONE, Settings
+from fieldvisit.settings import SECOND_ZONE, SHOW_LOCAL_ZONE, Settings
 
 
 class AppContext(QObject):
@@ -32,7 +33,20 @@ class AppContext(QObject):
         self.timezone: ZoneInfo = ZoneInfo("UTC")
         self._pretend: dt.datetime | None = None
         self._pretend_set_at: dt.datetime | None = None
-        self.show_local_zone = settings.get(SHOW_LOCAL_ZONE)
+        # The second clock: "" (none), "laptop" (this computer's zone) or an IANA name.
+        # Older settings had only the laptop option, as a yes/no.
+        legacy = settings.get(SHOW_LOCAL_ZONE)
+        self.second_zone = settings.get(SECOND_ZONE) or (LAPTOP if legacy else "")
+
+    @property
+    def show_local_zone(self) -> bool:
+        """Whether a second clock is on (kept for callers that ask yes or no)."""
+        return bool(self.second_zone) and resolve_zone(self.second_zone) is not None
+
+    @property
+    def clocks(self) -> Clocks:
+        """The event's clock and the second one, as every time on screen uses them."""
+        return Clocks(self.timezone, resolve_zone(self.second_zone), laptop_zone())
 
     def set_event(self, event_id: str, timezone: str) -> None:
         self.event_id = event_id
@@ -59,6 +73,11 @@ class AppContext(QObject):
         self.clock_changed.emit()
 
     def set_show_local_zone(self, show: bool) -> None:
-        self.show_local_zone = show
-        self.settings.set(SHOW_LOCAL_ZONE, show)
+        self.set_second_zone(LAPTOP if show else "")
+
+    def set_second_zone(self, choice: str) -> None:
+        """ "" for none, "laptop" for this computer's zone, or an IANA zone name."""
+        self.second_zone = choice
+        self.settings.set(SECOND_ZONE, choice)
+        self.settings.set(SHOW_LOCAL_ZONE, choice == LAPTOP)
         self.clock_changed.emit()

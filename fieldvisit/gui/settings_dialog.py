@@ -1,5 +1,5 @@
-"""Settings: interface language, colour theme, the laptop's time zone beside event times, and
-pretend time (rehearse the day)."""
+"""Settings: interface language, colour theme, the second clock beside event times (this
+computer's zone or a chosen one), and pretend time (rehearse the day)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.clock import LAPTOP, laptop_zone, zone_choices, zone_name
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.theme import apply_theme
 from fieldvisit.settings import LANGUAGE, THEME
@@ -51,10 +52,31 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Dark"), "dark")
         self.theme.setCurrentIndex(max(0, self.theme.findData(ctx.settings.get(THEME))))
         form.addRow(self.tr("&Colours:"), self.theme)
-        self.local_zone = QCheckBox(self.tr("Show this computer's &time beside event times"))
-        self.local_zone.setObjectName("local_zone_choice")
-        self.local_zone.setChecked(ctx.show_local_zone)
-        form.addRow("", self.local_zone)
+        # The second clock beside event times: none, this computer's zone (detected from
+        # the system), or a zone the delegate names (a participant following from Almaty).
+        self.second_zone = QComboBox()
+        self.second_zone.setObjectName("second_zone_choice")
+        self.second_zone.setAccessibleName(self.tr("Second clock beside event times"))
+        self.second_zone.addItem(self.tr("None: the event's time only"), "")
+        self.second_zone.addItem(
+            self.tr("This computer's time (%1)").replace("%1", zone_name(laptop_zone())), LAPTOP
+        )
+        for name in zone_choices():
+            self.second_zone.addItem(name, name)
+        chosen = self.second_zone.findData(ctx.second_zone)
+        if chosen < 0 and ctx.second_zone:
+            self.second_zone.addItem(ctx.second_zone, ctx.second_zone)
+            chosen = self.second_zone.count() - 1
+        self.second_zone.setCurrentIndex(max(0, chosen))
+        self.second_zone.setToolTip(
+            self.tr(
+                "Event times stay in the event's zone (%1); the second clock is shown beside "
+                "them when it differs. Your own saved times (notes, answers) use it too."
+            ).replace("%1", ctx.timezone.key)
+        )
+        zone_label = QLabel(self.tr("S&econd clock:"))
+        zone_label.setBuddy(self.second_zone)
+        form.addRow(zone_label, self.second_zone)
         self.pretend = QCheckBox(self.tr("&Pretend it is:"))
         self.pretend.setObjectName("pretend_choice")
         self.pretend.setChecked(ctx.pretending)
@@ -91,8 +113,9 @@ class SettingsDialog(QDialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, theme)
-        if self.local_zone.isChecked() != self.ctx.show_local_zone:
-            self.ctx.set_show_local_zone(self.local_zone.isChecked())
+        choice = str(self.second_zone.currentData() or "")
+        if choice != self.ctx.second_zone:
+            self.ctx.set_second_zone(choice)
         if self.pretend.isChecked():
             seconds = self.pretend_at.dateTime().toSecsSinceEpoch()
             self.ctx.set_pretend_time(dt.datetime.fromtimestamp(seconds, dt.UTC))

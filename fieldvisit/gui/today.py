@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.clock import Clocks, zone_label
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
@@ -106,15 +107,16 @@ class TodayModel(QAbstractListModel):
         return flags
 
 
-def session_line(s: Session, zone_label: str = "") -> str:
+def session_line(s: Session, suffix: str = "", clocks: Clocks | None = None) -> str:
     online = QCoreApplication.translate("TodaySection", "online")
     where = s.room or (online if s.online_url else "")
-    text = f"{time_range(s)}  {s.title}"
+    when = clocks.span(s.start, s.end) if clocks is not None else time_range(s)
+    text = f"{when}  {s.title}"
     if where:
         text += f" · {where}"
     if s.confidential:
         text += " · CONFIDENTIAL"
-    return text + zone_label
+    return text + suffix
 
 
 class TodaySection(QWidget):
@@ -280,6 +282,11 @@ class TodaySection(QWidget):
             clock = (
                 self.tr("%1 (event time, %2)").replace("%1", full_time(now)).replace("%2", zone.key)
             )
+            second = self.ctx.clocks.second_at(now)
+            if second is not None:
+                clock += " · " + self.tr("%1 in %2").replace(
+                    "%1", f"{now.astimezone(second):%H:%M}"
+                ).replace("%2", zone_label(second))
             if self.ctx.pretending:
                 clock += " — " + self.tr("pretend time")
             self.clock.setText(clock)
@@ -321,7 +328,9 @@ class TodaySection(QWidget):
         self.refreshed.emit()
 
     def _session_item(self, s: Session, *, with_day: bool = False) -> TodayItem:
-        text = session_line(s).replace("CONFIDENTIAL", self.tr("CONFIDENTIAL"))
+        text = session_line(s, clocks=self.ctx.clocks).replace(
+            "CONFIDENTIAL", self.tr("CONFIDENTIAL")
+        )
         now = self.ctx.now().astimezone(self.ctx.timezone)
         if with_day and s.start.date() != now.date():
             text = f"{day_short(s.start)} {text}"

@@ -27,8 +27,8 @@ from operator import itemgetter
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy.exc import DBAPIError
 
+from fieldvisit.domain.collation import clean_text
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
@@ -51,7 +51,13 @@ from fieldvisit.storage.collation.models import (
     KIND_LENGTH,
     MAX_INT,
 )
-from fieldvisit.storage.collation.writer import CollationWriter, NewReceived, Writes
+from fieldvisit.storage.collation.writer import (
+    CollationInterruptedError,
+    CollationRetryError,
+    CollationWriter,
+    NewReceived,
+    Writes,
+)
 from fieldvisit.storage.models import utcnow
 
 Progress = Callable[[int, int, str], None]  # done, total, file name
@@ -60,6 +66,9 @@ Cancelled = Callable[[], bool]
 MAX_RETURN_BYTES = 64 * 2**20
 # A return says when it was made; before this, or more than a year ahead, it is not real.
 EARLIEST_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+# A return whose transaction PostgreSQL chose as a deadlock's victim is tried again
+# (collators take a sender's row first, so this is a safety net, not a path).
+_ATTEMPTS = 5
 
 
 @dataclass(slots=True)
@@ -115,14 +124,6 @@ class Organiser:
         return cls(clean_text(name or "")[:200], clean_text(socket.gethostname())[:200])
 
 
-def clean_text(value: str) -> str:
-    """Text any database takes: lone surrogates (undecodable file names) and NULs replaced."""
-    if value.isascii() and "\x00" not in value:
-        return value
-    fixed = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return fixed.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
-
-
 def verify_payload(opened_signer: bytes, payload: ReturnPayload, own_fingerprint: str) -> None:
     """The bindings a valid signature alone does not prove; a failure is a forgery."""
     if payload.installation_key != b64(opened_signer):
@@ -160,6 +161,25 @@ def _storable_int(value: int, what: str) -> None:
         raise ReturnRejectedError(RejectReason.MALFORMED, f"{what} {value} is out of range")
 
 
+def _manifest_fits(manifest: Sequence[tuple[str, str, int, str]]) -> bool:
+    """The whole manifest at once, by C loops (50,000 records must not cost a tenth of a
+    run); check_storable names the culprit when this says no."""
+    kinds, record_ids, revisions, hashes = zip(*manifest, strict=True)
+    text = "\x01".join(chain(kinds, record_ids, hashes))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return (
+        "\x00" not in text
+        and max(map(len, kinds)) <= KIND_LENGTH
+        and max(map(len, record_ids)) <= ID_LENGTH
+        and max(map(len, hashes)) <= 64
+        and 0 <= min(revisions)
+        and max(revisions) <= MAX_INT
+    )
+
+
 def check_storable(payload: ReturnPayload, now: dt.datetime) -> None:
     """What a signed, proven return must still satisfy before the store takes it.
 
@@ -176,11 +196,12 @@ def check_storable(payload: ReturnPayload, now: dt.datetime) -> None:
     _storable_text(payload.pack_id, "the pack id", ID_LENGTH)
     _storable_text(payload.installation_id, "the installation id", INSTALLATION_LENGTH)
     _storable_int(payload.pack_version, "the pack version")
-    for kind, record_id, revision, sha in payload.manifest:
-        _storable_text(kind, "a record kind", KIND_LENGTH)
-        _storable_text(record_id, f"the id of a {kind}", ID_LENGTH)
-        _storable_int(revision, f"the revision of {kind} {record_id}")
-        _storable_text(sha, f"the hash of {kind} {record_id}", 64)
+    if payload.manifest and not _manifest_fits(payload.manifest):
+        for kind, record_id, revision, sha in payload.manifest:  # which one, and why
+            _storable_text(kind, "a record kind", KIND_LENGTH)
+            _storable_text(record_id, f"the id of a {kind}", ID_LENGTH)
+            _storable_int(revision, f"the revision of {kind} {record_id}")
+            _storable_text(sha, f"the hash of {kind} {record_id}", 64)
     for q in payload.questionnaires:
         _storable_text(q.uid, "a questionnaire id", ID_LENGTH)
         _storable_int(q.version, f"the version of questionnaire {q.uid}")
@@ -230,18 +251,19 @@ class Collator:
             self.organiser.name, self.organiser.host, len(files)
         )
         try:
-            for index, path in enumerate(files):
-                if cancelled is not None and cancelled():
-                    summary.cancelled = True
-                    break
-                outcome = self._one(path, seen, known_qs, run_pk)
-                summary.outcomes.append(outcome)
-                if progress is not None:
-                    progress(index + 1, len(files), path.name)
-        except DBAPIError as exc:
+            with self.writer:
+                for index, path in enumerate(files):
+                    if cancelled is not None and cancelled():
+                        summary.cancelled = True
+                        break
+                    outcome = self._one(path, seen, known_qs, run_pk)
+                    summary.outcomes.append(outcome)
+                    if progress is not None:
+                        progress(index + 1, len(files), path.name)
+        except CollationInterruptedError as exc:
             raise StorageError(
-                f"the collation stopped: {_first_line(str(exc.orig))}; every return is either "
-                "fully in or not in: collate the same files again to complete it",
+                f"the collation stopped: {exc.problem}; every return is either fully in or "
+                "not in: collate the same files again to complete it",
                 path=self.store.where,
             ) from exc
         self.writer.finish_run(
@@ -303,25 +325,27 @@ class Collator:
             opened, payload = self._open(data, now_aware)
         except ReturnRejectedError as exc:
             detail = clean_text(exc.detail)
-            with self.store.unit(write=True) as session:
-                writes = Writes(session, self.writer.statements)
+            with self.writer.one_return() as writes:
                 fresh = writes.reject(
                     digest, name, exc.reason.value, detail, writes.time(utcnow()), run_pk
                 )
-                writes.close()
             if not fresh:
                 return FileOutcome(path, "already")
             return FileOutcome(path, "rejected", exc.reason, detail)
-        try:
-            with self.store.unit(write=True) as session:
-                writes = Writes(session, self.writer.statements)
-                try:
-                    outcome = self._accept(writes, path, name, digest, opened, payload,
-                                           known_qs, run_pk)  # fmt: skip
-                finally:
-                    writes.close()
-        except _AlreadyError:
-            return FileOutcome(path, "already")
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self.writer.one_return() as writes:
+                    outcome = self._accept(
+                        writes, path, name, digest, opened, payload, known_qs, run_pk
+                    )
+                break
+            except _AlreadyError:
+                return FileOutcome(path, "already")
+            except CollationRetryError:
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        else:  # pragma: no cover - the loop breaks or raises
+            raise AssertionError
         if outcome.status == "rejected":
             return self._reject_pinned(outcome, digest, name, run_pk)
         return outcome
@@ -329,12 +353,10 @@ class Collator:
     def _reject_pinned(
         self, outcome: FileOutcome, digest: str, name: str, run_pk: int
     ) -> FileOutcome:
-        with self.store.unit(write=True) as session:
-            writes = Writes(session, self.writer.statements)
+        with self.writer.one_return() as writes:
             fresh = writes.reject(
                 digest, name, outcome.reason, outcome.detail, writes.time(utcnow()), run_pk
             )
-            writes.close()
         return outcome if fresh else FileOutcome(outcome.path, "already")
 
     def _accept(
@@ -350,6 +372,7 @@ class Collator:
     ) -> FileOutcome:
         now = writes.time(utcnow())
         installation = payload.installation_id
+        manifest = payload.manifest
         pinned = writes.lock_sender(
             installation, payload.installation_key, payload.delegate_name, now
         )
@@ -360,17 +383,8 @@ class Collator:
                     f"installation {installation} is known with a different key",
                 )  # fmt: skip
             writes.touch_sender(installation, payload.delegate_name, now)
-        for q in payload.questionnaires:
-            key = (payload.event_id, q.uid, q.version)
-            if key not in known_qs:
-                known_qs.add(key)
-                questions: list[object] = [
-                    {"id": x.id, "kind": x.kind, "text": x.text, "options": list(x.options)}
-                    for x in q.questions
-                ]
-                writes.add_questionnaire(payload.event_id, q.uid, q.version, q.title, questions)
+        self._add_questionnaires(writes, payload, known_qs)
         outcome = FileOutcome(path, "accepted")
-        manifest = payload.manifest
         if pinned is None and len(set(map(_KIND_AND_ID, manifest))) == len(manifest):
             # The common case, a first return: a sender new in this transaction has no
             # records yet, so every record is new and no rule applies.
@@ -446,6 +460,32 @@ class Collator:
         return outcome
 
     @staticmethod
+    def _add_questionnaires(
+        writes: Writes, payload: ReturnPayload, known_qs: set[tuple[str, str, int]]
+    ) -> None:
+        for q in payload.questionnaires:
+            key = (payload.event_id, q.uid, q.version)
+            if key not in known_qs:
+                known_qs.add(key)
+                questions: list[object] = [
+                    {"id": x.id, "kind": x.kind, "text": x.text, "options": list(x.options)}
+                    for x in q.questions
+                ]
+                writes.add_questionnaire(payload.event_id, q.uid, q.version, q.title, questions)
+
+    @staticmethod
+    def _new_received(
+        name: str, digest: str, opened: Opened, payload: ReturnPayload, outcome: FileOutcome
+    ) -> NewReceived:
+        return NewReceived(
+            digest, name, payload.installation_id, payload.delegate_name, payload.event_id,
+            payload.pack_id, payload.pack_version,
+            payload.created.astimezone(dt.UTC).replace(tzinfo=None), outcome.added,
+            outcome.skipped, outcome.superseded, outcome.conflicts, opened.payload,
+            opened.signature,
+        )  # fmt: skip
+
+    @staticmethod
     def _received(
         writes: Writes,
         name: str,
@@ -456,13 +496,7 @@ class Collator:
         run_pk: int,
         now: object,
     ) -> int:
-        new = NewReceived(
-            digest, name, payload.installation_id, payload.delegate_name, payload.event_id,
-            payload.pack_id, payload.pack_version,
-            payload.created.astimezone(dt.UTC).replace(tzinfo=None), outcome.added,
-            outcome.skipped, outcome.superseded, outcome.conflicts, opened.payload,
-            opened.signature,
-        )  # fmt: skip
+        new = Collator._new_received(name, digest, opened, payload, outcome)
         received_pk = writes.claim_received(new, run_pk, now)
         if received_pk is None:
             raise _AlreadyError  # rolls back this return's unit: someone else has it
@@ -470,11 +504,6 @@ class Collator:
 
 
 _KIND_AND_ID = itemgetter(0, 1)  # of a manifest entry (kind, id, revision, sha256)
-
-
-def _first_line(message: str) -> str:
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
-    return lines[0] if lines else message
 
 
 def collate_files(

@@ -34,7 +34,7 @@ def open_existing(db: str | Path, *, password: str | None = None) -> CollationSt
     url = parse_target(db)
     if url.get_backend_name() == "sqlite" and not Path(str(url.database)).is_file():
         raise StorageError("no such collation store", path=display(url))
-    return CollationStore.open(db, password=password)
+    return CollationStore.open(db, password=password, create=False)
 
 
 def public_location(db: str | Path) -> str:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from fieldvisit.domain.model import Event, Person, Session, SessionKind, Stop
+from fieldvisit.domain.model import Event, Person, Session, SessionKind, Sharing, Stop
 from fieldvisit.services.store import Store
 from fieldvisit.services.visit import current_and_next
 from fieldvisit.storage.models import (
@@ -28,6 +28,7 @@ from fieldvisit.storage.rows import (
     event_from_row,
     person_from_row,
     session_from_row,
+    sharing_of,
     stop_from_row,
     zone_of,
 )
@@ -56,6 +57,8 @@ class Programme:
     days: tuple[dt.date, ...] = ()
     speaker_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     document_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # document id -> its sharing status (shared, confidential not shared, attendees only)
+    document_sharing: dict[str, Sharing] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -155,11 +158,14 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
                 select(PersonRow.uid, PersonRow.name).where(PersonRow.event_id == event_id)
             ).all()
         )
-        documents: dict[str, str] = dict(
-            s.execute(
-                select(DocumentRow.uid, DocumentRow.title).where(DocumentRow.event_id == event_id)
-            ).all()
+        documents: dict[str, str] = {}
+        sharing: dict[str, Sharing] = {}
+        query = select(DocumentRow.uid, DocumentRow.title, DocumentRow.sharing).where(
+            DocumentRow.event_id == event_id
         )
+        for uid, title, status in s.execute(query):
+            documents[uid] = title
+            sharing[uid] = sharing_of(status)
     return Programme(
         event=event,
         sessions=sessions,
@@ -169,6 +175,7 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
         days=tuple(sorted({x.start.date() for x in sessions})),
         speaker_names=names,
         document_titles=documents,
+        document_sharing=sharing,
     )
 
 

@@ -218,6 +218,30 @@
         <source>Not opened: {}</source>
         <translation>Niet geopend: {}</translation>
     </message>
+    <message>
+        <source>Confidential: not shared</source>
+        <translation>Vertrouwelijk: niet gedeeld</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
+    </message>
+    <message>
+        <source>Illustrative</source>
+        <translation>Ter illustratie</translation>
+    </message>
+    <message>
+        <source>“{}” is confidential and not shared: it is not available in this pack, and the app cannot open it. It is listed so that you know it was presented.</source>
+        <translation>“{}” is vertrouwelijk en wordt niet gedeeld: het zit niet in dit pakket en de app kan het niet openen. Het staat in de lijst zodat u weet dat het gepresenteerd is.</translation>
+    </message>
+    <message>
+        <source>“{}” is listed by its address only; the pack does not carry it.</source>
+        <translation>“{}” staat alleen met zijn adres in de lijst; het pakket bevat het niet.</translation>
+    </message>
+    <message>
+        <source>“{}” is for attendees only: do not forward it. It opens read-only and is never put in an export or a return.</source>
+        <translation>“{}” is alleen voor deelnemers: stuur het niet door. Het opent alleen-lezen en komt nooit in een export of een retour.</translation>
+    </message>
 </context>
 <context>
     <name>EmergencyDialog</name>
@@ -1710,6 +1734,26 @@
         <source>Start a note on this session (Ctrl+N)</source>
         <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
     </message>
+    <message>
+        <source>Illustrative: this item&apos;s time, room or details are invented (see the event&apos;s note); not the official programme.</source>
+        <translation>Ter illustratie: tijd, zaal of details van dit onderdeel zijn verzonnen (zie de toelichting bij het evenement); niet het officiële programma.</translation>
+    </message>
+    <message>
+        <source>Confidential: not shared; not available</source>
+        <translation>Vertrouwelijk: niet gedeeld; niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>Attendees only: do not forward</source>
+        <translation>Alleen voor deelnemers: niet doorsturen</translation>
+    </message>
+    <message>
+        <source>(%1 in %2)</source>
+        <translation>(%1 in %2)</translation>
+    </message>
+    <message>
+        <source>(%1 in %2, %3)</source>
+        <translation>(%1 in %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -1807,6 +1851,26 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <source>Second clock beside event times</source>
+        <translation>Tweede klok naast de tijden van het evenement</translation>
+    </message>
+    <message>
+        <source>None: the event&apos;s time only</source>
+        <translation>Geen: alleen de tijd van het evenement</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time (%1)</source>
+        <translation>De tijd van deze computer (%1)</translation>
+    </message>
+    <message>
+        <source>Event times stay in the event&apos;s zone (%1); the second clock is shown beside them when it differs. Your own saved times (notes, answers) use it too.</source>
+        <translation>Tijden van het evenement blijven in de tijdzone van het evenement (%1); de tweede klok staat ernaast als die anders is. Uw eigen opslagtijden (notities, antwoorden) gebruiken die klok ook.</translation>
+    </message>
+    <message>
+        <source>S&amp;econd clock:</source>
+        <translation>Tw&amp;eede klok:</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2043,10 @@
     <message>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from fieldvisit.app import Shell
 from fieldvisit.gui.emergency import EmergencyDialog
 from fieldvisit.gui.main_window import SECTIONS
 from fieldvisit.paths import AppPaths
-from fieldvisit.settings import SHOW_LOCAL_ZONE
+from fieldvisit.settings import SECOND_ZONE, SHOW_LOCAL_ZONE
 
 
 def test_window_title_names_the_event(shell: Shell) -> None:
@@ -162,16 +162,17 @@ def test_settings_dialog_applies_local_zone_and_pretend_time(shell: Shell, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.local_zone.setChecked(True)
+    dialog.second_zone.setCurrentIndex(dialog.second_zone.findData("laptop"))
     qtbot.mouseClick(dialog.pretend, Qt.MouseButton.LeftButton)
     assert dialog.pretend_at.isEnabled()
     with qtbot.waitSignal(shell.ctx.clock_changed):
         dialog.accept()
     assert shell.ctx.show_local_zone
     assert shell.ctx.pretending
+    assert shell.ctx.settings.get(SECOND_ZONE) == "laptop"
     assert shell.ctx.settings.get(SHOW_LOCAL_ZONE) is True
     ini = (shell.ctx.paths.config / "fieldvisit.ini").read_text(encoding="utf-8")
-    assert "show_local_zone=true" in ini
+    assert "second_zone=laptop" in ini
 
 
 def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) -> None:

@@ -214,23 +214,6 @@ def test_models(qtmodeltester: object, data_dir: Path) -> None:
     assert "Only one of this group" in agenda_model.warning("wg-a")
 
 
-def test_laptop_zone_beside_event_time(
-    shell: Shell, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from zoneinfo import ZoneInfo
-
-    from fieldvisit.gui.programme import detail as detail_module
-
-    monkeypatch.setattr(detail_module, "local_zone", lambda: ZoneInfo("Asia/Tashkent"))
-    programme = shell.window.programme
-    programme.show_target("session", "d1-opening")
-    assert "on this computer" not in programme.detail.body.toPlainText()
-    with qtbot.waitSignal(shell.ctx.clock_changed):
-        shell.ctx.set_show_local_zone(True)
-    text = programme.detail.body.toPlainText()
-    assert "09:00\u201309:30" in text and "(13:00\u201313:30 on this computer)" in text
-
-
 def test_online_links_open_only_on_click(
     shell: Shell, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

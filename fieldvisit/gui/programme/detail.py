@@ -3,10 +3,8 @@ own actions (agenda, note, rating). Links open only when the user clicks them.""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -21,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.model import Session
+from fieldvisit.domain.clock import Clocks, zone_label
+from fieldvisit.domain.model import Session, Sharing
 from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.theme import CONFIDENTIAL
@@ -40,12 +39,6 @@ def plain_description(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
-def local_zone() -> ZoneInfo | None:
-    tz = dt.datetime.now().astimezone().tzinfo
-    key = getattr(tz, "key", None)
-    return ZoneInfo(key) if isinstance(key, str) else None
-
-
 class SessionDetail(QWidget):
     """Shows one session. Emits what the user asks for; the section does the work."""
 
@@ -57,6 +50,7 @@ class SessionDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        self.clocks: Clocks | None = None
         self.setAccessibleName(self.tr("Session detail"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -142,8 +136,11 @@ class SessionDetail(QWidget):
         picked: bool,
         rating: int,
         show_local: bool,
+        sharing: dict[str, Sharing] | None = None,
+        clocks: Clocks | None = None,
     ) -> None:
         self.session = session
+        self.clocks = clocks
         if session is None:
             self.title.clear()
             self.confidential.hide()
@@ -160,10 +157,15 @@ class SessionDetail(QWidget):
         self.pick.setText(self.tr("In my &agenda") if picked else self.tr("&Add to my agenda"))
         self.pick.blockSignals(False)
         self.set_rating(rating)
-        self.body.setHtml(self.session_html(session, speakers, documents, show_local))
+        self.body.setHtml(self.session_html(session, speakers, documents, show_local, sharing))
 
     def session_html(
-        self, s: Session, speakers: dict[str, str], documents: dict[str, str], show_local: bool
+        self,
+        s: Session,
+        speakers: dict[str, str],
+        documents: dict[str, str],
+        show_local: bool,
+        sharing: dict[str, Sharing] | None = None,
     ) -> str:
         e = html.escape
         labels = {
@@ -176,12 +178,22 @@ class SessionDetail(QWidget):
             "Documents": e(self.tr("Documents")),
         }
         rows = [f"<b>{labels['When']}:</b> {e(day_long(s.start))}, {e(time_range(s))}"]
-        if show_local:
-            zone = local_zone()
-            if zone is not None and zone.utcoffset(s.start) != s.start.utcoffset():
-                rows[0] += " " + e(
-                    self.tr("(%1 on this computer)").replace("%1", time_range(s, zone))
+        clocks = self.clocks
+        second = clocks.second_at(s.start) if clocks is not None and show_local else None
+        if second is not None:
+            # The second clock, named: this computer's or the one chosen in Settings.
+            other = f"{s.start.astimezone(second):%H:%M}\u2013{s.end.astimezone(second):%H:%M}"
+            day = s.start.astimezone(second).date() != s.start.date()
+            where = zone_label(second)
+            text = self.tr("(%1 in %2)").replace("%1", other).replace("%2", where)
+            if day:
+                text = (
+                    self.tr("(%1 in %2, %3)")
+                    .replace("%1", other)
+                    .replace("%2", where)
+                    .replace("%3", day_long(s.start.astimezone(second)))
                 )
+            rows[0] += " " + e(text)
         rows.append(f"<b>{labels['Kind']}:</b> {e(kind_label(s.kind))}")
         if s.room:
             rows.append(f"<b>{labels['Room']}:</b> {e(s.room)}")
@@ -203,12 +215,24 @@ class SessionDetail(QWidget):
             )
             rows.append(f"<b>{labels['Speakers']}:</b> {links}")
         if s.document_ids:
-            links = ", ".join(
-                f'<a href="fv:document/{e(uid)}">{e(documents.get(uid, uid))}</a>'
-                for uid in s.document_ids
+            rows.append(
+                f"<b>{labels['Documents']}:</b> "
+                + ", ".join(
+                    self._document_link(uid, documents, sharing or {}) for uid in s.document_ids
+                )
             )
-            rows.append(f"<b>{labels['Documents']}:</b> {links}")
         out = "<p>" + "<br>".join(rows) + "</p>"
+        if s.illustrative:
+            out += (
+                "<p><i>"
+                + e(
+                    self.tr(
+                        "Illustrative: this item's time, room or details are invented "
+                        "(see the event's note); not the official programme."
+                    )
+                )
+                + "</i></p>"
+            )
         if s.confidential:
             out += (
                 f'<p style="color:{CONFIDENTIAL}"><b>'
@@ -216,6 +240,22 @@ class SessionDetail(QWidget):
                 + "</b></p>"
             )
         return out + plain_description(s.description)
+
+    def _document_link(
+        self, uid: str, documents: dict[str, str], sharing: dict[str, Sharing]
+    ) -> str:
+        """A document of the session, with its sharing status in words."""
+        e = html.escape
+        title = e(documents.get(uid, uid))
+        status = sharing.get(uid, Sharing.SHARED)
+        if status is Sharing.NOT_SHARED:
+            label = self.tr("Confidential: not shared; not available")
+            return f'{title} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
+        link = f'<a href="fv:document/{e(uid)}">{title}</a>'
+        if status is Sharing.ATTENDEES_ONLY:
+            label = self.tr("Attendees only: do not forward")
+            return f'{link} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
+        return link
 
     def set_rating(self, stars: int) -> None:
         self.rating = stars

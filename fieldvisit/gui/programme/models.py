@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fieldvisit.domain.clock import Clocks
 from fieldvisit.domain.model import Session, SessionKind
 from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.theme import CONFIDENTIAL
@@ -65,6 +66,7 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._sessions: tuple[Session, ...] = ()
         self._names: dict[str, str] = {}
+        self.clocks: Clocks | None = None  # None: the sessions' own (event) zone only
         self._picked: frozenset[str] = frozenset()
         self._rows: dict[str, int] = {}
 
@@ -74,6 +76,12 @@ class SessionTableModel(QAbstractTableModel):
         self._names = speaker_names
         self._rows = {s.id: i for i, s in enumerate(sessions)}
         self.endResetModel()
+
+    def set_clocks(self, clocks: Clocks | None) -> None:
+        """The second clock changed: the time column says both times where they differ."""
+        self.clocks = clocks
+        if self._sessions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._sessions) - 1, 0))
 
     def set_picked(self, picked: frozenset[str]) -> None:
         if picked == self._picked:
@@ -125,7 +133,8 @@ class SessionTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "time":
-                return time_range(s)  # the list shows one day at a time (day tabs)
+                # The list shows one day at a time (day tabs); the second clock beside.
+                return self.clocks.span(s.start, s.end) if self.clocks else time_range(s)
             if column == "title":
                 mark = "★ " if s.id in self._picked else ""
                 return mark + s.title

@@ -255,6 +255,7 @@ class ProgrammeSection(QWidget):
         for combo in (self.kind, self.room, self.track):
             combo.blockSignals(False)
         self.model.set_sessions(prog.sessions if prog else (), prog.speaker_names if prog else {})
+        self._apply_clocks()
         self.apply_mine((bundle.picks, bundle.ratings))
         self.on_filters_changed()
         self.detail.show_session(
@@ -330,6 +331,8 @@ class ProgrammeSection(QWidget):
             picked=bool(session and session.id in self.picks),
             rating=self.ratings.get(session.id, 0) if session else 0,
             show_local=self.ctx.show_local_zone,
+            sharing=prog.document_sharing if prog else {},
+            clocks=self.ctx.clocks,
         )
 
     @Slot(str)
@@ -421,8 +424,14 @@ class ProgrammeSection(QWidget):
         self.timeline.scroll_to_time(now if day == now.date() else target.start)
         self.show_target("session", target.id)
 
+    def _apply_clocks(self) -> None:
+        clocks = self.ctx.clocks
+        self.model.set_clocks(clocks)
+        self.timeline.set_second_zone(clocks.second)
+
     @Slot()
     def on_clock_changed(self) -> None:
+        self._apply_clocks()
         self.timeline.set_now(self.ctx.now())
         if self.detail.session is not None:
             self._show_detail(self.detail.session)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from fieldvisit.domain.clock import zone_label
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.programme.models import time_range
 from fieldvisit.gui.theme import CONFIDENTIAL, is_dark, kind_colour
@@ -71,6 +72,8 @@ class TimelineView(QAbstractScrollArea):
         self._column = MIN_COLUMN
         self._sessions: tuple[Session, ...] = ()
         self._by = "room"
+        # The second clock of the ruler (None: the event's time only).
+        self.second_zone: dt.tzinfo | None = None
 
     # --- data -----------------------------------------------------------------------------
 
@@ -82,6 +85,22 @@ class TimelineView(QAbstractScrollArea):
         self._sessions = sessions
         self._by = by
         self._layout()
+
+    def set_second_zone(self, zone: dt.tzinfo | None) -> None:
+        self.second_zone = zone
+        self.viewport().update()
+
+    def hour_labels(self) -> list[tuple[str, str]]:
+        """The ruler, hour by hour: (event time, second clock's time or "")."""
+        labels = []
+        for hour in range(self._minutes // 60 + 2):
+            moment = self._day_start + dt.timedelta(hours=hour)
+            second = ""
+            zone = self.second_zone
+            if zone is not None and moment.utcoffset() != moment.astimezone(zone).utcoffset():
+                second = f"{moment.astimezone(zone):%H:%M}"
+            labels.append((f"{moment:%H:%M}", second))
+        return labels
 
     def _layout(self) -> None:
         by = self._by
@@ -298,15 +317,44 @@ class TimelineView(QAbstractScrollArea):
             )
         painter.setClipping(False)
         painter.setFont(self.font())
+        labels = self.hour_labels()
+        second_name = ""
+        if self.second_zone is not None and any(s for _, s in labels):
+            second_name = zone_label(self.second_zone)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        small = self.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         for hour in range(hours + 1):
-            moment = self._day_start + dt.timedelta(hours=hour)
             y = HEADER + hour * 60 * PER_MINUTE - dy
             if HEADER - 8 <= y <= vh:
+                event_time, second = labels[hour]
+                painter.setPen(text)
+                painter.setFont(self.font())
                 painter.drawText(
                     QRect(0, int(y) - 8, GUTTER - 8, 16),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    f"{moment:%H:%M}",
+                    event_time,
                 )
+                if second:
+                    # The second clock under the event's, smaller and muted.
+                    painter.setPen(muted)
+                    painter.setFont(small)
+                    painter.drawText(
+                        QRect(0, int(y) + 8, GUTTER - 8, 14),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                        second,
+                    )
+        if second_name:
+            # Which clock the muted times are, above the ruler.
+            painter.setPen(muted)
+            painter.setFont(small)
+            sfm = QFontMetrics(small)
+            painter.drawText(
+                QRect(2, 0, GUTTER - 6, HEADER),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                sfm.elidedText(second_name, Qt.TextElideMode.ElideRight, GUTTER - 6),
+            )
+            painter.setFont(self.font())
         painter.setPen(QPen(grid, 1))
         painter.drawLine(0, HEADER, vw, HEADER)
         painter.drawLine(GUTTER, 0, GUTTER, vh)

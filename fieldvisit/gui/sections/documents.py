@@ -34,11 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.model import Document, Sharing
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon
 from fieldvisit.services import documents as docs
 from fieldvisit.services.documents import DocumentItem, DocumentsData
 from fieldvisit.services.store import Store
+
+
+def sharing_label(doc: Document) -> str:
+    """The document's sharing status as a text label ("" for a plainly shared one)."""
+    if doc.sharing is Sharing.NOT_SHARED:
+        return QCoreApplication.translate("DocumentsSection", "Confidential: not shared")
+    if doc.sharing is Sharing.ATTENDEES_ONLY:
+        return QCoreApplication.translate("DocumentsSection", "Attendees only: do not forward")
+    return ""
+
+
+def illustrative_label() -> str:
+    return QCoreApplication.translate("DocumentsSection", "Illustrative")
 
 
 class DocumentsModel(QAbstractListModel):
@@ -47,7 +61,8 @@ class DocumentsModel(QAbstractListModel):
         self._rows: list[DocumentItem] = []
         self._lock = lock_icon(QColor("#a61b1b"))
         self._new = dot_icon(QColor("#1f5fbf"))
-        self.labels = {"confidential": "Confidential", "new": "not opened yet"}
+        self.labels = {"confidential": "Confidential", "new": "not opened yet", "session": "{}"}
+        self.sessions: dict[str, str] = {}
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -60,19 +75,31 @@ class DocumentsModel(QAbstractListModel):
         item = self._rows[index.row()]
         doc = item.document
         if role == Qt.ItemDataRole.DisplayRole:
-            bits = [html.escape(doc.filename), _size(item.size)]
-            if doc.confidential:
-                bits.insert(
-                    0,
-                    '<b style="color:#a61b1b">' + html.escape(self.labels["confidential"]) + "</b>",
-                )
-            if not item.seen:
+            status = sharing_label(doc)
+            if doc.carried:
+                bits = [html.escape(doc.filename), _size(item.size)]
+            else:
+                # Listed, not carried: where it was presented instead of a file.
+                bits = [
+                    html.escape(self.labels["session"].format(self.sessions[sid]))
+                    for sid in doc.session_ids
+                    if sid in self.sessions
+                ]
+            if doc.confidential and not status:
+                status = self.labels["confidential"]
+            if status:
+                bits.insert(0, '<b style="color:#a61b1b">' + html.escape(status) + "</b>")
+            if doc.illustrative:
+                bits.append("<i>" + html.escape(illustrative_label()) + "</i>")
+            if not item.seen and doc.carried:
                 bits.append(html.escape(self.labels["new"]))
             return f"<b>{html.escape(doc.title)}</b><br>{' · '.join(bits)}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._lock if doc.confidential else (None if item.seen else self._new)
+            marked = doc.confidential or doc.sharing is not Sharing.SHARED
+            return self._lock if marked else (None if item.seen else self._new)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            mark = f" ({self.labels['confidential']})" if doc.confidential else ""
+            status = sharing_label(doc) or (self.labels["confidential"] if doc.confidential else "")
+            mark = f" ({status})" if status else ""
             return f"{doc.title}{mark}"
         if role == Qt.ItemDataRole.UserRole:
             return item
@@ -121,6 +148,7 @@ class DocumentsSection(QWidget):
         self.model.labels = {
             "confidential": self.tr("Confidential"),
             "new": self.tr("not opened yet"),
+            "session": self.tr("Session: {}"),
         }
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Documents"))
@@ -129,6 +157,7 @@ class DocumentsSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setIconSize(QSize(16, 16))
         self.list.activated.connect(self.on_activated)
+        self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.open_button.setToolTip(self.tr("Show the document (in the app when possible)"))
         self.open_button.clicked.connect(self.on_open_clicked)
@@ -166,9 +195,20 @@ class DocumentsSection(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.external_button)
         ll.addLayout(buttons)
+        # The opened document's status, above it, in words (not only an icon).
+        self.notice = QLabel(self)
+        self.notice.setObjectName("document_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { color: #a61b1b; font-weight: bold; }")
+        self.notice.hide()
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.notice)
+        rl.addWidget(self.viewer, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self.viewer)
+        splitter.addWidget(right)
         splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -213,10 +253,39 @@ class DocumentsSection(QWidget):
     def _fill(self) -> None:
         sid = str(self.scope.currentData() or "")
         rows = [i for i in self.data.items if not sid or sid in i.document.session_ids]
+        self.model.sessions = dict(self.data.sessions)
         self.model.set_rows(rows)
-        has = bool(rows)
+        has = any(i.document.carried for i in rows)
         self.open_button.setEnabled(has)
         self.external_button.setEnabled(has)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or current.row() >= self.model.rowCount():
+            return
+        item = self.model.item_at(current.row())
+        self.open_button.setEnabled(item.document.carried)
+        self.external_button.setEnabled(item.document.carried)
+        if not item.document.carried:
+            self._say(self.not_available(item.document))
+        elif item.document.sharing is Sharing.ATTENDEES_ONLY:
+            self._say(self.attendees_only_text(item.document))
+
+    def not_available(self, doc: Document) -> str:
+        if doc.sharing is Sharing.NOT_SHARED:
+            return self.tr(
+                "“{}” is confidential and not shared: it is not available in this pack, "
+                "and the app cannot open it. It is listed so that you know it was presented."
+            ).format(doc.title)
+        return self.tr("“{}” is listed by its address only; the pack does not carry it.").format(
+            doc.title
+        )
+
+    def attendees_only_text(self, doc: Document) -> str:
+        return self.tr(
+            "“{}” is for attendees only: do not forward it. It opens read-only and is never "
+            "put in an export or a return."
+        ).format(doc.title)
 
     @Slot(int)
     def on_scope_changed(self, _index: int) -> None:
@@ -258,6 +327,11 @@ class DocumentsSection(QWidget):
             self.open_item(item, external=True)
 
     def open_item(self, item: DocumentItem, *, external: bool = False) -> None:
+        if not item.document.carried:
+            reason = self.not_available(item.document)
+            self._say(reason)
+            self.open_failed.emit(reason)
+            return
         media = item.document.media_type.lower()
         in_app = not external and media in (*docs.IN_APP_TEXT, *docs.IN_APP_IMAGES)
         pack = self.ctx.paths.packs / self.data.pack_file
@@ -276,15 +350,19 @@ class DocumentsSection(QWidget):
     def _on_opened(self, opened: Opened) -> None:
         doc = opened.item.document
         media = doc.media_type.lower()
+        marks = [sharing_label(doc), illustrative_label() if doc.illustrative else ""]
+        self.notice.setText(" · ".join(m for m in marks if m))
+        self.notice.setVisible(bool(self.notice.text()))
         if opened.temp is not None:
             self.last_temp = opened.temp
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(opened.temp)))
-            self._say(
-                self.tr(
-                    "“{}” was opened in your system viewer from a read-only copy "
-                    "that is deleted when you quit."
-                ).format(doc.title)
-            )
+            text = self.tr(
+                "“{}” was opened in your system viewer from a read-only copy "
+                "that is deleted when you quit."
+            ).format(doc.title)
+            if doc.sharing is Sharing.ATTENDEES_ONLY:
+                text += " " + self.attendees_only_text(doc)
+            self._say(text)
         elif media in docs.IN_APP_IMAGES:
             image = QImage.fromData(opened.data)
             if image.isNull():
@@ -321,6 +399,7 @@ class DocumentsSection(QWidget):
             self.list.setCurrentIndex(self.model.index(self.model.row_of(selected.document.id), 0))
 
     def _say(self, text: str) -> None:
+        self.notice.hide()
         self.info.setText(text)
         self.viewer.setCurrentIndex(0)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.clock import Clocks
 from fieldvisit.gui.formatting import day_time
 from fieldvisit.services.notes import NoteRevision
 
@@ -33,9 +34,15 @@ _Index = QModelIndex | QPersistentModelIndex
 class RevisionsModel(QAbstractListModel):
     """Revisions newest first: "Revision 3 · 15 Feb 10:42 · 120 characters"."""
 
-    def __init__(self, revisions: list[NoteRevision], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        revisions: list[NoteRevision],
+        parent: QWidget | None = None,
+        clocks: Clocks | None = None,
+    ) -> None:
         super().__init__(parent)
         self._rows = list(revisions)
+        self.clocks = clocks  # the display zone of every time on screen (None: this computer's)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -45,7 +52,12 @@ class RevisionsModel(QAbstractListModel):
             return None
         rev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = day_time(rev.saved_at.astimezone())
+            clocks = self.clocks
+            when = (
+                day_time(rev.saved_at.astimezone(clocks.display)) + clocks.name_suffix(rev.saved_at)
+                if clocks is not None
+                else day_time(rev.saved_at.astimezone())
+            )
             return self.tr("Revision {0} · {1} · {2} characters").format(
                 rev.revision, when, len(rev.body)
             )
@@ -60,12 +72,17 @@ class RevisionsModel(QAbstractListModel):
 class HistoryDialog(QDialog):
     """exec() returns Accepted with `chosen` set to the revision to restore."""
 
-    def __init__(self, revisions: list[NoteRevision], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        revisions: list[NoteRevision],
+        parent: QWidget | None = None,
+        clocks: Clocks | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note history"))
         self.resize(760, 480)
         self.chosen: NoteRevision | None = None
-        self.model = RevisionsModel(revisions, self)
+        self.model = RevisionsModel(revisions, self, clocks)
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Revisions"))
         self.list.setModel(self.model)

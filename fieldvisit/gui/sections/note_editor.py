@@ -15,10 +15,8 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import (
-    QLocale,
     QStringListModel,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -338,9 +336,9 @@ class NoteEditor(QWidget):
         return bool(draft.event_id) and (self._exists or bool(draft.body or draft.tags))
 
     def _hm(self, moment: dt.datetime | None = None) -> str:
-        """A time on the event's clock, as every other time in the window is shown."""
-        local = (moment or dt.datetime.now(dt.UTC)).astimezone(self.ctx.timezone)
-        return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        """A time in the display zone (Settings: the second clock, else the event's), named
+        wherever it could be taken for another clock, as History and Questions show it."""
+        return self.ctx.clocks.moment(moment or dt.datetime.now(dt.UTC))
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -289,7 +289,10 @@ class NotesSection(QWidget):
             bits.append(html.escape(item.target_title))
         if note.tags:
             bits.append(html.escape("#" + " #".join(note.tags)))
-        bits.append(weekday_hm(note.updated_at, self.ctx.timezone))
+        clocks = self.ctx.clocks
+        bits.append(
+            weekday_hm(note.updated_at, clocks.display) + clocks.name_suffix(note.updated_at)
+        )
         return NoteListRow(
             note.id, f"<b>{title}</b><br>{' · '.join(bits)}", note.private, item.orphaned, item
         )
@@ -493,7 +496,7 @@ class NotesSection(QWidget):
     @Slot(str)
     def on_history_requested(self, note_id: str) -> None:
         revisions = self.ctx.worker.run_now(lambda store: notes.history(store, note_id))
-        dialog = HistoryDialog(revisions, self)
+        dialog = HistoryDialog(revisions, self, self.ctx.clocks)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.restore(note_id, dialog.chosen)
 

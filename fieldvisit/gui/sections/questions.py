@@ -9,11 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -372,8 +370,8 @@ class QuestionsSection(QWidget):
             self.ctx.worker.submit(job, done, failed)
 
     def _hm(self) -> str:
-        local = dt.datetime.now(dt.UTC).astimezone(self.ctx.timezone)
-        return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        """Now in the display zone, named wherever it could be taken for another clock."""
+        return self.ctx.clocks.moment(dt.datetime.now(dt.UTC))
 
     def show_target(self, kind: str, uid: str) -> None:
         """("questionnaire", uid) opens it; ("session", uid) opens session feedback for it."""

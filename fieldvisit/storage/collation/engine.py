@@ -305,7 +305,9 @@ class CollationStore:
         return self.dialect == "sqlite"
 
     @classmethod
-    def open(cls, target: str | Path, *, password: str | None = None) -> CollationStore:
+    def open(
+        cls, target: str | Path, *, password: str | None = None, create: bool = True
+    ) -> CollationStore:
         """Open (creating if new) the store and bring its schema to head.
 
         A SQLite store at the hand-versioned schema (v1, v2) or an older revision is copied
@@ -323,7 +325,7 @@ class CollationStore:
             raise StorageError(f"no driver for this database ({exc})", path=where) from exc
         store = cls(url=url, engine=engine, where=where)
         try:
-            store._bring_to_head()
+            store._bring_to_head(create)
         except DBAPIError as exc:
             engine.dispose()
             if sqlite:
@@ -339,13 +341,17 @@ class CollationStore:
             raise
         return store
 
-    def _bring_to_head(self) -> None:
+    def _bring_to_head(self, create: bool) -> None:
         with self.engine.connect() as connection:
             state = _state(connection)
             connection.rollback()
         decision = _judge(state, self.where)
         if decision == "head":
             return
+        if decision == "new" and not create:
+            raise StorageError(
+                "no collation store here yet (collate returns first)", path=self.where
+            )
         if self.is_sqlite and decision in ("legacy", "upgrade"):
             label = f"v{state.legacy}" if decision == "legacy" else str(state.revision)
             self.backup = backup_sqlite(Path(str(self.url.database)), label)

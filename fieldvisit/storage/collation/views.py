@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 
 from sqlalchemy import select
@@ -15,10 +16,13 @@ from fieldvisit.domain.collation import (
     Digest,
     NoteInfo,
     Overview,
+    PickInfo,
     QuestionnaireInfo,
+    RatingInfo,
     RejectionInfo,
     ReturnInfo,
     RunInfo,
+    clean_text,
 )
 from fieldvisit.storage.collation.models import (
     QuestionnaireDefRow,
@@ -29,16 +33,34 @@ from fieldvisit.storage.collation.models import (
     SenderRow,
 )
 
+# Far beyond any real answer or note; a crafted return may carry more.
+MAX_TEXT = 100_000
+
 
 def display_value(value: object) -> str:
+    """An answer's value as text (lists joined), clean of what no file or widget takes."""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+        text = "; ".join(display_value(v) for v in value)
+    elif isinstance(value, dict):  # no app writes one; a crafted return may
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = "" if value is None else str(value)
+    return clean_text(text[:MAX_TEXT])
 
 
 def _text(data: dict[str, object], key: str) -> str:
     value = data.get(key, "")
-    return value if isinstance(value, str) else display_value(value)
+    return clean_text(value[:MAX_TEXT]) if isinstance(value, str) else display_value(value)
+
+
+def _number(value: object) -> float | None:
+    """A finite number of sane size, else None (huge integers stay text)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int) and abs(value) > 2**53:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 _SECTIONS = {"note": "notes", "answer": "answers", "pick": "picks", "rating": "ratings"}
@@ -67,7 +89,9 @@ def record_data(payloads: dict[int, dict[str, object]], row: RecordRow) -> dict[
 
 
 def _tags(value: object) -> tuple[str, ...]:
-    return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
+    if not isinstance(value, list):
+        return ()
+    return tuple(clean_text(t[:200]) for t in value if isinstance(t, str))
 
 
 def load_overview(session: Session) -> Overview:
@@ -103,17 +127,24 @@ def load_overview(session: Session) -> Overview:
     # Keyed by event too: one store may hold several events (one per event is the rule).
     questionnaires: dict[tuple[str, str, int], QuestionnaireInfo] = {}
     for q in session.scalars(select(QuestionnaireDefRow)):
-        pairs = tuple(
-            (str(x.get("id", "")), str(x.get("text", "")))
-            for x in q.questions
-            if isinstance(x, dict)
+        items = [x for x in (q.questions if isinstance(q.questions, list) else [])
+                 if isinstance(x, dict)]  # fmt: skip
+        pairs = tuple((_text(x, "id"), _text(x, "text")) for x in items)
+        kinds = tuple(_text(x, "kind") for x in items)
+        options = tuple(
+            tuple(display_value(o) for o in x.get("options") or [] if o is not None)
+            if isinstance(x.get("options"), list)
+            else ()
+            for x in items
         )
         questionnaires[(q.event_id, q.uid, q.version)] = QuestionnaireInfo(
-            q.uid, q.version, q.title, pairs, q.event_id
+            q.uid, q.version, q.title, pairs, q.event_id, kinds, options
         )
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     answers: list[AnswerInfo] = []
+    picks: list[PickInfo] = []
+    ratings: list[RatingInfo] = []
     by_target: dict[tuple[str, str, str], list[NoteInfo]] = defaultdict(list)
     conflicts: dict[tuple[str, str, str, int], list[str]] = defaultdict(list)
     records = session.scalars(
@@ -145,14 +176,38 @@ def load_overview(session: Session) -> Overview:
             definition = questionnaires.get((event_id, q_uid, version))
             question_uid = _text(data, "question_uid")
             text = dict(definition.questions).get(question_uid, question_uid) if definition else ""
+            kind = (
+                dict(zip((i for i, _ in definition.questions), definition.kinds, strict=False)).get(
+                    question_uid, ""
+                )
+                if definition
+                else ""
+            )
+            raw = data.get("value")
             answers.append(
                 AnswerInfo(
                     q_uid, version, definition.title if definition else q_uid, question_uid,
                     text or question_uid, _text(data, "session_uid"),
                     _text(data, "session_title"), name(r.installation_id), r.installation_id,
-                    display_value(data.get("value")), r.revision, r.conflict, event_id,
+                    display_value(raw), r.revision, r.conflict, event_id, _number(raw), kind,
                 )
             )  # fmt: skip
+        elif r.kind == "pick":
+            picks.append(
+                PickInfo(
+                    _text(data, "session_uid"), _text(data, "session_title"),
+                    _text(data, "session_start"), r.installation_id, event_id,
+                )
+            )  # fmt: skip
+        elif r.kind == "rating":
+            stars = _number(data.get("stars"))
+            if stars is not None:
+                ratings.append(
+                    RatingInfo(
+                        _text(data, "session_uid"), _text(data, "session_title"), stars,
+                        r.installation_id, event_id,
+                    )
+                )  # fmt: skip
     digests = []
     for (event_id, kind, uid), notes in by_target.items():
         first = notes[0]
@@ -185,6 +240,8 @@ def load_overview(session: Session) -> Overview:
             ConflictInfo(k[0], k[1], name(k[2]), k[2], k[3], tuple(v)) for k, v in conflicts.items()
         ),
         questionnaires=tuple(questionnaires[k] for k in sorted(questionnaires)),
+        picks=tuple(picks),
+        ratings=tuple(ratings),
         runs=tuple(
             RunInfo(
                 r.pk,

@@ -15,26 +15,32 @@ parameter handling cost more than decrypting the return did.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import (
     ARRAY,
+    JSON,
     ClauseElement,
     Table,
+    Text,
     bindparam,
     cast,
     func,
     literal_column,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DBAPIError
 
+from fieldvisit.domain.errors import StorageError
 from fieldvisit.storage.collation.engine import CollationStore
 from fieldvisit.storage.collation.models import (
     CollationBase,
@@ -176,12 +182,16 @@ class Statements:
                     ),
                 )
                 .on_conflict_do_nothing(index_elements=list(RECORD_KEY))
-            )
+            ).replace(")s AS", ")b AS")  # binary arrays (psycopg's %b), see insert_records
         else:
-            self.insert_records = sql(
-                sqlite.insert(records).on_conflict_do_nothing(index_elements=list(RECORD_KEY)),
-                RECORD_COLUMNS,
+            # Positional (?) parameters: a return's rows go in as the tuples they are.
+            compiled = (
+                sqlite.insert(records)
+                .on_conflict_do_nothing(index_elements=list(RECORD_KEY))
+                .compile(dialect=sqlite.dialect(), column_keys=list(RECORD_COLUMNS))
             )
+            assert tuple(compiled.positiontup or ()) == RECORD_COLUMNS
+            self.insert_records = str(compiled)
         self.records_of = sql(
             select(
                 records.c.pk, records.c.kind, records.c.record_id, records.c.revision,
@@ -193,6 +203,21 @@ class Statements:
             .where(records.c.pk == bindparam("key_pk"))
             .values(current=bindparam("current"), conflict=bindparam("conflict"))
         )
+        self.add_questionnaire = sql(
+            _insert(dialect_name, QuestionnaireDefRow)
+            .values(
+                event_id=bindparam("event_id"),
+                uid=bindparam("uid"),
+                version=bindparam("version"),
+                title=bindparam("title"),
+                # JSON text: cast for PostgreSQL's JSON column; SQLite keeps the text as it
+                # is (a CAST AS JSON there would mean NUMERIC affinity).
+                questions=cast(bindparam("questions", type_=Text), JSON)
+                if self.postgres
+                else bindparam("questions", type_=Text),
+            )
+            .on_conflict_do_nothing(index_elements=["event_id", "uid", "version"])
+        )
         self.flag_conflict = sql(
             _insert(dialect_name, ConflictRow).on_conflict_do_nothing(
                 index_elements=["installation_id", "kind", "record_id", "revision"]
@@ -202,17 +227,12 @@ class Statements:
 
 
 class Writes:
-    """The writes of one unit of work (one transaction), on its driver connection."""
+    """The writes of one return, on the collator's driver connection."""
 
-    def __init__(self, session: Session, statements: Statements) -> None:
-        self.session = session
+    def __init__(self, cursor: _Cursor, statements: Statements) -> None:
         self.s = statements
-        raw: Any = session.connection().connection.driver_connection
-        self._cursor: _Cursor = raw.cursor()
+        self._cursor = cursor
         self._stamp = _pg_time if statements.postgres else _sqlite_time
-
-    def close(self) -> None:
-        self._cursor.close()
 
     def time(self, moment: dt.datetime) -> object:
         return self._stamp(moment)
@@ -273,15 +293,15 @@ class Writes:
         if self.s.postgres:
             columns = list(zip(*rows, strict=True))
             if columns:
+                # The arrays go in binary (%b): as text, psycopg quotes each element
+                # with a regex, which cost more than the server's whole insert.
                 self._cursor.execute(
                     self.s.insert_records,
                     {name: list(values) for name, values in zip(RECORD_COLUMNS, columns,
                                                                  strict=True)},
                 )  # fmt: skip
             return
-        self._cursor.executemany(
-            self.s.insert_records, [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in rows]
-        )
+        self._cursor.executemany(self.s.insert_records, rows)
 
     def set_flags(self, updates: Sequence[tuple[bool, bool, int]]) -> None:
         """(current, conflict, pk) for existing rows whose flags changed."""
@@ -301,12 +321,12 @@ class Writes:
     def add_questionnaire(
         self, event_id: str, uid: str, version: int, title: str, questions: list[object]
     ) -> None:
-        """A questionnaire version, once per store (rare: through the ORM's JSON handling)."""
-        self.session.execute(
-            _insert(self.s.dialect_name, QuestionnaireDefRow)
-            .values(event_id=event_id, uid=uid, version=version, title=title, questions=questions)
-            .on_conflict_do_nothing(index_elements=["event_id", "uid", "version"])
-        )
+        """A questionnaire version, once per store."""
+        self._cursor.execute(
+            self.s.add_questionnaire,
+            {"event_id": event_id, "uid": uid, "version": version, "title": title,
+             "questions": json.dumps(questions)},
+        )  # fmt: skip
 
 
 def _sqlite_time(moment: dt.datetime) -> str:
@@ -319,12 +339,127 @@ def _pg_time(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+class CollationInterruptedError(StorageError):
+    """The database went away or failed in the middle of a collation run."""
+
+
+class CollationRetryError(Exception):
+    """PostgreSQL chose this return's transaction as a deadlock victim: collate it again."""
+
+
+# deadlock_detected, serialization_failure
+_RETRY_STATES = ("40P01", "40001")
+
+
+# SQLite: the returns of this many seconds share one transaction (each inside a savepoint,
+# so a return is still all in or all out). Each commit writes the WAL; batching keeps a
+# run near the raw decrypt-and-parse time. Other collators wait at most this long (plus
+# one return) for the write lock.
+SQLITE_BATCH_SECONDS = 0.5
+
+
 class CollationWriter:
-    """The store's write side for a collator: runs, and units of work for one return each."""
+    """The store's write side for one collator: runs, and one unit per return.
+
+    It holds one driver connection for the run. On PostgreSQL each return is its own
+    transaction (its sender's row stays locked only that long, and two collators can
+    never wait on each other in a cycle). On SQLite, where one writer at a time holds the
+    whole database anyway, returns are batched in one transaction of about half a second,
+    each return inside its own savepoint.
+    """
 
     def __init__(self, store: CollationStore) -> None:
         self.store = store
         self.statements = Statements(store.dialect)
+        self.sqlite = store.is_sqlite
+        self._raw: Any = None
+        self._cursor: _Cursor | None = None
+        self._batch_started: float | None = None
+
+    def __enter__(self) -> CollationWriter:
+        try:
+            self._raw = self.store.engine.raw_connection()
+        except DBAPIError as exc:
+            raise self._interrupted(exc) from exc
+        self._cursor = self._raw.cursor()
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        try:
+            if error is None:
+                self._commit_batch()
+            elif self._batch_started is not None:
+                self._quietly(self._raw.rollback)
+        finally:
+            self._batch_started = None
+            if self._cursor is not None:
+                self._quietly(self._cursor.close)
+            if self._raw is not None:
+                self._quietly(self._raw.close)
+            self._raw = self._cursor = None
+
+    @staticmethod
+    def _quietly(action: Any) -> None:
+        try:
+            action()
+        except Exception:
+            pass
+
+    def _interrupted(self, exc: BaseException) -> CollationInterruptedError:
+        cause = getattr(exc, "orig", None) or exc
+        lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+        return CollationInterruptedError(
+            f"the database connection failed ({lines[0] if lines else type(cause).__name__})",
+            path=self.store.where,
+        )
+
+    def _commit_batch(self) -> None:
+        if self._batch_started is not None:
+            self._batch_started = None
+            self._raw.commit() if not self.sqlite else self._exec("COMMIT")
+
+    def _exec(self, sql: str) -> None:
+        assert self._cursor is not None
+        self._cursor.execute(sql)
+
+    @contextmanager
+    def one_return(self) -> Iterator[Writes]:
+        """The writes of one return: all of them are kept, or none (on any exception)."""
+        assert self._cursor is not None, "use the writer as a context manager"
+        try:
+            if self.sqlite:
+                if self._batch_started is None:
+                    self._exec("BEGIN IMMEDIATE")
+                    self._batch_started = time.monotonic()
+                self._exec("SAVEPOINT one_return")
+                try:
+                    yield Writes(self._cursor, self.statements)
+                except BaseException:
+                    self._exec("ROLLBACK TO one_return")
+                    self._exec("RELEASE one_return")
+                    raise
+                self._exec("RELEASE one_return")
+                if time.monotonic() - self._batch_started >= SQLITE_BATCH_SECONDS:
+                    self._commit_batch()
+            else:
+                self._batch_started = time.monotonic()
+                try:
+                    yield Writes(self._cursor, self.statements)
+                except BaseException:
+                    self._batch_started = None
+                    self._raw.rollback()
+                    raise
+                self._batch_started = None
+                self._raw.commit()
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise self._interrupted(exc) from exc
+        except Exception as exc:
+            if _is_driver_error(exc):
+                if getattr(exc, "sqlstate", None) in _RETRY_STATES:
+                    self._quietly(self._raw.rollback)
+                    raise CollationRetryError from exc
+                raise self._interrupted(exc) from exc
+            raise
 
     def start_run(self, organiser: str, host: str, files: int) -> int:
         with self.store.unit(write=True) as session:
@@ -358,6 +493,7 @@ class CollationWriter:
             }
         return seen, questionnaires
 
-    def ping(self) -> None:
-        with self.store.unit() as session:
-            session.execute(text("SELECT 1"))
+
+def _is_driver_error(exc: BaseException) -> bool:
+    """A PostgreSQL driver error (psycopg is imported only when a server is used)."""
+    return type(exc).__module__.split(".")[0] == "psycopg"

@@ -7,6 +7,7 @@
 - runs: each collation run's organiser, host and times; received and rejected rows name
   the run that saw them first.
 - schema_version, the hand-written version table, goes: Alembic keeps the version now.
+- PostgreSQL keeps the received payloads uncompressed (see below).
 
 Revision ID: c0002
 Revises: c0001
@@ -69,6 +70,10 @@ def upgrade() -> None:
         "WHERE conflict GROUP BY installation_id, kind, record_id, revision"
     )
     op.drop_table("schema_version")
+    if op.get_bind().dialect.name == "postgresql":
+        # The kept payloads are stored as they are: PostgreSQL's default compression of
+        # large values (pglz) cost more than the rest of a collation together.
+        op.execute("ALTER TABLE received ALTER COLUMN payload SET STORAGE EXTERNAL")
 
 
 def downgrade() -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldvisit.domain.errors import StorageError
+from fieldvisit.domain.errors import UserError
 from fieldvisit.paths import AppPaths, preload_dirs
 from fieldvisit.settings import LANGUAGE, THEME, Settings
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from fieldvisit.gui.context import AppContext
     from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.programme import EventChoice
@@ -43,7 +45,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli_main(argv)
 
 
+def no_display() -> int | None:
+    """Before a window is opened: say in one line why none can be, and the exit code."""
+    from fieldvisit.display import EXIT_NO_DISPLAY, display_problem
+
+    problem = display_problem()
+    if problem is None:
+        return None
+    print(f"fieldvisit: {problem}", file=sys.stderr)
+    return EXIT_NO_DISPLAY
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    refused = no_display()  # Qt would abort the process (exit 134) without a display
+    if refused is not None:
+        return refused
     return run(args, paths)
 
 
@@ -116,6 +132,7 @@ class Shell:
     ctx: AppContext
     window: MainWindow
     translators: Translators
+    lock: AppLock | None = None
     closed: bool = False
 
     def start(self, folders: list[Path] | None = None) -> None:
@@ -140,6 +157,8 @@ class Shell:
             self.window.save_state()
         from PySide6.QtCore import QCoreApplication
 
+        if self.lock is not None:
+            self.lock.release()  # a worker held by the lock lets go
         self.worker.shutdown()
         self.translators.remove(self.app)
         # Deliveries queued after the last job must not reach a half-destroyed window.
@@ -179,17 +198,39 @@ def open_frame(
     return Frame(app, settings, window, translators)
 
 
-def attach_store(frame: Frame, paths: AppPaths) -> Shell:
-    """The second phase: open the store (StorageError), start the worker, build sections."""
+def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) -> Shell:
+    """The second phase: open the store (a UserError when it cannot be), start the worker,
+    build sections, arm the app lock. `key`: an encrypted store's data key
+    (`unlock_at_start`)."""
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
 
-    store = Store.open(paths)
+    store = Store.open(paths, key=key)
     worker = DbWorker(store)
     ctx = AppContext(worker, paths, frame.settings)
     frame.window.attach(ctx)
-    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators)
+    lock = AppLock(frame.window, store, worker, frame.settings)
+    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators, lock)
+
+
+def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
+    """(go on, key): an encrypted store's data key from FIELDVISIT_PASSCODE_FILE or the
+    unlock dialog; (True, None) for a plain store; (False, None) when the user quits."""
+    from fieldvisit.gui.lock import UnlockDialog, passcode_from_env
+    from fieldvisit.services.store import store_kind, unlock_key
+
+    if store_kind(paths) != "encrypted":
+        return True, None
+    passcode = passcode_from_env()
+    if passcode is not None:
+        return True, unlock_key(paths, passcode)
+    dialog = UnlockDialog(paths, frame.window)
+    accepted = dialog.exec() == UnlockDialog.DialogCode.Accepted
+    key = dialog.key
+    dialog.deleteLater()
+    return accepted and key is not None, key
 
 
 def start_shell(
@@ -198,11 +239,12 @@ def start_shell(
     language: str | None = None,
     theme: str | None = None,
     app: QApplication | None = None,
+    key: bytearray | None = None,
 ) -> Shell:
-    """Open the store and build the window (not shown). Raises StorageError."""
+    """Open the store and build the window (not shown). Raises UserError (StorageError)."""
     frame = open_frame(paths, language=language, theme=theme, app=app)
     try:
-        return attach_store(frame, paths)
+        return attach_store(frame, paths, key)
     except BaseException:
         frame.translators.remove(frame.app)
         frame.window.deleteLater()
@@ -239,8 +281,12 @@ def run(
     # The frame paints and stays responsive while the storage stack loads.
     load_in_background(app)
     try:
-        shell = attach_store(frame, paths)
-    except StorageError as exc:
+        go_on, key = unlock_at_start(frame, paths)
+        if not go_on:
+            frame.translators.remove(app)
+            return 0
+        shell = attach_store(frame, paths, key)
+    except UserError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(

@@ -50,6 +50,16 @@ def _common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def _passcode(parser: argparse.ArgumentParser) -> None:
+    """For commands that read the store: its passcode, when it is protected."""
+    parser.add_argument(
+        "--passcode-file",
+        metavar="FILE",
+        help="the store's passcode is the first line of FILE (default: "
+        "$FIELDVISIT_PASSCODE_FILE, else you are asked on a terminal)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldvisit",
@@ -155,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     # --- the local store ------------------------------------------------------------------
     imp = command("import", "fieldvisit.commands.store:cmd_import", "install or update a pack")
     imp.add_argument("pack")
+    _passcode(imp)
     imp.add_argument(
         "--accept-new-key",
         action="store_true",
@@ -165,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     events = command("events", "fieldvisit.commands.store:cmd_events", "list installed events")
     events.add_argument("--json", action="store_true", help="print JSON")
+    _passcode(events)
     events_sub = events.add_subparsers(dest="events_command", metavar="ACTION")
     remove = events_sub.add_parser(
         "remove", help="remove an event and everything stored for it (asks first)"
@@ -174,16 +186,51 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("event_id", metavar="ID")
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     remove.add_argument("--export-notes", metavar="FILE", help="export your notes here first")
+    _passcode(remove)
+
+    lock = sub.add_parser("lock", help="protect the store with a passcode (encrypt it)")
+    lock_sub = lock.add_subparsers(dest="lock_command", metavar="ACTION", required=True)
+    for name, help_text in (
+        ("set", "encrypt the store under a new passcode"),
+        ("change", "change the passcode (the store is not rewritten)"),
+        ("remove", "decrypt the store back to a plain file (asks for the passcode)"),
+    ):
+        action = lock_sub.add_parser(name, help=help_text)
+        _common(action)
+        action.set_defaults(handler="fieldvisit.commands.lock:cmd_lock")
+        _passcode(action)
+        if name == "change":
+            action.add_argument(
+                "--new-passcode-file", metavar="FILE", help="the new passcode (else asked)"
+            )
+
+    empty = command(
+        "empty-bin",
+        "fieldvisit.commands.lock:cmd_empty_bin",
+        "erase an event's deleted notes for real (rows, history and search index)",
+    )
+    empty.add_argument("--event", required=True, help="the event id")
+    _passcode(empty)
+    erase = command(
+        "erase-event",
+        "fieldvisit.commands.lock:cmd_erase_event",
+        "erase everything you wrote for an event (notes, answers, picks) for real",
+    )
+    erase.add_argument("--event", required=True, help="the event id")
+    erase.add_argument("--yes", action="store_true", help="yes, erase it for good")
+    _passcode(erase)
 
     sample = sub.add_parser("sample", help="the bundled sample events (illustrative)")
     sample_sub = sample.add_subparsers(dest="sample_command", metavar="ACTION", required=True)
     sample_list = sample_sub.add_parser("list", help="list the sample events")
     _common(sample_list)
     sample_list.set_defaults(handler="fieldvisit.commands.store:cmd_sample_list")
+    _passcode(sample_list)
     sample_install = sample_sub.add_parser("install", help="install a sample event")
     _common(sample_install)
     sample_install.set_defaults(handler="fieldvisit.commands.store:cmd_sample_install")
     sample_install.add_argument("name", metavar="NAME", help="hague, ran, icct or liaise")
+    _passcode(sample_install)
 
     # --- returns, exports and collation ---------------------------------------------------
     ret = command(
@@ -200,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also send shared notes on confidential sessions (you confirm them all)",
     )
     ret.add_argument("--dry-run", action="store_true", help="list what would go, write nothing")
+    _passcode(ret)
 
     exp = command(
         "export", "fieldvisit.commands.returns:cmd_export", "export your notes, agenda, contacts"
@@ -207,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("what", choices=["notes", "agenda", "contacts", "itinerary"])
     exp.add_argument("-o", "--output", required=True)
     exp.add_argument("--event", help="the event id (default: the only or latest event)")
+    _passcode(exp)
 
     collate = command(
         "collate",
@@ -253,6 +302,9 @@ COMMANDS = (
     "keys",
     "import",
     "events",
+    "lock",
+    "empty-bin",
+    "erase-event",
     "sample",
     "return",
     "export",

@@ -9,9 +9,13 @@ from pathlib import Path
 
 import platformdirs
 
+from fieldvisit.domain.private import PRIVATE_DIR, make_tree_private
+
 APP_NAME = "fieldvisit"
 APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
+# A file whose first line is the store's passcode (CLI commands and the desktop app).
+ENV_PASSCODE_FILE = "FIELDVISIT_PASSCODE_FILE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,11 @@ class AppPaths:
         return self.data / "fieldvisit.sqlite"
 
     @property
+    def key_file(self) -> Path:
+        """The wrapped data key of an encrypted store (absent while the store is plain)."""
+        return self.data / "fieldvisit.key"
+
+    @property
     def packs(self) -> Path:
         """Installed pack files, kept so documents and maps can be read from them."""
         return self.data / "packs"
@@ -40,9 +49,12 @@ class AppPaths:
         return self.data / "keys"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data, self.config, self.cache, self.packs, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
-        self.keys.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the folders private to the user (0700) and repair what an older version
+        or a copy left readable: every folder under `data` 0700, every file 0600."""
+        for folder in (self.data, self.config, self.cache, self.packs, self.backups, self.keys):
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        for root in dict.fromkeys((self.data, self.config, self.cache)):
+            make_tree_private(root)
         return self
 
 

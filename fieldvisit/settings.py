@@ -57,6 +57,14 @@ WINDOW_GEOMETRY = _declare(Option("window/geometry", bytes, b"", "the main windo
 PROGRAMME_SPLITTER = _declare(
     Option("window/programme_splitter", bytes, b"", "the programme's list/detail split")
 )
+LOCK_IDLE_MINUTES = _declare(
+    Option(
+        "lock/idle_minutes",
+        str,
+        "5",
+        "lock the window after this many idle minutes (0 = never; an encrypted store only)",
+    )
+)
 
 
 class Storage(Protocol):

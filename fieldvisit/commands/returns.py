@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
 
@@ -28,7 +29,7 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.returns.draft import SECTION_TITLES, choose
     from fieldvisit.services.returns import compose_draft, write_return
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         draft = compose_draft(store, event_id)
@@ -72,7 +73,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
     from fieldvisit.services.exports import export
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
         done = export(store, args.what, event_id, Path(args.output))

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from fieldvisit.commands.lock import open_store
 from fieldvisit.domain.changes import Change, EventSummary, ImportResult, ImportStatus
 from fieldvisit.domain.errors import TrustError
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.events import list_events
 from fieldvisit.services.importing import FIELD_KEY, FIELD_VERSION, import_pack
-from fieldvisit.services.store import Store
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -86,7 +86,7 @@ def print_result(result: ImportResult, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         result = import_pack(
             store,
@@ -133,7 +133,7 @@ def summary_json(event: EventSummary) -> dict[str, object]:
 
 
 def cmd_events(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         events = list_events(store)
     finally:
@@ -175,7 +175,7 @@ def demo_key_warning(event_id: str, fingerprint: str | None) -> str | None:
 def cmd_sample_list(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.samples import list_samples
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         samples = list_samples(store)
     finally:
@@ -196,7 +196,7 @@ def cmd_sample_list(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_sample_install(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.samples import install_sample
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         result = install_sample(store, args.name)
     finally:
@@ -218,7 +218,7 @@ def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.domain.errors import UserError
     from fieldvisit.services.events import own_data, remove_event
 
-    store = Store.open(paths)
+    store = open_store(args, paths)
     try:
         mine = own_data(store, args.event_id)
         if args.export_notes:

@@ -21,6 +21,10 @@ class AppContext(QObject):
     delegate_data_changed = Signal(str)  # notes / answers / picks of an event changed
     navigate = Signal(str, str, str)  # section name, target kind, target uid
     clock_changed = Signal()  # pretend time or the local-zone option changed
+    # The central "data changed" signal sections refresh on: (what, event id), `what` being
+    # EVENT, CONTENT or DELEGATE; re-emitted from the three signals above.
+    data_changed = Signal(str, str)
+    EVENT, CONTENT, DELEGATE = "event", "content", "delegate"
 
     def __init__(
         self, worker: DbWorker, paths: AppPaths, settings: Settings, parent: QObject | None = None
@@ -37,6 +41,9 @@ class AppContext(QObject):
         # Older settings had only the laptop option, as a yes/no.
         legacy = settings.get(SHOW_LOCAL_ZONE)
         self.second_zone = settings.get(SECOND_ZONE) or (LAPTOP if legacy else "")
+        self.event_changed.connect(lambda e: self.data_changed.emit(self.EVENT, e))
+        self.content_changed.connect(lambda e: self.data_changed.emit(self.CONTENT, e))
+        self.delegate_data_changed.connect(lambda e: self.data_changed.emit(self.DELEGATE, e))
 
     @property
     def show_local_zone(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from fieldvisit.domain.errors import StorageError, UserError
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextDocument
 
 # The writers (icalendar, vobject, gpxpy) load on the worker when an export runs: the
 # window builds this menu at start-up and most sessions never export.
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 def write_pdf(markdown: str, path: Path, *, title: str = "") -> int:
     """Render Markdown to an A4 PDF at `path`; returns the number of pages."""
-    document = QTextDocument()
+    document = SafeTextDocument()  # a note's ![](file:...) never lands in the PDF
     document.setMarkdown(markdown)
     if title:
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.gui.section import Section
     from fieldvisit.services.programme import EventChoice
 
 log = logging.getLogger(__name__)
@@ -169,10 +170,11 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self.event_combo.setEnabled(True)
-        from fieldvisit.gui.send_return import install_actions
+        from fieldvisit.gui.exports_menu import ExportActions
 
-        # Send to organisers…, the Export submenu and the Organiser window (issue 4).
-        install_actions(self, ctx)
+        self.exports = ExportActions(self, ctx)
+        self.export_menu.addActions(self.exports.actions)
+        self.export_menu.setEnabled(True)
         self.attached = True
         state = self.settings.get(PROGRAMME_SPLITTER)
         if state:
@@ -192,8 +194,8 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------------------
 
-    def _build_section(self, name: str) -> QWidget:
-        widget = make_section(name, self.ctx, section_titles()[name])
+    def _build_section(self, name: str) -> Section:
+        widget = make_section(name, self.ctx)
         widget.setObjectName(f"section_{name}")
         index = SECTIONS.index(name)
         page = self.stack.widget(index)
@@ -229,6 +231,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open event pack…"), self.on_open_pack, QKeySequence.StandardKey.Open, "open"
         )
+        self.send_action = self._action(
+            self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
+        )
+        self.send_action.setObjectName("action_send_return")
+        self.organiser_action = self._action(self.tr("Or&ganiser window…"), self.on_organiser)
+        self.organiser_action.setObjectName("action_organiser_window")
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
@@ -305,6 +313,12 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.send_action)
+        # Filled with the export actions once the store is open (`attach`).
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu.setObjectName("menu_export")
+        self.export_menu.setEnabled(False)
+        file_menu.addAction(self.organiser_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -367,18 +381,17 @@ class MainWindow(QMainWindow):
     @Slot(str, str, str)
     def on_navigate(self, section: str, kind: str, uid: str) -> None:
         self.show_section(section)
-        widget = self.sections.get(section)
-        show = getattr(widget, "show_target", None)
-        if callable(show) and uid:
-            show(kind, uid)
+        if section in self.sections and uid:
+            self.sections[section].show_target(kind, uid)
 
     def note_target(self) -> tuple[str, str]:
         """The session, stop or person selected or open in the section on screen."""
         if not self.attached:
             return "", ""
+        from fieldvisit.gui.section import Section
+
         widget = self.stack.currentWidget()
-        target = getattr(widget, "note_target", None)
-        found = target() if callable(target) else None
+        found = widget.note_target() if isinstance(widget, Section) else None
         return found if found else ("", "")
 
     @Slot()
@@ -396,9 +409,11 @@ class MainWindow(QMainWindow):
             self._start_early_note()
             return
         self.show_section("notes")
-        new_note = getattr(self.sections["notes"], "new_note", None)
-        if callable(new_note):
-            new_note(target_kind, target_uid, text)
+        from fieldvisit.gui.sections.notes import NotesSection
+
+        notes = self.sections["notes"]
+        assert isinstance(notes, NotesSection)
+        notes.new_note(target_kind, target_uid, text)
 
     def _start_early_note(self) -> None:
         from PySide6.QtCore import Qt
@@ -431,12 +446,10 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         for widget in self.sections.built():  # one never built has nothing to save
-            flush = getattr(widget, "flush", None)
-            if callable(flush):
-                try:
-                    flush()
-                except Exception:  # a failing section must not stop the others saving
-                    log.exception("flushing a section failed")
+            try:
+                widget.flush()
+            except Exception:  # a failing section must not stop the others saving
+                log.exception("flushing a section failed")
 
     # --- events ---------------------------------------------------------------------------
 
@@ -535,6 +548,18 @@ class MainWindow(QMainWindow):
         if self.open_flow is None:
             self.open_flow = OpenPackFlow(self.ctx, self)
         return self.open_flow
+
+    @Slot()
+    def on_send_return(self) -> None:
+        from fieldvisit.gui.send_return import open_send_dialog
+
+        open_send_dialog(self, self.ctx)
+
+    @Slot()
+    def on_organiser(self) -> None:
+        from fieldvisit.gui.send_return import open_organiser_window
+
+        open_organiser_window(self, self.ctx)
 
     @Slot()
     def on_open_pack(self) -> None:

@@ -1,52 +1,99 @@
-"""The window's sections: their order, translated titles, and how each is created.
+"""The window's sections, registered once: name, title, icon and how each is built.
 
-Today and Programme live beside this module; the others are `<Name>Section` classes in
-fieldvisit.gui.sections.<name>. A section whose module is missing becomes a placeholder,
-so the window still opens while one is being written.
+The order of REGISTRY is the order of the navigation list and of Alt+1..Alt+7. Every
+section is a `fieldvisit.gui.section.Section`; its module is imported when the section is
+first needed (the first screen needs Today and the Programme only). A section that fails
+to import or build raises: there is no placeholder.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from fieldvisit.gui.context import AppContext
-
-log = logging.getLogger(__name__)
-
-SECTIONS = ("today", "programme", "visit", "contacts", "notes", "questions", "documents")
-# The other sections live in fieldvisit.gui.sections.<name> as <Name>Section.
-EXTERNAL = {
-    "visit": "VisitSection",
-    "contacts": "ContactsSection",
-    "notes": "NotesSection",
-    "questions": "QuestionsSection",
-    "documents": "DocumentsSection",
-}
+    from fieldvisit.gui.section import Section
 
 
-class PlaceholderSection(QWidget):
-    """Stands in for a section whose module is not in this build yet."""
+def _today(ctx: AppContext) -> Section:
+    from fieldvisit.gui.today import TodaySection
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._title = title
-        layout = QHBoxLayout(self)
-        label = QLabel(self.tr("%1 is not available in this build.").replace("%1", title))
-        label.setProperty("alignment", "AlignCenter")  # not `Qt`: see main_window
-        layout.addWidget(label)
-
-    def section_title(self) -> str:
-        return self._title
+    return TodaySection(ctx)
 
 
-class LazySections(Mapping[str, QWidget]):
+def _programme(ctx: AppContext) -> Section:
+    from fieldvisit.gui.programme.section import ProgrammeSection
+
+    return ProgrammeSection(ctx)
+
+
+def _visit(ctx: AppContext) -> Section:
+    from fieldvisit.gui.sections.visit import VisitSection
+
+    return VisitSection(ctx)
+
+
+def _contacts(ctx: AppContext) -> Section:
+    from fieldvisit.gui.sections.contacts import ContactsSection
+
+    return ContactsSection(ctx)
+
+
+def _notes(ctx: AppContext) -> Section:
+    from fieldvisit.gui.sections.notes import NotesSection
+
+    return NotesSection(ctx)
+
+
+def _questions(ctx: AppContext) -> Section:
+    from fieldvisit.gui.sections.questions import QuestionsSection
+
+    return QuestionsSection(ctx)
+
+
+def _documents(ctx: AppContext) -> Section:
+    from fieldvisit.gui.sections.documents import DocumentsSection
+
+    return DocumentsSection(ctx)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionEntry:
+    """One section of the window: its name (also its icon's), title and builder."""
+
+    name: str
+    title: str  # source text, translated in the MainWindow context
+    build: Callable[[AppContext], Section]
+
+
+# The titles are marked for lupdate in the MainWindow context (QT_TRANSLATE_NOOP is typed as
+# returning object), and translated by section_titles().
+REGISTRY: tuple[SectionEntry, ...] = (
+    SectionEntry("today", str(QT_TRANSLATE_NOOP("MainWindow", "Today")), _today),
+    SectionEntry("programme", str(QT_TRANSLATE_NOOP("MainWindow", "Programme")), _programme),
+    SectionEntry("visit", str(QT_TRANSLATE_NOOP("MainWindow", "Visit")), _visit),
+    SectionEntry("contacts", str(QT_TRANSLATE_NOOP("MainWindow", "Contacts")), _contacts),
+    SectionEntry("notes", str(QT_TRANSLATE_NOOP("MainWindow", "Notes")), _notes),
+    SectionEntry("questions", str(QT_TRANSLATE_NOOP("MainWindow", "Questions")), _questions),
+    SectionEntry("documents", str(QT_TRANSLATE_NOOP("MainWindow", "Documents")), _documents),
+)
+SECTIONS: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)
+_BY_NAME = {entry.name: entry for entry in REGISTRY}
+
+
+def section_titles() -> dict[str, str]:
+    return {e.name: QCoreApplication.translate("MainWindow", e.title) for e in REGISTRY}
+
+
+def make_section(name: str, ctx: AppContext) -> Section:
+    return _BY_NAME[name].build(ctx)
+
+
+class LazySections(Mapping[str, "Section"]):
     """The window's sections by name, each built the first time anything asks for it.
 
     The first screen needs Today and the Programme; the other sections (their imports,
@@ -54,11 +101,11 @@ class LazySections(Mapping[str, QWidget]):
     (an item, `get`, `items`, `values`) builds what it touches; `built()` builds nothing.
     """
 
-    def __init__(self, build: Callable[[str], QWidget]) -> None:
+    def __init__(self, build: Callable[[str], Section]) -> None:
         self._build = build
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, Section] = {}
 
-    def __getitem__(self, name: str) -> QWidget:
+    def __getitem__(self, name: str) -> Section:
         widget = self._built.get(name)
         if widget is None:
             if name not in SECTIONS:
@@ -75,39 +122,6 @@ class LazySections(Mapping[str, QWidget]):
     def __len__(self) -> int:
         return len(SECTIONS)
 
-    def built(self) -> list[QWidget]:
+    def built(self) -> list[Section]:
         """The sections that exist so far, in the order they were built."""
         return list(self._built.values())
-
-
-def section_titles() -> dict[str, str]:
-    translate = QCoreApplication.translate
-    return {
-        "today": translate("MainWindow", "Today"),
-        "programme": translate("MainWindow", "Programme"),
-        "visit": translate("MainWindow", "Visit"),
-        "contacts": translate("MainWindow", "Contacts"),
-        "notes": translate("MainWindow", "Notes"),
-        "questions": translate("MainWindow", "Questions"),
-        "documents": translate("MainWindow", "Documents"),
-    }
-
-
-def make_section(name: str, ctx: AppContext, title: str) -> QWidget:
-    if name == "today":
-        from fieldvisit.gui.today import TodaySection
-
-        return TodaySection(ctx)
-    if name == "programme":
-        from fieldvisit.gui.programme.section import ProgrammeSection
-
-        return ProgrammeSection(ctx)
-    try:
-        module = importlib.import_module(f"fieldvisit.gui.sections.{name}")
-        cls = getattr(module, EXTERNAL[name])
-    except (ImportError, AttributeError):
-        log.info("section %s not available; showing a placeholder", name)
-        return PlaceholderSection(title)
-    widget = cls(ctx)
-    assert isinstance(widget, QWidget)
-    return widget

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from fieldvisit.domain.changes import Change, ChangeKind, ImportPreview, ImportR
 from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.services import importing
 from fieldvisit.settings import LAST_PACK_FOLDER
 
@@ -121,7 +121,7 @@ class PreviewDialog(QDialog):
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(summary)
 
-        self.changes = QTextBrowser()
+        self.changes = SafeTextBrowser()
         self.changes.setObjectName("preview_changes")
         self.changes.setAccessibleName(self.tr("What will change"))
         self.changes.setOpenLinks(False)

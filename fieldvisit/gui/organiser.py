@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTextBrowser,
     QToolBar,
     QWidget,
 )
@@ -50,6 +49,7 @@ from fieldvisit.domain.collation import (
     ReturnInfo,
 )
 from fieldvisit.domain.errors import TrustError, UserError
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.worker import SerialWorker
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.collate import CollateSummary, Collator
@@ -279,7 +279,7 @@ class OrganiserWindow(QMainWindow):
         self.digest_list = QListView()
         self.digest_list.setAccessibleName(self.tr("Digests"))
         self.digest_list.setModel(self.digests)
-        self.digest_view = QTextBrowser()
+        self.digest_view = SafeTextBrowser()
         self.digest_view.setObjectName("digest_view")
         self.digest_list.selectionModel().currentRowChanged.connect(self.on_digest_row)
         splitter = QSplitter()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.safe_text import SafeTextDocument
 from fieldvisit.services.search import SearchHit, search
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +83,7 @@ class RichTextDelegate(QStyledItemDelegate):
     """Paints DisplayRole as (already escaped) rich text."""
 
     def _doc(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
-        doc = QTextDocument()
+        doc = SafeTextDocument()  # the text comes from packs and notes
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))

@@ -1,7 +1,7 @@
 """File > Send to organisers…: the checklist of what will go, and writing the return file.
 
-Also `install_actions`, the one function the main window calls to add this package's menu
-entries (Send to organisers…, the Export submenu, Organiser window…).
+The main window owns the File menu and its actions; they call `open_send_dialog` and
+`open_organiser_window` here.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTreeView,
@@ -383,82 +381,34 @@ class SendReturnDialog(QDialog):
         box.open()
 
 
-def _find_menu(window: QMainWindow, name: str, title: str) -> QMenu:
-    bar = window.menuBar()
-    found = bar.findChild(QMenu, name)
-    if found is not None:
-        return found
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title.replace("&", ""):
-            menu.setObjectName(name)
-            return menu
-    menu = bar.addMenu(title)
-    menu.setObjectName(name)
-    return menu
-
-
-def install_actions(window: QMainWindow, ctx: AppContext) -> None:
-    """Add Send to organisers…, the Export submenu and Organiser window… to `window`."""
-    from fieldvisit.gui.exports_menu import ExportActions
-
-    # Translated in MainWindow's context, which is the one `window.tr` looks in at run time
-    # (lupdate cannot know the class of `window`).
-    file_menu = _find_menu(window, "menu_file", QCoreApplication.translate("MainWindow", "&File"))
-    first = file_menu.actions()[0] if file_menu.actions() else None
-    # Insert before Settings/Quit: after the first group (Open…) when there is one.
-    anchor = file_menu.actions()[1] if first is not None and len(file_menu.actions()) > 1 else None
-
-    send = QAction(QCoreApplication.translate("MainWindow", "Send to &organisers…"), window)
-    send.setObjectName("action_send_return")
-    send.setShortcut("Ctrl+Shift+S")
-
-    def open_send() -> None:
-        if not ctx.event_id:
-            QMessageBox.information(
-                window,
-                QCoreApplication.translate("MainWindow", "Send to organisers"),
-                QCoreApplication.translate("MainWindow", "Install an event pack first."),
-            )
-            return
-        dialog = SendReturnDialog(ctx, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sent.connect(
-            lambda path: window.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Return written: %1").replace("%1", path),
-                8000,
-            )
+def open_send_dialog(window: QMainWindow, ctx: AppContext) -> None:
+    """File > Send to organisers… (the main window owns the action and its menu)."""
+    if not ctx.event_id:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("MainWindow", "Send to organisers"),
+            QCoreApplication.translate("MainWindow", "Install an event pack first."),
         )
-        dialog.open()
-        window.setProperty("send_return_dialog", dialog)
+        return
+    dialog = SendReturnDialog(ctx, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.sent.connect(
+        lambda path: window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Return written: %1").replace("%1", path),
+            8000,
+        )
+    )
+    dialog.open()
+    window.setProperty("send_return_dialog", dialog)
 
-    send.triggered.connect(open_send)
-    exports = ExportActions(window, ctx)
-    export_menu = QMenu(QCoreApplication.translate("MainWindow", "&Export"), window)
-    export_menu.setObjectName("menu_export")
-    for action in exports.actions:
-        export_menu.addAction(action)
-    organiser = QAction(QCoreApplication.translate("MainWindow", "Or&ganiser window…"), window)
-    organiser.setObjectName("action_organiser_window")
 
-    def open_organiser() -> None:
-        from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
+def open_organiser_window(window: QMainWindow, ctx: AppContext) -> None:
+    """File > Organiser window…: one per main window, its collation stopped when closed."""
+    from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
 
-        existing = window.findChild(OrganiserWindow)
-        target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
-        # Closing it stops its collation thread; the next Organiser window… makes a new one.
-        target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        target.show()
-        target.raise_()
-
-    organiser.triggered.connect(open_organiser)
-    if anchor is not None:
-        file_menu.insertAction(anchor, send)
-        file_menu.insertMenu(anchor, export_menu)
-        file_menu.insertAction(anchor, organiser)
-        file_menu.insertSeparator(anchor)
-    else:
-        file_menu.addAction(send)
-        file_menu.addMenu(export_menu)
-        file_menu.addAction(organiser)
-    window.addAction(send)
+    existing = window.findChild(OrganiserWindow)
+    target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
+    # Closing it stops its collation thread; the next Organiser window… makes a new one.
+    target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    target.show()
+    target.raise_()

@@ -59,7 +59,7 @@ def _open_newest_note(window: MainWindow) -> bool:
     if model is None or model.rowCount() == 0:
         return False
     newest = model.data(model.index(0, 0), Qt.ItemDataRole.UserRole)
-    notes.show_target("note", newest.note_id)  # type: ignore[attr-defined]
+    notes.show_target("note", newest.note_id)
     return True
 
 

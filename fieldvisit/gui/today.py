@@ -37,6 +37,7 @@ from fieldvisit.gui.change_labels import change_details
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services import programme
 from fieldvisit.services.programme import ChangeItem, Today
@@ -119,14 +120,13 @@ def session_line(s: Session, suffix: str = "", clocks: Clocks | None = None) -> 
     return text + suffix
 
 
-class TodaySection(QWidget):
+class TodaySection(Section):
     """Refreshes on the event clock; every line navigates to its section."""
 
     refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.today: Today | None = None
         self.setAccessibleName(self.tr("Today"))
         layout = QVBoxLayout(self)
@@ -205,8 +205,6 @@ class TodaySection(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         self._reset_pretend_edit()
         if ctx.event_id:

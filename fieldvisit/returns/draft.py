@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import secrets
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,10 +112,15 @@ def choose(
     return Selection(tuple(records), questionnaires, tuple(left_out))
 
 
-def return_filename(event_id: str, who: str, created: dt.datetime) -> str:
-    """`<event-id>_<delegate-or-installation>_<YYYYmmddTHHMMSSZ>.fvreturn`."""
+def return_filename(event_id: str, created: dt.datetime, short_id: str | None = None) -> str:
+    """`<event-id>_<short random id>_<YYYYmmddTHHMMSSZ>.fvreturn`.
+
+    Nothing in the name says who sent it (the delegate's name travels only inside the
+    encrypted payload): the short id is 8 random hex digits, new for every file, so two
+    returns written in the same second do not collide and neither names the laptop."""
     stamp = created.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{slugify(event_id, 40) or 'event'}_{slugify(who, 40) or 'delegate'}_{stamp}{SUFFIX}"
+    short = short_id if short_id is not None else secrets.token_hex(4)
+    return f"{slugify(event_id, 40) or 'event'}_{slugify(short, 16) or 'x'}_{stamp}{SUFFIX}"
 
 
 def recipient_key(draft: ReturnDraft) -> X25519PublicKey:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Document
 from fieldvisit.services.store import Store
-from fieldvisit.storage import repository
+from fieldvisit.storage import repository, sealed
 from fieldvisit.storage.models import EventRow, SeenRow
 
 SEEN_KIND = "document"
@@ -85,11 +85,12 @@ def _safe_name(filename: str) -> str:
     return name
 
 
-def read_document(pack: Path, item: DocumentItem) -> bytes:
-    """The document's bytes from the installed pack, refused unless they match its sha256."""
+def read_document(pack: Path, item: DocumentItem, key: bytearray | None = None) -> bytes:
+    """The document's bytes from the installed pack, refused unless they match its sha256.
+    `key`: the encrypted store's data key, which the pack copy is sealed with."""
     name = _safe_name(item.document.filename)
     try:
-        with zipfile.ZipFile(pack) as archive:
+        with zipfile.ZipFile(sealed.open_copy(pack, key)) as archive:
             info = archive.getinfo(f"documents/{name}")
             if info.file_size > MAX_DOCUMENT_BYTES:
                 raise InvalidInputError("the document is too large", path=pack, field=name)

@@ -451,7 +451,9 @@ def import_loaded(
                 )
             first_pin, replaced = _pin(session, pack, state)
             old = load_content(session, event_id) if state.version is not None else None
-            temporary = packs_folder.TemporaryPack(pack.path, store.paths.packs)
+            temporary = packs_folder.TemporaryPack(
+                pack.path, store.paths.packs, store.key, name=pack_file
+            )
             replace_content(session, pack.content, pack_origin(pack, pack_file))
             changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))

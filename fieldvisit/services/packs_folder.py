@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fieldvisit.services.store import Store
+from fieldvisit.storage import sealed
 from fieldvisit.storage.models import EventRow
 
 TEMPORARY_PREFIX = ".importing-"
@@ -48,14 +49,23 @@ class TemporaryPack:
     """A copy of a pack in the packs folder, flushed to disk and ready to rename into place,
     locked from the moment it exists until `release` (so no `tidy` removes it meanwhile)."""
 
-    def __init__(self, source: Path, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self._handle, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=SUFFIX, dir=folder)
-        self.path = Path(name)
+    def __init__(
+        self, source: Path, folder: Path, key: bytearray | None = None, *, name: str = ""
+    ) -> None:
+        """With the data key of an encrypted store the copy is sealed (it holds contacts);
+        `name` is the file name it will be renamed to (sealed with it)."""
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._handle, temp_name = tempfile.mkstemp(
+            prefix=TEMPORARY_PREFIX, suffix=SUFFIX, dir=folder
+        )
+        self.path = Path(temp_name)
         lock(self._handle)
         try:
             with os.fdopen(os.dup(self._handle), "wb") as out, source.open("rb") as src:
-                shutil.copyfileobj(src, out, 1024 * 1024)
+                if key is not None:
+                    sealed.seal_into(out, src.read(), key, name=name)
+                else:
+                    shutil.copyfileobj(src, out, 1024 * 1024)
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:

@@ -295,8 +295,7 @@ def _write_draft(
     sealed = seal(payload.to_bytes(), identity.signing_key, recipient, proof_key(draft))
     target = output
     if output.is_dir():
-        who = name or identity.installation_id[:8]
-        target = output / return_filename(draft.event_id, who, created)
+        target = output / return_filename(draft.event_id, created)
     if not target.parent.is_dir():
         raise StorageError("the folder does not exist", path=target.parent)
     write_atomic(target, sealed)

@@ -10,7 +10,35 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from fieldvisit.paths import AppPaths
-from fieldvisit.storage.engine import open_store
+from fieldvisit.storage import cipher, keyfile
+from fieldvisit.storage.engine import make_engine, open_store
+from fieldvisit.storage.keyfile import WrongPasscodeError
+
+__all__ = ["Store", "WrongPasscodeError", "is_protected", "store_files", "store_kind", "unlock_key"]
+
+
+def store_files(paths: AppPaths) -> cipher.StoreFiles:
+    return cipher.StoreFiles(
+        database=paths.database, key_file=paths.key_file, backups=paths.backups, packs=paths.packs
+    )
+
+
+def store_kind(paths: AppPaths) -> cipher.Kind:
+    """ "new", "plain" or "encrypted" (after finishing an interrupted conversion)."""
+    paths.ensure()
+    files = store_files(paths)
+    cipher.recover(files)
+    return cipher.kind(files)
+
+
+def unlock_key(paths: AppPaths, passcode: str) -> bytearray:
+    """The data key of the encrypted store for `passcode` (WrongPasscodeError, with a
+    growing delay after each wrong one; nothing on disk changes)."""
+    return cipher.unlock(store_files(paths), passcode)
+
+
+def is_protected(paths: AppPaths) -> bool:
+    return store_kind(paths) == "encrypted"
 
 
 @dataclass(slots=True)
@@ -18,16 +46,45 @@ class Store:
     """The store of one installation. Thread rule: use it from one thread at a time.
 
     The GUI calls it only from its single database worker thread; each call opens its own
-    SQLAlchemy Session, so no Session ever crosses threads.
+    SQLAlchemy Session, so no Session ever crosses threads. An encrypted store holds its
+    data key in `key` (a bytearray) until `close()` overwrites it.
     """
 
     paths: AppPaths
     engine: Engine
+    key: bytearray | None = None
 
     @classmethod
-    def open(cls, paths: AppPaths) -> Store:
-        paths.ensure()
-        return cls(paths=paths, engine=open_store(paths.database, paths.backups))
+    def open(
+        cls, paths: AppPaths, *, passcode: str | None = None, key: bytearray | None = None
+    ) -> Store:
+        """Open (and migrate) the store. An encrypted one needs `passcode` (or the `key`
+        from an earlier unlock): without it PasscodeNeededError, wrong WrongPasscodeError,
+        and nothing on disk changes."""
+        kind = store_kind(paths)
+        files = store_files(paths)
+        if kind == "encrypted" and key is None:
+            if passcode is None:
+                raise cipher.PasscodeNeededError(
+                    "the store is protected by a passcode: give --passcode-file FILE or set "
+                    "FIELDVISIT_PASSCODE_FILE",
+                    path=paths.database,
+                )
+            key = cipher.unlock(files, passcode)
+        elif kind != "encrypted":
+            key = None
+        try:
+            if key is not None:
+                cipher.reseal_packs(files, key)
+            engine = open_store(paths.database, paths.backups, key)
+        except BaseException:
+            keyfile.wipe(key)
+            raise
+        return cls(paths=paths, engine=engine, key=key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
@@ -35,5 +92,14 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
-    def close(self) -> None:
+    def reopen(self, key: bytearray) -> None:
+        """After an unlock: connections keyed with `key` again (the schema is at head)."""
         self.engine.dispose()
+        self.key = key
+        self.engine = make_engine(self.paths.database, key)
+
+    def close(self) -> None:
+        """Close every connection and overwrite the data key (an encrypted store)."""
+        self.engine.dispose()
+        keyfile.wipe(self.key)
+        self.key = None

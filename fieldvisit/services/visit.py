@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Itinerary, MapLayer, Person, Stop
 from fieldvisit.services.store import Store
-from fieldvisit.storage import repository
+from fieldvisit.storage import repository, sealed
 from fieldvisit.storage.models import EventRow, SeenRow
 
 MAX_MAP_BYTES = 1 << 30  # a map member larger than 1 GiB is refused, whatever the zip says
@@ -101,7 +101,7 @@ def _safe_member_name(filename: str) -> str:
     return name
 
 
-def extract_map(pack: Path, layer: MapLayer, cache: Path) -> Path:
+def extract_map(pack: Path, layer: MapLayer, cache: Path, key: bytearray | None = None) -> Path:
     """Copy `map/<filename>` out of the installed pack into the cache once; return its path.
 
     The copy is keyed by the pack file's name and the member's CRC, so a new pack version
@@ -110,7 +110,7 @@ def extract_map(pack: Path, layer: MapLayer, cache: Path) -> Path:
     """
     name = _safe_member_name(layer.filename)
     try:
-        archive = zipfile.ZipFile(pack)
+        archive = zipfile.ZipFile(sealed.open_copy(pack, key))
     except (OSError, zipfile.BadZipFile) as exc:
         raise InvalidInputError(f"cannot read the installed pack ({exc})", path=pack) from exc
     with archive:
@@ -120,8 +120,8 @@ def extract_map(pack: Path, layer: MapLayer, cache: Path) -> Path:
             raise InvalidInputError(f"the pack has no map/{name}", path=pack, field="map") from None
         if info.file_size > MAX_MAP_BYTES:
             raise InvalidInputError("the map is too large", path=pack, field="map")
-        key = hashlib.sha256(f"{pack.name}:{info.CRC}:{info.file_size}".encode()).hexdigest()
-        target = cache / "maps" / f"{key[:16]}-{name}"
+        stem = hashlib.sha256(f"{pack.name}:{info.CRC}:{info.file_size}".encode()).hexdigest()
+        target = cache / "maps" / f"{stem[:16]}-{name}"
         if target.is_file() and target.stat().st_size == info.file_size:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)

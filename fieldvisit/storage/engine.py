@@ -13,6 +13,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 
 from fieldvisit.domain.errors import StorageError
+from fieldvisit.domain.private import create_private_file, make_private
+from fieldvisit.storage.keyfile import sql_key
 
 # Alembic (with Mako and Pygments behind it) costs a large part of a start-up, and a store
 # at head never needs it: it is imported only when the schema has to move.
@@ -31,6 +33,9 @@ _DOWN = re.compile(r"""^down_revision\s*(?::[^=\n]*)?=\s*(?:None|['"]([^'"\n]+)[
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten with zeros, whatever the platform's SQLite defaults to:
+    # "erase for real" must not leave an erased note's words in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a committed note survives a power cut too, not only a killed process.
     cursor.execute("PRAGMA synchronous=FULL")
@@ -38,8 +43,27 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(database: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{database}", future=True)
+def make_engine(database: Path, key: bytearray | None = None) -> Engine:
+    """An engine on the store; with `key` (the raw 256-bit data key) through SQLCipher.
+
+    The store file is created 0600 first, so SQLite gives its WAL and shared-memory files
+    the same mode. An encrypted engine keys every new connection before anything else
+    runs on it (`do_connect`), and fails to open once the key has been wiped.
+    """
+    create_private_file(database)
+    if key is None:
+        engine = create_engine(f"sqlite:///{database}", future=True)
+    else:
+        from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
+
+        engine = create_engine(f"sqlite:///{database}", future=True, module=sqlcipher)
+
+        def keyed_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            connection = sqlcipher.connect(*cargs, **cparams)
+            connection.execute(f"PRAGMA key = {sql_key(key)}")
+            return connection
+
+        event.listen(engine, "do_connect", keyed_connect)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -114,32 +138,38 @@ def _stored_revision(engine: Engine) -> tuple[bool, str | None]:
     return True, str(rows[0][0])
 
 
-def open_store(database: Path, backups: Path) -> Engine:
+def open_store(database: Path, backups: Path, key: bytearray | None = None) -> Engine:
     """Open (creating if needed) the store and bring its schema to head.
 
     An existing database that is behind head is copied into `backups` first, so a failed
-    migration can never cost the delegate their notes.
+    migration can never cost the delegate their notes. With `key` the store is SQLCipher's
+    and so is the backup.
     """
     database.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(database)
+    engine = make_engine(database, key)
     try:
         stored, revision = _stored_revision(engine)
         if stored and revision is not None and revision == scanned_head():
             return engine
-        _upgrade(engine, database, backups)
+        _upgrade(engine, database, backups, key)
     except DatabaseError as exc:
         engine.dispose()
         raise StorageError(f"cannot open the store ({exc.orig})", path=database) from exc
     except sqlite3.DatabaseError as exc:
         engine.dispose()
         raise StorageError(f"cannot open the store ({exc})", path=database) from exc
+    except Exception as exc:
+        engine.dispose()
+        if type(exc).__name__ == "DatabaseError":  # sqlcipher3's own DB-API error class
+            raise StorageError(f"cannot open the store ({exc})", path=database) from exc
+        raise
     except StorageError:
         engine.dispose()
         raise
     return engine
 
 
-def _upgrade(engine: Engine, database: Path, backups: Path) -> None:
+def _upgrade(engine: Engine, database: Path, backups: Path, key: bytearray | None) -> None:
     """Alembic's own view of the store: refuse a newer schema, else back up and upgrade."""
     from alembic import command
     from alembic.script import ScriptDirectory
@@ -154,9 +184,15 @@ def _upgrade(engine: Engine, database: Path, backups: Path) -> None:
             path=database,
         )
     if current is not None:
-        backups.mkdir(parents=True, exist_ok=True)
+        backups.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        _backup(database, backups / f"{database.stem}-{current}-{stamp}.sqlite")
+        target = backups / f"{database.stem}-{current}-{stamp}.sqlite"
+        if key is None:
+            _backup(database, target)
+        else:
+            from fieldvisit.storage.cipher import copy_encrypted
+
+            copy_encrypted(database, bytes(key), target)
     command.upgrade(alembic_config(engine), "head")
 
 
@@ -172,6 +208,7 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 def _backup(database: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (the WAL is folded in)."""
     source = sqlite3.connect(database)
+    create_private_file(target)
     try:
         dest = sqlite3.connect(target)
         try:
@@ -182,3 +219,4 @@ def _backup(database: Path, target: Path) -> None:
         source.close()
     if not target.exists():  # pragma: no cover - backup() raises instead
         shutil.copy2(database, target)
+    make_private(target)

@@ -28,6 +28,21 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock the window now (Ctrl+L)</source>
+        <translation>Het venster nu vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Locked — Field Visit Companion</source>
+        <translation>Vergrendeld — Field Visit Companion</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLabels</name>
     <message>
         <source>%1 changed</source>
@@ -2075,6 +2090,60 @@
     <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Field Visit Companion</source>
+        <translation>Field Visit Companion ontgrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;fsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>&lt;h2&gt;Your notes are locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Uw notities zijn vergrendeld&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>This computer keeps your notes, answers and contacts encrypted. Type your passcode to open them.</source>
+        <translation>Deze computer bewaart uw notities, antwoorden en contacten versleuteld. Typ uw toegangscode om ze te openen.</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Toegangscode:</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Toegangscode</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>A forgotten passcode cannot be recovered: nobody, not the organisers and not the makers of this app, can open these notes without it. Returns you already sent are not affected.</source>
+        <translation>Een vergeten toegangscode kan niet worden hersteld: niemand, niet de organisatoren en niet de makers van deze app, kan deze notities zonder de code openen. Terugzendingen die u al verstuurd hebt, blijven ongemoeid.</translation>
+    </message>
+    <message>
+        <source>Type your passcode.</source>
+        <translation>Typ uw toegangscode.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Ontgrendelen…</translation>
+    </message>
+    <message>
+        <source>Wrong passcode. Nothing was changed; try again.</source>
+        <translation>Verkeerde toegangscode. Er is niets veranderd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Cannot unlock: %1</source>
+        <translation>Kan niet ontgrendelen: %1</translation>
     </message>
 </context>
 <context>

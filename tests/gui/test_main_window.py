@@ -47,7 +47,7 @@ def test_switch_sections_by_alt_number(shell: Shell, qtbot: QtBot) -> None:
 
 def test_every_section_has_a_title(shell: Shell) -> None:
     for name, widget in shell.window.sections.items():
-        title = widget.section_title()  # type: ignore[attr-defined]
+        title = widget.section_title()
         assert isinstance(title, str) and title, name
 
 
@@ -197,3 +197,85 @@ def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) 
     dialog = window.findChild(SendReturnDialog)
     assert dialog is not None
     dialog.reject()
+
+
+def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
+    """Send, Export and Organiser window are built by the window itself, in their place;
+    the Export submenu is filled once the store is open."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = shell.window.findChild(QMenu, "menu_file")
+    assert file_menu is not None
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[:4] == [
+        "&Open event pack…",
+        "Send to &organisers…",
+        "&Export",
+        "Or&ganiser window…",
+    ]
+    assert texts.count("Send to &organisers…") == 1
+    export_menu = shell.window.findChild(QMenu, "menu_export")
+    assert export_menu is not None and export_menu.isEnabled()
+    assert [a.objectName() for a in export_menu.actions()] == [
+        "action_export_notes",
+        "action_export_pdf",
+        "action_export_agenda",
+        "action_export_contacts",
+        "action_export_itinerary",
+    ]
+
+
+def test_organiser_window_opens_from_the_menu_and_closes_cleanly(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from fieldvisit.gui.organiser import OrganiserWindow
+
+    window = shell.window
+    action = window.findChild(QAction, "action_organiser_window")
+    assert action is not None
+    action.trigger()
+    organiser = window.findChild(OrganiserWindow)
+    assert organiser is not None and organiser.isVisible()
+    organiser.close()
+    qtbot.waitUntil(lambda: window.findChild(OrganiserWindow) is None)
+
+
+def test_every_section_keeps_the_contract_and_is_registered_once(shell: Shell) -> None:
+    from fieldvisit.gui.navigation import REGISTRY
+    from fieldvisit.gui.section import Section
+
+    assert len({e.name for e in REGISTRY}) == len(REGISTRY) == len(SECTIONS)
+    for name, widget in shell.window.sections.items():
+        assert isinstance(widget, Section), name
+        assert widget.objectName() == f"section_{name}"
+
+
+def test_a_section_that_fails_to_import_is_an_error_not_a_placeholder(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldvisit.gui import navigation
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.section import Section
+
+    def missing(_ctx: AppContext) -> Section:
+        raise ImportError("No module named 'fieldvisit.gui.sections.documents'")
+
+    entry = navigation._BY_NAME["documents"]
+    monkeypatch.setitem(
+        navigation._BY_NAME, "documents", navigation.SectionEntry(entry.name, entry.title, missing)
+    )
+    with pytest.raises(ImportError, match=r"sections\.documents"):
+        shell.window.sections["documents"]
+
+
+def test_sections_refresh_on_the_central_data_changed_signal(shell: Shell, qtbot: QtBot) -> None:
+    ctx = shell.ctx
+    for signal, what in (
+        (ctx.content_changed, ctx.CONTENT),
+        (ctx.delegate_data_changed, ctx.DELEGATE),
+    ):
+        with qtbot.waitSignal(ctx.data_changed) as caught:
+            signal.emit(ctx.event_id)
+        assert caught.args == [what, ctx.event_id]

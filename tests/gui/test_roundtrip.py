@@ -16,7 +16,7 @@ from returns_support import craft as craft_return
 from returns_support import note, write
 
 from fieldvisit.app import Shell
-from fieldvisit.gui.send_return import SendReturnDialog, install_actions
+from fieldvisit.gui.send_return import SendReturnDialog
 from fieldvisit.packs.samples import demo_keys
 from fieldvisit.returns.format import open_sealed, raw_public
 from fieldvisit.services.collate import collate_files
@@ -69,7 +69,6 @@ def test_notes_and_answers_reach_the_report_and_private_words_never_leave(
     qtbot.waitUntil(lambda: stored_notes(shell).get(PRIVATE) is True, timeout=10_000)
     answer_first_text_question(qtbot, shell, ANSWER)
 
-    install_actions(shell.window, shell.ctx)
     send = shell.window.findChild(QAction, "action_send_return")
     assert send is not None
     send.trigger()

@@ -12,6 +12,7 @@ import pytest
 
 from fieldvisit import app
 from fieldvisit.gui import selftest
+from fieldvisit.gui.navigation import SECTIONS
 from fieldvisit.paths import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +20,7 @@ STEPS = [
     "start Qt (offscreen)",
     "open store and main window",
     "import sample",
-    *(f"open section {name.capitalize()}" for name in selftest.SECTIONS),
+    *(f"open section {name.capitalize()}" for name in SECTIONS),
     "write a note",
     "read the note back",
     "make a return file",

@@ -67,7 +67,7 @@ def test_written_return_opens_only_with_the_organiser_key(
     out = tmp_path / "out"
     out.mkdir()
     written = write_return(store, HAGUE, out, delegate_name="Anna de Vries", now=NOW)
-    assert written.path.name == "hague-2017_anna-de-vries_20170216T133005Z.fvreturn"
+    assert re.fullmatch(r"hague-2017_[0-9a-f]{8}_20170216T133005Z\.fvreturn", written.path.name)
     assert [p.name for p in out.iterdir()] == [written.path.name]
     data = written.path.read_bytes()
     assert b"Case managers" not in data  # encrypted, not merely encoded
@@ -123,9 +123,10 @@ def test_nothing_selected_is_refused(store: Store, tmp_path: Path) -> None:
         write_return(store, HAGUE, tmp_path, excluded=keys, now=NOW)
 
 
-def test_filename_falls_back_to_installation_and_strips_odd_characters() -> None:
-    name = return_filename("hague-2017", "Zoë / O'Brien", NOW)
-    assert re.fullmatch(r"hague-2017_zoe-o-brien_20170216T133005Z\.fvreturn", name)
+def test_filename_carries_the_event_a_random_id_and_the_time_only() -> None:
+    name = return_filename("Hague 2017 / Ünal", NOW)
+    assert re.fullmatch(r"hague-2017-unal_[0-9a-f]{8}_20170216T133005Z\.fvreturn", name)
+    assert return_filename("hague-2017", NOW) != return_filename("hague-2017", NOW)
 
 
 def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
@@ -144,12 +145,16 @@ def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
     assert b"Case managers" not in plain
 
 
-def test_return_file_name_folds_accents() -> None:
-    from fieldvisit.returns.draft import return_filename
-
-    created = dt.datetime(2017, 2, 16, 12, 15, tzinfo=dt.UTC)
-    name = return_filename("hague-rftf-2017", "Zoë Ünal", created)
-    assert name == "hague-rftf-2017_zoe-unal_20170216T121500Z.fvreturn"
+def test_return_file_name_never_carries_the_delegates_name(
+    store: Store, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    written = write_return(store, HAGUE, tmp_path, delegate_name="Zoë Ünal", now=NOW)
+    assert re.fullmatch(r"hague-2017_[0-9a-f]{8}_20170216T133005Z\.fvreturn", written.path.name)
+    assert "zoe" not in written.path.name.lower() and "unal" not in written.path.name.lower()
+    plain = open_sealed(
+        written.path.read_bytes(), organiser, public_raw=raw_public(organiser.public_key())
+    ).payload
+    assert "Zoë Ünal".encode() in plain  # the name is inside the encrypted payload
 
 
 def test_note_on_a_removed_session_keeps_its_title_and_needs_confirmation(store: Store) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from fieldvisit.domain.links import openable
 from fieldvisit.domain.model import LinkKind, Session, SessionLink, Sharing
 from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.theme import CONFIDENTIAL
 from fieldvisit.services.agenda import MAX_STARS
 
@@ -123,7 +123,7 @@ class SessionDetail(QWidget):
         layout.addLayout(stars_row)
         self.rating = 0
 
-        self.body = QTextBrowser()
+        self.body = SafeTextBrowser()
         self.body.setObjectName("session_body")
         self.body.setAccessibleName(self.tr("Session details"))
         self.body.setOpenLinks(False)

@@ -35,6 +35,7 @@ from fieldvisit.gui.programme.models import (
     kind_label,
 )
 from fieldvisit.gui.programme.timeline import TimelineView
+from fieldvisit.gui.section import Section
 from fieldvisit.services import agenda
 from fieldvisit.services.agenda import PickOutcome
 from fieldvisit.services.programme import Programme, load_programme
@@ -60,7 +61,7 @@ def load_mine(store: Store, event_id: str) -> tuple[frozenset[str], dict[str, in
     return agenda.picks(store, event_id), agenda.ratings(store, event_id)
 
 
-class ProgrammeSection(QWidget):
+class ProgrammeSection(Section):
     """Everything about the programme of the current event."""
 
     populated = Signal()  # the programme of the current event is on screen
@@ -68,8 +69,7 @@ class ProgrammeSection(QWidget):
     new_note_requested = Signal(str, str)  # target kind, uid: the window opens Notes on it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.programme: Programme | None = None
         self.picks: frozenset[str] = frozenset()
         self.ratings: dict[str, int] = {}
@@ -178,9 +178,6 @@ class ProgrammeSection(QWidget):
 
         for combo in (self.kind, self.room, self.track, self.side_by_side):
             combo.currentIndexChanged.connect(self.on_filters_changed)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_content_changed)
-        ctx.delegate_data_changed.connect(self.on_delegate_data_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         if ctx.event_id:
             self.on_event_changed(ctx.event_id)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.safe_text import SafeTextDocument
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -51,7 +52,7 @@ class HtmlDelegate(QStyledItemDelegate):
         self.wrap = wrap
 
     def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
-        doc = QTextDocument()
+        doc = SafeTextDocument()  # item text is from packs: it may name no resource
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate
 from fieldvisit.services import contacts
 from fieldvisit.services.store import Store
@@ -108,13 +109,12 @@ class ContactsModel(QAbstractListModel):
         )
 
 
-class ContactsSection(QWidget):
+class ContactsSection(Section):
     loaded = Signal()
     exported = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._people: list[Person] = []
         self._wanted = ""  # a person asked for (show_target) before the list had loaded
         self.is_loaded = False
@@ -141,7 +141,7 @@ class ContactsSection(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
-        self.card = QTextBrowser(self)
+        self.card = SafeTextBrowser(self)
         self.card.setAccessibleName(self.tr("Contact card"))
         self.card.setOpenExternalLinks(False)
         self.card.setOpenLinks(False)
@@ -176,8 +176,6 @@ class ContactsSection(QWidget):
         splitter.setSizes([380, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         self._show_person(None)
         self.reload()
 

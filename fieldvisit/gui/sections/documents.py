@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Document, Sharing
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon
 from fieldvisit.services import documents as docs
 from fieldvisit.services.documents import DocumentItem, DocumentsData
@@ -124,14 +125,13 @@ class Opened:
     temp: Path | None  # the read-only copy, for documents Qt cannot show
 
 
-class DocumentsSection(QWidget):
+class DocumentsSection(Section):
     loaded = Signal()
     opened = Signal(str)  # document id, shown in-app or handed to the system viewer
     open_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.data = DocumentsData("")
         self.last_temp: Path | None = None
         docs.remove_temp_copies(ctx.paths.cache)  # leftovers of a crash
@@ -171,7 +171,7 @@ class DocumentsSection(QWidget):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text_view = QTextBrowser(self)
+        self.text_view = SafeTextBrowser(self)
         self.text_view.setAccessibleName(self.tr("Document text"))
         self.text_view.setOpenLinks(False)
         self.image_label = QLabel(self)
@@ -212,8 +212,6 @@ class DocumentsSection(QWidget):
         splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         self._say(self.tr("Choose a document."))
         self.reload()
 
@@ -339,7 +337,7 @@ class DocumentsSection(QWidget):
         event_id = self.ctx.event_id
 
         def job(store: Store) -> Opened:
-            data = docs.read_document(pack, item)
+            data = docs.read_document(pack, item, store.key)
             temp = None if in_app else docs.write_temp_copy(data, item.document.filename, cache)
             docs.mark_seen(store, event_id, item.document.id)
             return Opened(item, data, temp)

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.clock import Clocks
 from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.services.notes import NoteRevision
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -86,7 +86,7 @@ class HistoryDialog(QDialog):
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Revisions"))
         self.list.setModel(self.model)
-        self.preview = QTextBrowser(self)
+        self.preview = SafeTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Revision text"))
         self.preview.setOpenLinks(False)
         label = QLabel(self.tr("&Revisions (newest first):"), self)

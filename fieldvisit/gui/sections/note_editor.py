@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.sections.common import lock_icon
 from fieldvisit.services import notes
 from fieldvisit.services.notes import Note, NoteDraft
@@ -120,7 +120,7 @@ class NoteEditor(QWidget):
         self.body.textChanged.connect(self.on_edited)
         self.body.focus_left.connect(self.on_focus_left)
 
-        self.preview = QTextBrowser(self)
+        self.preview = SafeTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Markdown preview"))
         self.preview.setOpenLinks(False)  # a note's links never open anything by themselves
         self.preview.hide()

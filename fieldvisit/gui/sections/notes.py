@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon, weekday_hm
 from fieldvisit.gui.sections.history_dialog import HistoryDialog
 from fieldvisit.gui.sections.note_editor import NoteEditor
@@ -120,7 +121,7 @@ class _Loaded:
     session_uid: str
 
 
-class NotesSection(QWidget):
+class NotesSection(Section):
     """Notes of the current event. `saved(note_id)` after each autosave."""
 
     saved = Signal(str)
@@ -128,8 +129,7 @@ class NotesSection(QWidget):
     search_done = Signal(str)  # the query
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._items: list[NoteItem] = []
         self._session_uid = ""
         self._search_serial = 0
@@ -198,9 +198,6 @@ class NotesSection(QWidget):
         layout.addWidget(splitter)
         self._fill_filter([])
 
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_content_changed)
-        ctx.delegate_data_changed.connect(self.on_delegate_data_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         self.reload()
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Phase, Questionnaire
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, weekday_hm
 from fieldvisit.gui.sections.question_form import QuestionForm
 from fieldvisit.services import questions as qs
@@ -101,13 +102,12 @@ class EntriesModel(QAbstractListModel):
         return -1
 
 
-class QuestionsSection(QWidget):
+class QuestionsSection(Section):
     saved = Signal()
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.data = QuestionsData("")
         self.form: QuestionForm | None = None
         self._session_uid = ""
@@ -164,8 +164,6 @@ class QuestionsSection(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_event_changed)
         self._show_entry(None)
         self.reload()
 

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.safe_text import SafeTextBrowser
+from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, day_hm, hm
 from fieldvisit.gui.sections.mapview import MapStop, MapView
 from fieldvisit.gui.sections.tiles import MBTiles, MBTilesError
@@ -110,15 +111,14 @@ class StopsModel(QAbstractListModel):
         return next((i for i, r in enumerate(self._rows) if r.stop.id == stop_id), -1)
 
 
-class VisitSection(QWidget):
+class VisitSection(Section):
     """The field visit of the current event."""
 
     loaded = Signal()
     gpx_written = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.data = VisitData("", "")
         self.itinerary: Itinerary | None = None
         self.current_id: str | None = None
@@ -138,7 +138,7 @@ class VisitSection(QWidget):
         self.list.setItemDelegate(HtmlDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.selectionModel().currentChanged.connect(self.on_current_stop_changed)
-        self.detail = QTextBrowser(self)
+        self.detail = SafeTextBrowser(self)
         self.detail.setAccessibleName(self.tr("Stop details"))
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self.on_link)
@@ -180,8 +180,6 @@ class VisitSection(QWidget):
         self._tick = QTimer(self, interval=CLOCK_TICK_MS)
         self._tick.timeout.connect(self.on_clock)
         self._tick.start()
-        ctx.event_changed.connect(self.on_event_changed)
-        ctx.content_changed.connect(self.on_content_changed)
         ctx.clock_changed.connect(self.on_clock)
         self._set_enabled(False)
         self.reload()
@@ -311,8 +309,8 @@ class VisitSection(QWidget):
         pack = self.ctx.paths.packs / self.data.pack_file
         cache = self.ctx.paths.cache
 
-        def job(_store: Store) -> Path:
-            return visit.extract_map(pack, layer, cache)
+        def job(store: Store) -> Path:
+            return visit.extract_map(pack, layer, cache, store.key)
 
         def done(path: Path) -> None:
             try:

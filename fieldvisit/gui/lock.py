@@ -1,0 +1,400 @@
+"""The passcode in the desktop app: unlocking at start, the app lock, and its screen.
+
+`UnlockPanel` takes the passcode and unwraps the data key on a thread of its own (Argon2id
+costs about half a second, and a run of wrong passcodes waits longer each time), so the
+window never freezes. `UnlockDialog` shows it at start; `AppLock` shows it over the whole
+window after N idle minutes or on Ctrl+L, once the notes in progress are saved, the
+database connections are closed and the key is overwritten.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.errors import UserError
+from fieldvisit.paths import AppPaths
+from fieldvisit.settings import LOCK_IDLE_MINUTES, Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from fieldvisit.gui.main_window import MainWindow
+    from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.store import Store
+
+IDLE_DEFAULT = 5
+
+
+def idle_minutes(settings: Settings) -> int:
+    try:
+        return max(0, int(settings.get(LOCK_IDLE_MINUTES)))
+    except ValueError:
+        return IDLE_DEFAULT
+
+
+class _Relay(QObject):
+    """Carries a thread's result back to the GUI thread (a queued signal)."""
+
+    finished = Signal(object, object)  # result, error
+
+
+def run_in_thread(
+    job: Callable[[], object], done: Callable[[object, object], None], parent: QObject
+) -> None:
+    """Run `job()` on a new thread; `done(result, error)` runs later on the GUI thread."""
+    relay = _Relay(parent)
+    relay.finished.connect(done)
+    relay.finished.connect(relay.deleteLater)
+
+    def work() -> None:
+        try:
+            result: object = job()
+        except Exception as exc:
+            relay.finished.emit(None, exc)
+        else:
+            relay.finished.emit(result, None)
+
+    threading.Thread(target=work, name="fieldvisit-unlock", daemon=True).start()
+
+
+class UnlockPanel(QWidget):
+    """The passcode field and the Unlock button; emits `unlocked(key)` with the data key."""
+
+    unlocked = Signal(object)  # bytearray
+    failed = Signal(str)
+
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("unlock_panel")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(self.tr("<h2>Your notes are locked</h2>"))
+        title.setObjectName("unlock_title")
+        layout.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "This computer keeps your notes, answers and contacts encrypted. Type your "
+                "passcode to open them."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("&Passcode:"))
+        self.passcode = QLineEdit()
+        self.passcode.setObjectName("unlock_passcode")
+        self.passcode.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passcode.setAccessibleName(self.tr("Passcode"))
+        caption.setBuddy(self.passcode)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.setDefault(True)
+        row.addWidget(caption)
+        row.addWidget(self.passcode, 1)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setObjectName("unlock_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        forgotten = QLabel(
+            self.tr(
+                "A forgotten passcode cannot be recovered: nobody, not the organisers and "
+                "not the makers of this app, can open these notes without it. Returns you "
+                "already sent are not affected."
+            )
+        )
+        forgotten.setObjectName("unlock_forgotten")
+        forgotten.setWordWrap(True)
+        layout.addWidget(forgotten)
+        layout.addStretch(2)
+        self.setMaximumWidth(560)
+        self.unlock_button.clicked.connect(self.on_unlock)
+        self.passcode.returnPressed.connect(self.on_unlock)
+        self.busy = False
+
+    def reset(self) -> None:
+        self.passcode.clear()
+        self.message.clear()
+        self.passcode.setFocus()
+
+    @Slot()
+    def on_unlock(self) -> None:
+        if self.busy:
+            return
+        passcode = self.passcode.text()
+        if not passcode:
+            self.message.setText(self.tr("Type your passcode."))
+            return
+        self.busy = True
+        self.passcode.setEnabled(False)
+        self.unlock_button.setEnabled(False)
+        self.message.setText(self.tr("Unlocking…"))
+        paths = self.paths
+
+        def job() -> bytearray:
+            from fieldvisit.services.store import unlock_key
+
+            return unlock_key(paths, passcode)
+
+        run_in_thread(job, self._on_done, self)
+
+    def _on_done(self, key: object, error: object) -> None:
+        from fieldvisit.services.store import WrongPasscodeError
+
+        self.busy = False
+        self.passcode.setEnabled(True)
+        self.unlock_button.setEnabled(True)
+        if error is None and isinstance(key, bytearray):
+            self.passcode.clear()
+            self.message.clear()
+            self.unlocked.emit(key)
+            return
+        if isinstance(error, WrongPasscodeError):
+            text = self.tr("Wrong passcode. Nothing was changed; try again.")
+        elif isinstance(error, UserError):
+            text = error.message
+        else:
+            text = self.tr("Cannot unlock: %1").replace("%1", str(error))
+        self.passcode.selectAll()
+        self.passcode.setFocus()
+        self.message.setText(text)
+        self.failed.emit(text)
+
+
+class UnlockDialog(QDialog):
+    """At start, before the store opens: the passcode, or Quit."""
+
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlock_dialog")
+        self.setWindowTitle(self.tr("Unlock Field Visit Companion"))
+        self.key: bytearray | None = None
+        layout = QVBoxLayout(self)
+        self.panel = UnlockPanel(paths, self)
+        layout.addWidget(self.panel)
+        quit_button = QPushButton(self.tr("&Quit"))
+        quit_button.setObjectName("unlock_quit")
+        quit_button.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(quit_button)
+        layout.addLayout(row)
+        self.panel.unlocked.connect(self.on_unlocked)
+
+    @Slot(object)
+    def on_unlocked(self, key: bytearray) -> None:
+        self.key = key
+        self.accept()
+
+
+class _IdleWatch(QObject):
+    """Restarts the idle timer on every key press, click, wheel or mouse move."""
+
+    INPUT = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, timer: QTimer, parent: QObject) -> None:
+        super().__init__(parent)
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.INPUT and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class AppLock(QObject):
+    """Locks the window: saves the notes in progress, closes the store's connections,
+    overwrites the data key, removes temporary document copies, and shows the unlock
+    screen in place of every section until the passcode is typed again."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self, window: MainWindow, store: Store, worker: DbWorker, settings: Settings
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.worker = worker
+        self.settings = settings
+        self.is_locked = False
+        self._resume: threading.Event | None = None
+        self._hidden: list[QWidget] = []
+        self._taken: QWidget | None = None
+        self.screen = QWidget()
+        self.screen.setObjectName("lock_screen")
+        outer = QHBoxLayout(self.screen)
+        self.panel = UnlockPanel(store.paths, self.screen)
+        outer.addStretch(1)
+        outer.addWidget(self.panel, 3)
+        outer.addStretch(1)
+        self.screen.hide()
+        self.panel.unlocked.connect(self.on_unlocked)
+        self.action = self._make_action()
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.on_idle)
+        self.watch = _IdleWatch(self.idle, self)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.watch)
+        self.apply_settings()
+
+    def _make_action(self) -> QAction:
+        from PySide6.QtGui import QAction
+
+        action = QAction(self.tr("&Lock"), self.window)
+        action.setObjectName("action_lock")
+        action.setShortcuts([QKeySequence("Ctrl+L")])
+        action.setToolTip(self.tr("Lock the window now (Ctrl+L)"))
+        action.triggered.connect(self.lock)
+        self.window.addAction(action)
+        menu = self.window.findChild(QObject, "menu_file")
+        add = getattr(menu, "insertAction", None)
+        actions = getattr(menu, "actions", None)
+        if callable(add) and callable(actions):
+            existing = actions()
+            add(existing[-1] if existing else None, action)  # just above Quit
+        return action
+
+    @property
+    def available(self) -> bool:
+        """Only an encrypted store can be locked: its key is what the lock takes away."""
+        return self.store.key is not None or self.is_locked
+
+    def apply_settings(self) -> None:
+        minutes = idle_minutes(self.settings)
+        self.action.setEnabled(self.available)
+        if minutes > 0 and self.available:
+            self.idle.setInterval(minutes * 60_000)
+            self.idle.start()
+        else:
+            self.idle.stop()
+
+    @Slot()
+    def on_idle(self) -> None:
+        if self.available and not self.is_locked:
+            self.lock()
+
+    @Slot()
+    def lock(self) -> None:
+        if self.is_locked or not self.available:
+            return
+        self.is_locked = True
+        self.idle.stop()
+        window = self.window
+        window.flush_sections()  # notes in progress are saved first (queued on the worker)
+        for dialog in window.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        resume = threading.Event()
+        self._resume = resume
+        store = self.store
+        cache = store.paths.cache
+
+        def hold(_store: Store) -> None:
+            # Runs after every save queued before it; then the worker waits until unlock,
+            # so jobs submitted meanwhile run against the reopened store.
+            from fieldvisit.services.documents import remove_temp_copies
+
+            store.close()
+            remove_temp_copies(cache)
+            resume.wait()
+
+        self.worker.submit(hold)
+        self._hidden = [
+            w
+            for w in (
+                window.menuBar(),
+                window.statusBar(),
+                *window.findChildren(QWidget, "main_toolbar"),
+            )
+            if w.isVisible()
+        ]
+        for widget in self._hidden:
+            widget.hide()
+        self._taken = window.takeCentralWidget()
+        self.screen.setParent(None)
+        window.setCentralWidget(self.screen)
+        self.screen.show()
+        self._title = window.windowTitle()
+        window.setWindowTitle(self.tr("Locked — Field Visit Companion"))
+        window.statusBar().clearMessage()
+        self.panel.reset()
+        self.locked.emit()
+
+    @Slot(object)
+    def on_unlocked(self, key: bytearray) -> None:
+        if not self.is_locked:
+            return
+        self.store.reopen(key)
+        if self._resume is not None:
+            self._resume.set()
+            self._resume = None
+        window = self.window
+        screen = window.takeCentralWidget()
+        if screen is not None:
+            screen.hide()
+            screen.setParent(None)
+        if self._taken is not None:
+            window.setCentralWidget(self._taken)
+            self._taken = None
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        window.setWindowTitle(self._title)
+        self.is_locked = False
+        self.apply_settings()
+        self.unlocked.emit()
+
+    def release(self) -> None:
+        """At exit: let a worker held by the lock finish (nothing is open any more)."""
+        if self._resume is not None:
+            self._resume.set()
+            self._resume = None
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watch)
+
+
+def passcode_from_env() -> str | None:
+    """FIELDVISIT_PASSCODE_FILE for the desktop app too (kill tests, benchmarks, kiosks)."""
+    import os
+
+    from fieldvisit.paths import ENV_PASSCODE_FILE
+
+    name = os.environ.get(ENV_PASSCODE_FILE)
+    if not name:
+        return None
+    lines = Path(name).read_text(encoding="utf-8").splitlines()
+    return lines[0] if lines and lines[0] else None

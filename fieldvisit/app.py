@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
+    from fieldvisit.services.exports import PdfRenderer
     from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
 
@@ -63,6 +64,37 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     return run(args, paths)
 
 
+def run_organiser(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`fieldvisit organiser [--db DB|URL]`: the organisers' own window, apart from a
+    delegate's (it opens no delegate store)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from fieldvisit.gui.application import create_application
+    from fieldvisit.gui.i18n import Translators
+    from fieldvisit.gui.organiser import OrganiserWindow
+    from fieldvisit.gui.theme import apply_theme
+    from fieldvisit.settings import ORGANISER_STORE
+
+    app = create_application()
+    # The desktop shows this window under its own entry (fieldvisit-organiser.desktop).
+    QGuiApplication.setDesktopFileName("fieldvisit-organiser")
+    settings = settings_for(paths)
+    apply_theme(app, settings.get(THEME))
+    translators = Translators()
+    translators.install(app, getattr(args, "lang", None) or settings.get(LANGUAGE), paths.cache)
+    window = OrganiserWindow(paths, settings)
+    window.show()
+    db = getattr(args, "db", None) or settings.get(ORGANISER_STORE)
+    if db:
+        window.open_store(db)
+    try:
+        return int(app.exec())
+    finally:
+        window.shutdown()
+        settings.sync()
+        translators.remove(app)
+
+
 def run_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.gui.snapshot import run_snapshot as snapshot
 
@@ -89,14 +121,9 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
     The pack reader (jsonschema, cryptography) is imported only when there is a pack to read,
     so an ordinary start stays light.
     """
-    from fieldvisit.services import packs_folder
     from fieldvisit.services.programme import event_choices
 
     problems: list[str] = []
-    try:  # leftovers of an import that was killed, and superseded packs
-        packs_folder.tidy(store)
-    except Exception:  # never a reason not to start
-        log.exception("tidying the packs folder failed")
     chosen = preload_dirs() if folders is None else folders
     waiting = [p for folder in chosen if folder.is_dir() for p in folder.glob("*.fvpack")]
     events = event_choices(store)
@@ -113,6 +140,19 @@ def startup_job(store: Store, folders: list[Path] | None = None) -> Startup:
             problems.append(str(exc))
         events = event_choices(store)
     return Startup(events, problems)
+
+
+def tidy_job(store: Store) -> None:
+    """After the first screen: leftovers of an import that was killed, and superseded packs.
+
+    Queued behind the jobs that fill the window, so it is off the path to the programme
+    shown (every job runs on the one worker, so no import runs beside it)."""
+    from fieldvisit.services import packs_folder
+
+    try:
+        packs_folder.tidy(store)
+    except Exception:  # never a reason not to start
+        log.exception("tidying the packs folder failed")
 
 
 def settings_for(paths: AppPaths) -> Settings:
@@ -140,9 +180,10 @@ class Shell:
         window = self.window
 
         def done(result: Startup) -> None:
-            window.set_events(result.events)
+            window.set_events(result.events)  # queues the jobs that fill the window
             if result.problems:
                 window.show_message("; ".join(result.problems))
+            self.worker.submit(tidy_job)
 
         self.worker.submit(lambda store: startup_job(store, folders), done)
 
@@ -155,8 +196,12 @@ class Shell:
         else:
             self.window.flush_sections()
             self.window.save_state()
-        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtCore import QCoreApplication, QTimer
 
+        # A section's refresh timer (Today's, every 30 s) must not submit to a worker that
+        # is gone: the window may outlive the shell until its deferred deletion.
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
         if self.lock is not None:
             self.lock.release()  # a worker held by the lock lets go
         self.worker.shutdown()
@@ -309,3 +354,18 @@ def run(
     code = app.exec()
     shell.close()
     return int(code)
+
+
+def pdf_renderer() -> PdfRenderer:
+    """The notes booklet's PDF renderer for `fieldvisit export`: Qt draws it offscreen (no
+    display needed), exactly as the Export menu does. Named in cli.py, so that the export
+    command reaches Qt only through here, and only for a .pdf."""
+    from fieldvisit.gui.pdf import offscreen_renderer, write_pdf
+
+    app = offscreen_renderer()
+
+    def render(markdown: str, path: Path, title: str) -> int:
+        assert app is not None  # kept alive as long as the renderer
+        return write_pdf(markdown, path, title=title)
+
+    return render

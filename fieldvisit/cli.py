@@ -252,8 +252,20 @@ def build_parser() -> argparse.ArgumentParser:
     exp = command(
         "export", "fieldvisit.commands.returns:cmd_export", "export your notes, agenda, contacts"
     )
+    # A .pdf booklet is drawn by Qt: the command asks app.py for the renderer by name.
+    exp.set_defaults(pdf_renderer="fieldvisit.app:pdf_renderer")
     exp.add_argument("what", choices=["notes", "agenda", "contacts", "itinerary"])
-    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="the file: notes as .md or .pdf, agenda .ics, contacts .vcf, itinerary .gpx",
+    )
+    exp.add_argument(
+        "--include-private",
+        action="store_true",
+        help="put your private notes in the notes booklet too (left out by default)",
+    )
     exp.add_argument("--event", help="the event id (default: the only or latest event)")
     _passcode(exp)
 
@@ -284,6 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
         "sign-up groups and scale labels",
     )
 
+    organiser = command(
+        "organiser",
+        "fieldvisit.app:run_organiser",
+        "open the Organiser window: collate returns into a shared or local store, report",
+    )
+    organiser.add_argument("--db", help=DB_HELP + "; default: the store the window opened last")
+
     snap = command(
         "snapshot",
         "fieldvisit.app:run_snapshot",
@@ -310,6 +329,7 @@ COMMANDS = (
     "export",
     "collate",
     "report",
+    "organiser",
     "snapshot",
 )
 

@@ -52,8 +52,25 @@ LAST_EVENT = _declare(Option("last_event", str, "", "the event shown at the last
 LAST_PACK_FOLDER = _declare(
     Option("last_pack_folder", str, "", "where Open event pack… starts (empty: home)")
 )
+ORGANISER_STORE = _declare(
+    Option(
+        "organiser/store",
+        str,
+        "",
+        "the collation store the Organiser window opened last: a file, or a database URL "
+        "(never with its password)",
+    )
+)
 WINDOW_SECTION = _declare(Option("window/section", str, "today", "the section shown last"))
 WINDOW_GEOMETRY = _declare(Option("window/geometry", bytes, b"", "the main window's geometry"))
+PROGRAMME_CHOSEN = _declare(
+    Option(
+        "programme/chosen",
+        str,
+        "",
+        'rooms and tracks chosen per event, JSON: {"event id": {"rooms": [], "tracks": []}}',
+    )
+)
 PROGRAMME_SPLITTER = _declare(
     Option("window/programme_splitter", bytes, b"", "the programme's list/detail split")
 )
@@ -65,6 +82,22 @@ LOCK_IDLE_MINUTES = _declare(
         "lock the window after this many idle minutes (0 = never; an encrypted store only)",
     )
 )
+REMIND_SESSIONS = _declare(
+    Option("reminders/sessions", bool, True, "remind me before each session in my agenda")
+)
+REMIND_STOPS = _declare(
+    Option("reminders/stops", bool, False, "remind me before each field-visit stop")
+)
+REMIND_MINUTES = _declare(
+    Option("reminders/minutes", str, "10", "how many minutes before (a whole number, 1-120)")
+)
+
+
+def reminder_minutes(settings: Settings) -> int:
+    """REMIND_MINUTES as a number of minutes: the default on anything unreadable."""
+    raw = settings.get(REMIND_MINUTES).strip()
+    minutes = int(raw) if raw.isdigit() else int(REMIND_MINUTES.default)
+    return min(max(minutes, 1), 120)
 
 
 class Storage(Protocol):

@@ -63,7 +63,7 @@ def open_store(args: argparse.Namespace, paths: AppPaths) -> Store:
 
 
 def cmd_lock(args: argparse.Namespace, paths: AppPaths) -> int:
-    from fieldvisit.storage import cipher
+    from fieldvisit.services import store as store_service
 
     files = store_files(paths)
     protected = is_protected(paths)
@@ -77,7 +77,7 @@ def cmd_lock(args: argparse.Namespace, paths: AppPaths) -> int:
         )
         if passcode is None:
             raise UserError("give the new passcode with --passcode-file FILE")
-        cipher.protect(files, passcode)
+        store_service.protect(paths, passcode)
         print(f"the store is now encrypted ({files.database}). {FORGOTTEN}")
         print(
             "The plain file was overwritten and removed; on SSDs this cannot guarantee that "
@@ -95,10 +95,10 @@ def cmd_lock(args: argparse.Namespace, paths: AppPaths) -> int:
         )
         if new is None:
             raise UserError("give the new passcode with --new-passcode-file FILE")
-        cipher.change_passcode(files, current, new)
+        store_service.change_passcode(paths, current, new)
         print(f"the passcode is changed (the store itself is unchanged). {FORGOTTEN}")
         return EXIT_OK
-    cipher.unprotect(files, current)
+    store_service.unprotect(paths, current)
     print(
         f"the store is no longer encrypted: anyone with this laptop can read it ({files.database})"
     )

@@ -7,11 +7,14 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from fieldvisit.commands.lock import open_store
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.store import Store
+
+if TYPE_CHECKING:
+    from fieldvisit.services.exports import PdfRenderer
 
 T = TypeVar("T")
 EXIT_OK = 0
@@ -70,13 +73,30 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
-    """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]`."""
-    from fieldvisit.services.exports import export
+    """`fieldvisit export notes|agenda|contacts|itinerary -o FILE [--event ID]
+    [--include-private]`. The file type is checked before the store is opened; a .pdf
+    booklet is drawn by the renderer named in `args.pdf_renderer` (app.py's, Qt offscreen)."""
+    from fieldvisit.services.exports import check_suffix, export
 
+    output = Path(args.output)
+    check_suffix(args.what, output)
+    render_pdf: PdfRenderer | None = None
+    if output.suffix.lower() == ".pdf" and getattr(args, "pdf_renderer", None):
+        from fieldvisit.cli import resolve_handler
+
+        make = cast("Callable[[], PdfRenderer]", resolve_handler(args.pdf_renderer))
+        render_pdf = make()
     store = open_store(args, paths)
     try:
         event_id = _event_id(store, args.event)
-        done = export(store, args.what, event_id, Path(args.output))
+        done = export(
+            store,
+            args.what,
+            event_id,
+            output,
+            include_private=bool(getattr(args, "include_private", False)),
+            render_pdf=render_pdf,
+        )
     finally:
         store.close()
     for path in done.paths:

@@ -225,7 +225,8 @@ def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
             from fieldvisit.services.exports import export
 
             target = Path(args.export_notes)
-            export(store, "notes", args.event_id, target)
+            # The delegate's own copy before the event's notes are deleted: all of them.
+            export(store, "notes", args.event_id, target, include_private=True)
             print(f"exported your notes to {target}")
         elif not mine.empty and not args.yes:
             # The offer before anything is deleted: send or export first.

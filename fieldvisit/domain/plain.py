@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fieldvisit.domain.model import Event, MapLayer, Question, SessionLink
+from fieldvisit.domain.model import Event, MapLayer, Person, Question, Session, SessionLink
 
 
 def event_data(event: Event) -> dict[str, object]:
@@ -55,3 +55,37 @@ def question_data(question: Question) -> dict[str, object]:
 def links_data(links: Sequence[SessionLink]) -> list[dict[str, str]]:
     """A session's links: in event.json and in the store's `sessions.links`."""
     return [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in links]
+
+
+def session_fields(s: Session) -> dict[str, object]:
+    """A Session's fields but its id and times (event.json and the store write those their
+    own way: local time with offset, naive UTC)."""
+    return {
+        "title": s.title,
+        "kind": s.kind.value,
+        "room": s.room,
+        "venue_id": s.venue_id,
+        "online_url": s.online_url,
+        "track": s.track,
+        "description": s.description,
+        "speaker_ids": list(s.speaker_ids),
+        "document_ids": list(s.document_ids),
+        "confidential": s.confidential,
+        "signup_group": s.signup_group,
+        "language": s.language,
+        "illustrative": s.illustrative,
+        "links": links_data(s.links),
+    }
+
+
+def person_fields(p: Person) -> dict[str, object]:
+    """A Person's fields but their id."""
+    return {
+        "name": p.name,
+        "role": p.role.value,
+        "organisation": p.organisation,
+        "phone": p.phone,
+        "email": p.email,
+        "languages": list(p.languages),
+        "listed": p.listed,
+    }

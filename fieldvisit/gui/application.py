@@ -62,20 +62,17 @@ def load_in_background(app: QApplication) -> None:
 
 def open_file(window: MainWindow, path: Path) -> None:
     """Open a file given on the command line or by the desktop (a double-click)."""
-    from PySide6.QtGui import QAction
-
     suffix = path.suffix.lower()
     if suffix == ".fvpack":
         window.open_pack_file(path)
         return
     if suffix == ".fvreturn":
-        # A delegate's return is for the organisers: their window reads it with their key.
-        organiser = window.findChild(QAction, "action_organiser_window")
-        if organiser is not None:
-            organiser.trigger()
+        # A delegate's return is for the organisers: they collate it in their own window.
         window.show_message(
             QCoreApplication.translate(
-                "Application", "%1 is a return file: use Collate returns… with your organiser key."
+                "Application",
+                "%1 is a return file for the organisers: they collate it in the Organiser "
+                "window (fieldvisit organiser) with their key.",
             ).replace("%1", path.name)
         )
         return

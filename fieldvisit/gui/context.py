@@ -20,6 +20,8 @@ class AppContext(QObject):
     content_changed = Signal(str)  # an event's organiser content was replaced (pack import)
     delegate_data_changed = Signal(str)  # notes / answers / picks of an event changed
     navigate = Signal(str, str, str)  # section name, target kind, target uid
+    note_requested = Signal(str, str)  # a new note on (kind, uid): the window opens it
+    settings_changed = Signal()  # the Settings dialog stored new values
     clock_changed = Signal()  # pretend time or the local-zone option changed
     # The central "data changed" signal sections refresh on: (what, event id), `what` being
     # EVENT, CONTENT or DELEGATE; re-emitted from the three signals above.

@@ -10,59 +10,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QMarginsF,
-    QObject,
-    QSizeF,
-    QStandardPaths,
-    Signal,
-    Slot,
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
 )
-from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from fieldvisit.domain.errors import StorageError, UserError
+from fieldvisit.domain.errors import UserError
 from fieldvisit.gui.context import AppContext
-from fieldvisit.gui.safe_text import SafeTextDocument
+from fieldvisit.gui.pdf import write_pdf
 
 # The writers (icalendar, vobject, gpxpy) load on the worker when an export runs: the
 # window builds this menu at start-up and most sessions never export.
 if TYPE_CHECKING:
     from fieldvisit.services.exports import Exported
     from fieldvisit.services.store import Store
-
-
-def write_pdf(markdown: str, path: Path, *, title: str = "") -> int:
-    """Render Markdown to an A4 PDF at `path`; returns the number of pages."""
-    document = SafeTextDocument()  # a note's ![](file:...) never lands in the PDF
-    document.setMarkdown(markdown)
-    if title:
-        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    temp = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(temp))
-    writer.setTitle(title)
-    writer.setCreator("Field Visit Companion")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(144)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    pages = document.pageCount()
-    document.print_(writer)
-    del writer  # the file is complete only once the writer is gone
-    try:
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise StorageError(f"cannot write the PDF ({exc.strerror})", path=path) from exc
-    return pages
 
 
 # name, menu text, file filter, default suffix. The menu text is marked for lupdate and
@@ -108,28 +76,56 @@ class ExportActions(QObject):
             if not self.ctx.event_id:
                 self._error(self.tr("Install an event pack first."))
                 return
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
+            dialog, private = self.save_dialog(name, file_filter, suffix)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return
+            path = Path(dialog.selectedFiles()[0])
+            self.export_to(
+                name,
+                path if path.suffix else path.with_suffix(suffix),
+                include_private=private is not None and private.isChecked(),
             )
-            suggested = str(Path(folder or Path.home()) / f"{self.ctx.event_id}-{name}{suffix}")
-            chosen, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export"), suggested, self.tr(file_filter)
-            )
-            if chosen:
-                path = Path(chosen)
-                self.export_to(name, path if path.suffix else path.with_suffix(suffix))
 
         return ask
 
-    def export_to(self, name: str, path: Path) -> None:
-        """Write export `name` ("notes", "pdf", "agenda", "contacts", "itinerary") to `path`."""
+    def save_dialog(
+        self, name: str, file_filter: str, suffix: str
+    ) -> tuple[QFileDialog, QCheckBox | None]:
+        """The Save dialog of export `name`; a booklet's has "Include my private notes",
+        unticked: private notes leave the app only when the delegate says so."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder or Path.home()) / f"{self.ctx.event_id}-{name}{suffix}")
+        dialog = QFileDialog(self.window, self.tr("Export"), suggested, self.tr(file_filter))
+        dialog.setObjectName(f"export_dialog_{name}")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog.selectFile(suggested)
+        private: QCheckBox | None = None
+        if name in ("notes", "pdf"):
+            # Qt's own dialog, because a native one cannot carry the checkbox.
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            private = QCheckBox(self.tr("Include my &private notes"), dialog)
+            private.setObjectName("include_private")
+            private.setToolTip(
+                self.tr("Private notes are left out unless you tick this; they are marked.")
+            )
+            layout = dialog.layout()
+            if isinstance(layout, QGridLayout):
+                layout.addWidget(private, layout.rowCount(), 0, 1, -1)
+        return dialog, private
+
+    def export_to(self, name: str, path: Path, *, include_private: bool = False) -> None:
+        """Write export `name` ("notes", "pdf", "agenda", "contacts", "itinerary") to `path`;
+        a booklet holds private notes only with `include_private`."""
         event_id = self.ctx.event_id
         if name == "pdf":
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
 
             def booklet(store: Store) -> tuple[str, str]:
                 from fieldvisit.services.booklet import build_booklet
 
-                return build_booklet(store, event_id), event_id
+                return build_booklet(store, event_id, include_private=include_private), event_id
 
             self.ctx.worker.submit(booklet, lambda done: self._pdf(done, path), self._failed)
             return
@@ -137,7 +133,7 @@ class ExportActions(QObject):
         def job(store: Store) -> Exported:
             from fieldvisit.services.exports import export
 
-            return export(store, name, event_id, path)
+            return export(store, name, event_id, path, include_private=include_private)
 
         self.ctx.worker.submit(job, self._done, self._failed)
 

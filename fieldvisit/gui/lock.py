@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -269,20 +268,11 @@ class AppLock(QObject):
         self.apply_settings()
 
     def _make_action(self) -> QAction:
-        from PySide6.QtGui import QAction
-
-        action = QAction(self.tr("&Lock"), self.window)
-        action.setObjectName("action_lock")
-        action.setShortcuts([QKeySequence("Ctrl+L")])
+        # The main window owns the action and its place in the File menu (above Quit).
+        action = self.window.lock_action
+        action.setText(self.tr("&Lock"))
         action.setToolTip(self.tr("Lock the window now (Ctrl+L)"))
         action.triggered.connect(self.lock)
-        self.window.addAction(action)
-        menu = self.window.findChild(QObject, "menu_file")
-        add = getattr(menu, "insertAction", None)
-        actions = getattr(menu, "actions", None)
-        if callable(add) and callable(actions):
-            existing = actions()
-            add(existing[-1] if existing else None, action)  # just above Quit
         return action
 
     @property
@@ -380,6 +370,11 @@ class AppLock(QObject):
         if self._resume is not None:
             self._resume.set()
             self._resume = None
+        if self._taken is not None:
+            # Closed while locked: the sections (taken out of the window, so without a
+            # parent) go with the window instead of living on, their timers still running.
+            self._taken.setParent(self.window)
+            self._taken = None
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
+    from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
     from fieldvisit.services.programme import EventChoice
 
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ctx: AppContext  # set by attach()
         self.programme: ProgrammeSection  # set by attach()
+        self.reminders: Reminders  # set by attach()
         self.attached = False
         self.events: list[EventChoice] = []
         self.event_title = ""
@@ -121,7 +124,16 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # Above every section: the sample banner (issue 9), shown for a sample event.
+        from fieldvisit.gui.sample_banner import SampleBanner
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.sample_banner = SampleBanner()
+        right.addWidget(self.sample_banner)
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -163,6 +175,7 @@ class MainWindow(QMainWindow):
         programme.new_note_requested.connect(self.new_note)
         programme.status_message.connect(self.show_message)
         ctx.navigate.connect(self.on_navigate)
+        ctx.note_requested.connect(self.new_note)
         ctx.event_changed.connect(self.on_event_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)
@@ -175,6 +188,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, ctx)
         self.export_menu.addActions(self.exports.actions)
         self.export_menu.setEnabled(True)
+        from fieldvisit.gui.reminders import Reminders
+
+        # The window's, not a section's: a reminder never waits for a section to be built.
+        self.reminders = Reminders(self, ctx)
         self.attached = True
         state = self.settings.get(PROGRAMME_SPLITTER)
         if state:
@@ -235,11 +252,12 @@ class MainWindow(QMainWindow):
             self.tr("Send to &organisers…"), self.on_send_return, "Ctrl+Shift+S"
         )
         self.send_action.setObjectName("action_send_return")
-        self.organiser_action = self._action(self.tr("Or&ganiser window…"), self.on_organiser)
-        self.organiser_action.setObjectName("action_organiser_window")
         self.settings_action = self._action(
             self.tr("&Settings…"), self.on_settings, QKeySequence.StandardKey.Preferences
         )
+        # Text, tooltip and slot come from the app lock (gui/lock.py) once the store is open.
+        self.lock_action = self._action("", lambda: None, "Ctrl+L")
+        self.lock_action.setObjectName("action_lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             self.tr("&Find…"), self.on_find, QKeySequence.StandardKey.Find, "search"
@@ -262,6 +280,10 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(SECTIONS, start=1):
             action = self._action(titles[name], self._shower(name), f"Alt+{number}", name)
             self.section_actions.append(action)
+        self.remove_event_action = self._action(self.tr("&Remove event…"), self.on_remove_event)
+        self.remove_event_action.setObjectName("action_remove_event")
+        self.samples_action = self._action(self.tr("&Sample events…"), self.on_samples)
+        self.samples_action.setObjectName("action_sample_events")
         self.about_action = self._action(self.tr("&About Field Visit Companion"), self.on_about)
         self.keys_action = self._action(
             self.tr("&Keyboard shortcuts"), self.on_shortcuts, QKeySequence.StandardKey.HelpContents
@@ -318,10 +340,10 @@ class MainWindow(QMainWindow):
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu.setObjectName("menu_export")
         self.export_menu.setEnabled(False)
-        file_menu.addAction(self.organiser_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)  # armed by the app lock (gui/lock.py)
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
@@ -333,8 +355,13 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.now_action)
         go_menu.addAction(self.emergency_action)
+        event_menu = menu.addMenu(self.tr("E&vent"))
+        event_menu.setObjectName("menu_event")
+        event_menu.addAction(self.remove_event_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menu_help")
         help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.samples_action)
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -497,6 +524,29 @@ class MainWindow(QMainWindow):
         choice = next((c for c in self.events if c.id == event_id), None)
         self.event_title = choice.title if choice else ""
         self.update_title()
+        self.sample_banner.show_for(event_id, choice.illustrative if choice else "")
+        self.remove_event_action.setEnabled(bool(event_id))
+
+    @Slot()
+    def on_remove_event(self) -> None:
+        from fieldvisit.gui.event_admin import RemoveEventFlow
+
+        flow = self.findChild(RemoveEventFlow)
+        if flow is None:
+            flow = RemoveEventFlow(self, self.ctx)
+        flow.start()
+
+    @Slot()
+    def on_samples(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from fieldvisit.gui.event_admin import SamplesDialog
+
+        dialog = SamplesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.installed.connect(lambda result: self.load_events(result.event_id))
+        self.samples_dialog = dialog
+        dialog.open()
 
     def update_title(self) -> None:
         app = self.tr("Field Visit Companion")
@@ -523,8 +573,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_clock_changed(self) -> None:
         if self.ctx.pretending:
+            from fieldvisit.domain.clock import laptop_zone, same_offset, zone_label
+
             now = self.ctx.now().astimezone(self.ctx.timezone)
-            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", day_time(now)))
+            text = day_time(now)
+            clocks = self.ctx.clocks
+            if clocks.second_at(now) is not None or not same_offset(
+                self.ctx.timezone, laptop_zone(), now
+            ):
+                text += f" ({zone_label(self.ctx.timezone)})"  # two clocks: say which
+            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", text))
             self.pretend_label.show()
         else:
             self.pretend_label.hide()
@@ -554,12 +612,6 @@ class MainWindow(QMainWindow):
         from fieldvisit.gui.send_return import open_send_dialog
 
         open_send_dialog(self, self.ctx)
-
-    @Slot()
-    def on_organiser(self) -> None:
-        from fieldvisit.gui.send_return import open_organiser_window
-
-        open_organiser_window(self, self.ctx)
 
     @Slot()
     def on_open_pack(self) -> None:

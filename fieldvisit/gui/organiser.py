@@ -1,12 +1,16 @@
-"""The Organiser window: collate return files and browse returns, delegates, answers,
-digests, conflicts and rejected files.
+"""The Organiser window (`fieldvisit organiser`): open a collation store (a file, or a
+shared PostgreSQL database), collate return files, and browse runs, returns, delegates,
+answers, digests, conflicts and rejected files.
 
-The collation store is not the delegate store, so it gets its own single-thread executor
-(one thread owns its SQLite connection, as DbWorker does for the delegate store).
+The collation store is not the delegate store, so it gets its own single-thread executor:
+every database call runs there through services (no SQLAlchemy here), and the results come
+back as frozen dataclasses. The window looks for others' work every few seconds and
+reloads when a shared store has changed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,10 +23,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -47,14 +52,22 @@ from fieldvisit.domain.collation import (
     Overview,
     RejectionInfo,
     ReturnInfo,
+    RunInfo,
 )
-from fieldvisit.domain.errors import TrustError, UserError
+from fieldvisit.domain.errors import CredentialsError, TrustError, UserError
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.worker import SerialWorker
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.collate import CollateSummary, Collator
-from fieldvisit.services.organiser import CollationStore, open_store, read_overview
+from fieldvisit.services.organiser import (
+    CollationStore,
+    Marker,
+    open_store,
+    read_marker,
+    read_overview,
+)
 from fieldvisit.services.report import digest_markdown, write_report
+from fieldvisit.settings import ORGANISER_STORE, Settings
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -101,14 +114,17 @@ class DataclassTableModel(QAbstractTableModel, Generic[T]):
 
 
 class CollationRunner(QObject):
-    """Runs collation jobs on its own serial worker (the collation store is not the delegate
-    store, so it gets a thread of its own); results come back as signals on the GUI thread."""
+    """Runs the collation store's jobs on its own serial worker (the collation store is not
+    the delegate store, so it gets a thread of its own); results come back as signals on
+    the GUI thread."""
 
     progress = Signal(int, int, str)
     collated = Signal(object)  # CollateSummary
     overview_loaded = Signal(object)  # Overview
+    opened = Signal(str)  # where, as it may be shown and remembered (no password)
     report_written = Signal(str)
     failed = Signal(str)
+    password_needed = Signal(str, bool)  # where, whether a password was refused
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -117,6 +133,7 @@ class CollationRunner(QObject):
         self._worker.busy_changed.connect(self.busy_changed)
         self._cancel = threading.Event()
         self.store: CollationStore | None = None
+        self.marker: Marker | None = None
         self._stopped = False
 
     def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
@@ -125,25 +142,52 @@ class CollationRunner(QObject):
         self._worker.submit(lambda _resource: job(), done, self._fail)
 
     def _fail(self, exc: Exception) -> None:
+        if isinstance(exc, CredentialsError):
+            self.password_needed.emit(exc.path, exc.wrong)
+            return
         self.failed.emit(exc.message if isinstance(exc, UserError) else str(exc))
 
-    def open(self, db: Path) -> None:
-        def job() -> Overview:
+    def _overview(self) -> Overview:
+        if self.store is None:
+            return Overview()
+        self.marker = read_marker(self.store)
+        return read_overview(self.store)
+
+    def open(self, db: str, password: str | None = None) -> None:
+        """Open (or create) the store at a path or URL; nothing changes if it fails."""
+
+        def job() -> tuple[str, Overview]:
+            store = open_store(db, password=password)
             if self.store is not None:
                 self.store.close()
-                self.store = None
-            self.store = open_store(db)
-            return read_overview(self.store)
+            self.store = store
+            return store.where, self._overview()
 
-        self._submit(job, self.overview_loaded.emit)
+        def done(result: tuple[str, Overview]) -> None:
+            self.opened.emit(result[0])
+            self.overview_loaded.emit(result[1])
+
+        self._submit(job, done)
 
     def reload(self) -> None:
-        def job() -> Overview:
-            if self.store is None:
-                return Overview()
-            return read_overview(self.store)
+        self._submit(self._overview, self.overview_loaded.emit)
 
-        self._submit(job, self.overview_loaded.emit)
+    def check_for_changes(self) -> None:
+        """Reload when anyone (another organiser, another window) changed the store."""
+
+        def job() -> Overview | None:
+            if self.store is None:
+                return None
+            marker = read_marker(self.store)
+            if marker == self.marker:
+                return None
+            return self._overview()
+
+        def done(overview: Overview | None) -> None:
+            if overview is not None:
+                self.overview_loaded.emit(overview)
+
+        self._submit(job, done)
 
     def collate(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
         self._cancel.clear()
@@ -193,27 +237,59 @@ class CollationRunner(QObject):
         self._worker.shutdown()
 
 
+def _utc(moment: dt.datetime | None) -> str:
+    """A stored (naive UTC) time as the window shows it, the zone named."""
+    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def _who(organiser: str, host: str) -> str:
+    if organiser and host:
+        return f"{organiser} @ {host}"
+    return organiser or host
+
+
 class OrganiserWindow(QMainWindow):
     """Collate returns into a collation store and read what came back."""
 
     overview_shown = Signal()
+    # How often the window looks whether others added returns to the store.
+    REFRESH_MS = 5000
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.settings = settings
         self.setObjectName("organiser_window")
         self.setWindowTitle(self.tr("Organiser: collation"))
         self.resize(1000, 650)
         self.overview = Overview()
-        self.db: Path | None = None
+        self.db: str | None = None
+        self._password: str | None = None  # in memory only, never in the settings
         self.runner = CollationRunner(self)
         self.last_summary: CollateSummary | None = None
 
+        self.runs = DataclassTableModel[RunInfo](
+            [
+                (self.tr("Organiser"), lambda r: r.organiser),
+                (self.tr("Computer"), lambda r: r.host),
+                (self.tr("Started"), lambda r: _utc(r.started_at)),
+                (self.tr("Finished"), lambda r: _utc(r.finished_at) or self.tr("(stopped)")),
+                (self.tr("Files"), lambda r: r.files),
+                (self.tr("Accepted"), lambda r: r.accepted),
+                (self.tr("Already collated"), lambda r: r.already),
+                (self.tr("Rejected"), lambda r: r.rejected),
+            ],
+            self,
+        )
         self.returns = DataclassTableModel[ReturnInfo](
             [
                 (self.tr("File"), lambda r: r.filename),
                 (self.tr("Delegate"), lambda r: r.delegate),
-                (self.tr("Created"), lambda r: f"{r.created:%Y-%m-%d %H:%M}"),
+                (self.tr("Created"), lambda r: _utc(r.created)),
+                (self.tr("Collated by"), lambda r: _who(r.organiser, r.host)),
+                (self.tr("Collated"), lambda r: _utc(r.collated_at)),
                 (self.tr("New"), lambda r: r.added),
                 (self.tr("Unchanged"), lambda r: r.skipped),
                 (self.tr("Superseded"), lambda r: r.superseded),
@@ -271,6 +347,7 @@ class OrganiserWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("organiser_tabs")
         for title, model in (
+            (self.tr("R&uns"), self.runs),
             (self.tr("&Returns"), self.returns),
             (self.tr("&Delegates"), self.delegates),
             (self.tr("&Answers"), self.answers),
@@ -294,14 +371,57 @@ class OrganiserWindow(QMainWindow):
         bar = QToolBar(self.tr("Collation"))
         bar.setObjectName("organiser_toolbar")
         self.open_action = QAction(self.tr("&Open store…"), self)
+        self.open_action.setObjectName("action_open_store")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setToolTip(self.tr("Open or create a collation store file"))
         self.open_action.triggered.connect(self.on_open_store)
+        self.shared_action = QAction(self.tr("Open &shared store…"), self)
+        self.shared_action.setObjectName("action_open_shared")
+        self.shared_action.setToolTip(
+            self.tr("Open a collation store on a PostgreSQL server (a database URL)")
+        )
+        self.shared_action.triggered.connect(self.on_open_shared)
         self.collate_action = QAction(self.tr("&Collate returns…"), self)
+        self.collate_action.setObjectName("action_collate")
         self.collate_action.triggered.connect(self.on_collate)
         self.report_action = QAction(self.tr("Write &report…"), self)
+        self.report_action.setObjectName("action_write_report")
         self.report_action.triggered.connect(self.on_report)
-        for action in (self.open_action, self.collate_action, self.report_action):
+        self.refresh_action = QAction(self.tr("Re&fresh"), self)
+        self.refresh_action.setObjectName("action_refresh")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.runner.reload)
+        self.close_action = QAction(self.tr("&Close"), self)
+        self.close_action.setObjectName("action_close_organiser")
+        # Ctrl+W everywhere, and the platform's own Close key where it has another one.
+        self.close_action.setShortcuts(
+            list(
+                dict.fromkeys(
+                    [
+                        QKeySequence("Ctrl+W"),
+                        *QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
+                    ]
+                )
+            )
+        )
+        self.close_action.triggered.connect(self.close)
+        for action in (self.open_action, self.shared_action, self.collate_action,
+                       self.report_action, self.refresh_action):  # fmt: skip
             bar.addAction(action)
         self.addToolBar(bar)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.setObjectName("organiser_menu_file")
+        menu.addAction(self.open_action)
+        menu.addAction(self.shared_action)
+        menu.addSeparator()
+        menu.addAction(self.collate_action)
+        menu.addAction(self.report_action)
+        menu.addAction(self.refresh_action)
+        menu.addSeparator()
+        menu.addAction(self.close_action)
+        # Esc closes the window too (Ctrl+W is the Close action's shortcut).
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.activated.connect(self.close)
         self.progress = QProgressBar()
         self.progress.setObjectName("collate_progress")
         self.progress.setAccessibleName(self.tr("Collation progress"))
@@ -315,6 +435,12 @@ class OrganiserWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
         self.runner.overview_loaded.connect(self.on_overview)
+        self.runner.opened.connect(self.on_opened)
+        self.runner.password_needed.connect(self.on_password_needed)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setObjectName("organiser_refresh")
+        self.refresh_timer.setInterval(self.REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.runner.check_for_changes)
         self.runner.progress.connect(self.on_progress)
         self.runner.collated.connect(self.on_collated)
         self.runner.failed.connect(self.on_failed)
@@ -336,10 +462,32 @@ class OrganiserWindow(QMainWindow):
 
     # --- actions --------------------------------------------------------------------------
 
-    def open_store(self, db: Path) -> None:
-        self.db = db
-        self.setWindowTitle(self.tr("Organiser: %1").replace("%1", db.name))
-        self.runner.open(db)
+    def open_store(self, db: str | Path, password: str | None = None) -> None:
+        """Open a store: a file path, or a database URL (its password is never kept)."""
+        self.db = str(db)
+        self._password = password
+        self.runner.open(self.db, password)
+
+    @Slot(str)
+    def on_opened(self, where: str) -> None:
+        self.setWindowTitle(self.tr("Organiser: %1").replace("%1", where))
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", where), 5000)
+        if self.settings is not None:
+            self.settings.set(ORGANISER_STORE, where)
+        self.refresh_timer.start()
+
+    @Slot(str, bool)
+    def on_password_needed(self, where: str, refused: bool) -> None:
+        prompt = (
+            self.tr("The server refused the password. Password for %1:")
+            if refused
+            else self.tr("Password for %1:")
+        ).replace("%1", where)
+        password, ok = QInputDialog.getText(
+            self, self.tr("Database password"), prompt, QLineEdit.EchoMode.Password
+        )
+        if ok and self.db is not None:
+            self.open_store(self.db, password)
 
     def collate_files(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
         """Collate `files` into the open store on the collation thread (progress, cancel)."""
@@ -353,15 +501,36 @@ class OrganiserWindow(QMainWindow):
     def write_report_to(self, folder: Path) -> None:
         self.runner.write_report(folder)
 
+    def _last(self) -> str:
+        return self.settings.get(ORGANISER_STORE) if self.settings is not None else ""
+
     @Slot()
     def on_open_store(self) -> None:
-        start = str(self.paths.data / "collation.sqlite")
+        last = self._last()
+        start = last if last and "://" not in last else str(self.paths.data / "collation.sqlite")
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Open or create a collation store"), start,
             self.tr("Collation store (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite,
         )  # fmt: skip
         if chosen:
-            self.open_store(Path(chosen))
+            self.open_store(chosen)
+
+    @Slot()
+    def on_open_shared(self) -> None:
+        last = self._last()
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Open shared store"),
+            self.tr(
+                "Database URL, e.g. postgresql+psycopg://ann@db.example.org/collation"
+                "?sslmode=verify-full. The password is asked for when the server wants "
+                "one (or comes from PGPASSFILE) and is never saved."
+            ),
+            QLineEdit.EchoMode.Normal,
+            last if "://" in last else "postgresql+psycopg://",
+        )
+        if ok and url.strip():
+            self.open_store(url.strip())
 
     @Slot()
     def on_collate(self) -> None:
@@ -411,6 +580,7 @@ class OrganiserWindow(QMainWindow):
 
     def on_overview(self, overview: Overview) -> None:
         self.overview = overview
+        self.runs.set_rows(overview.runs)
         self.returns.set_rows(overview.returns)
         self.delegates.set_rows(overview.delegates)
         self.answers.set_rows(overview.answers)
@@ -455,8 +625,10 @@ class OrganiserWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.refresh_timer.stop()
         self.runner.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self.refresh_timer.stop()
         self.runner.shutdown()

@@ -1,5 +1,6 @@
-"""Ctrl+F: one search field over the programme and the delegate's notes, results with the
-matched words highlighted; Enter (or a click) goes to the item."""
+"""Ctrl+F: one search field over everything of the event (sessions, visit stops, people and
+contacts, documents, the delegate's notes), each result labelled with its kind and the matched
+words highlighted; Enter (or a click) opens the item where it lives."""
 
 from __future__ import annotations
 
@@ -57,23 +58,30 @@ class SearchResultsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.hits)
 
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            "session": self.tr("Session"),
+            "stop": self.tr("Visit stop"),
+            "person": self.tr("Person"),
+            "document": self.tr("Document"),
+            "note": self.tr("Note"),
+        }
+        return labels.get(kind, kind)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if hit.kind == "session":
-                parts = [self.tr("Session")]
-                if hit.start is not None:
-                    parts.append(day_time(hit.start))
-                if hit.room:
-                    parts.append(hit.room)
-                label = " · ".join(parts)
-            else:
-                label = self.tr("Note")
+            parts = [self.kind_label(hit.kind)]
+            if hit.start is not None:
+                parts.append(day_time(hit.start))
+            if hit.room:
+                parts.append(hit.room)
+            label = " · ".join(parts)
             return f"<small>{html.escape(label)}</small><br>{hit.snippet_html}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.kind}: {hit.title}"
+            return f"{self.kind_label(hit.kind)}: {hit.title}"
         if role == Qt.ItemDataRole.UserRole:
             return hit
         return None
@@ -127,10 +135,10 @@ class SearchPopup(QDialog):
         self.setModal(False)
         self.resize(620, 440)
         layout = QVBoxLayout(self)
-        caption = QLabel(self.tr("&Search the programme and your notes:"))
+        caption = QLabel(self.tr("&Find sessions, visit stops, people, documents and your notes:"))
         self.field = QLineEdit()
         self.field.setObjectName("search_field")
-        self.field.setAccessibleName(self.tr("Search the programme and your notes"))
+        self.field.setAccessibleName(self.tr("Find in everything of this event"))
         self.field.setPlaceholderText(self.tr("Words to find…"))
         self.field.setClearButtonEnabled(True)
         caption.setBuddy(self.field)
@@ -226,7 +234,10 @@ class SearchPopup(QDialog):
         if not isinstance(hit, SearchHit):
             return
         self.hide()
-        if hit.kind == "session":
-            self.ctx.navigate.emit("programme", "session", hit.uid)
-        else:
-            self.ctx.navigate.emit("notes", "note", hit.uid)
+        section = {
+            "session": "programme",
+            "stop": "visit",
+            "person": "contacts",
+            "document": "documents",
+        }.get(hit.kind, "notes")
+        self.ctx.navigate.emit(section, hit.kind, hit.uid)

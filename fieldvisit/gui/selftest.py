@@ -219,11 +219,18 @@ class _SelfTest:
 
         for name in SECTIONS:
             step(f"open section {name.capitalize()}", partial(self._show, window, name))
+        step("this computer's time zone (tzlocal)", self._laptop_zone)
         if step("write a note", lambda: self._write_note(self.ctx, window)) is not None:
             step("read the note back", lambda: shell.worker.run_now(self._read_note))
             path = step("make a return file", lambda: shell.worker.run_now(self._make_return))
             if path is not None:
                 step("open the return (demo organiser key)", lambda: self._open_return(path))
+
+    def _laptop_zone(self) -> str:
+        """The second clock's detection, as the bundle carries it (tzlocal and tzdata)."""
+        from fieldvisit.domain.clock import laptop_zone, zone_name
+
+        return zone_name(laptop_zone())
 
     def _show(self, window: Any, name: str) -> str:
         from PySide6.QtWidgets import QStackedWidget

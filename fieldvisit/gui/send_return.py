@@ -1,7 +1,8 @@
 """File > Send to organisers…: the checklist of what will go, and writing the return file.
 
-The main window owns the File menu and its actions; they call `open_send_dialog` and
-`open_organiser_window` here.
+The main window owns the File menu and its actions; Send to organisers… calls
+`open_send_dialog` here. Collating returns is the organisers' work, in their own window and
+entry (`fieldvisit organiser`, issue 16), not in a delegate's menu.
 """
 
 from __future__ import annotations
@@ -352,12 +353,12 @@ class SendReturnDialog(QDialog):
         self.send_button.setEnabled(False)
 
         def job(store: Store) -> WrittenReturn:
-            from fieldvisit.services.returns import write_draft
+            from fieldvisit.services.returns import write_return
 
             if not folder.is_dir():  # the field names a folder, never the file itself
                 raise StorageError("the folder does not exist", path=folder)
             # Exactly what the list showed: nothing added since goes unseen.
-            return write_draft(
+            return write_return(
                 store, draft, folder, excluded=excluded, confirmed=confirmed, delegate_name=name
             )
 
@@ -400,15 +401,3 @@ def open_send_dialog(window: QMainWindow, ctx: AppContext) -> None:
     )
     dialog.open()
     window.setProperty("send_return_dialog", dialog)
-
-
-def open_organiser_window(window: QMainWindow, ctx: AppContext) -> None:
-    """File > Organiser window…: one per main window, its collation stopped when closed."""
-    from fieldvisit.gui.organiser import OrganiserWindow  # collation: only when asked for
-
-    existing = window.findChild(OrganiserWindow)
-    target = existing if existing is not None else OrganiserWindow(ctx.paths, window)
-    # Closing it stops its collation thread; the next Organiser window… makes a new one.
-    target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    target.show()
-    target.raise_()

@@ -1,5 +1,5 @@
 """Settings: interface language, colour theme, the second clock beside event times (this
-computer's zone or a chosen one), and pretend time (rehearse the day)."""
+computer's zone or a chosen one), pretend time (rehearse the day) and reminders."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.clock import LAPTOP, laptop_zone, zone_choices, zone_name
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.theme import apply_theme
-from fieldvisit.settings import LANGUAGE, THEME
+from fieldvisit.settings import (
+    LANGUAGE,
+    REMIND_MINUTES,
+    REMIND_SESSIONS,
+    REMIND_STOPS,
+    THEME,
+    reminder_minutes,
+)
 
 
 class SettingsDialog(QDialog):
@@ -91,6 +100,28 @@ class SettingsDialog(QDialog):
         self.pretend_at.setEnabled(self.pretend.isChecked())
         self.pretend.toggled.connect(self.pretend_at.setEnabled)
         form.addRow(self.pretend, self.pretend_at)
+        self.remind_sessions = QCheckBox(self.tr("Remind me before the sessions in my &agenda"))
+        self.remind_sessions.setObjectName("remind_sessions")
+        self.remind_sessions.setChecked(ctx.settings.get(REMIND_SESSIONS))
+        self.remind_stops = QCheckBox(self.tr("Remind me before each field-visit &stop"))
+        self.remind_stops.setObjectName("remind_stops")
+        self.remind_stops.setChecked(ctx.settings.get(REMIND_STOPS))
+        self.remind_minutes = QSpinBox()
+        self.remind_minutes.setObjectName("remind_minutes")
+        self.remind_minutes.setAccessibleName(self.tr("Minutes before"))
+        self.remind_minutes.setRange(1, 120)
+        self.remind_minutes.setSuffix(self.tr(" min before"))
+        self.remind_minutes.setValue(reminder_minutes(ctx.settings))
+        reminders = QVBoxLayout()
+        reminders.addWidget(self.remind_sessions)
+        reminders.addWidget(self.remind_stops)
+        minutes_row = QHBoxLayout()
+        minutes_row.addWidget(self.remind_minutes)
+        minutes_row.addStretch(1)
+        reminders.addLayout(minutes_row)
+        reminders_label = QLabel(self.tr("&Reminders:"))
+        reminders_label.setBuddy(self.remind_sessions)
+        form.addRow(reminders_label, reminders)
         layout.addLayout(form)
         hint = QLabel(self.tr("A new language is used from the next start."))
         hint.setWordWrap(True)
@@ -121,4 +152,8 @@ class SettingsDialog(QDialog):
             self.ctx.set_pretend_time(dt.datetime.fromtimestamp(seconds, dt.UTC))
         elif self.ctx.pretending:
             self.ctx.set_pretend_time(None)
+        settings.set(REMIND_SESSIONS, self.remind_sessions.isChecked())
+        settings.set(REMIND_STOPS, self.remind_stops.isChecked())
+        settings.set(REMIND_MINUTES, str(self.remind_minutes.value()))
         settings.sync()
+        self.ctx.settings_changed.emit()

@@ -11,15 +11,12 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
 
 from fieldvisit.gui.main_window import SECTIONS, MainWindow
 from fieldvisit.paths import AppPaths
-
-if TYPE_CHECKING:
-    from fieldvisit.app import Shell
 
 WAIT_MS = 20_000
 
@@ -39,7 +36,7 @@ def _settle(app: QCoreApplication, until: object = None, timeout_ms: int = WAIT_
     return False
 
 
-def _rehearse(shell: Shell) -> None:
+def _rehearse(shell: Any) -> None:  # a fieldvisit.app.Shell (app imports this module)
     """Pretend it is a busy moment of the event, so Today and the timeline show something."""
     loaded = shell.window.programme.programme
     if loaded is None or not loaded.sessions:
@@ -63,9 +60,7 @@ def _open_newest_note(window: MainWindow) -> bool:
     return True
 
 
-def run_snapshot(
-    args: argparse.Namespace, paths: AppPaths, start_shell: Callable[..., Shell]
-) -> int:
+def run_snapshot(args: argparse.Namespace, paths: AppPaths, start_shell: Callable[..., Any]) -> int:
     """Render every section; `start_shell` is the app's wiring, handed in by app.py."""
     # Offscreen unless the caller chose a platform: snapshots never need a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

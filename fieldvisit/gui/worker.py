@@ -82,6 +82,7 @@ class SerialWorker(QObject):
         self._jobs: dict[int, tuple[Callable[[Any], Any], Callback | None, Callback | None]] = {}
         self._results: list[tuple[int, bool, object]] = []  # (token, succeeded, value)
         self._tokens = itertools.count()
+        self._stopped = False
         self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -90,6 +91,13 @@ class SerialWorker(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> Future[None]:
+        if self._stopped:
+            # The app is closing: the store is being closed, and a late refresh (a timer
+            # or a data-changed relay firing after close) has nothing left to show.
+            log.debug("dropped a job submitted after the worker stopped")
+            dropped: Future[None] = Future()
+            dropped.cancel()
+            return dropped
         token = next(self._tokens)
         with self._lock:
             self._jobs[token] = (job, on_done, on_error)
@@ -152,7 +160,12 @@ class SerialWorker(QObject):
             callback(value)
 
     def shutdown(self) -> None:
-        """Finish queued jobs (a pending autosave among them), then stop the thread."""
+        """Finish queued jobs (a pending autosave among them), then stop the thread.
+
+        Jobs submitted afterwards are dropped (their Future is cancelled), not raised as
+        "cannot schedule new futures after shutdown" in the GUI's event loop.
+        """
+        self._stopped = True
         self._pool.shutdown(wait=True)
 
 

@@ -60,6 +60,7 @@ _SINGLE_KEYS = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "UID")
 # open-ended, over this many days from the first. More occurrences than this is no programme.
 PROGRAMME_DAYS = 14
 MAX_OCCURRENCES = 2000
+MAX_COMPONENTS = 60_000  # VEVENTs (a pack holds at most 50,000 sessions), VTIMEZONEs, VALARMs
 # The work that expanding them may take (see budget.py): MAX_OCCURRENCES daily or hourly
 # occurrences take about 460,000 calls; a rule searching for a day that never comes
 # (FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30) would otherwise run for ever.
@@ -81,6 +82,14 @@ def parse_ical(
 ) -> SourceBundle:
     """Like `read_ical` for bytes already read from `path` (named in errors)."""
     text = decode_utf8(path, data)
+    # Parsing costs in proportion to the components: refuse more than a pack can hold
+    # before spending it (the pack schema's 50,000 sessions).
+    components = text.count("BEGIN:")
+    if components > MAX_COMPONENTS:
+        raise InvalidInputError(
+            f"the calendar has {components:,} components, over the {MAX_COMPONENTS:,} limit",
+            path=path,
+        )
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError, TypeError) as exc:

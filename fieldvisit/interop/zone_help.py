@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, available_timezones
 
+from fieldvisit.domain.limits import date_in_range
+
 Sample = tuple[dt.datetime, dt.timedelta]  # a UTC instant and the offset the file gave it
 
 # Zones most schedules come from, most likely first; the rest follow alphabetically.
@@ -53,9 +55,10 @@ def _candidates() -> tuple[ZoneInfo, ...]:
 
 
 def sample(moment: dt.datetime) -> Sample | None:
-    """The (UTC instant, offset) of an aware time; None for a naive one."""
+    """The (UTC instant, offset) of an aware time; None for a naive one, and for one outside
+    1970-2100 (year 9999 overflows in the conversion; the reader refuses it anyway)."""
     offset = moment.utcoffset()
-    if offset is None:
+    if offset is None or not date_in_range(moment):
         return None
     return moment.astimezone(dt.UTC).replace(tzinfo=None), offset
 

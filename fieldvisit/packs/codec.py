@@ -37,7 +37,13 @@ from fieldvisit.domain.model import (
     Stop,
     Venue,
 )
-from fieldvisit.domain.plain import event_data, links_data, map_data, question_data
+from fieldvisit.domain.plain import (
+    event_data,
+    map_data,
+    person_fields,
+    question_data,
+    session_fields,
+)
 from fieldvisit.packs.fastschema import Check, UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.manifest import FORMAT_NAME, FileEntry, PackManifest
 from fieldvisit.paths import resource
@@ -110,6 +116,9 @@ def validate(data: object, schema_name: str, *, source: str) -> None:
         if fast_check(schema_name)(data):
             return
         _refuse_nul(data, "$", source)
+        odd = find_odd_value(data)  # the fast check's other strictness: say where
+        if odd is not None:
+            raise InvalidInputError(odd[1], path=source, field=odd[0])
         errors = list(validator(schema_name).iter_errors(cast(Any, data)))
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply", path=source) from None
@@ -240,38 +249,13 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
         "sessions": [
             {
                 "id": s.id,
-                "title": s.title,
-                "kind": s.kind.value,
+                **session_fields(s),
                 "start": _time(s.start, zone),
                 "end": _time(s.end, zone),
-                "room": s.room,
-                "venue_id": s.venue_id,
-                "online_url": s.online_url,
-                "track": s.track,
-                "description": s.description,
-                "speaker_ids": list(s.speaker_ids),
-                "document_ids": list(s.document_ids),
-                "confidential": s.confidential,
-                "signup_group": s.signup_group,
-                "language": s.language,
-                "illustrative": s.illustrative,
-                "links": links_data(s.links),
             }
             for s in content.sessions
         ],
-        "people": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "role": p.role.value,
-                "organisation": p.organisation,
-                "phone": p.phone,
-                "email": p.email,
-                "languages": list(p.languages),
-                "listed": p.listed,
-            }
-            for p in content.people
-        ],
+        "people": [{"id": p.id, **person_fields(p)} for p in content.people],
         "itineraries": [
             {
                 "id": i.id,

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from fieldvisit.domain.limits import has_surrogate
+
 Check = Callable[[Any], bool]
 
 _ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$comment", "$defs"})
@@ -81,7 +83,7 @@ def _object_check(schema: Mapping[str, Any], typed: bool) -> Check:
             if sub is not None:
                 if not sub(value):
                     return False
-            elif extra is None or "\x00" in key or not extra(value):
+            elif extra is None or "\x00" in key or has_surrogate(key) or not extra(value):
                 return False
             if names is not None and not names(key):
                 return False
@@ -125,8 +127,11 @@ def _string_check(schema: Mapping[str, Any], typed: bool) -> Check:
     def check(x: Any) -> bool:
         if not isinstance(x, str):
             return not typed
-        # Stricter than the schema on purpose: NUL is refused everywhere (see codec).
+        # Stricter than the schema on purpose: NUL and lone surrogates are refused in every
+        # string (see codec), not only where a pattern says so.
         if "\x00" in x or len(x) < low or (high is not None and len(x) > high):
+            return False
+        if not x.isascii() and has_surrogate(x):
             return False
         return pattern is None or pattern.search(x) is not None
 

@@ -1,7 +1,7 @@
 """The delegate's notes as a Markdown booklet, grouped by day, then session or stop.
 
-The booklet is the delegate's own copy, so private notes are in it (marked as such).
-Times are shown in the event's zone.
+Private notes are in it (marked as such) only when the delegate asks for them: a booklet
+is easily printed, mailed or left on a shared drive. Times are shown in the event's zone.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _escape_heading(text: str) -> str:
     return " ".join(text.split()).replace("#", "\\#")
 
 
-def build_booklet(store: Store, event_id: str, *, include_private: bool = True) -> str:
+def build_booklet(store: Store, event_id: str, *, include_private: bool = False) -> str:
     """The Markdown text of the booklet of every (non-deleted) note of `event_id`."""
     with store.unit() as session:
         return _booklet(session, event_id, include_private=include_private)
@@ -93,7 +93,8 @@ def _booklet(session: Session, event_id: str, *, include_private: bool) -> str:
     lines = [f"# Notes: {_escape_heading(event.title)}", ""]
     lines += [
         f"{event.start_date:%d %B %Y} - {event.end_date:%d %B %Y}, times in {zone.key}. "
-        f"{len(notes)} note(s); private notes are marked.",
+        f"{len(notes)} note(s); "
+        + ("private notes are included and marked." if include_private else "no private notes."),
         "",
     ]
     if not notes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from fieldvisit.domain.matching import Matcher
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
@@ -37,11 +38,9 @@ def load_contacts(store: Store, event_id: str) -> list[Person]:
 
 
 def matches(person: Person, query: str) -> bool:
-    words = query.casefold().split()
-    haystack = " ".join(
-        (person.name, person.organisation, str(person.role), person.email, *person.languages)
-    ).casefold()
-    return all(w in haystack for w in words)
+    return Matcher(query).matches(
+        person.name, person.organisation, str(person.role), person.email, *person.languages
+    )
 
 
 def grouped(people: Sequence[Person], query: str = "") -> list[tuple[Role, list[Person]]]:

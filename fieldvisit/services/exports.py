@@ -7,7 +7,7 @@ of work and writes atomically. The writers (icalendar, vobject, gpxpy) load on f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,31 @@ from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 
 EXPORTS = ("notes", "agenda", "contacts", "itinerary")
+# The file types each export writes, by the name's extension; any other is refused, so
+# that `-o notes.pdf` can never hold Markdown.
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "notes": (".md", ".markdown", ".pdf"),
+    "agenda": (".ics",),
+    "contacts": (".vcf",),
+    "itinerary": (".gpx",),
+}
+# Draws the booklet's Markdown as a PDF at a path (0600, atomic) and returns the number of
+# pages. Qt draws it (fieldvisit.gui.pdf), so the entry point that has Qt passes it in.
+PdfRenderer = Callable[[str, Path, str], int]
+
+
+def check_suffix(what: str, path: Path) -> str:
+    """The file's extension when export `what` writes that type, else a clear error."""
+    suffix = path.suffix.lower()
+    allowed = SUFFIXES.get(what, ())
+    if suffix not in allowed:
+        shown = suffix or "no extension"
+        raise InvalidInputError(
+            f"cannot write the {what} export as {shown}; name the file "
+            + " or ".join(f"*{s}" for s in allowed),
+            path=path,
+        )
+    return suffix
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +63,32 @@ def _event(store: Store, event_id: str) -> Event:
             raise InvalidInputError(f"no installed event has the id {event_id!r}") from None
 
 
-def export_notes(store: Store, event_id: str, path: Path) -> Exported:
-    text = build_booklet(store, event_id)
+def booklet_title(event_id: str) -> str:
+    return f"Notes: {event_id}"
+
+
+def export_notes(
+    store: Store,
+    event_id: str,
+    path: Path,
+    *,
+    include_private: bool = False,
+    render_pdf: PdfRenderer | None = None,
+) -> Exported:
+    """The notes booklet as Markdown (.md) or PDF (.pdf, drawn by `render_pdf`).
+
+    Private notes go in only when the delegate asked for them (`include_private`)."""
+    suffix = check_suffix("notes", path)
+    text = build_booklet(store, event_id, include_private=include_private)
+    which = "with" if include_private else "without"
+    if suffix == ".pdf":
+        if render_pdf is None:
+            raise InvalidInputError("this program cannot draw PDF files here", path=path)
+        pages = render_pdf(text, path, booklet_title(event_id))
+        summary = f"PDF notes booklet written ({pages} page(s), {which} private notes)"
+        return Exported((path,), summary)
     write_atomic(path, text.encode("utf-8"))
-    return Exported((path,), "notes booklet written")
+    return Exported((path,), f"notes booklet written ({which} private notes)")
 
 
 def export_agenda(store: Store, event_id: str, path: Path) -> Exported:
@@ -96,16 +143,28 @@ def export_itinerary(store: Store, event_id: str, path: Path) -> Exported:
     return Exported(tuple(written), f"{len(written)} itinerary file(s)")
 
 
-def export(store: Store, what: str, event_id: str, path: Path) -> Exported:
-    """Dispatch by name: notes, agenda, contacts or itinerary."""
-    handlers = {
-        "notes": export_notes,
+def export(
+    store: Store,
+    what: str,
+    event_id: str,
+    path: Path,
+    *,
+    include_private: bool = False,
+    render_pdf: PdfRenderer | None = None,
+) -> Exported:
+    """Dispatch by name: notes, agenda, contacts or itinerary. Every file is 0600."""
+    handlers: dict[str, Callable[[Store, str, Path], Exported]] = {
         "agenda": export_agenda,
         "contacts": export_contacts,
         "itinerary": export_itinerary,
     }
-    if what not in handlers:
+    if what not in (*handlers, "notes"):
         raise InvalidInputError(f"unknown export {what!r}; choose one of {', '.join(EXPORTS)}")
+    check_suffix(what, path)
     if not path.parent.is_dir():
         raise InvalidInputError("the folder does not exist", path=path.parent)
+    if what == "notes":
+        return export_notes(
+            store, event_id, path, include_private=include_private, render_pdf=render_pdf
+        )
     return handlers[what](store, event_id, path)

@@ -43,6 +43,7 @@ class EventChoice:
     timezone: str
     start_date: dt.date
     end_date: dt.date
+    illustrative: str = ""  # what the pack invents (the sample banner's note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +112,20 @@ def event_choices(store: Store) -> list[EventChoice]:
                 EventRow.timezone,
                 EventRow.start_date,
                 EventRow.end_date,
+                EventRow.data,
             ).order_by(EventRow.start_date, EventRow.title)
         ).all()
-    return [EventChoice(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [
+        EventChoice(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            str(r[5].get("illustrative") or "") if isinstance(r[5], dict) else "",
+        )
+        for r in rows
+    ]
 
 
 # The columns session_from_row reads: a plain row of them costs far less to load than an

@@ -332,7 +332,7 @@ def get_identity(store: Store) -> Identity:
 
 def write_return(
     store: Store,
-    event_id: str,
+    what: str | ReturnDraft,
     output: Path,
     *,
     excluded: Collection[str] = (),
@@ -340,38 +340,15 @@ def write_return(
     delegate_name: str | None = None,
     now: dt.datetime | None = None,
 ) -> WrittenReturn:
-    """Write one return for `event_id` to `output` (a file, or a folder to name it in).
+    """Write one return to `output` (a file, or a folder to name it in), in one unit of work,
+    so the sent-return record is only kept when the file was written.
 
-    One unit of work, so the sent-return record is only kept when the file was written.
+    `what` is an event id (everything that may go, composed now: the CLI) or the draft the
+    delegate saw (the dialog): then exactly its items go, nothing added since, and a note
+    made private or deleted meanwhile is dropped whatever the draft says.
     """
     with store.unit() as session:
-        return _write_draft(
-            session,
-            _compose(session, event_id),
-            output,
-            excluded=excluded,
-            confirmed=confirmed,
-            delegate_name=delegate_name,
-            now=now,
-        )
-
-
-def write_draft(
-    store: Store,
-    draft: ReturnDraft,
-    output: Path,
-    *,
-    excluded: Collection[str] = (),
-    confirmed: Collection[str] = (),
-    delegate_name: str | None = None,
-    now: dt.datetime | None = None,
-) -> WrittenReturn:
-    """Write exactly the items of `draft` the delegate saw and kept (the dialog's path).
-
-    Items that appeared after the draft was listed are not sent; a note made private or
-    deleted meanwhile is dropped, whatever the draft says.
-    """
-    with store.unit() as session:
+        draft = _compose(session, what) if isinstance(what, str) else what
         return _write_draft(
             session,
             draft,

@@ -7,21 +7,29 @@ so `"`, `*`, `AND`, `NEAR(` or a stray `-` can neither break the query nor chang
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session as OrmSession
 
+from fieldvisit.domain.matching import Matcher, fold
+from fieldvisit.services.contacts import visible
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
 from fieldvisit.services.store import Store
+from fieldvisit.storage import repository
 from fieldvisit.storage.rows import from_utc, zone_of
+
+KINDS = ("session", "stop", "person", "document", "note")
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One result: `snippet_html` is escaped rich text with matches in <b>."""
 
-    kind: str  # "session" | "note"
+    kind: str  # one of KINDS: "session" | "stop" | "person" | "document" | "note"
     uid: str
     title: str
     snippet_html: str
@@ -33,7 +41,7 @@ class SearchHit:
 
 
 _SESSIONS_SQL = text(
-    "SELECT s.uid, s.title, s.start_utc, s.room, "
+    "SELECT s.uid, s.title, s.start_utc, s.room, s.description, s.track, "
     "highlight(sessions_fts, 0, :o, :c), "
     "snippet(sessions_fts, 1, :o, :c, '…', 12) "
     "FROM sessions_fts JOIN sessions s ON s.pk = sessions_fts.rowid "
@@ -42,7 +50,7 @@ _SESSIONS_SQL = text(
 )
 
 _NOTES_SQL = (
-    "SELECT n.id, n.target_kind, n.target_uid, n.body, "
+    "SELECT n.id, n.target_kind, n.target_uid, n.body, n.tags, "
     "snippet(notes_fts, 0, :o, :c, '…', 14) "
     "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid "
     "WHERE notes_fts MATCH :q AND n.event_id = :e AND n.deleted = 0 "
@@ -79,18 +87,89 @@ def _note_title(body: str) -> str:
     return ""
 
 
+def _highlight(text: str, matcher: Matcher, width: int = 160) -> str:
+    """Escaped rich text of `text` (cut to about `width` characters around the first match)
+    with the matching words in <b>."""
+    found = matcher.matching_words(text)
+    pieces = re.split(r"(\w+)", text)
+    first = next((i for i, p in enumerate(pieces) if fold(p) in found), 0)
+    start = sum(len(p) for p in pieces[:first])
+    lead = "…" if start > width // 2 else ""
+    if lead:
+        cut = start - width // 3
+        text = text[cut:]
+        pieces = re.split(r"(\w+)", text)
+        pieces[0] = pieces[0][1:] if pieces and pieces[0] else pieces[0]
+    out: list[str] = []
+    length = 0
+    for piece in pieces:
+        if length > width:
+            out.append("…")
+            break
+        length += len(piece)
+        escaped = html.escape(piece, quote=False)
+        out.append(f"<b>{escaped}</b>" if piece and fold(piece) in found else escaped)
+    return lead + "".join(out)
+
+
+def _others(s: OrmSession, event_id: str, matcher: Matcher) -> list[SearchHit]:
+    """Stops, people and contacts, documents: few enough per event to match in Python."""
+    hits: list[SearchHit] = []
+    for itinerary in repository.load_itineraries(s, event_id):
+        for stop in itinerary.stops:
+            fields = (stop.title, stop.address, stop.briefing, stop.etiquette, stop.safety)
+            if matcher.matches(*fields):
+                where = next((f for f in fields[1:] if matcher.matches(f)), "")
+                snippet = _highlight(stop.title, matcher)
+                if where:
+                    snippet += " — " + _highlight(where, matcher)
+                hits.append(
+                    SearchHit(
+                        "stop",
+                        stop.id,
+                        stop.title,
+                        snippet,
+                        float(len(hits)),
+                        start=stop.planned_start,
+                    )
+                )
+    for person in repository.load_people(s, event_id):
+        person = visible(person)
+        details = (person.organisation, person.email, person.phone)
+        if matcher.matches(person.name, *details, str(person.role)):
+            detail = " · ".join(f for f in details if f)
+            snippet = _highlight(person.name, matcher)
+            if detail:
+                snippet += " — " + _highlight(detail, matcher)
+            hits.append(SearchHit("person", person.id, person.name, snippet, float(len(hits))))
+    for document in repository.load_documents(s, event_id):
+        if matcher.matches(document.title, document.filename):
+            snippet = _highlight(document.title, matcher) + " — " + html.escape(document.filename)
+            hits.append(
+                SearchHit("document", document.id, document.title, snippet, float(len(hits)))
+            )
+    return hits
+
+
 def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[SearchHit]:
-    """Sessions and notes of one event matching `query`, best first, sessions before notes."""
+    """Everything of one event matching `query` by the one matching rule
+    (fieldvisit.domain.matching): sessions, stops, people and contacts, documents, notes;
+    best first within each kind."""
     match = fts_query(query)
     if not match or limit <= 0:
         return []
-    params = {"q": match, "e": event_id, "n": limit, "o": HIT_OPEN, "c": HIT_CLOSE}
+    matcher = Matcher(query)
+    # FTS5 fetches by stem prefix; the matcher keeps what the rule accepts.
+    fetch = limit * 4
+    params = {"q": match, "e": event_id, "n": fetch, "o": HIT_OPEN, "c": HIT_CLOSE}
     hits: list[SearchHit] = []
     with store.unit() as s:
         zone = zone_of(s.scalar(text("SELECT timezone FROM events WHERE id = :e"), params) or "")
-        for rank, (uid, title, start, room, title_hl, snip) in enumerate(
-            s.execute(_SESSIONS_SQL, params)
+        for uid, title, start, room, description, track, title_hl, snip in s.execute(
+            _SESSIONS_SQL, params
         ):
+            if not matcher.matches(title, description or "", room or "", track or ""):
+                continue
             body = hits_to_html(snip) if HIT_OPEN in snip else ""
             hits.append(
                 SearchHit(
@@ -98,17 +177,24 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
                     uid,
                     title,
                     hits_to_html(title_hl) + (" — " + body if body else ""),
-                    float(rank),
+                    float(len(hits)),
                     start=_instant(start, zone),
                     room=room or "",
                 )
             )
+            if len(hits) >= limit:
+                break
+        hits.extend(_others(s, event_id, matcher))
         broad = (s.scalar(_NOTES_BROAD, {"q": match, "cap": RANK_AT_MOST + 1}) or 0) > RANK_AT_MOST
         notes_sql = _NOTES_NEWEST if broad else _NOTES_RANKED
-        for rank, (nid, tkind, tuid, body, snip) in enumerate(s.execute(notes_sql, params)):
+        rank = 0
+        for nid, tkind, tuid, body, tags, snip in s.execute(notes_sql, params):
+            if not matcher.matches(body, tags or ""):
+                continue
             hits.append(
                 SearchHit(
                     "note", nid, _note_title(body), hits_to_html(snip), float(rank), tkind, tuid
                 )
             )
+            rank += 1
     return hits[:limit] if len(hits) > limit else hits

@@ -37,6 +37,20 @@ def unlock_key(paths: AppPaths, passcode: str) -> bytearray:
     return cipher.unlock(store_files(paths), passcode)
 
 
+def protect(paths: AppPaths, passcode: str) -> None:
+    """Encrypt the store under `passcode` (`fieldvisit lock set`)."""
+    cipher.protect(store_files(paths), passcode)
+
+
+def change_passcode(paths: AppPaths, current: str, new: str) -> None:
+    cipher.change_passcode(store_files(paths), current, new)
+
+
+def unprotect(paths: AppPaths, current: str) -> None:
+    """Decrypt the store back to a plain file (`fieldvisit lock remove`)."""
+    cipher.unprotect(store_files(paths), current)
+
+
 def is_protected(paths: AppPaths) -> bool:
     return store_kind(paths) == "encrypted"
 

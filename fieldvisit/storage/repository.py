@@ -27,7 +27,13 @@ from fieldvisit.domain.model import (
     Session,
     Stop,
 )
-from fieldvisit.domain.plain import event_data, links_data, map_data, question_data
+from fieldvisit.domain.plain import (
+    event_data,
+    map_data,
+    person_fields,
+    question_data,
+    session_fields,
+)
 from fieldvisit.storage.models import (
     DocumentRow,
     EventRow,
@@ -56,37 +62,14 @@ def _session_values(event_id: str, s: Session) -> dict[str, object]:
     return {
         "event_id": event_id,
         "uid": s.id,
-        "title": s.title,
-        "kind": s.kind.value,
+        **session_fields(s),
         "start_utc": to_utc(s.start),
         "end_utc": to_utc(s.end),
-        "room": s.room,
-        "venue_id": s.venue_id,
-        "online_url": s.online_url,
-        "track": s.track,
-        "description": s.description,
-        "speaker_ids": list(s.speaker_ids),
-        "document_ids": list(s.document_ids),
-        "confidential": s.confidential,
-        "signup_group": s.signup_group,
-        "language": s.language,
-        "illustrative": s.illustrative,
-        "links": links_data(s.links),
     }
 
 
 def _person_values(event_id: str, p: Person) -> dict[str, object]:
-    return {
-        "event_id": event_id,
-        "uid": p.id,
-        "name": p.name,
-        "role": p.role.value,
-        "organisation": p.organisation,
-        "phone": p.phone,
-        "email": p.email,
-        "languages": list(p.languages),
-        "listed": p.listed,
-    }
+    return {"event_id": event_id, "uid": p.id, **person_fields(p)}
 
 
 def _stop_values(event_id: str, itinerary_uid: str, position: int, s: Stop) -> dict[str, object]:

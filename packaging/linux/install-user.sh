@@ -34,9 +34,12 @@ ln -sfn "$opt/fieldvisit" "$bin/fieldvisit"
 # Menu entry: Exec points at the command itself, so it works when ~/.local/bin is not
 # on the desktop session's PATH.
 mkdir -p "$data/applications"
-sed -e "s|^Exec=fieldvisit |Exec=\"$bin/fieldvisit\" |" \
-    -e "s|^TryExec=fieldvisit\$|TryExec=$bin/fieldvisit|" \
-    "$here/fieldvisit.desktop" > "$data/applications/fieldvisit.desktop"
+# Two entries: the delegate's app, and the organisers' window (`fieldvisit organiser`).
+for entry in fieldvisit fieldvisit-organiser; do
+    sed -e "s|^Exec=fieldvisit |Exec=\"$bin/fieldvisit\" |" \
+        -e "s|^TryExec=fieldvisit\$|TryExec=$bin/fieldvisit|" \
+        "$here/$entry.desktop" > "$data/applications/$entry.desktop"
+done
 
 mkdir -p "$data/mime/packages"
 cp "$here/fieldvisit-mime.xml" "$data/mime/packages/fieldvisit.xml"

@@ -14,7 +14,8 @@ if [ -L "$bin/fieldvisit" ] && [ "$(readlink "$bin/fieldvisit")" = "$opt/fieldvi
     rm -f "$bin/fieldvisit"
 fi
 rm -rf "$opt" "$opt.new"
-rm -f "$data/applications/fieldvisit.desktop" "$data/mime/packages/fieldvisit.xml"
+rm -f "$data/applications/fieldvisit.desktop" "$data/applications/fieldvisit-organiser.desktop" \
+    "$data/mime/packages/fieldvisit.xml"
 for icon in "$data"/icons/hicolor/*/apps/fieldvisit.png "$data/icons/hicolor/scalable/apps/fieldvisit.svg"; do
     rm -f "$icon"
 done

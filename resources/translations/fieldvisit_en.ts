@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source>Starts in %n minute(s)</source>
+        <translation>
+            <numerusform>Starts in %n minute</numerusform>
+            <numerusform>Starts in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next stop in %n minute(s)</source>
+        <translation>
+            <numerusform>Next stop in %n minute</numerusform>
+            <numerusform>Next stop in %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPopup</name>
     <message numerus="yes">
         <source>%n result(s)</source>

@@ -15,12 +15,12 @@
 <context>
     <name>Application</name>
     <message>
-        <source>%1 is a return file: use Collate returns… with your organiser key.</source>
-        <translation>%1 is een terugzending: kies Terugzendingen verzamelen… met uw organisatorsleutel.</translation>
-    </message>
-    <message>
         <source>Cannot open your data</source>
         <translation>Uw gegevens kunnen niet worden geopend</translation>
+    </message>
+    <message>
+        <source>%1 is a return file for the organisers: they collate it in the Organiser window (fieldvisit organiser) with their key.</source>
+        <translation>%1 is een terugzending voor de organisatoren: zij verzamelen die in het organisatorvenster (fieldvisit organiser) met hun sleutel.</translation>
     </message>
     <message>
         <source>Cannot open %1 here.</source>
@@ -146,6 +146,38 @@
     <message>
         <source>Contacts not exported</source>
         <translation>Contacten niet geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Note on this &amp;person</source>
+        <translation>Notitie over deze &amp;persoon</translation>
+    </message>
+    <message>
+        <source>Start a note about this person (Ctrl+N)</source>
+        <translation>Begin een notitie over deze persoon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Hosts these stops</source>
+        <translation>Gastheer of gastvrouw bij deze stops</translation>
+    </message>
+    <message>
+        <source>Your notes on this person</source>
+        <translation>Je notities over deze persoon</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privé</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>(lege notitie)</translation>
+    </message>
+    <message>
+        <source>None yet: Note on this person (Ctrl+N) starts one.</source>
+        <translation>Nog geen: Notitie over deze persoon (Ctrl+N) begint er een.</translation>
     </message>
 </context>
 <context>
@@ -322,6 +354,14 @@
     <message>
         <source>PDF booklet written</source>
         <translation>PDF-boekje opgeslagen</translation>
+    </message>
+    <message>
+        <source>Include my &amp;private notes</source>
+        <translation>Ook mijn &amp;privénotities opnemen</translation>
+    </message>
+    <message>
+        <source>Private notes are left out unless you tick this; they are marked.</source>
+        <translation>Privénotities blijven erbuiten tenzij je dit aanvinkt; ze worden gemarkeerd.</translation>
     </message>
 </context>
 <context>
@@ -530,10 +570,6 @@
         <translation>&amp;Exporteren</translation>
     </message>
     <message>
-        <source>Or&amp;ganiser window…</source>
-        <translation>Or&amp;ganisatorvenster…</translation>
-    </message>
-    <message>
         <source>&amp;New note on what is selected</source>
         <translation>&amp;Nieuwe notitie bij wat geselecteerd is</translation>
     </message>
@@ -560,6 +596,18 @@
     <message>
         <source>New note of your own</source>
         <translation>Nieuwe eigen notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Remove event…</source>
+        <translation>Evenement &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sample events…</source>
+        <translation>&amp;Voorbeeldevenementen…</translation>
+    </message>
+    <message>
+        <source>E&amp;vent</source>
+        <translation>E&amp;venement</translation>
     </message>
 </context>
 <context>
@@ -833,6 +881,38 @@
         <translation>Organisator: verzamelen</translation>
     </message>
     <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(afgebroken)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aanvaard</translation>
+    </message>
+    <message>
+        <source>Already collated</source>
+        <translation>Al verzameld</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
@@ -843,6 +923,14 @@
     <message>
         <source>Created</source>
         <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>Collated by</source>
+        <translation>Verzameld door</translation>
+    </message>
+    <message>
+        <source>Collated</source>
+        <translation>Verzameld</translation>
     </message>
     <message>
         <source>New</source>
@@ -933,6 +1021,10 @@
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>R&amp;uns</source>
+        <translation>R&amp;ondes</translation>
+    </message>
+    <message>
         <source>&amp;Returns</source>
         <translation>&amp;Terugzendingen</translation>
     </message>
@@ -969,12 +1061,36 @@
         <translation>Verzamelbestand &amp;openen…</translation>
     </message>
     <message>
+        <source>Open or create a collation store file</source>
+        <translation>Een verzamelbestand openen of aanmaken</translation>
+    </message>
+    <message>
+        <source>Open &amp;shared store…</source>
+        <translation>&amp;Gedeelde opslag openen…</translation>
+    </message>
+    <message>
+        <source>Open a collation store on a PostgreSQL server (a database URL)</source>
+        <translation>Een verzamelopslag op een PostgreSQL-server openen (een database-URL)</translation>
+    </message>
+    <message>
         <source>&amp;Collate returns…</source>
         <translation>Terugzendingen &amp;verzamelen…</translation>
     </message>
     <message>
         <source>Write &amp;report…</source>
         <translation>&amp;Rapport schrijven…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>Collation progress</source>
@@ -997,12 +1113,36 @@
         <translation>Organisator: %1</translation>
     </message>
     <message>
+        <source>Opened %1</source>
+        <translation>%1 geopend</translation>
+    </message>
+    <message>
+        <source>The server refused the password. Password for %1:</source>
+        <translation>De server weigerde het wachtwoord. Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Wachtwoord voor %1:</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Databasewachtwoord</translation>
+    </message>
+    <message>
         <source>Open or create a collation store</source>
         <translation>Een verzamelbestand openen of aanmaken</translation>
     </message>
     <message>
         <source>Collation store (*.sqlite)</source>
         <translation>Verzamelbestand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open shared store</source>
+        <translation>Gedeelde opslag openen</translation>
+    </message>
+    <message>
+        <source>Database URL, e.g. postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. The password is asked for when the server wants one (or comes from PGPASSFILE) and is never saved.</source>
+        <translation>Database-URL, bijvoorbeeld postgresql+psycopg://ann@db.example.org/collation?sslmode=verify-full. Het wachtwoord wordt gevraagd als de server er een wil (of komt uit PGPASSFILE) en wordt nooit bewaard.</translation>
     </message>
     <message>
         <source>Return files</source>
@@ -1316,14 +1456,6 @@
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <source>&amp;Room:</source>
-        <translation>&amp;Zaal:</translation>
-    </message>
-    <message>
-        <source>T&amp;rack:</source>
-        <translation>T&amp;rack:</translation>
-    </message>
-    <message>
         <source>Filter by title, speaker, words…</source>
         <translation>Filter op titel, spreker, woorden…</translation>
     </message>
@@ -1376,8 +1508,48 @@
         <translation>Alle zalen</translation>
     </message>
     <message>
+        <source>&amp;Rooms:</source>
+        <translation>&amp;Zalen:</translation>
+    </message>
+    <message>
+        <source>%1 rooms</source>
+        <translation>%1 zalen</translation>
+    </message>
+    <message>
+        <source>T&amp;racks:</source>
+        <translation>T&amp;racks:</translation>
+    </message>
+    <message>
         <source>All tracks</source>
         <translation>Alle tracks</translation>
+    </message>
+    <message>
+        <source>%1 tracks</source>
+        <translation>%1 tracks</translation>
+    </message>
+    <message>
+        <source>Chosen session</source>
+        <translation>Gekozen sessie</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>Uitzoomen (Ctrl+-, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Normal size (Ctrl+0)</source>
+        <translation>Normale grootte (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, Ctrl+wheel)</source>
+        <translation>Inzoomen (Ctrl++, Ctrl+scrollwiel)</translation>
+    </message>
+    <message>
+        <source>Sessions by track</source>
+        <translation>Sessies per track</translation>
+    </message>
+    <message>
+        <source>By trac&amp;k</source>
+        <translation>Per trac&amp;k</translation>
     </message>
     <message>
         <source>Nothing picked yet. Choose a session and press “Add to my agenda”.</source>
@@ -1396,6 +1568,14 @@
             <numerusform>%n overlap: zie de waarschuwing hieronder.</numerusform>
             <numerusform>%n overlappingen: zie de waarschuwingen hieronder.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Arrow keys move between sessions; Ctrl++ and Ctrl+- zoom.</source>
+        <translation>Pijltjestoetsen gaan van sessie naar sessie; Ctrl++ en Ctrl+- zoomen.</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
     </message>
     <message>
         <source>One choice per slot</source>
@@ -1501,6 +1681,50 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Herinnering</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Open what the reminder is about</source>
+        <translation>Openen waar de herinnering over gaat</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Dismiss the reminder</source>
+        <translation>De herinnering sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source>Starts in %n minute(s)</source>
+        <translation>
+            <numerusform>Begint over %n minuut</numerusform>
+            <numerusform>Begint over %n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next stop in %n minute(s)</source>
+        <translation>
+            <numerusform>Volgende stop over %n minuut</numerusform>
+            <numerusform>Volgende stop over %n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field Visit Companion</source>
+        <translation>Field Visit Companion</translation>
+    </message>
+</context>
+<context>
     <name>ReturnItemsModel</name>
     <message>
         <source>Notes</source>
@@ -1553,12 +1777,12 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <source>&amp;Search the programme and your notes:</source>
-        <translation>&amp;Doorzoek het programma en uw notities:</translation>
+        <source>&amp;Find sessions, visit stops, people, documents and your notes:</source>
+        <translation>&amp;Zoek in sessies, bezoekstops, personen, documenten en uw notities:</translation>
     </message>
     <message>
-        <source>Search the programme and your notes</source>
-        <translation>Doorzoek het programma en uw notities</translation>
+        <source>Find in everything of this event</source>
+        <translation>Zoeken in alles van dit evenement</translation>
     </message>
     <message>
         <source>Words to find…</source>
@@ -1585,6 +1809,18 @@
     <message>
         <source>Session</source>
         <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Visit stop</source>
+        <translation>Bezoekstop</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1778,6 +2014,10 @@
         <translation>Begin een notitie bij deze sessie (Ctrl+N)</translation>
     </message>
     <message>
+        <source>note on this person</source>
+        <translation>notitie over deze persoon</translation>
+    </message>
+    <message>
         <source>Illustrative: this item&apos;s time, room or details are invented (see the event&apos;s note); not the official programme.</source>
         <translation>Ter illustratie: tijd, zaal of details van dit onderdeel zijn verzonnen (zie de toelichting bij het evenement); niet het officiële programma.</translation>
     </message>
@@ -1896,6 +2136,26 @@
         <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
     </message>
     <message>
+        <source>Remind me before the sessions in my &amp;agenda</source>
+        <translation>Herinner me aan de sessies in mijn &amp;agenda</translation>
+    </message>
+    <message>
+        <source>Remind me before each field-visit &amp;stop</source>
+        <translation>Herinner me aan elke &amp;stop van het werkbezoek</translation>
+    </message>
+    <message>
+        <source>Minutes before</source>
+        <translation>Minuten van tevoren</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min van tevoren</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders:</source>
+        <translation>&amp;Herinneringen:</translation>
+    </message>
+    <message>
         <source>Second clock beside event times</source>
         <translation>Tweede klok naast de tijden van het evenement</translation>
     </message>
@@ -1940,6 +2200,14 @@
     <message>
         <source>Sessions as boxes, rooms side by side. Arrow keys move between sessions.</source>
         <translation>Sessies als blokken, zalen naast elkaar. Met de pijltoetsen gaat u van sessie naar sessie.</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Geen zaal</translation>
+    </message>
+    <message>
+        <source>No track</source>
+        <translation>Geen track</translation>
     </message>
     <message>
         <source>No sessions match the filters on this day.</source>
@@ -2147,6 +2415,13 @@
     </message>
 </context>
 <context>
+    <name>TrackListModel</name>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
+    </message>
+</context>
+<context>
     <name>VisitSection</name>
     <message>
         <source>Itinerary</source>
@@ -2255,6 +2530,106 @@
     <message>
         <source>GPX not written</source>
         <translation>GPX-bestand niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Note on this person</source>
+        <translation>Notitie over deze persoon</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEventDialog</name>
+    <message>
+        <source>Remove event</source>
+        <translation>Evenement verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from this computer?</source>
+        <translation>“%1” van deze computer verwijderen?</translation>
+    </message>
+    <message>
+        <source>You have no notes or answers on this event.</source>
+        <translation>U hebt geen notities of antwoorden bij dit evenement.</translation>
+    </message>
+    <message>
+        <source>Your %1 note(s), %2 answer(s), %3 agenda pick(s) and %4 rating(s) on this event are deleted with it. Send them to the organisers or export your notes first if you want to keep them.</source>
+        <translation>Uw %1 notitie(s), %2 antwoord(en), %3 agendakeuze(s) en %4 beoordeling(en) bij dit evenement worden mee verwijderd. Stuur ze eerst naar de organisatoren of exporteer uw notities als u ze wilt bewaren.</translation>
+    </message>
+    <message>
+        <source>I understand that my notes and answers are deleted</source>
+        <translation>Ik begrijp dat mijn notities en antwoorden worden verwijderd</translation>
+    </message>
+    <message>
+        <source>&amp;Send to organisers…</source>
+        <translation>&amp;Naar organisatoren sturen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport notes…</source>
+        <translation>Notities e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ve&amp;rwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEventFlow</name>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>“%1” is verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleBanner</name>
+    <message>
+        <source>Sample event: illustrative, not the official programme.</source>
+        <translation>Voorbeeldevenement: ter illustratie, niet het officiële programma.</translation>
+    </message>
+    <message>
+        <source>Some details of this event are illustrative.</source>
+        <translation>Sommige details van dit evenement zijn ter illustratie.</translation>
+    </message>
+    <message>
+        <source>What is invented?</source>
+        <translation>Wat is verzonnen?</translation>
+    </message>
+    <message>
+        <source>What is invented</source>
+        <translation>Wat is verzonnen</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesDialog</name>
+    <message>
+        <source>Sample events</source>
+        <translation>Voorbeeldevenementen</translation>
+    </message>
+    <message>
+        <source>Four sample events, built from their public announcements. What an announcement does not give (timetables, rooms, hosts) is invented and marked illustrative. They are not the official programmes, and they never take the place of the organisers&apos; own packs.</source>
+        <translation>Vier voorbeeldevenementen, gemaakt uit hun openbare aankondigingen. Wat een aankondiging niet geeft (tijdschema&apos;s, zalen, gastheren) is verzonnen en gemarkeerd als ter illustratie. Het zijn niet de officiële programma&apos;s, en ze nemen nooit de plaats in van de eigen pakketten van de organisatoren.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installeren</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Bijwerken</translation>
+    </message>
+    <message>
+        <source>Install the sample %1</source>
+        <translation>Het voorbeeld %1 installeren</translation>
+    </message>
+    <message>
+        <source>Installing the sample %1…</source>
+        <translation>Het voorbeeld %1 wordt geïnstalleerd…</translation>
+    </message>
+    <message>
+        <source>“%1” is installed.</source>
+        <translation>“%1” is geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Niet geïnstalleerd: %1</translation>
     </message>
 </context>
 </TS>

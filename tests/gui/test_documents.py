@@ -95,7 +95,7 @@ def test_listing_and_scope(section: DocumentsSection, qtmodeltester) -> None:
     assert section.model.index(1, 0).data(0x0001) is not None  # lock icon
     section.show_target("session", "s-visit")
     assert section.model.rowCount() == 1
-    assert section.model.item_at(0).document.id == "d-brief"
+    assert section.model.row_at(0).document.id == "d-brief"
     section.show_target("document", "d-prog")
     assert section.model.rowCount() == 3
 

@@ -185,7 +185,9 @@ def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) 
     assert file_menu is not None
     names = [a.objectName() for a in file_menu.actions()]
     assert "action_send_return" in names
-    assert "action_organiser_window" in names
+    # Collation is the organisers' own window (`fieldvisit organiser`), not a delegate's.
+    assert "action_organiser_window" not in names
+    assert not any("ollate" in a.text() or "rganiser w" in a.text() for a in file_menu.actions())
     assert window.findChild(QMenu, "menu_export") is not None
     window.activateWindow()
     qtbot.keyClick(
@@ -200,20 +202,18 @@ def test_file_menu_offers_send_export_and_organiser(shell: Shell, qtbot: QtBot) 
 
 
 def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
-    """Send, Export and Organiser window are built by the window itself, in their place;
-    the Export submenu is filled once the store is open."""
+    """Send and Export are built by the window itself, in their place; the Export submenu
+    is filled once the store is open. No Organiser window here (`fieldvisit organiser`)."""
     from PySide6.QtWidgets import QMenu
 
     file_menu = shell.window.findChild(QMenu, "menu_file")
     assert file_menu is not None
     texts = [a.text() for a in file_menu.actions()]
-    assert texts[:4] == [
-        "&Open event pack…",
-        "Send to &organisers…",
-        "&Export",
-        "Or&ganiser window…",
-    ]
+    assert texts[:4] == ["&Open event pack…", "Send to &organisers…", "&Export", ""]
     assert texts.count("Send to &organisers…") == 1
+    actions = file_menu.actions()
+    assert actions[-2:] == [shell.window.lock_action, shell.window.quit_action]
+    assert shell.window.lock_action.text() == "&Lock"  # armed by the app lock
     export_menu = shell.window.findChild(QMenu, "menu_export")
     assert export_menu is not None and export_menu.isEnabled()
     assert [a.objectName() for a in export_menu.actions()] == [
@@ -225,21 +225,14 @@ def test_the_main_window_owns_the_file_menu(shell: Shell) -> None:
     ]
 
 
-def test_organiser_window_opens_from_the_menu_and_closes_cleanly(
-    shell: Shell, qtbot: QtBot
-) -> None:
+def test_the_delegates_window_has_no_organiser_entry(shell: Shell) -> None:
     from PySide6.QtGui import QAction
 
     from fieldvisit.gui.organiser import OrganiserWindow
 
-    window = shell.window
-    action = window.findChild(QAction, "action_organiser_window")
-    assert action is not None
-    action.trigger()
-    organiser = window.findChild(OrganiserWindow)
-    assert organiser is not None and organiser.isVisible()
-    organiser.close()
-    qtbot.waitUntil(lambda: window.findChild(OrganiserWindow) is None)
+    # Collation is the organisers' own window (`fieldvisit organiser`, issue 16).
+    assert shell.window.findChild(QAction, "action_organiser_window") is None
+    assert shell.window.findChild(OrganiserWindow) is None
 
 
 def test_every_section_keeps_the_contract_and_is_registered_once(shell: Shell) -> None:
@@ -279,3 +272,14 @@ def test_sections_refresh_on_the_central_data_changed_signal(shell: Shell, qtbot
         with qtbot.waitSignal(ctx.data_changed) as caught:
             signal.emit(ctx.event_id)
         assert caught.args == [what, ctx.event_id]
+
+
+def test_the_start_tidies_the_packs_folder_once_the_window_is_filled(
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot
+) -> None:
+    leftover = hague_paths.packs / ".importing-k1ll3d.fvpack"
+    hague_paths.packs.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"half a pack")
+    shell = make_shell(hague_paths)
+    qtbot.waitUntil(lambda: not leftover.exists(), timeout=10_000)
+    assert shell.window.events

@@ -167,3 +167,97 @@ def test_a_protected_key_asks_for_its_passphrase(
     assert loaded is not None
     assert raw_public(loaded.public_key()) == raw_public(keys.returns.public_key())
     assert asked == ["Passphrase for org.key:"]
+
+
+def test_runs_say_who_collated_what_and_when(
+    qtbot: QtBot, window: OrganiserWindow, organiser: X25519PrivateKey, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    import fieldvisit.services.collate as collate_module
+
+    monkeypatch.setattr(
+        collate_module.Organiser, "here", classmethod(lambda cls, name=None: cls("ann", "lap-7"))
+    )
+    with qtbot.waitSignal(window.overview_shown, timeout=20_000):
+        window.collate_files(returns(tmp_path / "in", organiser, 2), organiser)
+    assert [(r.organiser, r.host, r.files, r.accepted) for r in window.runs.rows] == [
+        ("ann", "lap-7", 2, 2)
+    ]
+    who = window.returns.columns[3]
+    assert who[0] == "Collated by"
+    assert {who[1](r) for r in window.returns.rows} == {"ann @ lap-7"}
+    assert window.tabs.tabText(0) == "R&uns"
+
+
+def test_the_window_refreshes_when_another_organiser_adds_returns(
+    qtbot: QtBot, window: OrganiserWindow, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    from fieldvisit.services.collate import Collator, Organiser
+    from fieldvisit.services.organiser import open_store
+
+    assert window.returns.rowCount() == 0 and window.refresh_timer.isActive()
+    window.refresh_timer.setInterval(50)
+    # Another organiser, another connection to the same store (here: this test).
+    other = open_store(tmp_path / "collation.sqlite")
+    try:
+        Collator(other, organiser, Organiser("ben", "office-2")).collate(
+            returns(tmp_path / "theirs", organiser, 2)
+        )
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: window.returns.rowCount() == 2, timeout=10_000)
+    assert [r.organiser for r in window.runs.rows] == ["ben"]
+
+
+@pytest.mark.parametrize("key", ["ctrl+w", "escape"])
+def test_ctrl_w_and_escape_close_the_window(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, key: str
+) -> None:
+    widget = OrganiserWindow(resolve(data_dir))
+    qtbot.addWidget(widget)
+    with qtbot.waitActive(widget):  # the desktop gives a new window the keyboard
+        widget.show()
+        widget.activateWindow()
+    if key == "escape":
+        qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    else:
+        qtbot.keyClick(widget, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not widget.isVisible(), timeout=10_000)
+
+
+def test_a_shared_store_asks_its_password_and_remembers_the_url_without_it(
+    qtbot: QtBot, data_dir: Path, pg_server: object, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from pg_support import USER, PostgresServer
+    from PySide6.QtWidgets import QInputDialog
+
+    from fieldvisit.settings import ORGANISER_STORE, MemoryStorage, Settings
+
+    assert isinstance(pg_server, PostgresServer)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    (tmp_path / "pgpass").write_text("", encoding="utf-8")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    database = pg_server.create_database()
+    url = f"postgresql+psycopg://{USER}@127.0.0.1:{pg_server.port}/{database}?sslmode=disable"
+    asked: list[str] = []
+
+    def answer(*args: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        # First a wrong password, then the right one.
+        return ("wrong" if len(asked) == 1 else pg_server.password), True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    settings = Settings(MemoryStorage())
+    widget = OrganiserWindow(resolve(data_dir), settings)
+    qtbot.addWidget(widget)
+    try:
+        with qtbot.waitSignal(widget.overview_shown, timeout=20_000):
+            widget.open_store(url)
+        assert asked[0] == f"Password for {url}:"
+        assert asked[1].startswith("The server refused the password.")
+        assert settings.get(ORGANISER_STORE) == url  # no password in it
+        assert pg_server.password not in str(settings.storage.values)  # type: ignore[attr-defined]
+        assert url in widget.windowTitle()
+    finally:
+        widget.shutdown()

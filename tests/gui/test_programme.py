@@ -20,10 +20,25 @@ from fieldvisit.services.programme import load_programme
 from fieldvisit.services.store import Store
 
 
+def tick(button: object, name: str) -> None:
+    """Tick (or untick) one room or track in a multi-choice menu, as a person does."""
+    from fieldvisit.gui.programme.choices import MultiChoice
+
+    assert isinstance(button, MultiChoice)
+    if name in ("All rooms", "All tracks"):
+        button.menu_.actions()[0].trigger()
+        return
+    action = next((a for a in button.menu_.actions() if a.text() == name), None)
+    assert action is not None, f"{name!r} not in {button.names}"
+    action.trigger()
+
+
 def choose(combo: object, text: str) -> None:
     from PySide6.QtWidgets import QComboBox
 
-    assert isinstance(combo, QComboBox)
+    if not isinstance(combo, QComboBox):
+        tick(combo, text)
+        return
     index = combo.findText(text)
     assert index >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
     combo.setCurrentIndex(index)
@@ -237,3 +252,17 @@ def test_online_links_open_only_on_click(
     assert opened == ["https://meet.example.org/room-1"]
     programme.detail.body.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert opened == ["https://meet.example.org/room-1"]  # only web and mail links
+
+
+def test_programme_filter_uses_the_one_matching_rule(shell: Shell, qtbot: QtBot) -> None:
+    """ "family" finds "families" (a stem), and a word never matches inside another word."""
+    programme = shell.window.programme
+    qtbot.keyClicks(programme.text, "family")
+    assert programme.visible_session_ids() == ["d1-wg-families"]
+    proxy = programme.proxy
+    proxy.set_filters(text="rust")
+    session = programme.model.session_at(0)
+    import dataclasses
+
+    assert not proxy.accepts(dataclasses.replace(session, title="In trust we build"), "")
+    assert proxy.accepts(dataclasses.replace(session, title="Rust in the kernel"), "")

@@ -75,3 +75,35 @@ def test_results_model(qtmodeltester: object) -> None:
         )
     )
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_find_covers_stops_people_documents(shell: Shell, qtbot: QtBot) -> None:
+    """Contacts, visit stops and documents are found; each result says its kind."""
+    popup = open_search(shell, qtbot)
+    with qtbot.waitSignal(popup.results_ready, timeout=10_000):
+        qtbot.keyClicks(popup.field, "duty desk")
+    kinds = {h.kind for h in popup.model.hits}
+    assert "person" in kinds, popup.model.hits
+    row = next(i for i, h in enumerate(popup.model.hits) if h.kind == "person")
+    label = str(popup.model.index(row, 0).data())
+    assert label.startswith("<small>Person")
+    popup.field.clear()
+    with qtbot.waitSignal(popup.results_ready, timeout=10_000):
+        qtbot.keyClicks(popup.field, "Hobbemaplein")
+    stop = next(h for h in popup.model.hits if h.kind == "stop")
+    popup.results.setCurrentIndex(popup.model.index(popup.model.hits.index(stop), 0))
+    with qtbot.waitSignal(shell.ctx.navigate, timeout=5000) as nav:
+        qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert nav.args == ["visit", "stop", stop.uid]
+    assert shell.window.current_section == "visit"
+
+
+def test_find_documents_and_stems(shell: Shell, qtbot: QtBot) -> None:
+    popup = open_search(shell, qtbot)
+    with qtbot.waitSignal(popup.results_ready, timeout=10_000):
+        qtbot.keyClicks(popup.field, "briefing")
+    assert any(h.kind == "document" for h in popup.model.hits)
+    popup.field.clear()
+    with qtbot.waitSignal(popup.results_ready, timeout=10_000):
+        qtbot.keyClicks(popup.field, "family")  # the sample says "families"
+    assert ("session", "d1-wg-families") in {(h.kind, h.uid) for h in popup.model.hits}

@@ -130,3 +130,45 @@ def test_a_missing_folder_is_reported_and_the_dialog_stays(
     assert "does not exist" in failed.args[0]
     assert dialog.isVisible()
     qtbot.waitUntil(dialog.send_button.isEnabled)
+
+
+def test_a_full_disk_records_nothing_as_sent(
+    qtbot: QtBot,
+    dialog: SendReturnDialog,
+    ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 15: after "the disk is full ... Nothing was written" no return may be recorded
+    as sent; only a return that was written is."""
+    import errno
+
+    from sqlalchemy import func, select
+
+    from fieldvisit.interop import atomic
+    from fieldvisit.storage.models import SentReturnRow
+
+    def sent_rows() -> int:
+        store = ctx.worker.store
+        with store.unit() as s:
+            return int(s.scalar(select(func.count()).select_from(SentReturnRow)) or 0)
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    before = sorted(tmp_path.iterdir())
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert "disk is full" in failed.args[0] and "Nothing was written" in failed.args[0]
+    assert len(failed.args[0].splitlines()) == 1
+    assert sorted(tmp_path.iterdir()) == before  # no return file, no temporary left
+    assert sent_rows() == 0
+    assert dialog.isVisible()
+
+    monkeypatch.undo()  # space freed: the same send now writes, and only then records
+    qtbot.waitUntil(dialog.send_button.isEnabled)
+    with qtbot.waitSignal(dialog.sent, timeout=10_000) as sent:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert Path(sent.args[0]).is_file()
+    assert sent_rows() == 1

@@ -49,7 +49,7 @@ def documents_of(shell: Shell, qtbot: QtBot) -> DocumentsSection:
 def rows(section: DocumentsSection) -> dict[str, str]:
     model = section.model
     return {
-        model.item_at(r).document.id: str(model.index(r, 0).data()) for r in range(model.rowCount())
+        model.row_at(r).document.id: str(model.index(r, 0).data()) for r in range(model.rowCount())
     }
 
 
@@ -75,7 +75,7 @@ def test_liaise_documents_say_which_are_shared(
     assert not section.open_button.isEnabled() and not section.external_button.isEnabled()
     assert "not available" in section.info.text()
     with qtbot.waitSignal(section.open_failed, timeout=3000) as failed:
-        section.open_item(section.model.item_at(section.model.row_of("dutch-probation-slides")))
+        section.open_item(section.model.row_at(section.model.row_of("dutch-probation-slides")))
     assert "confidential and not shared" in failed.args[0] and opened == []
     # A shared one opens in the app.
     section.show_target("document", "chapman-slides")

@@ -198,3 +198,13 @@ def test_settings_offer_the_detected_zone_and_any_other(
         dialog.accept()
     assert shell.ctx.second_zone == "Asia/Almaty"
     assert shell.ctx.settings.get(SECOND_ZONE) == "Asia/Almaty"
+
+
+def test_the_pretend_time_label_names_the_events_zone_when_clocks_differ(
+    shell: Shell, qtbot: QtBot, laptop_tz: str
+) -> None:
+    switch_to_ran(shell, qtbot)
+    with qtbot.waitSignal(shell.ctx.clock_changed):
+        shell.ctx.set_pretend_time(dt.datetime(2021, 5, 25, 11, 20, tzinfo=BRUSSELS))
+    # Brussels (UTC+2 in May) differs from each laptop zone tried here.
+    assert shell.window.pretend_label.text().endswith("11:20 (Brussels)")

@@ -117,3 +117,13 @@ def _is_valid(obj: object) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_a_job_submitted_after_shutdown_is_dropped_not_raised(worker: DbWorker) -> None:
+    # A timer or a data-changed relay can fire after the app closed its worker; before,
+    # submit() raised "cannot schedule new futures after shutdown" in the event loop.
+    ran: list[int] = []
+    worker.shutdown()
+    future = worker.submit(lambda store: ran.append(1), lambda _result: ran.append(2))
+    assert future.cancelled()
+    assert ran == [] and worker.pending == 0

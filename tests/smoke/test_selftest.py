@@ -21,6 +21,7 @@ STEPS = [
     "open store and main window",
     "import sample",
     *(f"open section {name.capitalize()}" for name in SECTIONS),
+    "this computer's time zone (tzlocal)",
     "write a note",
     "read the note back",
     "make a return file",

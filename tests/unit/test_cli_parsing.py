@@ -61,3 +61,13 @@ def test_the_no_argument_start_matches_the_parser() -> None:
     from fieldvisit.cli import gui_defaults
 
     assert vars(gui_defaults()) == vars(build_parser().parse_args([]))
+
+
+def test_the_organisers_have_their_own_command() -> None:
+    from fieldvisit.cli import build_parser, resolve_handler
+
+    args = build_parser().parse_args(["organiser", "--db", "postgresql+psycopg://ann@db/team"])
+    assert args.handler == "fieldvisit.app:run_organiser"
+    assert args.db == "postgresql+psycopg://ann@db/team"
+    assert callable(resolve_handler(args.handler))
+    assert build_parser().parse_args(["organiser"]).db is None  # then: the last store opened

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -32,7 +33,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 def test_booklet_groups_by_day_then_session_and_stop(store: Store) -> None:
-    text = build_booklet(store, HAGUE)
+    text = build_booklet(store, HAGUE, include_private=True)
     lines = text.splitlines()
     assert lines[0] == "# Notes: International Conference on Returning Foreign Terrorist Fighters"
     day1 = lines.index("## Wednesday 15 February 2017")
@@ -42,9 +43,16 @@ def test_booklet_groups_by_day_then_session_and_stop(store: Store) -> None:
     stop = lines.index("### 09:15 Stop: Community centre (Schilderswijk)")
     assert day1 < insp < wg < day2 < stop
     assert "Case managers need a shared picture of each returnee." in text
-    # The booklet is the delegate's own: the private note is there, marked.
+    # Asked for, the private note is there, marked.
     assert "PRIVATE: call my sister after the opening." in text
     assert "*private ·" in text
+
+
+def test_booklet_leaves_private_notes_out_unless_asked(store: Store) -> None:
+    text = build_booklet(store, HAGUE)
+    assert "Case managers need a shared picture of each returnee." in text
+    assert "call my sister" not in text and "*private" not in text
+    assert "no private notes" in text
 
 
 def test_agenda_ics_parses_with_icalendar_and_vobject(store: Store, tmp_path: Path) -> None:
@@ -94,7 +102,43 @@ def test_itinerary_gpx_parses_with_elementtree(store: Store, tmp_path: Path) -> 
 def test_notes_export_writes_markdown(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     export(store, "notes", HAGUE, path)
-    assert path.read_text(encoding="utf-8").startswith("# Notes: ")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Notes: ")
+    assert "Case managers need a shared picture" in text
+    assert "call my sister" not in text
+    export(store, "notes", HAGUE, path, include_private=True)
+    assert "PRIVATE: call my sister" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("what", "name"),
+    [("notes", "n.md"), ("agenda", "a.ics"), ("contacts", "c.vcf"), ("itinerary", "v.gpx")],
+)
+def test_every_personal_export_is_private_to_the_user(
+    store: Store, tmp_path: Path, what: str, name: str
+) -> None:
+    path = tmp_path / name
+    export(store, what, HAGUE, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("what", "name"),
+    [("notes", "notes.pdf.txt"), ("notes", "notes"), ("agenda", "a.pdf"), ("contacts", "c.ics")],
+)
+def test_a_file_type_an_export_does_not_write_is_a_clear_error(
+    store: Store, tmp_path: Path, what: str, name: str
+) -> None:
+    path = tmp_path / name
+    with pytest.raises(InvalidInputError, match=f"cannot write the {what} export as") as caught:
+        export(store, what, HAGUE, path)
+    assert caught.value.path == str(path)
+    assert not path.exists()
+
+
+def test_a_pdf_booklet_needs_a_renderer(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match="PDF"):
+        export(store, "notes", HAGUE, tmp_path / "n.pdf")
 
 
 def test_unknown_event_and_missing_folder_are_clear_errors(store: Store, tmp_path: Path) -> None:

@@ -226,6 +226,14 @@ ISSUE_15_CASES: dict[str, tuple[bytes, str, str]] = {
         "more than 14 days",
         "VCALENDAR/VEVENT[1]/DURATION",
     ),
+    # Found by the long fuzz run: the zone help of a calendar naming no zone overflowed.
+    "ics no zone and year 9999": (
+        _SERIES_ICS.replace("X-WR-TIMEZONE:Europe/Brussels\r\n", "")
+        .format("DTSTART:99991231T235959Z\r\nDTEND:99991231T235959Z\r\n")
+        .encode(),
+        "names no IANA time zone",
+        "VCALENDAR/X-WR-TIMEZONE",
+    ),
     # Refused from its COUNT, before any work is spent expanding it.
     "ics count past the limit": (
         _SERIES_ICS.format(_HOUR + "RRULE:FREQ=SECONDLY;COUNT=50000000\r\n").encode(),
@@ -297,3 +305,19 @@ def test_the_budget_puts_back_a_tracer_that_was_there(tmp_path: Path) -> None:
         assert sys.gettrace() is tracer
     finally:
         sys.settrace(previous)
+
+
+def test_a_calendar_with_more_components_than_a_pack_holds_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldvisit.interop import ical
+
+    monkeypatch.setattr(ical, "MAX_COMPONENTS", 10)
+    event = "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20170215T100000\r\nEND:VEVENT\r\n"
+    path = tmp_path / "many.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:Europe/Brussels\r\n" + event * 20 + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError, match="21 components, over the 10 limit"):
+        read_schedule(path)

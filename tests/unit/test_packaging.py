@@ -244,6 +244,19 @@ def test_desktop_file_opens_packs_and_returns() -> None:
         assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_organisers_have_their_own_desktop_entry() -> None:
+    path = LINUX / "fieldvisit-organiser.desktop"
+    entry = _desktop_entry(path)
+    assert entry["Exec"] == "fieldvisit organiser"
+    assert entry["Name"] == "Field Visit Organiser" and entry["Name[nl]"]
+    assert entry["Icon"] == "fieldvisit" and entry["Type"] == "Application"
+    assert "MimeType" not in entry  # return files open in no window by a double-click
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        done = subprocess.run([validator, str(path)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_mime_xml_declares_both_types_with_globs() -> None:
     root = ElementTree.parse(LINUX / "fieldvisit-mime.xml").getroot()
     types = {t.get("type"): t for t in root.iter(f"{MIME_NS}mime-type")}
@@ -317,6 +330,8 @@ def test_install_user_then_uninstall(tmp_path: Path) -> None:
 
     entry = _desktop_entry(share / "applications" / "fieldvisit.desktop")
     assert entry["Exec"] == f'"{command}" %f'
+    organiser = _desktop_entry(share / "applications" / "fieldvisit-organiser.desktop")
+    assert organiser["Exec"] == f'"{command}" organiser'
     assert entry["TryExec"] == str(command)
     assert "application/x-fieldvisit-pack" in entry["MimeType"]
     assert (share / "mime" / "packages" / "fieldvisit.xml").read_bytes() == (
@@ -337,6 +352,7 @@ def test_install_user_then_uninstall(tmp_path: Path) -> None:
     assert not command.exists() and not command.is_symlink()
     assert not (home / ".local" / "opt" / "fieldvisit").exists()
     assert not (share / "applications" / "fieldvisit.desktop").exists()
+    assert not (share / "applications" / "fieldvisit-organiser.desktop").exists()
     assert not (share / "mime" / "packages" / "fieldvisit.xml").exists()
     assert not list((share / "icons").rglob("fieldvisit.*"))
     assert notes.read_bytes() == b"notes"

@@ -214,3 +214,26 @@ def test_parse_json_names_the_field_of_a_huge_integer_or_a_lone_surrogate() -> N
     assert parse_json_bytes(b'{"t": "\\ud83c\\udf89 \\\\ud800"}', source="x") == {
         "t": "\U0001f389 \\ud800"
     }
+
+
+@pytest.mark.parametrize(
+    ("where", "edit"),
+    [
+        ("$.people[0].phone", lambda d: d["people"][0].update(phone="+31 \ud800")),
+        (
+            "$.sessions[0].online_url",
+            lambda d: d["sessions"][0].update(online_url="https://\udc00"),
+        ),
+        ("$.extra", lambda d: d.update(extra={"k\ud800": "v"})),
+    ],
+)
+def test_lone_surrogates_are_refused_by_the_schema_check_too(
+    hague_json: dict[str, Any], where: str, edit: Any
+) -> None:
+    """Data that did not come through parse_json_bytes (which refuses them first)."""
+    doc = copy.deepcopy(hague_json)
+    edit(doc)
+    assert not fast_check("event.schema.json")(doc)
+    with pytest.raises(InvalidInputError, match="lone surrogate") as caught:
+        content_from_json(doc, source="e.json")
+    assert caught.value.message.startswith(f"e.json: {where}")

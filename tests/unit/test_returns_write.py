@@ -19,7 +19,7 @@ from fieldvisit.interop import atomic
 from fieldvisit.returns.draft import choose, return_filename
 from fieldvisit.returns.format import installation_id_for, open_sealed, raw_public
 from fieldvisit.returns.payload import parse_payload
-from fieldvisit.services.returns import compose_draft, get_identity, write_draft, write_return
+from fieldvisit.services.returns import compose_draft, get_identity, write_return
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import EventRow, NoteRow, SentReturnRow
 
@@ -136,7 +136,7 @@ def test_a_draft_sends_what_was_listed_and_never_a_note_made_private_since(
     with store.unit() as s:
         s.add(NoteRow(id="note-late", event_id=HAGUE, body="Written after the list was shown."))
         s.get_one(NoteRow, "note-shared").private = True
-    written = write_draft(store, draft, tmp_path, now=NOW)
+    written = write_return(store, draft, tmp_path, now=NOW)
     plain = open_sealed(
         written.path.read_bytes(), organiser, public_raw=raw_public(organiser.public_key())
     ).payload

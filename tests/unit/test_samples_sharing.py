@@ -404,7 +404,7 @@ def test_attendees_only_documents_are_excluded_from_every_export_and_return(
     store: Store, tmp_path: Path
 ) -> None:
     from fieldvisit.returns.format import open_unverified
-    from fieldvisit.services.exports import EXPORTS, export
+    from fieldvisit.services.exports import EXPORTS, SUFFIXES, export
     from fieldvisit.services.returns import write_return
     from fieldvisit.storage.models import AgendaPickRow
 
@@ -436,8 +436,8 @@ def test_attendees_only_documents_are_excluded_from_every_export_and_return(
         )
     written: list[bytes] = []
     for what in EXPORTS:
-        target = tmp_path / f"export-{what}.out"
-        result = export(store, what, event_id, target)
+        target = tmp_path / f"export-{what}{SUFFIXES[what][0]}"
+        result = export(store, what, event_id, target, include_private=True)
         written += [p.read_bytes() for p in result.paths]
     sent = write_return(store, event_id, tmp_path / "returns", confirmed=[], delegate_name="")
     written.append(open_unverified(sent.path.read_bytes(), demo_keys().returns))

@@ -128,11 +128,13 @@ def test_ratings(store: Store) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("returnees", '"returnees"*'),
-        ('fam "x AND NEAR(', '"fam" "x" "AND" "NEAR"*'),
+        # Every word a folded prefix, cut to its stem prefix (fieldvisit.domain.matching):
+        # "returnees" fetches "returnee" too, and the matcher keeps what the rule accepts.
+        ("returnees", '"returne"*'),
+        ('fam "x AND NEAR(', '"fam"* "x"* "and"* "near"*'),
         ("***", ""),
         ("  ", ""),
-        ("café-ç", '"café" "ç"*'),
+        ("café-ç", '"cafe"* "c"*'),
     ],
 )
 def test_fts_query_escapes(text: str, expected: str) -> None:

@@ -55,6 +55,7 @@ class SessionDetail(QWidget):
     note_requested = Signal(str)
     rating_changed = Signal(str, int)
     navigate = Signal(str, str, str)  # section, kind, uid
+    person_note_requested = Signal(str)  # a new note on this person (uid)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -254,8 +255,10 @@ class SessionDetail(QWidget):
         if s.track:
             rows.append(f"<b>{labels['Track']}:</b> {e(s.track)}")
         if s.speaker_ids:
+            note = e(self.tr("note on this person"))
             links = ", ".join(
                 f'<a href="fv:person/{e(uid)}">{e(speakers.get(uid, uid))}</a>'
+                f' (<a href="fv:note-person/{e(uid)}">{note}</a>)'
                 for uid in s.speaker_ids
             )
             rows.append(f"<b>{labels['Speakers']}:</b> {links}")
@@ -339,6 +342,9 @@ class SessionDetail(QWidget):
             kind, _, uid = url.path().partition("/")
             if kind in ("link", "attachment"):
                 self.open_address(self._address_of(kind, uid))
+                return
+            if kind == "note-person":
+                self.person_note_requested.emit(uid)
                 return
             section = {"person": "contacts", "document": "documents"}.get(kind)
             if section:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -16,9 +18,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from fieldvisit.domain.clock import Clocks
+from fieldvisit.domain.matching import Matcher
 from fieldvisit.domain.model import Session, SessionKind
 from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.theme import CONFIDENTIAL
@@ -48,6 +51,13 @@ def kind_label(kind: SessionKind | str) -> str:
         return labels[SessionKind(kind)]
     except ValueError:
         return str(kind)
+
+
+@cache
+def confidential_icon() -> QIcon:
+    from fieldvisit.gui.sections.common import lock_icon
+
+    return lock_icon(QColor(CONFIDENTIAL), 16)
 
 
 def time_range(session: Session, zone: ZoneInfo | None = None) -> str:
@@ -159,6 +169,9 @@ class SessionTableModel(QAbstractTableModel):
             return s.title + ("\n" + self.tr("Confidential") if s.confidential else "")
         if role == Qt.ItemDataRole.ForegroundRole and column == "title" and s.confidential:
             return QBrush(QColor(CONFIDENTIAL))
+        if role == Qt.ItemDataRole.DecorationRole and column == "title" and s.confidential:
+            # Not only red text: a padlock, and "Confidential" in the tooltip and for readers.
+            return confidential_icon()
         if role == Qt.ItemDataRole.FontRole and column == "title" and s.id in self._picked:
             font = QFont()
             font.setBold(True)
@@ -180,9 +193,10 @@ class SessionFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.day: dt.date | None = None
         self.kind = ""
-        self.room = ""
-        self.track = ""
+        self.rooms: frozenset[str] = frozenset()  # empty: every room
+        self.tracks: frozenset[str] = frozenset()
         self.text = ""
+        self.matcher = Matcher("")
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -193,11 +207,17 @@ class SessionFilterProxy(QSortFilterProxyModel):
         kind: str = "",
         room: str = "",
         track: str = "",
+        rooms: frozenset[str] = frozenset(),
+        tracks: frozenset[str] = frozenset(),
         text: str = "",
     ) -> None:
+        """`rooms`/`tracks`: the chosen ones (empty: all); `room`/`track`: one of them."""
         self.beginFilterChange()
-        self.day, self.kind, self.room, self.track = day, kind, room, track
-        self.text = text.strip().casefold()
+        self.day, self.kind = day, kind
+        self.rooms = rooms | ({room} if room else set())
+        self.tracks = tracks | ({track} if track else set())
+        self.text = text.strip()
+        self.matcher = Matcher(self.text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, s: Session, speakers: str) -> bool:
@@ -205,13 +225,12 @@ class SessionFilterProxy(QSortFilterProxyModel):
             return False
         if self.kind and s.kind != self.kind:
             return False
-        if self.room and s.room != self.room:
+        if self.rooms and s.room not in self.rooms:
             return False
-        if self.track and s.track != self.track:
+        if self.tracks and s.track not in self.tracks:
             return False
         if self.text:
-            haystack = f"{s.title}\n{speakers}\n{s.room}\n{s.track}\n{s.description}".casefold()
-            return all(word in haystack for word in self.text.split())
+            return self.matcher.matches(s.title, speakers, s.room, s.track, s.description)
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
@@ -220,6 +239,98 @@ class SessionFilterProxy(QSortFilterProxyModel):
             return True
         s = model.session_at(source_row)
         return self.accepts(s, model.speakers(s) if self.text else "")
+
+
+class TrackListModel(QAbstractItemModel):
+    """The visible sessions of a day grouped by track, with full titles (FOSDEM Companion's
+    track list): tracks at the top level, their sessions below in time order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[tuple[str, list[Session]]] = []
+
+    def set_sessions(self, sessions: Iterable[Session], no_track: str) -> None:
+        self.beginResetModel()
+        grouped: dict[str, list[Session]] = {}
+        for s in sorted(sessions, key=lambda x: (x.start, x.end, x.title)):
+            grouped.setdefault(s.track or no_track, []).append(s)
+        self.groups = sorted(grouped.items(), key=lambda g: (g[0] == no_track, g[0].casefold()))
+        self.endResetModel()
+
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        # internalId 0: a track row; n > 0: a session of the track in row n - 1.
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        group = parent.row()
+        if 0 <= group < len(self.groups) and row < len(self.groups[group][1]):
+            return self.createIndex(row, 0, group + 1)
+        return QModelIndex()
+
+    def _group_of(self, index: _Index) -> int:
+        """-1 for a track row, else the track's row for a session row."""
+        return int(index.internalId()) - 1
+
+    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        group = self._group_of(index)
+        return QModelIndex() if group < 0 else self.createIndex(group, 0, 0)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if self._group_of(parent) < 0 and parent.row() < len(self.groups):
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 1
+
+    def session(self, index: _Index) -> Session | None:
+        if not index.isValid():
+            return None
+        group = self._group_of(index)
+        if group < 0:
+            return None
+        return self.groups[group][1][index.row()]
+
+    def index_of(self, uid: str) -> QModelIndex:
+        for g, (_track, sessions) in enumerate(self.groups):
+            for r, s in enumerate(sessions):
+                if s.id == uid:
+                    return self.createIndex(r, 0, g + 1)
+        return QModelIndex()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        s = self.session(index)
+        if s is None:
+            track, sessions = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{track} ({len(sessions)})"
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            where = f" · {s.room}" if s.room else ""
+            return f"{time_range(s)}{where}\n{s.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return s.title
+        if role == Qt.ItemDataRole.DecorationRole and s.confidential:
+            return confidential_icon()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            extra = ", " + self.tr("confidential") if s.confidential else ""
+            return f"{time_range(s)} {s.room}: {s.title}{extra}"
+        if role == UID_ROLE:
+            return s.id
+        return None
 
 
 class AgendaModel(QAbstractListModel):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,10 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTabBar,
     QTableView,
     QTabWidget,
+    QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,13 +32,16 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_short
+from fieldvisit.gui.programme.choices import MultiChoice
 from fieldvisit.gui.programme.detail import SessionDetail
 from fieldvisit.gui.programme.models import (
     UID_ROLE,
     AgendaModel,
     SessionFilterProxy,
     SessionTableModel,
+    TrackListModel,
     kind_label,
+    time_range,
 )
 from fieldvisit.gui.programme.timeline import TimelineView
 from fieldvisit.gui.section import Section
@@ -40,6 +49,7 @@ from fieldvisit.services import agenda
 from fieldvisit.services.agenda import PickOutcome
 from fieldvisit.services.programme import Programme, load_programme
 from fieldvisit.services.store import Store
+from fieldvisit.settings import PROGRAMME_CHOSEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +99,16 @@ class ProgrammeSection(Section):
 
         filters = QHBoxLayout()
         self.kind = self._combo("kind_filter", self.tr("&Kind:"), filters)
-        self.room = self._combo("room_filter", self.tr("&Room:"), filters)
-        self.track = self._combo("track_filter", self.tr("T&rack:"), filters)
+        self.room = self._choice(
+            "room_filter", self.tr("&Rooms:"), self.tr("All rooms"), self.tr("%1 rooms"), filters
+        )
+        self.track = self._choice(
+            "track_filter",
+            self.tr("T&racks:"),
+            self.tr("All tracks"),
+            self.tr("%1 tracks"),
+            filters,
+        )
         self.text = QLineEdit()
         self.text.setObjectName("text_filter")
         self.text.setPlaceholderText(self.tr("Filter by title, speaker, words…"))
@@ -114,7 +132,41 @@ class ProgrammeSection(Section):
         self.timeline = TimelineView()
         self.timeline.setObjectName("timeline")
         self.timeline.session_selected.connect(self.on_session_chosen)
-        self.views.addTab(self.timeline, self.tr("&Timeline"))
+        timeline_page = QWidget()
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.setSpacing(2)
+        top_row = QHBoxLayout()
+        # The focused block's full time, room and title, where a keyboard user sees them
+        # (the tooltip needs a mouse).
+        self.focus_line = QLabel()
+        self.focus_line.setObjectName("timeline_focus_line")
+        self.focus_line.setAccessibleName(self.tr("Chosen session"))
+        self.focus_line.setWordWrap(True)
+        self.focus_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top_row.addWidget(self.focus_line, 1)
+        tl = self.timeline
+        for name, text, tip, slot in (
+            (
+                "zoom_out",
+                "\u2212",
+                self.tr("Zoom out (Ctrl+-, Ctrl+wheel)"),
+                self.timeline.zoom_out,
+            ),
+            ("zoom_reset", "1:1", self.tr("Normal size (Ctrl+0)"), tl.zoom_reset),
+            ("zoom_in", "+", self.tr("Zoom in (Ctrl++, Ctrl+wheel)"), tl.zoom_in),
+        ):
+            button = QToolButton()
+            button.setObjectName(name)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            top_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        timeline_layout.addLayout(top_row)
+        timeline_layout.addWidget(self.timeline, 1)
+        self.views.addTab(timeline_page, self.tr("&Timeline"))
         self.table = QTableView()
         self.table.setObjectName("session_table")
         self.table.setAccessibleName(self.tr("Sessions"))
@@ -136,6 +188,18 @@ class ProgrammeSection(Section):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_row)
         self.views.addTab(self.table, self.tr("&List"))
+        self.track_model = TrackListModel(self)
+        self.track_list = QTreeView()
+        self.track_list.setObjectName("track_list")
+        self.track_list.setAccessibleName(self.tr("Sessions by track"))
+        self.track_list.setModel(self.track_model)
+        self.track_list.setHeaderHidden(True)
+        self.track_list.setWordWrap(True)
+        self.track_list.setUniformRowHeights(False)
+        self.track_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.track_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.track_list.selectionModel().currentChanged.connect(self.on_track_row)
+        self.views.addTab(self.track_list, self.tr("By trac&k"))
         agenda_page = QWidget()
         agenda_layout = QVBoxLayout(agenda_page)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
@@ -158,6 +222,9 @@ class ProgrammeSection(Section):
         self.detail.rating_changed.connect(self.on_rating_changed)
         self.detail.note_requested.connect(self.on_note_requested)
         self.detail.navigate.connect(self.ctx.navigate)
+        self.detail.person_note_requested.connect(
+            lambda uid: self.new_note_requested.emit("person", uid)
+        )
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("programme_splitter")
@@ -176,11 +243,26 @@ class ProgrammeSection(Section):
         self.warning.hide()
         layout.addWidget(self.warning)
 
-        for combo in (self.kind, self.room, self.track, self.side_by_side):
+        for combo in (self.kind, self.side_by_side):
             combo.currentIndexChanged.connect(self.on_filters_changed)
         ctx.clock_changed.connect(self.on_clock_changed)
         if ctx.event_id:
             self.on_event_changed(ctx.event_id)
+
+    def _choice(
+        self, name: str, label: str, all_text: str, some_text: str, layout: QHBoxLayout
+    ) -> MultiChoice:
+        caption = QLabel(label)
+        button = MultiChoice(all_text, some_text)
+        button.setObjectName(name)
+        button.setAccessibleName(label.replace("&", "").rstrip(":"))
+        button.setMinimumWidth(QFontMetrics(button.font()).horizontalAdvance(all_text) + 36)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        caption.setBuddy(button)
+        button.changed.connect(self.on_choice_changed)
+        layout.addWidget(caption)
+        layout.addWidget(button, 1)
+        return button
 
     def _combo(self, name: str, label: str, layout: QHBoxLayout) -> QComboBox:
         caption = QLabel(label)
@@ -226,22 +308,19 @@ class ProgrammeSection(Section):
             return  # a newer event was chosen while this one loaded
         self.programme = bundle.programme
         prog = bundle.programme
-        for combo in (self.kind, self.room, self.track):
-            combo.blockSignals(True)
-            combo.clear()
+        self.kind.blockSignals(True)
+        self.kind.clear()
         self.kind.addItem(self.tr("All kinds"), "")
-        self.room.addItem(self.tr("All rooms"), "")
-        self.track.addItem(self.tr("All tracks"), "")
         self.days.blockSignals(True)
         while self.days.count():
             self.days.removeTab(0)
         if prog is not None:
             for kind in prog.kinds:
                 self.kind.addItem(kind_label(kind), str(kind))
-            for room in prog.rooms:
-                self.room.addItem(room, room)
-            for track in prog.tracks:
-                self.track.addItem(track, track)
+        rooms, tracks = self._remembered(event_id)
+        self.room.set_names(list(prog.rooms) if prog else [], rooms)
+        self.track.set_names(list(prog.tracks) if prog else [], tracks)
+        if prog is not None:
             for day in prog.days:
                 index = self.days.addTab(day_short(day))
                 self.days.setTabData(index, day.isoformat())
@@ -249,8 +328,7 @@ class ProgrammeSection(Section):
             if today in prog.days:
                 self.days.setCurrentIndex(prog.days.index(today))
         self.days.blockSignals(False)
-        for combo in (self.kind, self.room, self.track):
-            combo.blockSignals(False)
+        self.kind.blockSignals(False)
         self.model.set_sessions(prog.sessions if prog else (), prog.speaker_names if prog else {})
         self._apply_clocks()
         self.apply_mine((bundle.picks, bundle.ratings))
@@ -261,6 +339,8 @@ class ProgrammeSection(Section):
         if self._pending_target:
             target, self._pending_target = self._pending_target, ""
             self.show_target("session", target)
+        else:
+            self.scroll_to_start()
         self.populated.emit()
 
     def apply_mine(self, mine: tuple[frozenset[str], dict[str, int]]) -> None:
@@ -296,8 +376,8 @@ class ProgrammeSection(Section):
         self.proxy.set_filters(
             day=self.current_day(),
             kind=str(self.kind.currentData() or ""),
-            room=str(self.room.currentData() or ""),
-            track=str(self.track.currentData() or ""),
+            rooms=self.room.chosen,
+            tracks=self.track.chosen,
             text=self.text.text(),
         )
         visible = tuple(
@@ -308,6 +388,9 @@ class ProgrammeSection(Section):
         self.timeline.set_sessions(
             sessions, by=str(self.side_by_side.currentData() or "room"), now=self.ctx.now()
         )
+        self.track_model.set_sessions(sessions, self.timeline.no_track)
+        self.track_list.expandAll()
+        self._show_focus_line(self.timeline.selected)
 
     def visible_session_ids(self) -> list[str]:
         return [
@@ -333,9 +416,84 @@ class ProgrammeSection(Section):
             addresses=prog.document_urls if prog else {},
         )
 
+    @Slot()
+    def on_choice_changed(self) -> None:
+        """Rooms or tracks chosen: filter, and remember the choice for this event."""
+        event_id = self.ctx.event_id
+        if event_id:
+            chosen = self._all_chosen()
+            chosen[event_id] = {
+                "rooms": sorted(self.room.chosen),
+                "tracks": sorted(self.track.chosen),
+            }
+            if not self.room.chosen and not self.track.chosen:
+                del chosen[event_id]
+            self.ctx.settings.set(PROGRAMME_CHOSEN, json.dumps(chosen, sort_keys=True))
+        self.on_filters_changed()
+
+    def _all_chosen(self) -> dict[str, dict[str, list[str]]]:
+        try:
+            value = json.loads(self.ctx.settings.get(PROGRAMME_CHOSEN) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _remembered(self, event_id: str) -> tuple[set[str], set[str]]:
+        mine = self._all_chosen().get(event_id) if event_id else None
+        if not isinstance(mine, dict):
+            return set(), set()
+
+        def names(key: str) -> set[str]:
+            value = mine.get(key, [])
+            return {str(v) for v in value} if isinstance(value, list) else set()
+
+        return names("rooms"), names("tracks")
+
+    def _show_focus_line(self, uid: str) -> None:
+        session = self.timeline.session(uid) if uid else None
+        if session is None:
+            self.focus_line.setText(
+                self.tr("Arrow keys move between sessions; Ctrl++ and Ctrl+- zoom.")
+            )
+            return
+        where = f" · {session.room}" if session.room else ""
+        mark = " · " + self.tr("Confidential") if session.confidential else ""
+        self.focus_line.setText(
+            f"<b>{html.escape(day_short(session.start))} {html.escape(time_range(session))}"
+            f"{html.escape(where)}{html.escape(mark)}</b><br>{html.escape(session.title)}"
+        )
+
+    def scroll_to_start(self) -> None:
+        """After an event is chosen: the timeline shows now (when it is on the shown day) or
+        the day's first session, never where the previous event was scrolled to."""
+        prog = self.programme
+        day = self.current_day()
+        self.timeline.horizontalScrollBar().setValue(0)
+        if prog is None or day is None:
+            self.timeline.verticalScrollBar().setValue(0)
+            return
+        now = self.ctx.now().astimezone(prog.zone)
+        sessions = prog.on_day(day)
+        if now.date() == day and sessions and sessions[0].start <= now:
+            self.timeline.scroll_to_time(now)
+        elif sessions:
+            self.timeline.scroll_to_time(sessions[0].start)
+        else:
+            self.timeline.verticalScrollBar().setValue(0)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_track_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        session = self.track_model.session(current)
+        if session is not None:
+            self.timeline.select(session.id)
+            self._select_in_table(session.id)
+            self._show_focus_line(session.id)
+            self._show_detail(session)
+
     @Slot(str)
     def on_session_chosen(self, uid: str) -> None:
         self._select_in_table(uid)
+        self._show_focus_line(uid)
         self._show_detail(self._session(uid))
 
     @Slot(QModelIndex, QModelIndex)
@@ -344,6 +502,7 @@ class ProgrammeSection(Section):
             return
         uid = str(current.data(UID_ROLE))
         self.timeline.select(uid)
+        self._show_focus_line(uid)
         self._show_detail(self._session(uid))
 
     @Slot(QModelIndex, QModelIndex)
@@ -390,13 +549,15 @@ class ProgrammeSection(Section):
             self.clear_filters()
         self.timeline.select(uid)
         self._select_in_table(uid)
+        self._show_focus_line(uid)
         self._show_detail(session)
 
     def clear_filters(self) -> None:
-        for combo in (self.kind, self.room, self.track):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(0)
+        self.kind.blockSignals(False)
+        self.room.clear_choice(emit=False)
+        self.track.clear_choice(emit=False)
         self.text.blockSignals(True)
         self.text.clear()
         self.text.blockSignals(False)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
@@ -36,6 +37,42 @@ MIN_COLUMN = 124
 MAX_COLUMN = 260
 PER_MINUTE = 1.6
 PAD = 3
+# Zoom steps (Ctrl+wheel, Ctrl++, Ctrl+-, Ctrl+0 back to 1): time and column width together.
+ZOOMS = (0.4, 0.5, 0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+ELLIPSIS = "…"
+
+
+def wrap_lines(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str]:
+    """`text` word-wrapped into at most `max_lines` lines of `width` pixels; the last line
+    ends in "…" only when the text does not fit. A word wider than the line is elided."""
+    if max_lines <= 0 or width <= 0:
+        return []
+    lines: list[str] = []
+    words = text.split()
+    current = ""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= width:
+            current = candidate
+            index += 1
+            continue
+        if not current:  # one word wider than the line
+            current = fm.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            index += 1
+        lines.append(current)
+        current = ""
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+    if index < len(words) and lines:
+        rest = " ".join([lines[-1], *words[index:]])
+        lines[-1] = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        if not lines[-1].endswith(ELLIPSIS):
+            lines[-1] = fm.elidedText(lines[-1] + ELLIPSIS * 3, Qt.TextElideMode.ElideRight, width)
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +87,7 @@ class TimelineView(QAbstractScrollArea):
 
     session_selected = Signal(str)
     session_activated = Signal(str)
+    zoom_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +101,7 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self._boxes: list[Box] = []
         self._columns: list[str] = []
+        self._lane_total = 0
         self._day_start = dt.datetime.min.replace(tzinfo=dt.UTC)
         self._minutes = 0
         self._selected = ""
@@ -74,6 +113,42 @@ class TimelineView(QAbstractScrollArea):
         self._by = "room"
         # The second clock of the ruler (None: the event's time only).
         self.second_zone: dt.tzinfo | None = None
+        self._zoom = 1.0
+        self._lane_headers: list[tuple[float, float, str]] = []  # x, width, label
+        self.no_room = self.tr("No room")
+        self.no_track = self.tr("No track")
+
+    # --- zoom -----------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    @property
+    def per_minute(self) -> float:
+        return PER_MINUTE * self._zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom time and column width, keeping the top-left moment in view."""
+        zoom = max(ZOOMS[0], min(ZOOMS[-1], zoom))
+        if zoom == self._zoom:
+            return
+        top = self._dy() / self.per_minute if self.per_minute else 0.0
+        left = self._dx() / self._column if self._column else 0.0
+        self._zoom = zoom
+        self._layout()
+        self.verticalScrollBar().setValue(int(top * self.per_minute))
+        self.horizontalScrollBar().setValue(int(left * self._column))
+        self.zoom_changed.emit(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOMS if z > self._zoom + 1e-9), ZOOMS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOMS) if z < self._zoom - 1e-9), ZOOMS[0]))
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
 
     # --- data -----------------------------------------------------------------------------
 
@@ -104,18 +179,48 @@ class TimelineView(QAbstractScrollArea):
 
     def _layout(self) -> None:
         by = self._by
+        none = self.no_track if by == "track" else self.no_room
         ordered = sorted(self._sessions, key=lambda s: (s.start, s.end, s.id))
         used: dict[str, int] = {}
         for s in ordered:
-            name = (s.track if by == "track" else s.room) or "—"
+            name = (s.track if by == "track" else s.room) or none
             used[name] = used.get(name, 0) + 1
         # Busiest rooms first (the main hall), then by name; sessions without a room last.
-        names = sorted(used, key=lambda n: (n == "—", -used[n], n.casefold()))
+        names = sorted(used, key=lambda n: (n == none, -used[n], n.casefold()))
         self._columns = names
+        # Overlapping sessions in one column share it in lanes, as real files do that; each
+        # lane is a full-width column of its own, with its own header.
+        lanes_of: dict[str, list[list[Session]]] = {n: [] for n in names}
+        placed: list[tuple[Session, str, int]] = []
+        for s in ordered:
+            name = (s.track if by == "track" else s.room) or none
+            lanes = lanes_of[name]
+            for number, lane in enumerate(lanes):
+                if lane[-1].end <= s.start:
+                    lane.append(s)
+                    placed.append((s, name, number))
+                    break
+            else:
+                lanes.append([s])
+                placed.append((s, name, len(lanes) - 1))
+        lane_count = sum(max(1, len(lanes_of[n])) for n in names)
         available = self.viewport().width() - GUTTER - 8
-        fit = available // len(names) if names else MAX_COLUMN
-        self._column = max(MIN_COLUMN, min(MAX_COLUMN, fit))
+        fit = available // lane_count if lane_count else MAX_COLUMN
+        z = self._zoom
+        self._column = int(max(MIN_COLUMN * z, min(MAX_COLUMN * z, fit)))
         column = self._column
+        first_lane: dict[str, int] = {}
+        headers: list[tuple[float, float, str]] = []
+        lane_no_total = 0
+        for n in names:
+            first_lane[n] = lane_no_total
+            count = max(1, len(lanes_of[n]))
+            for k in range(count):
+                label = n if k == 0 else f"{n} ({k + 1})"
+                headers.append((GUTTER + (lane_no_total + k) * column, float(column), label))
+            lane_no_total += count
+        self._lane_headers = headers
+        self._lane_total = lane_no_total
         boxes: list[Box] = []
         if ordered:
             first = min(s.start for s in ordered)
@@ -123,29 +228,13 @@ class TimelineView(QAbstractScrollArea):
             self._day_start = first.replace(minute=0, second=0, microsecond=0)
             span = (last - self._day_start).total_seconds() / 60
             self._minutes = int(span) + 30
-            # Overlapping sessions in one column share it in lanes, as real files do that.
-            lanes_of: dict[str, list[list[Session]]] = {n: [] for n in names}
-            placed: list[tuple[Session, str, int]] = []
-            for s in ordered:
-                name = (s.track if by == "track" else s.room) or "—"
-                lanes = lanes_of[name]
-                for number, lane in enumerate(lanes):
-                    if lane[-1].end <= s.start:
-                        lane.append(s)
-                        placed.append((s, name, number))
-                        break
-                else:
-                    lanes.append([s])
-                    placed.append((s, name, len(lanes) - 1))
-            col_of = {n: i for i, n in enumerate(names)}
             for s, name, lane_no in placed:
-                count = max(1, len(lanes_of[name]))
-                col = col_of[name]
-                width = column / count
-                x = GUTTER + col * column + lane_no * width
+                x = GUTTER + (first_lane[name] + lane_no) * column
                 y = HEADER + self._y(s.start)
-                h = max(self._y(s.end) - self._y(s.start), 14.0)
-                boxes.append(Box(s, QRectF(x + PAD, y + 1, width - 2 * PAD, h - 2)))
+                # Never taller than its time (a 14-pixel 5-minute talk would hide the next);
+                # text is drawn only where a whole line fits (zoom in for the rest).
+                h = max(self._y(s.end) - self._y(s.start), 6.0)
+                boxes.append(Box(s, QRectF(x + PAD, y + 1, column - 2 * PAD, h - 2)))
         else:
             self._minutes = 0
         self._boxes = boxes
@@ -165,6 +254,19 @@ class TimelineView(QAbstractScrollArea):
     @property
     def columns(self) -> list[str]:
         return list(self._columns)
+
+    @property
+    def column_headers(self) -> list[str]:
+        """What each drawn column's header says (a room with overlapping sessions has
+        one column per lane: "Room", "Room (2)")."""
+        return [label for _x, _w, label in self._lane_headers]
+
+    @property
+    def column_width(self) -> int:
+        return self._column
+
+    def session(self, uid: str) -> Session | None:
+        return next((b.session for b in self._boxes if b.session.id == uid), None)
 
     @property
     def session_ids(self) -> list[str]:
@@ -206,7 +308,7 @@ class TimelineView(QAbstractScrollArea):
     # --- geometry -------------------------------------------------------------------------
 
     def _y(self, moment: dt.datetime) -> float:
-        return (moment - self._day_start).total_seconds() / 60 * PER_MINUTE
+        return (moment - self._day_start).total_seconds() / 60 * self.per_minute
 
     def _dx(self) -> int:
         return self.horizontalScrollBar().value()
@@ -216,8 +318,8 @@ class TimelineView(QAbstractScrollArea):
 
     def content_size(self) -> QSize:
         return QSize(
-            GUTTER + len(self._columns) * self._column + 8,
-            HEADER + int(self._minutes * PER_MINUTE) + 8,
+            GUTTER + self._lane_total * self._column + 8,
+            HEADER + int(self._minutes * self.per_minute) + 8,
         )
 
     def _update_scrollbars(self) -> None:
@@ -229,7 +331,7 @@ class TimelineView(QAbstractScrollArea):
         h.setSingleStep(self._column // 4)
         v.setRange(0, max(0, size.height() - vh))
         v.setPageStep(vh)
-        v.setSingleStep(int(15 * PER_MINUTE))
+        v.setSingleStep(max(1, int(15 * self.per_minute)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -276,7 +378,7 @@ class TimelineView(QAbstractScrollArea):
         painter.translate(-dx, -dy)
         hours = self._minutes // 60 + 1
         for hour in range(hours + 1):
-            y = HEADER + hour * 60 * PER_MINUTE
+            y = HEADER + hour * 60 * self.per_minute
             if visible.top() - 60 <= y <= visible.bottom():
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(int(visible.left()), int(y), int(visible.right()), int(y))
@@ -292,7 +394,7 @@ class TimelineView(QAbstractScrollArea):
         # The now line.
         if self._now is not None and self._boxes:
             y = HEADER + self._y(self._now)
-            if HEADER <= y <= HEADER + self._minutes * PER_MINUTE:
+            if HEADER <= y <= HEADER + self._minutes * self.per_minute:
                 painter.setPen(QPen(QColor("#d64541"), 2))
                 painter.drawLine(int(visible.left()), int(y), int(visible.right()), int(y))
         painter.restore()
@@ -305,9 +407,9 @@ class TimelineView(QAbstractScrollArea):
         bold.setBold(True)
         painter.setFont(bold)
         bfm = QFontMetrics(bold)
-        column = self._column
-        for col, name in enumerate(self._columns):
-            x = GUTTER + col * column - dx
+        for left, width, name in self._lane_headers:
+            x = int(left) - dx
+            column = int(width)
             if x + column < GUTTER or x > vw:
                 continue
             painter.setClipRect(GUTTER, 0, vw - GUTTER, HEADER)
@@ -315,6 +417,11 @@ class TimelineView(QAbstractScrollArea):
             painter.drawText(
                 QRect(x + 4, 0, column - 8, HEADER), Qt.AlignmentFlag.AlignVCenter, label
             )
+            if x > GUTTER:
+                painter.save()
+                painter.setPen(QPen(grid, 1))
+                painter.drawLine(x, 4, x, HEADER - 4)
+                painter.restore()
         painter.setClipping(False)
         painter.setFont(self.font())
         labels = self.hour_labels()
@@ -325,7 +432,7 @@ class TimelineView(QAbstractScrollArea):
         small = self.font()
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         for hour in range(hours + 1):
-            y = HEADER + hour * 60 * PER_MINUTE - dy
+            y = HEADER + hour * 60 * self.per_minute - dy
             if HEADER - 8 <= y <= vh:
                 event_time, second = labels[hour]
                 painter.setPen(text)
@@ -381,37 +488,44 @@ class TimelineView(QAbstractScrollArea):
         head = time_range(s)
         if s.id in self._picked:
             head = "★ " + head
-        if inner.height() < line * 2:
-            # A short box (a break): time and title on one line.
-            one = fm.elidedText(
-                f"{head}  {s.title}", Qt.TextElideMode.ElideRight, int(inner.width())
-            )
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, one)
+        width = int(inner.width())
+        fits = max(0, int(inner.height()) // line)
+        top = int(inner.top())
+        left = int(inner.left())
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+        def draw(lines: list[str]) -> None:
+            nonlocal top
+            for one in lines:
+                painter.drawText(QRect(left, top, width, line), flags, one)
+                top += line
+
+        if fits < 2:
+            # A short box (a break, a 5-minute talk): time and title on the one line there
+            # is, or nothing when not even that fits (the focus line and tooltip have it).
+            if b.rect.height() >= line:
+                one = fm.elidedText(f"{head}  {s.title}", Qt.TextElideMode.ElideRight, width)
+                y = int(b.rect.top() + (b.rect.height() - line) / 2)
+                painter.drawText(QRect(left, y, width, line), flags, one)
             return
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, head)
-        top = line
-        if s.confidential:
+        draw([fm.elidedText(head, Qt.TextElideMode.ElideRight, width)])
+        fits -= 1
+        if s.confidential and fits >= 2:
+            painter.save()
             painter.setPen(QColor(CONFIDENTIAL))
             bold = painter.font()
             bold.setBold(True)
-            painter.save()
             painter.setFont(bold)
-            painter.drawText(
-                inner.adjusted(0, line, 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                self.tr("CONFIDENTIAL"),
+            draw(
+                [
+                    QFontMetrics(bold).elidedText(
+                        self.tr("CONFIDENTIAL"), Qt.TextElideMode.ElideRight, width
+                    )
+                ]
             )
             painter.restore()
-            painter.setPen(text)
-            top += line
-        if inner.height() > top + line * 0.5:
-            rest = inner.adjusted(0, top, 0, 0)
-            painter.drawText(
-                rest,
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                | int(Qt.TextFlag.TextWordWrap),
-                s.title,
-            )
+            fits -= 1
+        draw(wrap_lines(fm, s.title, width, fits))
 
     # --- input ----------------------------------------------------------------------------
 
@@ -429,6 +543,16 @@ class TimelineView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ids = [b.session.id for b in self._boxes]
         key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                self.zoom_in()
+                return
+            if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+                self.zoom_out()
+                return
+            if key == Qt.Key.Key_0:
+                self.zoom_reset()
+                return
         if ids and key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left):
             step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1
             current = ids.index(self._selected) if self._selected in ids else -step
@@ -439,6 +563,33 @@ class TimelineView(QAbstractScrollArea):
             self.session_activated.emit(self._selected)
             return
         super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms; Shift+wheel and sideways swipes scroll sideways."""
+        delta = event.angleDelta()
+        pixels = event.pixelDelta()
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            if delta.y() > 0:
+                self.zoom_in()
+            elif delta.y() < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        h = self.horizontalScrollBar()
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            # Some platforms turn Shift+wheel into a horizontal delta themselves.
+            step = delta.y() or delta.x()
+            moved = pixels.y() or pixels.x()
+            h.setValue(h.value() - (moved if moved else step * h.singleStep() // 40))
+            event.accept()
+            return
+        if delta.x() and abs(delta.x()) >= abs(delta.y()):
+            moved = pixels.x()
+            h.setValue(h.value() - (moved if moved else delta.x() * h.singleStep() // 40))
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
+    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate
-from fieldvisit.services import contacts
+from fieldvisit.services import contacts, people
+from fieldvisit.services.people import PersonPage
 from fieldvisit.services.store import Store
 
 
@@ -46,23 +48,14 @@ class ContactLine:
     person: Person | None = None
 
 
-class ContactsModel(QAbstractListModel):
+class ContactsModel(RowsModel[ContactLine]):
     """Flat list with non-selectable role headings between the groups."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ContactLine] = []
         self.role_titles: dict[Role, str] = {}
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
+    def row_data(self, line: ContactLine, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:  # escaped HTML for HtmlDelegate
             if line.person is None:
                 return html.escape(self.role_titles.get(line.role, str(line.role)))
@@ -80,38 +73,24 @@ class ContactsModel(QAbstractListModel):
             return font
         if line.person is None and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(128, 128, 128, 40))  # readable on light and dark palettes
-        if role == Qt.ItemDataRole.UserRole:
-            return line
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].person is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: list[ContactLine]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def line_at(self, row: int) -> ContactLine:
-        return self._rows[row]
+    def selectable(self, line: ContactLine) -> bool:
+        return line.person is not None
 
     def people(self) -> list[Person]:
         return [line.person for line in self._rows if line.person is not None]
 
     def row_of(self, uid: str) -> int:
-        return next(
-            (i for i, r in enumerate(self._rows) if r.person is not None and r.person.id == uid),
-            -1,
-        )
+        return self.find(lambda r: r.person is not None and r.person.id == uid)
 
 
 class ContactsSection(Section):
+    """People by role; the card beside the list is the chosen person's page."""
+
     loaded = Signal()
     exported = Signal(str)
+    page_shown = Signal(str)  # the person id, once their page (sessions, notes) is in
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -145,6 +124,12 @@ class ContactsSection(Section):
         self.card.setAccessibleName(self.tr("Contact card"))
         self.card.setOpenExternalLinks(False)
         self.card.setOpenLinks(False)
+        self.card.anchorClicked.connect(self.on_card_link)
+        self.page: PersonPage | None = None
+        self.note_button = QPushButton(self.tr("Note on this &person"), self)
+        self.note_button.setObjectName("person_note_button")
+        self.note_button.setToolTip(self.tr("Start a note about this person (Ctrl+N)"))
+        self.note_button.clicked.connect(self.on_note_clicked)
         self.copy_vcard = QPushButton(self.tr("Copy as &vCard"), self)
         self.copy_vcard.clicked.connect(self.on_copy_vcard)
         self.copy_text = QPushButton(self.tr("&Copy as text"), self)
@@ -166,7 +151,7 @@ class ContactsSection(Section):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.card, 1)
         buttons = QHBoxLayout()
-        for b in (self.copy_vcard, self.copy_text, self.export_one):
+        for b in (self.note_button, self.copy_vcard, self.copy_text, self.export_one):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
@@ -181,6 +166,11 @@ class ContactsSection(Section):
 
     def section_title(self) -> str:
         return self.tr("Contacts")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.page is not None:  # notes on the person may have been written meanwhile
+            self._show_person(self._selected())
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -234,19 +224,34 @@ class ContactsSection(Section):
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.line_at(index.row()).person
+        return self.model.row_at(index.row()).person
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        person = self.model.line_at(current.row()).person if current.isValid() else None
+        person = self.model.row_at(current.row()).person if current.isValid() else None
         self._show_person(person)
 
     def _show_person(self, person: Person | None) -> None:
-        for b in (self.copy_vcard, self.copy_text, self.export_one):
+        for b in (self.note_button, self.copy_vcard, self.copy_text, self.export_one):
             b.setEnabled(person is not None)
+        self.page = None
         if person is None:
             self.card.setHtml("<p>" + html.escape(self.tr("Choose a contact.")) + "</p>")
             return
+        self.card.setHtml(self._card_html(person))
+        event_id, person_id = self.ctx.event_id, person.id
+
+        def done(page: PersonPage | None) -> None:
+            chosen = self._selected()
+            if page is None or chosen is None or chosen.id != person_id:
+                return  # another person was chosen meanwhile
+            self.page = page
+            self.card.setHtml(self._card_html(page.person, page))
+            self.page_shown.emit(person_id)
+
+        self.ctx.worker.submit(lambda store: people.person_page(store, event_id, person_id), done)
+
+    def _card_html(self, person: Person, page: PersonPage | None = None) -> str:
         esc = html.escape
         out = [
             f"<h2>{esc(person.name)}</h2>",
@@ -269,7 +274,59 @@ class ContactsSection(Section):
                 + esc(self.tr("This person's phone and email are not shared in the contact list."))
                 + "</p>"
             )
-        self.card.setHtml("".join(out))
+        if page is not None:
+            out.append(self._page_html(page))
+        return "".join(out)
+
+    def _page_html(self, page: PersonPage) -> str:
+        esc = html.escape
+        zone = self.ctx.timezone
+        out: list[str] = []
+        if page.sessions:
+            out.append("<h3>" + esc(self.tr("Sessions")) + "</h3><ul>")
+            for s in page.sessions:
+                when = day_time(s.start.astimezone(zone))
+                out.append(f'<li><a href="fv:session/{esc(s.id)}">{esc(s.title)}</a> · {when}</li>')
+            out.append("</ul>")
+        if page.stops:
+            out.append("<h3>" + esc(self.tr("Hosts these stops")) + "</h3><ul>")
+            for stop in page.stops:
+                when = f" · {day_time(stop.start.astimezone(zone))}" if stop.start else ""
+                out.append(
+                    f'<li><a href="fv:stop/{esc(stop.id)}">{esc(stop.title)}</a>'
+                    f" ({esc(stop.itinerary)}){when}</li>"
+                )
+            out.append("</ul>")
+        out.append("<h3>" + esc(self.tr("Your notes on this person")) + "</h3>")
+        if page.notes:
+            out.append("<ul>")
+            private = esc(self.tr("private"))
+            for note in page.notes:
+                mark = f" <i>({private})</i>" if note.private else ""
+                title = esc(note.title or self.tr("(empty note)"))
+                out.append(f'<li><a href="fv:note/{esc(note.id)}">{title}</a>{mark}</li>')
+            out.append("</ul>")
+        else:
+            out.append(
+                "<p>" + esc(self.tr("None yet: Note on this person (Ctrl+N) starts one.")) + "</p>"
+            )
+        return "".join(out)
+
+    @Slot(QUrl)
+    def on_card_link(self, url: QUrl) -> None:
+        """A session, stop or note on the page: one click opens it where it lives."""
+        if url.scheme() != "fv":
+            return
+        kind, _, uid = url.path().partition("/")
+        section = {"session": "programme", "stop": "visit", "note": "notes"}.get(kind)
+        if section and uid:
+            self.ctx.navigate.emit(section, kind, uid)
+
+    @Slot()
+    def on_note_clicked(self) -> None:
+        person = self._selected()
+        if person is not None:
+            self.ctx.note_requested.emit("person", person.id)
 
     def show_target(self, kind: str, uid: str) -> None:
         """Show one person. Asked for before the list has loaded (the first click on a

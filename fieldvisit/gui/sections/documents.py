@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QUrl,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Document, Sharing
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon
@@ -56,24 +55,15 @@ def illustrative_label() -> str:
     return QCoreApplication.translate("DocumentsSection", "Illustrative")
 
 
-class DocumentsModel(QAbstractListModel):
+class DocumentsModel(RowsModel[DocumentItem]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentItem] = []
         self._lock = lock_icon(QColor("#a61b1b"))
         self._new = dot_icon(QColor("#1f5fbf"))
         self.labels = {"confidential": "Confidential", "new": "not opened yet", "session": "{}"}
         self.sessions: dict[str, str] = {}
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
+    def row_data(self, item: DocumentItem, role: int) -> Any:
         doc = item.document
         if role == Qt.ItemDataRole.DisplayRole:
             status = sharing_label(doc)
@@ -102,20 +92,10 @@ class DocumentsModel(QAbstractListModel):
             status = sharing_label(doc) or (self.labels["confidential"] if doc.confidential else "")
             mark = f" ({status})" if status else ""
             return f"{doc.title}{mark}"
-        if role == Qt.ItemDataRole.UserRole:
-            return item
         return None
 
-    def set_rows(self, rows: list[DocumentItem]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def item_at(self, row: int) -> DocumentItem:
-        return self._rows[row]
-
     def row_of(self, uid: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.document.id == uid), -1)
+        return self.find(lambda r: r.document.id == uid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +241,7 @@ class DocumentsSection(Section):
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or current.row() >= self.model.rowCount():
             return
-        item = self.model.item_at(current.row())
+        item = self.model.row_at(current.row())
         self.open_button.setEnabled(item.document.carried)
         self.external_button.setEnabled(item.document.carried)
         if not item.document.carried:
@@ -305,12 +285,12 @@ class DocumentsSection(Section):
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.item_at(index.row())
+        return self.model.row_at(index.row())
 
     @Slot(QModelIndex)
     def on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_item(self.model.item_at(index.row()))
+            self.open_item(self.model.row_at(index.row()))
 
     @Slot()
     def on_open_clicked(self) -> None:

@@ -32,6 +32,25 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from fieldvisit.domain import geo
 from fieldvisit.gui.sections.tiles import MBTiles
+from fieldvisit.gui.theme import is_dark
+
+# The map's own colours (the tiles are what they are): light, and dark when the palette is.
+MAP_LIGHT = {
+    "ground": "#eef1ec",
+    "ink": "#222222",
+    "text": "#333333",
+    "grid": "#d6dbd2",
+    "tile": "#dfe3dc",
+    "card": "#ffffffbe",
+}
+MAP_DARK = {
+    "ground": "#1c211d",
+    "ink": "#e3e6e1",
+    "text": "#e3e6e1",
+    "grid": "#323a33",
+    "tile": "#262c27",
+    "card": "#1f2227c8",
+}
 
 MODE_EMPTY = "empty"
 MODE_SCHEMATIC = "schematic"
@@ -299,12 +318,23 @@ class MapView(QWidget):
 
     # --- painting ---------------------------------------------------------------------
 
+    _ink = MAP_LIGHT
+
+    def _c(self, name: str) -> QColor:
+        value = self._ink[name]
+        if len(value) == 9:  # #rrggbbaa
+            colour = QColor(value[:7])
+            colour.setAlpha(int(value[7:], 16))
+            return colour
+        return QColor(value)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#eef1ec"))
+        self._ink = MAP_DARK if is_dark(self.palette()) else MAP_LIGHT
+        painter.fillRect(self.rect(), self._c("ground"))
         if self.mode == MODE_EMPTY:
-            painter.setPen(QColor("#333"))  # on the fixed light map background
+            painter.setPen(self._c("text"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             painter.end()
             return
@@ -341,7 +371,7 @@ class MapView(QWidget):
                 target = QRectF(origin_x + tx * size, origin_y + ty * size, size + 0.5, size + 0.5)
                 image = tiles.tile(level, tx, ty)
                 if image is None:
-                    painter.fillRect(target, QColor("#dfe3dc"))
+                    painter.fillRect(target, self._c("tile"))
                 else:
                     painter.drawImage(target, image)
 
@@ -359,7 +389,7 @@ class MapView(QWidget):
         if step_m <= 0:
             return
         step_px = step_m / self.metres_per_px()
-        painter.setPen(QPen(QColor("#d6dbd2"), 1))
+        painter.setPen(QPen(self._c("grid"), 1))
         x = (self.width() / 2) % step_px
         while x < self.width():
             painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
@@ -376,7 +406,7 @@ class MapView(QWidget):
         polygon = QPolygonF([self.to_screen(lat, lon) for lat, lon in line])
         painter.setPen(
             QPen(
-                QColor(255, 255, 255, 200),
+                self._c("card"),
                 7,
                 Qt.PenStyle.SolidLine,
                 Qt.PenCapStyle.RoundCap,
@@ -436,13 +466,13 @@ class MapView(QWidget):
             return
         px = length_m / mpp
         x0, y0 = 14.0, self.height() - 26.0
-        painter.setPen(QPen(QColor("#222"), 2))
+        painter.setPen(QPen(self._c("ink"), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath(QPointF(x0, y0 - 6))
         path.lineTo(x0, y0)
         path.lineTo(x0 + px, y0)
         path.lineTo(x0 + px, y0 - 6)
-        painter.fillRect(QRectF(x0 - 4, y0 - 22, px + 8, 28), QColor(255, 255, 255, 190))
+        painter.fillRect(QRectF(x0 - 4, y0 - 22, px + 8, 28), self._c("card"))
         painter.drawPath(path)
         painter.drawText(
             QRectF(x0, y0 - 22, px, 16), Qt.AlignmentFlag.AlignCenter, geo.length_label(length_m)
@@ -451,9 +481,9 @@ class MapView(QWidget):
     def _paint_north_arrow(self, painter: QPainter) -> None:
         cx, top = self.width() - 26.0, 14.0
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 190))
+        painter.setBrush(self._c("card"))
         painter.drawEllipse(QPointF(cx, top + 18), 17, 17)
-        painter.setBrush(QColor("#222"))
+        painter.setBrush(self._c("ink"))
         painter.drawPolygon(
             QPolygonF(
                 [
@@ -464,7 +494,7 @@ class MapView(QWidget):
                 ]
             )
         )
-        painter.setPen(QColor("#222"))
+        painter.setPen(self._c("ink"))
         painter.drawText(
             QRectF(cx - 10, top + 22, 20, 14), Qt.AlignmentFlag.AlignCenter, self.tr("N")
         )
@@ -486,8 +516,8 @@ class MapView(QWidget):
             width,
             metrics.height() + 4,
         )
-        painter.fillRect(rect, QColor(255, 255, 255, 200))
-        painter.setPen(QColor("#333"))
+        painter.fillRect(rect, self._c("card"))
+        painter.setPen(self._c("text"))
         painter.drawText(
             rect.adjusted(6, 0, -6, 0),
             Qt.AlignmentFlag.AlignVCenter,

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, dot_icon, lock_icon, weekday_hm
 from fieldvisit.gui.sections.history_dialog import HistoryDialog
@@ -54,24 +53,15 @@ class NoteListRow:
     item: NoteItem | None = None
 
 
-class NotesListModel(QAbstractListModel):
+class NotesListModel(RowsModel[NoteListRow]):
     """Rows are NoteListRow; DisplayRole is escaped HTML for HtmlDelegate."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[NoteListRow] = []
         self._lock = lock_icon()
         self._orphan = dot_icon(QColor("#c05000"))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def row_data(self, row: NoteListRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return row.html
         if role == Qt.ItemDataRole.DecorationRole:
@@ -85,33 +75,19 @@ class NotesListModel(QAbstractListModel):
                 .replace("<b>", "")
                 .replace("</b>", "")
             )
-        if role == Qt.ItemDataRole.UserRole:
-            return row
         return None
 
-    def set_rows(self, rows: list[NoteListRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def row_of(self, note_id: str) -> int:
-        for i, row in enumerate(self._rows):
-            if row.note_id == note_id:
-                return i
-        return -1
+        return self.find(lambda r: r.note_id == note_id)
 
     def replace_or_prepend(self, row: NoteListRow) -> None:
         i = self.row_of(row.note_id)
         if i >= 0:
-            self._rows[i] = row
-            self.dataChanged.emit(self.index(i, 0), self.index(i, 0))
+            self.replace_row(i, row)
         else:
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._rows.insert(0, row)
             self.endInsertRows()
-
-    def row_at(self, row: int) -> NoteListRow:
-        return self._rows[row]
 
 
 @dataclass(frozen=True, slots=True)

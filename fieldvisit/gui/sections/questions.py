@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Phase, Questionnaire
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, weekday_hm
 from fieldvisit.gui.sections.question_form import QuestionForm
@@ -49,50 +48,23 @@ class Entry:
     status: str = ""
 
 
-class EntriesModel(QAbstractListModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Entry] = []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
+class EntriesModel(RowsModel[Entry]):
+    def row_data(self, entry: Entry, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if entry.questionnaire is None:
                 return f"<b>{html.escape(entry.title.upper())}</b>"
             return f"{html.escape(entry.title)}<br><small>{html.escape(entry.status)}</small>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.title} {entry.status}"
-        if role == Qt.ItemDataRole.UserRole:
-            return entry
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].questionnaire is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: list[Entry]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def selectable(self, entry: Entry) -> bool:
+        return entry.questionnaire is not None
 
     def set_status(self, row: int, status: str) -> None:
         entry = self._rows[row]
         if entry.status != status:
-            self._rows[row] = Entry(entry.title, entry.questionnaire, entry.read_only, status)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
-
-    def entry_at(self, row: int) -> Entry:
-        return self._rows[row]
+            self.replace_row(row, Entry(entry.title, entry.questionnaire, entry.read_only, status))
 
     def row_of(self, uid: str, version: int) -> int:
         for i, e in enumerate(self._rows):
@@ -191,7 +163,7 @@ class QuestionsSection(Section):
                 (
                     i
                     for i in range(self.model.rowCount())
-                    if self.model.entry_at(i).questionnaire is not None
+                    if self.model.row_at(i).questionnaire is not None
                 ),
                 -1,
             )
@@ -243,7 +215,7 @@ class QuestionsSection(Section):
     @Slot(QModelIndex, QModelIndex)
     def on_entry_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.flush()
-        entry = self.model.entry_at(current.row()) if current.isValid() else None
+        entry = self.model.row_at(current.row()) if current.isValid() else None
         self._show_entry(entry)
 
     def _show_entry(self, entry: Entry | None) -> None:
@@ -347,7 +319,7 @@ class QuestionsSection(Section):
             self.data.answers[(q.id, q.version, session_uid)] = cleaned
             self.status_label.setText(self.tr("Saved {}").format(self._hm()))
             for row in range(self.model.rowCount()):  # in place: the selection stays put
-                entry = self.model.entry_at(row)
+                entry = self.model.row_at(row)
                 if entry.questionnaire is not None:
                     status = self._status_of(entry.questionnaire, entry.read_only)
                     self.model.set_status(row, status)
@@ -374,8 +346,8 @@ class QuestionsSection(Section):
     def show_target(self, kind: str, uid: str) -> None:
         """("questionnaire", uid) opens it; ("session", uid) opens session feedback for it."""
         for row in range(self.model.rowCount()):
-            q = self.model.entry_at(row).questionnaire
-            if q is None or self.model.entry_at(row).read_only:
+            q = self.model.row_at(row).questionnaire
+            if q is None or self.model.row_at(row).read_only:
                 continue
             if (kind == "questionnaire" and q.id == uid) or (
                 kind == "session"

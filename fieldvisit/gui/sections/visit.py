@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     QUrl,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.model import Itinerary, Stop
 from fieldvisit.gui.context import AppContext
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate, day_hm, hm
@@ -56,27 +55,16 @@ class StopLine:
     visited: bool
 
 
-class StopsModel(QAbstractListModel):
+class StopsModel(RowsModel[StopLine]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[StopLine] = []
         self.zone_name = "UTC"
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
+    def row_data(self, line: StopLine, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._html(line)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{line.number}. {line.stop.title} {line.state}"
-        if role == Qt.ItemDataRole.UserRole:
-            return line
         return None
 
     def _html(self, line: StopLine) -> str:
@@ -99,16 +87,8 @@ class StopsModel(QAbstractListModel):
         sub = " · ".join(html.escape(p) for p in (times, stop.address) if p)
         return f"<b>{line.number}. {html.escape(stop.title)}</b>{badge}<br>{sub}"
 
-    def set_rows(self, rows: list[StopLine]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def line_at(self, row: int) -> StopLine:
-        return self._rows[row]
-
     def row_of(self, stop_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.stop.id == stop_id), -1)
+        return self.find(lambda r: r.stop.id == stop_id)
 
 
 class VisitSection(Section):
@@ -120,6 +100,7 @@ class VisitSection(Section):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data = VisitData("", "")
+        self._wanted_stop = ""  # a stop asked for (show_target) before the stops loaded
         self.itinerary: Itinerary | None = None
         self.current_id: str | None = None
         self.next_id: str | None = None
@@ -215,6 +196,9 @@ class VisitSection(Section):
         self.itinerary_box.blockSignals(False)
         self._show_itinerary(data.itineraries[0] if data.itineraries else None)
         self._load_map()
+        if self._wanted_stop:  # asked for before the stops had loaded
+            wanted, self._wanted_stop = self._wanted_stop, ""
+            self.show_target("stop", wanted)
 
     @Slot(int)
     def on_itinerary_chosen(self, index: int) -> None:
@@ -350,14 +334,14 @@ class VisitSection(Section):
         index = self.list.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.line_at(index.row()).stop
+        return self.model.row_at(index.row()).stop
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_stop_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return
-        line = self.model.line_at(current.row())
+        line = self.model.row_at(current.row())
         self.visited_button.setChecked(line.visited)
         self.visited_button.setText(
             self.tr("Visited ✓") if line.visited else self.tr("&Mark visited")
@@ -384,7 +368,10 @@ class VisitSection(Section):
             out.append(
                 "<p><b>"
                 + esc(self.tr("Host"))
-                + f':</b> <a href="contact:{esc(stop.host_id)}">{esc(name)}</a></p>'
+                + f':</b> <a href="contact:{esc(stop.host_id)}">{esc(name)}</a>'
+                + f' · <a href="note-person:{esc(stop.host_id)}">'
+                + esc(self.tr("Note on this person"))
+                + "</a></p>"
             )
         if stop.briefing:
             out.append(f"<p>{esc(stop.briefing)}</p>")
@@ -404,6 +391,8 @@ class VisitSection(Section):
     def on_link(self, url: QUrl) -> None:
         if url.scheme() == "contact":
             self.ctx.navigate.emit("contacts", "person", url.path())
+        elif url.scheme() == "note-person":
+            self.ctx.note_requested.emit("person", url.path())
 
     def select_stop(self, stop_id: str) -> None:
         row = self.model.row_of(stop_id)
@@ -411,6 +400,9 @@ class VisitSection(Section):
             self.list.setCurrentIndex(self.model.index(row, 0))
 
     def show_target(self, kind: str, uid: str) -> None:
+        if kind == "stop" and self.data.event_id != self.ctx.event_id:
+            self._wanted_stop = uid  # the first visit builds this section: not loaded yet
+            return
         if kind == "stop":
             for i, it in enumerate(self.data.itineraries):
                 if any(s.id == uid for s in it.stops):

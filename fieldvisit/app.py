@@ -239,6 +239,9 @@ def open_frame(
     translators = Translators()
     translators.install(app, language or settings.get(LANGUAGE), paths.cache)
     window = MainWindow(settings)
+    from fieldvisit.gui.early_note import FILE_NAME
+
+    window.early_note_file = paths.data / FILE_NAME
     window.restore_geometry()
     return Frame(app, settings, window, translators)
 

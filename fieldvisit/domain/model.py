@@ -144,6 +144,7 @@ class Person:
     email: str = ""
     languages: tuple[str, ...] = ()
     listed: bool = False  # consent to appear in the contact list with details
+    biography: str = ""  # as the source gives it (real schedules carry speakers' bios)
 
 
 @dataclass(frozen=True, slots=True)

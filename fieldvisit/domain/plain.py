@@ -79,8 +79,8 @@ def session_fields(s: Session) -> dict[str, object]:
 
 
 def person_fields(p: Person) -> dict[str, object]:
-    """A Person's fields but their id."""
-    return {
+    """A Person's fields but their id (the biography only when there is one)."""
+    fields: dict[str, object] = {
         "name": p.name,
         "role": p.role.value,
         "organisation": p.organisation,
@@ -89,3 +89,6 @@ def person_fields(p: Person) -> dict[str, object]:
         "languages": list(p.languages),
         "listed": p.listed,
     }
+    if p.biography:
+        fields["biography"] = p.biography
+    return fields

@@ -93,13 +93,15 @@ class ExportActions(QObject):
     ) -> tuple[QFileDialog, QCheckBox | None]:
         """The Save dialog of export `name`; a booklet's has "Include my private notes",
         unticked: private notes leave the app only when the delegate says so."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / f"{self.ctx.event_id}-{name}{suffix}")
-        dialog = QFileDialog(self.window, self.tr("Export"), suggested, self.tr(file_filter))
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        dialog = QFileDialog(self.window, self.tr("Export"), str(folder), self.tr(file_filter))
         dialog.setObjectName(f"export_dialog_{name}")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.selectFile(suggested)
+        dialog.selectFile(f"{self.ctx.event_id}-{name}{suffix}")
         private: QCheckBox | None = None
         if name in ("notes", "pdf"):
             # Qt's own dialog, because a native one cannot carry the checkbox.

@@ -49,12 +49,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.early_note import EarlyNoteFile
     from fieldvisit.gui.emergency import EmergencyDialog
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
     from fieldvisit.services.programme import EventChoice
+    from fieldvisit.services.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
         # Ctrl+N before the store is open: the text is written here, then moved into the
         # note that attach() creates (issue 10: not one keystroke lost).
         self._early_note: QPlainTextEdit | None = None
+        # Set by app.open_frame: where the early text is kept until it is a stored note.
+        self.early_note_file: Path | None = None
+        self._early_copy: EarlyNoteFile | None = None
+        self._early_this_run = False  # the file, if any, is this start's own
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("fieldvisit"))
@@ -203,8 +209,14 @@ class MainWindow(QMainWindow):
             # Between two key events: what was typed before the store opened goes on in the
             # real editor, cursor and focus included, so the next key lands after it.
             self._early_note = None
+            copy, self._early_copy = self._early_copy, None
+            if copy is not None:
+                copy.write_now()  # kept on disk until the note itself is stored
+                copy.stop()
             self.new_note("", "", early.toPlainText())
             early.deleteLater()
+            if copy is not None:
+                self._discard_when_stored(copy.path)
         if self._pending_file is not None:
             pending, self._pending_file = self._pending_file, None
             self.open_pack_file(pending)
@@ -442,6 +454,50 @@ class MainWindow(QMainWindow):
         assert isinstance(notes, NotesSection)
         notes.new_note(target_kind, target_uid, text)
 
+    def _discard_when_stored(self, path: Path) -> None:
+        """Remove the early text's file once the note holding it is in the store."""
+        from fieldvisit.gui.early_note import discard
+
+        editor = getattr(self.sections["notes"], "editor", None)
+        if editor is None or getattr(editor, "stored", False):
+            discard(path)
+            return
+        note_id = editor.note_id
+
+        def on_saved(saved_id: str) -> None:
+            if saved_id == note_id:
+                editor.saved.disconnect(on_saved)
+                discard(path)
+
+        editor.saved.connect(on_saved)
+
+    def _recover_early_note(self) -> None:
+        """A start that crashed before its store opened left its early text: make it a note."""
+        path = self.early_note_file
+        if path is None or self._early_this_run or not self.ctx.event_id:
+            return
+        from fieldvisit.gui.early_note import discard, recover
+
+        text = recover(path)
+        if not text.strip():
+            discard(path)
+            return
+        from fieldvisit.services import notes
+
+        draft = notes.NoteDraft(notes.new_note_id(), self.ctx.event_id, text)
+
+        def job(store: Store) -> None:
+            notes.save_note(store, draft)
+
+        def done(_result: None) -> None:
+            discard(path)
+            self.ctx.delegate_data_changed.emit(draft.event_id)
+            self.show_message(
+                self.tr("A note typed just before the app last stopped was kept: see Notes.")
+            )
+
+        self.ctx.worker.submit(job, done)
+
     def _start_early_note(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QPlainTextEdit
@@ -456,6 +512,11 @@ class MainWindow(QMainWindow):
             editor.setTabChangesFocus(True)
             self.stack.addWidget(editor)
             self._early_note = editor
+            if self.early_note_file is not None:
+                from fieldvisit.gui.early_note import EarlyNoteFile
+
+                self._early_copy = EarlyNoteFile(self.early_note_file, editor, self)
+                self._early_this_run = True
         self.stack.setCurrentWidget(self._early_note)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(SECTIONS.index("notes"))
@@ -506,6 +567,7 @@ class MainWindow(QMainWindow):
         self.event_combo.setCurrentIndex(index)
         self.event_combo.blockSignals(False)
         self.on_event_chosen(index)
+        self._recover_early_note()
         self.events_loaded.emit()
 
     @Slot(int)

@@ -50,6 +50,7 @@ class RawPerson:
     id: str
     name: str
     role: str = ""  # schedule 2's participant role (SPEAKER, MODERATOR, HOST...)
+    biography: str = ""
 
 
 @dataclass(slots=True)
@@ -213,7 +214,8 @@ class _Builder:
                 continue
             if pid not in self.people:
                 role = _ROLES.get(person.role.strip().upper(), Role.SPEAKER)
-                self.people[pid] = Person(id=pid, name=name or pid, role=role)
+                biography = self.text(person.biography, f"{where}/biography")
+                self.people[pid] = Person(id=pid, name=name or pid, role=role, biography=biography)
             if pid not in ids:
                 ids.append(pid)
         return tuple(ids)

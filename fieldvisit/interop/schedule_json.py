@@ -140,7 +140,8 @@ def _raw_event(
         name = _string(person, "public_name", path, person_where) or _string(
             person, "name", path, person_where
         )
-        persons.append(RawPerson(id=pid, name=name))
+        biography = _string(person, "biography", path, person_where)
+        persons.append(RawPerson(id=pid, name=name, biography=biography))
     links = references(path, event, "links", where)
     for key, kind in (("feedback_url", "feedback"), ("video_download_url", "video")):
         if address := get(key).strip():

@@ -433,6 +433,7 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             email=p.get("email", ""),
             languages=tuple(p.get("languages", [])),
             listed=p.get("listed", False),
+            biography=p.get("biography", ""),
         )
 
     def stop(s: Any, where: str) -> Stop:

@@ -124,6 +124,7 @@ class PersonRow(Base):
     email: Mapped[str] = mapped_column(Text, default="")
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     listed: Mapped[bool] = mapped_column(Boolean, default=False)
+    biography: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ItineraryRow(Base):

@@ -212,6 +212,7 @@ def person_from_row(r: Any) -> Person:
         email=r.email or "",
         languages=strings(r.languages),
         listed=bool(r.listed),
+        biography=getattr(r, "biography", "") or "",
     )
 
 

@@ -609,6 +609,10 @@
         <source>E&amp;vent</source>
         <translation>E&amp;venement</translation>
     </message>
+    <message>
+        <source>A note typed just before the app last stopped was kept: see Notes.</source>
+        <translation>Een notitie die vlak voordat de app de vorige keer stopte werd getypt, is bewaard: zie Notities.</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>

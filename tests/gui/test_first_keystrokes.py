@@ -136,3 +136,49 @@ def test_ctrl_n_from_every_section_once_loaded(
     assert isinstance(notes_section, NotesSection)
     assert body is notes_section.editor.body
     _wait_stored(qtbot, shell, TEXT)
+
+
+def test_keys_typed_before_a_crash_in_the_gap_become_a_note_at_the_next_start(
+    hague_paths: AppPaths,
+    qtbot: QtBot,
+    frames: list[tuple[Frame, Shell | None]],
+) -> None:
+    import stat
+
+    from fieldvisit.gui.early_note import FILE_NAME
+
+    first = _fresh_window(hague_paths, qtbot, "today")
+    frames.append((first, None))
+    _press_ctrl_n_and_type(qtbot, first.window, "osprey granite")
+    kept = hague_paths.data / FILE_NAME
+    qtbot.waitUntil(lambda: kept.is_file() and kept.read_text() == "osprey granite")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    first.window.hide()  # the process dies here: the store never opened
+
+    second = _fresh_window(hague_paths, qtbot, "today")
+    shell = attach_store(second, hague_paths)
+    frames.append((second, shell))
+    with qtbot.waitSignal(second.window.events_loaded, timeout=20_000):
+        shell.start(folders=[])
+    _wait_stored(qtbot, shell, "osprey granite")
+    qtbot.waitUntil(lambda: not kept.exists())
+    assert _bodies(shell).count("osprey granite") == 1
+
+
+def test_the_safety_copy_goes_once_the_note_is_stored(
+    hague_paths: AppPaths,
+    qtbot: QtBot,
+    frames: list[tuple[Frame, Shell | None]],
+) -> None:
+    from fieldvisit.gui.early_note import FILE_NAME
+
+    frame = _fresh_window(hague_paths, qtbot, "today")
+    frames.append((frame, None))
+    _press_ctrl_n_and_type(qtbot, frame.window, "osprey")
+    shell = attach_store(frame, hague_paths)
+    frames[-1] = (frame, shell)
+    with qtbot.waitSignal(frame.window.events_loaded, timeout=20_000):
+        shell.start(folders=[])
+    _wait_stored(qtbot, shell, "osprey")
+    qtbot.waitUntil(lambda: not (hague_paths.data / FILE_NAME).exists())
+    assert _bodies(shell).count("osprey") == 1

@@ -155,3 +155,13 @@ def test_notes_on_people_go_to_organisers_only_as_any_note(shell: Shell) -> None
     chosen = choose(draft, excluded={f"note:{shared.id}"})
     assert all(r.id != shared.id for r in chosen.records)
     assert any(r.id == shared.id for r in choose(draft).records)
+
+
+def test_biography_shown_when_the_source_has_one(shell: Shell, qtbot: QtBot) -> None:
+    from fieldvisit.domain.model import Person, Role
+
+    contacts = open_person(qtbot, shell, "mayor")
+    assert "Break through" not in contacts.card.toPlainText()
+    person = Person("p1", "A Speaker", Role.SPEAKER, biography="Break through direction.\n\nMore.")
+    html = contacts._card_html(person)
+    assert "<p>Break through direction.</p>" in html and "<p>More.</p>" in html

@@ -32,6 +32,7 @@ from fieldvisit.domain.model import Person, Role
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
 from fieldvisit.gui.listmodel import RowsModel
+from fieldvisit.gui.programme.detail import plain_description
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.sections.common import HtmlDelegate
@@ -260,6 +261,8 @@ class ContactsSection(Section):
         if person.organisation:
             out.append(f" · {esc(person.organisation)}")
         out.append("</p>")
+        if person.biography:
+            out.append(plain_description(person.biography))
         if person.phone:
             out.append("<p>" + esc(self.tr("Phone")) + f": <b>{esc(person.phone)}</b></p>")
         if person.email:

@@ -2096,6 +2096,38 @@
         <translation>In mijn &amp;agenda</translation>
     </message>
     <message>
+        <source>Web page</source>
+        <translation>Webpagina</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Dia's</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Live stream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Join link</source>
+        <translation>Deelnamelink</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>(shown as text; the app does not open this address)</source>
+        <translation>(als tekst getoond; de app opent dit adres niet)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
@@ -2124,10 +2156,6 @@
         <translation>Documenten</translation>
     </message>
     <message>
-        <source>(%1 on this computer)</source>
-        <translation>(%1 op deze computer)</translation>
-    </message>
-    <message>
         <source>Confidential session: what is said here stays here.</source>
         <translation>Vertrouwelijke sessie: wat hier gezegd wordt, blijft hier.</translation>
     </message>
@@ -2146,6 +2174,10 @@
     <message>
         <source>Confidential: not shared; not available</source>
         <translation>Vertrouwelijk: niet gedeeld; niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>(its address is shown as text, never opened)</source>
+        <translation>(het adres wordt als tekst getoond, nooit geopend)</translation>
     </message>
     <message>
         <source>Attendees only: do not forward</source>
@@ -2240,10 +2272,6 @@
     <message>
         <source>&amp;Colours:</source>
         <translation>&amp;Kleuren:</translation>
-    </message>
-    <message>
-        <source>Show this computer&apos;s &amp;time beside event times</source>
-        <translation>De tijd van deze &amp;computer naast evenementtijden tonen</translation>
     </message>
     <message>
         <source>&amp;Pretend it is:</source>

@@ -347,6 +347,8 @@ def run(
     shell.start()
     if on_started is not None:
         on_started(shell)
+    elif shell.lock is not None:
+        shell.lock.offer_at_first_start()  # once: "Protect with a passcode?" (skippable)
     file = getattr(args, "file", None)
     if file:
         open_file(shell.window, Path(file))

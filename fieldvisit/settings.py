@@ -82,6 +82,9 @@ LOCK_IDLE_MINUTES = _declare(
         "lock the window after this many idle minutes (0 = never; an encrypted store only)",
     )
 )
+LOCK_OFFERED = _declare(
+    Option("lock/offered", bool, False, "the first start has offered to set a passcode")
+)
 REMIND_SESSIONS = _declare(
     Option("reminders/sessions", bool, True, "remind me before each session in my agenda")
 )

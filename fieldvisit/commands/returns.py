@@ -102,6 +102,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     for path in done.paths:
         print(f"Wrote {path}")
     print(done.summary)
+    print("This file is not encrypted: anyone who gets it can read it.")
     return EXIT_OK
 
 

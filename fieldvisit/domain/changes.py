@@ -117,6 +117,7 @@ class ImportPreview:
     change_counts: ChangeCounts
     counts: ContentCounts
     orphaned_notes: tuple[OrphanNote, ...] = ()
+    require_app_lock: bool = False  # the pack asks for a passcode-protected store
 
     @property
     def first_install(self) -> bool:

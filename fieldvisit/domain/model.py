@@ -99,6 +99,9 @@ class Event:
     # What the pack invents (a sample, a timetable the announcement does not give): shown
     # with the event wherever it appears. Empty for an event whose every detail is real.
     illustrative: str = ""
+    # The organisers ask that this event's notes and questionnaires be kept only in a
+    # passcode-protected (encrypted) store: the app shows them once a passcode is set.
+    require_app_lock: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ def event_data(event: Event) -> dict[str, object]:
         "description": event.description,
         "url": event.url,
         "illustrative": event.illustrative,
+        # Written only when set, so a pack without it stays readable by older versions.
+        **({"require_app_lock": True} if event.require_app_lock else {}),
     }
 
 

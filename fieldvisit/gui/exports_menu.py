@@ -97,7 +97,12 @@ class ExportActions(QObject):
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        dialog = QFileDialog(self.window, self.tr("Export"), str(folder), self.tr(file_filter))
+        dialog = QFileDialog(
+            self.window,
+            self.tr("Export: writes a readable file, not encrypted"),
+            str(folder),
+            self.tr(file_filter),
+        )
         dialog.setObjectName(f"export_dialog_{name}")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix.lstrip("."))
@@ -151,7 +156,8 @@ class ExportActions(QObject):
         self._done(Exported((path,), self.tr("PDF booklet written")))
 
     def _done(self, done: Exported) -> None:
-        self.window.statusBar().showMessage(f"{done.summary}: {done.paths[0]}", 8000)
+        warning = self.tr("not encrypted: anyone who gets this file can read it")
+        self.window.statusBar().showMessage(f"{done.summary}: {done.paths[0]} ({warning})", 12000)
         self.exported.emit(str(done.paths[0]))
 
     def _failed(self, exc: Exception) -> None:

@@ -106,6 +106,16 @@ class PreviewDialog(QDialog):
             facts.append(
                 self.tr("Sample event: illustrative, not the official programme (demo key).")
             )
+        if preview.require_app_lock:
+            facts.append(
+                "<b>"
+                + self.tr(
+                    "The organisers require a passcode for this event: its notes and "
+                    "questionnaires are shown only once your notes are protected "
+                    "(Settings > Protect with a passcode…)."
+                )
+                + "</b>"
+            )
         counts = preview.counts
         facts.append(
             self.tr("%1 sessions, %2 stops, %3 people, %4 documents, %5 questionnaires")

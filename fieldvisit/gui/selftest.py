@@ -123,6 +123,9 @@ def run_self_test(
     return 0
 
 
+SELF_TEST_PASSCODE = "self-test passcode"
+
+
 class _SelfTest:
     """The steps, in order; a step that needs an earlier one's result is skipped if it failed."""
 
@@ -225,6 +228,9 @@ class _SelfTest:
             path = step("make a return file", lambda: shell.worker.run_now(self._make_return))
             if path is not None:
                 step("open the return (demo organiser key)", lambda: self._open_return(path))
+            if step("protect the store with a passcode (SQLCipher)", lambda: self._protect(shell)):
+                step("read the note from the encrypted store", lambda: self._reread(shell))
+                step("lock and unlock the window", lambda: self._lock_unlock(shell))
 
     def _laptop_zone(self) -> str:
         """The second clock's detection, as the bundle carries it (tzlocal and tzdata)."""
@@ -315,6 +321,40 @@ class _SelfTest:
         if NOTE_TEXT not in note.body:
             raise StepFailedError(f"the stored body differs: {note.body[:60]!r}")
         return f"revision {note.revision}"
+
+    def _protect(self, shell: Any) -> str:
+        """Encrypt the open store; afterwards no file of the data folder holds the note."""
+        shell.worker.run_now(lambda store: store.protect(SELF_TEST_PASSCODE))
+        self._settle(self.ctx)
+        if not shell.store.encrypted:
+            raise StepFailedError("the store is not encrypted")
+        holding = [
+            p.name
+            for p in self.paths.data.rglob("*")
+            if p.is_file() and NOTE_TEXT.encode() in p.read_bytes()
+        ]
+        if holding:
+            raise StepFailedError(f"the note is readable in {', '.join(holding)}")
+        return "no file in the data folder holds the note"
+
+    def _reread(self, shell: Any) -> str:
+        def version(store: Any) -> str:
+            with store.engine.connect() as connection:
+                return str(connection.exec_driver_sql("PRAGMA cipher_version").scalar())
+
+        cipher = shell.worker.run_now(version)
+        return f"{shell.worker.run_now(self._read_note)}, SQLCipher {cipher}"
+
+    def _lock_unlock(self, shell: Any) -> str:
+        from fieldvisit.services.store import unlock_key
+
+        lock = shell.lock
+        if lock is None:
+            raise StepSkippedError("no app lock")
+        lock.lock()
+        self._wait(lambda: shell.store.key is None, "the lock to close the store")
+        lock.on_unlocked(unlock_key(self.paths, SELF_TEST_PASSCODE))
+        return shell.worker.run_now(self._read_note)
 
     def _make_return(self, store: Any) -> Path:
         try:

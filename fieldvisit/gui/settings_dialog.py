@@ -122,6 +122,9 @@ class SettingsDialog(QDialog):
         reminders_label = QLabel(self.tr("&Reminders:"))
         reminders_label.setBuddy(self.remind_sessions)
         form.addRow(reminders_label, reminders)
+        from fieldvisit.gui.lock import add_passcode_rows
+
+        add_passcode_rows(self, form, ctx)
         layout.addLayout(form)
         # Said when the language is changed: it takes effect at the next start of the app.
         self.language_notice = QLabel()

@@ -226,6 +226,7 @@ def _event(table: Table) -> Event:
         description=table.text("description"),
         url=table.text("url"),
         illustrative=table.text("illustrative"),
+        require_app_lock=table.flag("require_app_lock"),
     )
     return event
 

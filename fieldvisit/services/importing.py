@@ -379,6 +379,7 @@ def preview_loaded(
         change_counts=ChangeCounts.of(changes),
         counts=ContentCounts.of(pack.content),
         orphaned_notes=orphans,
+        require_app_lock=pack.content.event.require_app_lock,
     )
 
 

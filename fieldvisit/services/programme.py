@@ -60,6 +60,8 @@ class Programme:
     document_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # document id -> its sharing status (shared, confidential not shared, attendees only)
     document_sharing: dict[str, Sharing] = field(default_factory=dict, compare=False, hash=False)
+    # document id -> its address, for attachments listed by URL (not carried in the pack)
+    document_urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -172,12 +174,15 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
         )
         documents: dict[str, str] = {}
         sharing: dict[str, Sharing] = {}
-        query = select(DocumentRow.uid, DocumentRow.title, DocumentRow.sharing).where(
-            DocumentRow.event_id == event_id
-        )
-        for uid, title, status in s.execute(query):
+        addresses: dict[str, str] = {}
+        query = select(
+            DocumentRow.uid, DocumentRow.title, DocumentRow.sharing, DocumentRow.url
+        ).where(DocumentRow.event_id == event_id)
+        for uid, title, status, url in s.execute(query):
             documents[uid] = title
             sharing[uid] = sharing_of(status)
+            if url:
+                addresses[uid] = url
     return Programme(
         event=event,
         sessions=sessions,
@@ -188,6 +193,7 @@ def load_programme(store: Store, event_id: str) -> Programme | None:
         speaker_names=names,
         document_titles=documents,
         document_sharing=sharing,
+        document_urls=addresses,
     )
 
 

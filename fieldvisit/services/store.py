@@ -112,6 +112,36 @@ class Store:
         self.key = key
         self.engine = make_engine(self.paths.database, key)
 
+    def protect(self, passcode: str) -> None:
+        """Encrypt this (open, plain) store under `passcode` and go on with it encrypted:
+        every connection is closed for the conversion, then opened again with the key."""
+        files = store_files(self.paths)
+        self.engine.dispose()
+        try:
+            cipher.protect(files, passcode)
+            key = cipher.unlock(files, passcode)
+        finally:
+            self.engine = make_engine(self.paths.database, self.key)
+        self.reopen(key)
+
+    def unprotect(self, passcode: str) -> None:
+        """Decrypt this store back to a plain file; a wrong passcode changes nothing."""
+        files = store_files(self.paths)
+        keyfile.wipe(cipher.unlock(files, passcode))  # checked before anything is closed
+        self.engine.dispose()
+        try:
+            cipher.unprotect(files, passcode)
+        except BaseException:
+            self.engine = make_engine(self.paths.database, self.key)
+            raise
+        keyfile.wipe(self.key)
+        self.key = None
+        self.engine = make_engine(self.paths.database, None)
+
+    def change_passcode(self, old: str, new: str) -> None:
+        """Re-wrap the data key under `new` (the store itself is not touched)."""
+        cipher.change_passcode(store_files(self.paths), old, new)
+
     def close(self) -> None:
         """Close every connection and overwrite the data key (an encrypted store)."""
         self.engine.dispose()

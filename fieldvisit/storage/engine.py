@@ -61,6 +61,9 @@ def make_engine(database: Path, key: bytearray | None = None) -> Engine:
         def keyed_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
             connection = sqlcipher.connect(*cargs, **cparams)
             connection.execute(f"PRAGMA key = {sql_key(key)}")
+            # SQLCipher decrypts (and checks the HMAC of) every page it reads from disk: a
+            # larger page cache (64 MiB at most, used as needed) reads each page once.
+            connection.execute("PRAGMA cache_size = -65536")
             return connection
 
         event.listen(engine, "do_connect", keyed_connect)

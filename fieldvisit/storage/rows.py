@@ -101,6 +101,7 @@ def event_from_row(row: Any) -> Event:
         description=str(data.get("description") or ""),
         url=str(data.get("url") or ""),
         illustrative=str(data.get("illustrative") or ""),
+        require_app_lock=bool(data.get("require_app_lock", False)),
     )
 
 
@@ -155,11 +156,14 @@ def _role(value: str) -> Role:
         return Role.DELEGATE
 
 
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+
+
 def _link_kind(value: object) -> LinkKind:
-    try:
-        return LinkKind(str(value))
-    except ValueError:  # a kind this version does not know: a plain web page
-        return LinkKind.WEB_PAGE
+    # A kind this version does not know is shown as a plain web page.
+    return (
+        _LINK_KINDS.get(value, LinkKind.WEB_PAGE) if isinstance(value, str) else LinkKind.WEB_PAGE
+    )
 
 
 def links_from_data(data: object) -> tuple[SessionLink, ...]:

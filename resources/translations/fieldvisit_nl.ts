@@ -30,6 +30,14 @@
 <context>
     <name>AppLock</name>
     <message>
+        <source>&lt;h3&gt;A passcode is required for this event&lt;/h3&gt;&lt;p&gt;The organisers ask that notes and questionnaire answers for this event are kept only on a laptop where they are encrypted. Protect your notes with a passcode to see and write them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voor dit evenement is een toegangscode vereist&lt;/h3&gt;&lt;p&gt;De organisatoren vragen dat notities en antwoorden op vragenlijsten voor dit evenement alleen bewaard worden op een laptop waar ze versleuteld zijn. Beveilig uw notities met een toegangscode om ze te zien en te schrijven.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Protect with a &amp;passcode…</source>
+        <translation>Beveiligen met een &amp;toegangscode…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
@@ -354,6 +362,14 @@
     <message>
         <source>PDF booklet written</source>
         <translation>PDF-boekje opgeslagen</translation>
+    </message>
+    <message>
+        <source>Export: writes a readable file, not encrypted</source>
+        <translation>Exporteren: schrijft een leesbaar bestand, niet versleuteld</translation>
+    </message>
+    <message>
+        <source>not encrypted: anyone who gets this file can read it</source>
+        <translation>niet versleuteld: iedereen die dit bestand krijgt, kan het lezen</translation>
     </message>
     <message>
         <source>Include my &amp;private notes</source>
@@ -1234,6 +1250,132 @@
     </message>
 </context>
 <context>
+    <name>PasscodeDialog</name>
+    <message>
+        <source>Protect with a passcode</source>
+        <translation>Beveiligen met een toegangscode</translation>
+    </message>
+    <message>
+        <source>Change the passcode</source>
+        <translation>De toegangscode wijzigen</translation>
+    </message>
+    <message>
+        <source>Remove the passcode</source>
+        <translation>De toegangscode verwijderen</translation>
+    </message>
+    <message>
+        <source>With a passcode, your notes, answers, contacts and the event packs on this computer are stored encrypted, and the window locks after some idle minutes or on Ctrl+L. Without the passcode nobody can read them, even with the laptop in hand.</source>
+        <translation>Met een toegangscode worden uw notities, antwoorden, contacten en de evenementpakketten op deze computer versleuteld bewaard, en vergrendelt het venster na enkele minuten zonder gebruik of met Ctrl+L. Zonder de toegangscode kan niemand ze lezen, ook niet met de laptop in handen.</translation>
+    </message>
+    <message>
+        <source>Your notes may be about people who need protecting.</source>
+        <translation>Uw notities kunnen gaan over mensen die bescherming nodig hebben.</translation>
+    </message>
+    <message>
+        <source>Without a passcode your notes are stored as a plain file that anyone with this laptop can read.</source>
+        <translation>Zonder toegangscode worden uw notities bewaard als een gewoon bestand dat iedereen met deze laptop kan lezen.</translation>
+    </message>
+    <message>
+        <source>Only the passcode changes; your notes stay as they are.</source>
+        <translation>Alleen de toegangscode verandert; uw notities blijven zoals ze zijn.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passcode:</source>
+        <translation>&amp;Huidige toegangscode:</translation>
+    </message>
+    <message>
+        <source>&amp;New passcode:</source>
+        <translation>&amp;Nieuwe toegangscode:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Nog &amp;eens:</translation>
+    </message>
+    <message>
+        <source>A forgotten passcode cannot be recovered: nobody, not the organisers and not the makers of this app, can open these notes without it. Returns you already sent are not affected.</source>
+        <translation>Een vergeten toegangscode kan niet worden hersteld: niemand, niet de organisatoren en niet de makers van deze app, kan deze notities zonder de code openen. Terugzendingen die u al verstuurd hebt, blijven ongemoeid.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Type your current passcode.</source>
+        <translation>Typ uw huidige toegangscode.</translation>
+    </message>
+    <message>
+        <source>Choose a passcode of at least 6 characters.</source>
+        <translation>Kies een toegangscode van minstens 6 tekens.</translation>
+    </message>
+    <message>
+        <source>The two new passcodes differ.</source>
+        <translation>De twee nieuwe toegangscodes verschillen.</translation>
+    </message>
+    <message>
+        <source>Working… (this takes a moment)</source>
+        <translation>Bezig… (dit duurt even)</translation>
+    </message>
+    <message>
+        <source>Wrong passcode. Nothing was changed; try again.</source>
+        <translation>Verkeerde toegangscode. Er is niets veranderd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Er is niets veranderd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasscodeRows</name>
+    <message>
+        <source>Protect with a &amp;passcode…</source>
+        <translation>Be&amp;veiligen met een toegangscode…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passcode…</source>
+        <translation>Toegangscode &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove passcode…</source>
+        <translation>Toegangscode verw&amp;ijderen…</translation>
+    </message>
+    <message>
+        <source>Your notes are encrypted on this computer.</source>
+        <translation>Uw notities zijn op deze computer versleuteld.</translation>
+    </message>
+    <message>
+        <source>Your notes are not protected: anyone with this laptop can read them.</source>
+        <translation>Uw notities zijn niet beveiligd: iedereen met deze laptop kan ze lezen.</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Toegangscode:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Vergrendelen na minuten zonder gebruik</translation>
+    </message>
+    <message>
+        <source>With a passcode, the window locks after this many idle minutes</source>
+        <translation>Met een toegangscode vergrendelt het venster na zoveel minuten zonder gebruik</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after:</source>
+        <translation>Ver&amp;grendelen na:</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>%1 is not available in this build.</source>
@@ -1448,6 +1590,10 @@
     <message>
         <source>If you accept the new key, its version %1 replaces the installed version %2 signed by the old key.</source>
         <translation>Als u de nieuwe sleutel accepteert, vervangt versie %1 daarvan de geïnstalleerde versie %2, die met de oude sleutel is ondertekend.</translation>
+    </message>
+    <message>
+        <source>The organisers require a passcode for this event: its notes and questionnaires are shown only once your notes are protected (Settings &gt; Protect with a passcode…).</source>
+        <translation>De organisatoren vereisen een toegangscode voor dit evenement: de notities en vragenlijsten ervan worden pas getoond als uw notities beveiligd zijn (Instellingen &gt; Beveiligen met een toegangscode…).</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2140,38 @@
         <translation>In mijn &amp;agenda</translation>
     </message>
     <message>
+        <source>Web page</source>
+        <translation>Webpagina</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Dia's</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Live stream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Join link</source>
+        <translation>Deelnamelink</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>(shown as text; the app does not open this address)</source>
+        <translation>(als tekst getoond; de app opent dit adres niet)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
@@ -2022,10 +2200,6 @@
         <translation>Documenten</translation>
     </message>
     <message>
-        <source>(%1 on this computer)</source>
-        <translation>(%1 op deze computer)</translation>
-    </message>
-    <message>
         <source>Confidential session: what is said here stays here.</source>
         <translation>Vertrouwelijke sessie: wat hier gezegd wordt, blijft hier.</translation>
     </message>
@@ -2044,6 +2218,10 @@
     <message>
         <source>Confidential: not shared; not available</source>
         <translation>Vertrouwelijk: niet gedeeld; niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>(its address is shown as text, never opened)</source>
+        <translation>(het adres wordt als tekst getoond, nooit geopend)</translation>
     </message>
     <message>
         <source>Attendees only: do not forward</source>
@@ -2138,10 +2316,6 @@
     <message>
         <source>&amp;Colours:</source>
         <translation>&amp;Kleuren:</translation>
-    </message>
-    <message>
-        <source>Show this computer&apos;s &amp;time beside event times</source>
-        <translation>De tijd van deze &amp;computer naast evenementtijden tonen</translation>
     </message>
     <message>
         <source>&amp;Pretend it is:</source>

@@ -144,3 +144,175 @@ def test_a_plain_store_has_nothing_to_lock(shell: Shell) -> None:
     assert shell.lock is not None and not shell.lock.action.isEnabled()
     shell.lock.lock()
     assert not shell.lock.is_locked
+
+
+def test_settings_protect_change_and_remove_the_passcode(shell: Shell, qtbot: QtBot) -> None:
+    """Settings > Protect with a passcode…, then Change…, then Remove…, as a delegate."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from fieldvisit.gui.lock import PasscodeDialog
+    from fieldvisit.gui.settings_dialog import SettingsDialog
+    from fieldvisit.services.store import is_protected
+
+    paths = shell.ctx.paths
+    settings = SettingsDialog(shell.ctx, shell.window)
+    qtbot.addWidget(settings)
+    settings.show()
+
+    def run(button: str, fields: dict[str, str], mode: str) -> PasscodeDialog:
+        push = settings.findChild(QPushButton, button)
+        assert push is not None and push.isVisible()
+        qtbot.mouseClick(push, Qt.MouseButton.LeftButton)
+        box = settings.findChild(PasscodeDialog, f"passcode_dialog_{mode}")
+        assert box is not None
+        for name, text in fields.items():
+            field = box.findChild(QLineEdit, name)
+            assert field is not None
+            field.clear()
+            qtbot.keyClicks(field, text)
+        return box
+
+    box = run("passcode_protect", {"passcode_new": "short", "passcode_again": "short"}, "set")
+    qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert "at least 6" in box.message.text() and not is_protected(paths)
+    box.new.clear()
+    box.again.clear()
+    qtbot.keyClicks(box.new, PASSCODE)
+    qtbot.keyClicks(box.again, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert is_protected(paths) and shell.store.encrypted
+    assert shell.lock is not None and shell.lock.action.isEnabled()
+    # The app goes on with the encrypted store: a note is saved and found.
+    nid = notes.new_note_id()
+    shell.worker.run_now(
+        lambda s: notes.save_note(s, notes.NoteDraft(id=nid, event_id="e", body=MARKER))
+    )
+    assert files_holding(paths.data, MARKER) == []
+
+    box = run(
+        "passcode_change",
+        {"passcode_current": "nope", "passcode_new": "new code 7", "passcode_again": "new code 7"},
+        "change",
+    )
+    qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong passcode" in box.message.text(), timeout=20_000)
+    box.current.clear()
+    qtbot.keyClicks(box.current, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert unlock_key(paths, "new code 7")
+
+    box = run("passcode_remove", {"passcode_current": "new code 7"}, "remove")
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert not is_protected(paths) and not shell.store.encrypted
+    assert not shell.lock.action.isEnabled()
+    assert files_holding(paths.data, MARKER)  # plain again, as the dialog warned
+
+    def found(store: Store) -> bool:
+        return any(n.note.body == MARKER for n in notes.list_notes(store, "e"))
+
+    assert shell.worker.run_now(found)
+
+
+def required_pack(tmp_path: Path) -> Path:
+    """A pack whose organisers require a passcode (`require_app_lock: true`)."""
+    import dataclasses
+
+    from import_factory import hague
+
+    from fieldvisit.domain.model import SourceBundle
+    from fieldvisit.packs.build import write_pack
+
+    content = hague("locked-2017")
+    content = dataclasses.replace(
+        content, event=dataclasses.replace(content.event, require_app_lock=True)
+    )
+    briefing = tmp_path / "briefing.pdf"
+    briefing.write_bytes(b"%PDF-1.4 briefing")
+    files = {f"documents/{d.filename}": briefing for d in content.documents}
+    pack = tmp_path / "locked.fvpack"
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=1, source="t")
+    return pack
+
+
+def test_a_pack_can_require_a_passcode(shell: Shell, qtbot: QtBot, tmp_path: Path) -> None:
+    from fieldvisit.packs.reader import open_pack
+    from fieldvisit.services.importing import import_pack, preview_import
+
+    pack = required_pack(tmp_path)
+    assert open_pack(pack, allow_unsigned=True).content.event.require_app_lock
+    preview = shell.worker.run_now(lambda s: preview_import(s, pack, allow_unsigned=True))
+    assert preview.require_app_lock
+    shell.worker.run_now(lambda s: import_pack(s, pack, allow_unsigned=True))
+    window = shell.window
+    lock = shell.lock
+    assert lock is not None
+    with qtbot.waitSignal(window.events_loaded, timeout=10_000):
+        window.load_events("locked-2017")
+    qtbot.waitUntil(lambda: lock.withheld, timeout=10_000)
+    window.show_section("notes")
+    assert window.stack.currentWidget() is lock.guard
+    window.show_section("questions")
+    assert window.stack.currentWidget() is lock.guard
+    window.show_section("programme")
+    assert window.stack.currentWidget() is not lock.guard
+
+    window.show_section("notes")
+    from PySide6.QtWidgets import QPushButton
+
+    from fieldvisit.gui.lock import PasscodeDialog
+
+    button = lock.guard.findChild(QPushButton, "guard_protect")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    box = window.findChild(PasscodeDialog, "passcode_dialog_set")
+    assert box is not None
+    qtbot.keyClicks(box.new, PASSCODE)
+    qtbot.keyClicks(box.again, PASSCODE)
+    with qtbot.waitSignal(box.changed, timeout=20_000):
+        qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not lock.withheld, timeout=10_000)
+    assert window.stack.currentWidget() is window.sections["notes"]
+
+
+def test_an_older_pack_without_the_field_still_opens(tmp_path: Path) -> None:
+    from import_factory import hague
+
+    from fieldvisit.domain.model import SourceBundle
+    from fieldvisit.packs.build import write_pack
+    from fieldvisit.packs.reader import open_pack
+
+    content = hague()
+    briefing = tmp_path / "briefing.pdf"
+    briefing.write_bytes(b"%PDF-1.4 briefing")
+    files = {f"documents/{d.filename}": briefing for d in content.documents}
+    pack = tmp_path / "plain.fvpack"
+    write_pack(SourceBundle(content, files), pack, keys=None, pack_version=1, source="t")
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        assert b"require_app_lock" not in archive.read("event.json")
+    assert not open_pack(pack, allow_unsigned=True).content.event.require_app_lock
+
+
+def test_the_first_start_offers_a_passcode_once(shell: Shell, qtbot: QtBot) -> None:
+    from fieldvisit.gui.lock import PasscodeDialog
+
+    lock = shell.lock
+    assert lock is not None
+    lock.offer_at_first_start()
+    qtbot.waitUntil(
+        lambda: (
+            (box := shell.window.findChild(PasscodeDialog, "passcode_dialog_offer")) is not None
+            and box.isVisible()
+        ),
+        timeout=10_000,
+    )
+    box = shell.window.findChild(PasscodeDialog, "passcode_dialog_offer")
+    assert box is not None and box.cancel_button.text() == "Not now"
+    qtbot.mouseClick(box.cancel_button, Qt.MouseButton.LeftButton)
+    assert not box.isVisible() and not shell.store.encrypted
+    lock.offer_at_first_start()  # asked once only
+    assert len(shell.window.findChildren(PasscodeDialog, "passcode_dialog_offer")) == 1

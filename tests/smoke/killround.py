@@ -42,7 +42,12 @@ def app_command(data_dir: Path) -> list[str]:
 
 
 def run_round(
-    data_dir: Path, side_file: Path, rng: random.Random, *, early: bool = False
+    data_dir: Path,
+    side_file: Path,
+    rng: random.Random,
+    *,
+    early: bool = False,
+    passcode_file: Path | None = None,
 ) -> RoundResult:
     """Start the app, let it type a random number of characters, kill it, read the store.
 
@@ -51,9 +56,15 @@ def run_round(
     of characters after the app says the note is stored (before that there is no store to
     write to: what is typed waits in memory). Everything typed more than GRACE_S before
     the kill must then be in the note, the keys typed before the store opened included.
+
+    `passcode_file`: the store is encrypted; the app unlocks it through
+    FIELDVISIT_PASSCODE_FILE and the note is read back with the key the passcode unwraps.
     """
     env = dict(os.environ)
     env.pop("FIELDVISIT_DATA_DIR", None)
+    env.pop("FIELDVISIT_PASSCODE_FILE", None)
+    if passcode_file is not None:
+        env["FIELDVISIT_PASSCODE_FILE"] = str(passcode_file)
     env["QT_QPA_PLATFORM"] = "offscreen"
     if early:
         env["FIELDVISIT_TEST_EARLY_TYPIST"] = str(side_file)
@@ -107,7 +118,7 @@ def run_round(
             typed.append((chr(int(parts[1])), float(parts[2])))
     text = "".join(ch for ch, _ in typed)
     required = sum(1 for _, ts in typed if ts < kill_at - GRACE_S)
-    body = _stored_body(data_dir, note_id)
+    body = _stored_body(data_dir, note_id, passcode_file)
     lost = typed[len(body) :]
     return RoundResult(
         typed=len(typed),
@@ -119,11 +130,26 @@ def run_round(
     )
 
 
-def _stored_body(data_dir: Path, note_id: str) -> str:
-    """Read the note straight from SQLite, read-only, as a crash-recovering reader would."""
+def _stored_body(data_dir: Path, note_id: str, passcode_file: Path | None = None) -> str:
+    """Read the note straight from SQLite, read-only, as a crash-recovering reader would
+    (an encrypted store through SQLCipher with the key the passcode unwraps)."""
     db = data_dir / "fieldvisit.sqlite"
     if not db.exists():
         return ""
+    if passcode_file is not None:
+        from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
+
+        from fieldvisit.storage.keyfile import sql_key, unwrap
+
+        passcode = passcode_file.read_text(encoding="utf-8").splitlines()[0]
+        key = unwrap(data_dir / "fieldvisit.key", passcode)
+        con = sqlcipher.connect(f"file:{db}?mode=ro", uri=True)
+        con.execute(f"PRAGMA key = {sql_key(key)}")
+        try:
+            row = con.execute("SELECT body FROM notes WHERE id = ?", (note_id,)).fetchone()
+        finally:
+            con.close()
+        return str(row[0]) if row else ""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT body FROM notes WHERE id = ?", (note_id,)).fetchone()

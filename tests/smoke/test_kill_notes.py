@@ -40,3 +40,27 @@ def test_ctrl_n_and_typing_as_the_window_shows_loses_nothing(tmp_path: Path) -> 
         if not result.ok or result.stored == 0:
             failures.append(f"round {n}: {result}")
     assert not failures, "\n".join(failures)
+
+
+ENCRYPTED_ROUNDS = 12
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
+def test_sigkill_while_typing_into_an_encrypted_store(tmp_path: Path) -> None:
+    """The same on a store encrypted with SQLCipher: its WAL is as safe as the plain one's."""
+    from fieldvisit.cli import main
+
+    data_dir = tmp_path / "data"
+    passcode = tmp_path / "passcode.txt"
+    passcode.write_text("kill test passcode\n", encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "lock", "set", "--passcode-file", str(passcode)]) == 0
+    rng = random.Random(20170216)
+    failures: list[str] = []
+    for n in range(ENCRYPTED_ROUNDS):
+        result = run_round(data_dir, tmp_path / f"typed-{n}.txt", rng, passcode_file=passcode)
+        if not result.ok:
+            failures.append(f"round {n}: {result}")
+    assert not failures, "\n".join(failures)
+    assert (data_dir / "fieldvisit.key").exists()
+    assert b"SQLite format 3" not in (data_dir / "fieldvisit.sqlite").read_bytes()[:16]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.clock import Clocks, zone_label
-from fieldvisit.domain.model import Session, Sharing
+from fieldvisit.domain.links import openable
+from fieldvisit.domain.model import LinkKind, Session, SessionLink, Sharing
 from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.safe_text import SafeTextBrowser
@@ -39,6 +41,13 @@ def plain_description(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket): no hint
+        return ""
+
+
 class SessionDetail(QWidget):
     """Shows one session. Emits what the user asks for; the section does the work."""
 
@@ -51,6 +60,7 @@ class SessionDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        self.addresses: dict[str, str] = {}  # attachment id -> its address
         self.clocks: Clocks | None = None
         self.setAccessibleName(self.tr("Session detail"))
         layout = QVBoxLayout(self)
@@ -139,9 +149,11 @@ class SessionDetail(QWidget):
         show_local: bool,
         sharing: dict[str, Sharing] | None = None,
         clocks: Clocks | None = None,
+        addresses: dict[str, str] | None = None,
     ) -> None:
         self.session = session
         self.clocks = clocks
+        self.addresses = dict(addresses or {})
         if session is None:
             self.title.clear()
             self.confidential.hide()
@@ -159,6 +171,39 @@ class SessionDetail(QWidget):
         self.pick.blockSignals(False)
         self.set_rating(rating)
         self.body.setHtml(self.session_html(session, speakers, documents, show_local, sharing))
+
+    def link_kind_label(self, kind: LinkKind) -> str:
+        return {
+            LinkKind.WEB_PAGE: self.tr("Web page"),
+            LinkKind.SLIDES: self.tr("Slides"),
+            LinkKind.VIDEO: self.tr("Video"),
+            LinkKind.LIVE_STREAM: self.tr("Live stream"),
+            LinkKind.JOIN: self.tr("Join link"),
+            LinkKind.FEEDBACK: self.tr("Feedback"),
+        }[kind]
+
+    def links_html(self, links: tuple[SessionLink, ...]) -> str:
+        """The session's links: openable ones as anchors the user may click (opened by
+        `on_anchor`, never before); anything else as plain text, never a link."""
+        if not links:
+            return ""
+        e = html.escape
+        items = []
+        for n, link in enumerate(links):
+            kind = e(self.link_kind_label(link.kind))
+            if openable(link.url):
+                shown = e(link.title or link.url)
+                # Where a titled link leads, so the user sees it before clicking.
+                host = _host(link.url) if link.title else ""
+                where = f" <small>({e(host)})</small>" if host else ""
+                items.append(f'{kind}: <a href="fv:link/{n}">{shown}</a>{where}')
+            else:
+                text = link.url if len(link.url) <= 200 else link.url[:200] + "…"
+                title = f"{e(link.title)} " if link.title else ""
+                note = e(self.tr("(shown as text; the app does not open this address)"))
+                items.append(f"{kind}: {title}<tt>{e(text)}</tt> <i>{note}</i>")
+        heading = e(self.tr("Links"))
+        return f"<p><b>{heading}:</b></p><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
     def session_html(
         self,
@@ -242,7 +287,7 @@ class SessionDetail(QWidget):
                 + e(self.tr("Confidential session: what is said here stays here."))
                 + "</b></p>"
             )
-        return out + plain_description(s.description)
+        return out + self.links_html(s.links) + plain_description(s.description)
 
     def _document_link(
         self, uid: str, documents: dict[str, str], sharing: dict[str, Sharing]
@@ -255,6 +300,14 @@ class SessionDetail(QWidget):
             label = self.tr("Confidential: not shared; not available")
             return f'{title} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
         link = f'<a href="fv:document/{e(uid)}">{title}</a>'
+        address = self.addresses.get(uid, "")
+        if address:
+            # An attachment listed by its address: opened from there, only on a click.
+            if openable(address):
+                link = f'<a href="fv:attachment/{e(uid)}">{title}</a>'
+            else:
+                note = self.tr("(its address is shown as text, never opened)")
+                link = f"{title} <tt>{e(address[:200])}</tt> <i>{e(note)}</i>"
         if status is Sharing.ATTENDEES_ONLY:
             label = self.tr("Attendees only: do not forward")
             return f'{link} <span style="color:{CONFIDENTIAL}">({e(label)})</span>'
@@ -287,6 +340,9 @@ class SessionDetail(QWidget):
     def on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "fv":
             kind, _, uid = url.path().partition("/")
+            if kind in ("link", "attachment"):
+                self.open_address(self._address_of(kind, uid))
+                return
             if kind == "note-person":
                 self.person_note_requested.emit(uid)
                 return
@@ -296,4 +352,19 @@ class SessionDetail(QWidget):
             return
         if url.scheme() in ("http", "https", "mailto"):
             # The only way the app reaches the network: the user clicked this link.
+            QDesktopServices.openUrl(url)
+
+    def _address_of(self, kind: str, key: str) -> str:
+        if kind == "attachment":
+            return self.addresses.get(key, "")
+        links = self.session.links if self.session is not None else ()
+        return links[int(key)].url if key.isdigit() and int(key) < len(links) else ""
+
+    def open_address(self, address: str) -> None:
+        """Open a link or attachment the user clicked: the stored address itself, checked
+        again here, so a hostile one (javascript:, file:, too long) is never opened."""
+        if not openable(address):
+            return
+        url = QUrl(address, QUrl.ParsingMode.StrictMode)
+        if url.isValid() and url.scheme().lower() in ("http", "https"):
             QDesktopServices.openUrl(url)

@@ -414,6 +414,7 @@ class ProgrammeSection(Section):
             show_local=self.ctx.show_local_zone,
             sharing=prog.document_sharing if prog else {},
             clocks=self.ctx.clocks,
+            addresses=prog.document_urls if prog else {},
         )
 
     @Slot()

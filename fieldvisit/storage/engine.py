@@ -181,7 +181,7 @@ def _upgrade(engine: Engine, database: Path, backups: Path, key: bytearray | Non
     script = ScriptDirectory.from_config(alembic_config())
     if current == script.get_current_head():
         return
-    if current is not None and not _known(script, current):
+    if current is not None and not known_revision(script, current):
         raise StorageError(
             "this store was written by a newer version of fieldvisit; please update the app",
             path=database,
@@ -199,7 +199,8 @@ def _upgrade(engine: Engine, database: Path, backups: Path, key: bytearray | Non
     command.upgrade(alembic_config(engine), "head")
 
 
-def _known(script: ScriptDirectory, revision: str) -> bool:
+def known_revision(script: ScriptDirectory, revision: str) -> bool:
+    """Whether this app's migrations know `revision` (else the store is from a newer app)."""
     from alembic.util.exc import CommandError
 
     try:

@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import CredentialsError, StorageError
+from fieldvisit.storage.engine import known_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -223,7 +224,7 @@ def _judge(state: _State, where: str) -> str:
     if state.revision is not None:
         if state.revision == head:
             return "head"
-        if not _known(script, state.revision):
+        if not known_revision(script, state.revision):
             if collation_tables <= state.tables:
                 raise StorageError(
                     f"this collation store is at a newer schema ({state.revision}) than "
@@ -241,15 +242,6 @@ def _judge(state: _State, where: str) -> str:
             )
         return "legacy"
     raise StorageError("not a collation store (it holds other tables)", path=where)
-
-
-def _known(script: ScriptDirectory, revision: str) -> bool:
-    from alembic.util.exc import CommandError
-
-    try:
-        return script.get_revision(revision) is not None
-    except CommandError:
-        return False
 
 
 def backup_sqlite(path: Path, label: str) -> Path:

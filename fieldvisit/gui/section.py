@@ -11,6 +11,8 @@ picks changed elsewhere).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
@@ -25,9 +27,13 @@ class Section(QWidget):
         self.ctx = ctx
         ctx.data_changed.connect(self.on_data_changed)
 
+    section_name: ClassVar[str]  # its name in navigation.REGISTRY
+
     def section_title(self) -> str:
-        """The title shown for the section (its registry title, translated)."""
-        raise NotImplementedError
+        """The title shown for the section: its registry title, translated."""
+        from fieldvisit.gui.navigation import section_titles  # navigation imports this module
+
+        return section_titles()[self.section_name]
 
     @Slot(str, str)
     def on_data_changed(self, what: str, event_id: str) -> None:

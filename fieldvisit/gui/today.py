@@ -124,6 +124,8 @@ def session_line(s: Session, suffix: str = "", clocks: Clocks | None = None) -> 
 class TodaySection(Section):
     """Refreshes on the event clock; every line navigates to its section."""
 
+    section_name = "today"
+
     refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -240,9 +242,6 @@ class TodaySection(Section):
         layout.addWidget(view, 1)
         self.captions[name] = caption
         return view
-
-    def section_title(self) -> str:
-        return self.tr("Today")
 
     # --- data -----------------------------------------------------------------------------
 

@@ -46,9 +46,14 @@ def test_switch_sections_by_alt_number(shell: Shell, qtbot: QtBot) -> None:
 
 
 def test_every_section_has_a_title(shell: Shell) -> None:
+    from fieldvisit.gui.navigation import section_titles
+
+    titles = section_titles()
     for name, widget in shell.window.sections.items():
         title = widget.section_title()
         assert isinstance(title, str) and title, name
+        # The title is the registry's, so the sidebar and the section never disagree.
+        assert widget.section_name == name and title == titles[name]
 
 
 def test_geometry_and_last_section_restored(

@@ -74,6 +74,8 @@ def load_mine(store: Store, event_id: str) -> tuple[frozenset[str], dict[str, in
 class ProgrammeSection(Section):
     """Everything about the programme of the current event."""
 
+    section_name = "programme"
+
     populated = Signal()  # the programme of the current event is on screen
     status_message = Signal(str)
     new_note_requested = Signal(str, str)  # target kind, uid: the window opens Notes on it
@@ -276,9 +278,6 @@ class ProgrammeSection(Section):
         layout.addWidget(caption)
         layout.addWidget(combo, 1)
         return combo
-
-    def section_title(self) -> str:
-        return self.tr("Programme")
 
     # --- loading --------------------------------------------------------------------------
 

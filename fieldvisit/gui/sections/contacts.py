@@ -89,6 +89,8 @@ class ContactsModel(RowsModel[ContactLine]):
 class ContactsSection(Section):
     """People by role; the card beside the list is the chosen person's page."""
 
+    section_name = "contacts"
+
     loaded = Signal()
     exported = Signal(str)
     page_shown = Signal(str)  # the person id, once their page (sessions, notes) is in
@@ -164,9 +166,6 @@ class ContactsSection(Section):
         layout.addWidget(splitter)
         self._show_person(None)
         self.reload()
-
-    def section_title(self) -> str:
-        return self.tr("Contacts")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -106,6 +106,7 @@ class Opened:
 
 
 class DocumentsSection(Section):
+    section_name = "documents"
     loaded = Signal()
     opened = Signal(str)  # document id, shown in-app or handed to the system viewer
     open_failed = Signal(str)
@@ -194,9 +195,6 @@ class DocumentsSection(Section):
         layout.addWidget(splitter)
         self._say(self.tr("Choose a document."))
         self.reload()
-
-    def section_title(self) -> str:
-        return self.tr("Documents")
 
     # --- loading ----------------------------------------------------------------------
 

@@ -100,6 +100,8 @@ class _Loaded:
 class NotesSection(Section):
     """Notes of the current event. `saved(note_id)` after each autosave."""
 
+    section_name = "notes"
+
     saved = Signal(str)
     list_loaded = Signal()
     search_done = Signal(str)  # the query
@@ -176,9 +178,6 @@ class NotesSection(Section):
 
         ctx.clock_changed.connect(self.on_clock_changed)
         self.reload()
-
-    def section_title(self) -> str:
-        return self.tr("Notes")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -75,6 +75,7 @@ class EntriesModel(RowsModel[Entry]):
 
 
 class QuestionsSection(Section):
+    section_name = "questions"
     saved = Signal()
     loaded = Signal()
 
@@ -138,9 +139,6 @@ class QuestionsSection(Section):
         layout.addWidget(splitter)
         self._show_entry(None)
         self.reload()
-
-    def section_title(self) -> str:
-        return self.tr("Questions")
 
     # --- loading ----------------------------------------------------------------------
 

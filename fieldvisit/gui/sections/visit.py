@@ -95,6 +95,8 @@ class StopsModel(RowsModel[StopLine]):
 class VisitSection(Section):
     """The field visit of the current event."""
 
+    section_name = "visit"
+
     loaded = Signal()
     gpx_written = Signal(str)
 
@@ -173,9 +175,6 @@ class VisitSection(Section):
         ctx.clock_changed.connect(self.on_clock)
         self._set_enabled(False)
         self.reload()
-
-    def section_title(self) -> str:
-        return self.tr("Visit")
 
     # --- loading ----------------------------------------------------------------------
 

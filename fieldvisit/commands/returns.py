@@ -127,6 +127,7 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.cli import read_passphrase
     from fieldvisit.packs.keys import load_keys
     from fieldvisit.services.collate import Organiser, collate_files
+    from fieldvisit.services.collate_open import default_workers
 
     key_path = Path(args.key)
     passphrase = read_passphrase(args.passphrase_file, prompt=f"Passphrase for {key_path}: ")
@@ -139,7 +140,8 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     summary = with_password(
         args.db,
         lambda password: collate_files(
-            args.db, files, keys.returns, password=password, organiser=organiser
+            args.db, files, keys.returns, password=password, organiser=organiser,
+            workers=default_workers(),
         ),
     )
     for outcome in summary.outcomes:

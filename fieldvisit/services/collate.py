@@ -31,10 +31,9 @@ from fieldvisit.domain.errors import StorageError
 from fieldvisit.returns.format import (
     Opened,
     RejectReason,
-    ReturnRejectedError,
 )
 from fieldvisit.returns.payload import ReturnPayload
-from fieldvisit.services.collate_open import ReturnOpener
+from fieldvisit.services.collate_open import OpenedFile, ReturnOpener, opened_files
 from fieldvisit.storage.collation.engine import CollationStore
 from fieldvisit.storage.collation.writer import (
     CollationInterruptedError,
@@ -125,22 +124,28 @@ class Collator:
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        workers: int = 0,
     ) -> CollateSummary:
+        """Collate `files` in order; with `workers` > 0, that many processes open the files
+        ahead of the writes (see collate_open.opened_files)."""
         summary = CollateSummary()
         seen, known_qs = self.writer.known()
         run_pk = summary.run_pk = self.writer.start_run(
             self.organiser.name, self.organiser.host, len(files)
         )
         try:
-            with self.writer:
-                for index, path in enumerate(files):
+            with (
+                opened_files(self.opener, files, frozenset(seen), workers) as arriving,
+                self.writer,
+            ):
+                for index, item in enumerate(arriving):
                     if cancelled is not None and cancelled():
                         summary.cancelled = True
                         break
-                    outcome = self._one(path, seen, known_qs, run_pk)
+                    outcome = self._one(item, seen, known_qs, run_pk)
                     summary.outcomes.append(outcome)
                     if progress is not None:
-                        progress(index + 1, len(files), path.name)
+                        progress(index + 1, len(files), item.path.name)
         except CollationInterruptedError as exc:
             raise StorageError(
                 f"the collation stopped: {exc.problem}; every return is either fully in or "
@@ -154,32 +159,30 @@ class Collator:
 
     def _one(
         self,
-        path: Path,
+        item: OpenedFile,
         seen: set[str],
         known_qs: set[tuple[str, str, int]],
         run_pk: int,
     ) -> FileOutcome:
-        try:
-            digest, data = self.opener.read(path)
-        except OSError as exc:
+        path, digest = item.path, item.digest
+        if digest is None:
             # Not recorded: there are no bytes to recognise the file by next time.
-            return FileOutcome(path, "rejected", RejectReason.UNREADABLE, str(exc.strerror))
-        if digest in seen:
+            return FileOutcome(path, "rejected", RejectReason.UNREADABLE, item.detail)
+        if item.known or digest in seen:
             return FileOutcome(path, "already")
         seen.add(digest)
         name = clean_text(path.name)
-        now_aware = dt.datetime.now(dt.UTC)
-        try:
-            opened, payload = self.opener.open(data, now_aware)
-        except ReturnRejectedError as exc:
-            detail = clean_text(exc.detail)
+        if item.reason is not None:
+            detail = clean_text(item.detail)
             with self.writer.one_return() as writes:
                 fresh = writes.reject(
-                    digest, name, exc.reason.value, detail, writes.time(utcnow()), run_pk
+                    digest, name, item.reason.value, detail, writes.time(utcnow()), run_pk
                 )
             if not fresh:
                 return FileOutcome(path, "already")
-            return FileOutcome(path, "rejected", exc.reason, detail)
+            return FileOutcome(path, "rejected", item.reason, detail)
+        opened, payload = item.opened, item.payload
+        assert opened is not None and payload is not None
         for attempt in range(_ATTEMPTS):
             try:
                 with self.writer.one_return() as writes:
@@ -363,11 +366,12 @@ def collate_files(
     organiser: Organiser | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    workers: int = 0,
 ) -> CollateSummary:
     """Open (creating) the collation store `db` (a path or a URL) and collate `files`."""
     store = CollationStore.open(db, password=password)
     try:
         collator = Collator(store, private_key, organiser)
-        return collator.collate(files, progress=progress, cancelled=cancelled)
+        return collator.collate(files, progress=progress, cancelled=cancelled, workers=workers)
     finally:
         store.close()

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Sequence
+import sys
+import threading
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
@@ -178,3 +186,113 @@ class ReturnOpener:
         check_proof(self.proof_key(payload.event_id), opened)
         check_storable(payload, now)
         return opened, payload
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedFile:
+    """One file as the collator gets it: its hash and what it holds, or why not.
+
+    `digest` is None for a file that could not be read (`detail` says why); `known` marks
+    a hash the store had before the run began (the file was not opened); `reason` is set
+    for a file that failed a check.
+    """
+
+    path: Path
+    digest: str | None
+    opened: Opened | None = None
+    payload: ReturnPayload | None = None
+    reason: RejectReason | None = None
+    detail: str = ""
+    known: bool = False
+
+
+def open_file(opener: ReturnOpener, path: Path, known: AbstractSet[str]) -> OpenedFile:
+    try:
+        digest, data = opener.read(path)
+    except OSError as exc:
+        return OpenedFile(path, None, detail=str(exc.strerror))
+    if digest in known:
+        return OpenedFile(path, digest, known=True)
+    try:
+        opened, payload = opener.open(data, dt.datetime.now(dt.UTC))
+    except ReturnRejectedError as exc:
+        return OpenedFile(path, digest, reason=exc.reason, detail=exc.detail)
+    return OpenedFile(path, digest, opened, payload)
+
+
+# Below this many files the worker processes cost more than they save.
+PARALLEL_FROM = 32
+# Files per task, and tasks in flight per worker: enough to keep the workers busy while
+# the writer catches up, few enough that a long run never holds many payloads in memory.
+_CHUNK = 8
+_IN_FLIGHT = 2
+# A worker process's opener and the hashes the store had (set by its initializer).
+_worker: tuple[ReturnOpener, AbstractSet[str]] | None = None
+
+
+def _start_worker(private_key: X25519PrivateKey, known: AbstractSet[str]) -> None:
+    global _worker
+    _worker = (ReturnOpener(private_key), known)
+
+
+def _open_in_worker(paths: Sequence[Path]) -> list[OpenedFile]:
+    assert _worker is not None
+    opener, known = _worker
+    return [open_file(opener, path, known) for path in paths]
+
+
+def parallel_available() -> bool:
+    """Worker processes are forked (Linux): they start at once with nothing to import, and
+    the key is handed over in memory. Only a process without other threads forks: the
+    command line, not the window (Qt's threads would be copied in an unknown state)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def default_workers() -> int:
+    """Worker processes for a command-line collation: one per processor, up to 4."""
+    return min(os.cpu_count() or 1, 4) if parallel_available() else 0
+
+
+def _in_workers(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int
+) -> Generator[OpenedFile, None, None]:
+    context = multiprocessing.get_context("fork")
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker,
+        initargs=(opener.private_key, known),
+    ) as pool:  # fmt: skip
+        pending: deque[Future[list[OpenedFile]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_open_in_worker, chunk))
+                if len(pending) >= workers * _IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:  # stopped early: what was not started never starts
+                future.cancel()
+
+
+@contextmanager
+def opened_files(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int = 0
+) -> Iterator[Iterator[OpenedFile]]:
+    """The files opened in order: here, or, with `workers` > 0 and enough files, by that
+    many forked processes while the caller writes the files before (decrypting, verifying
+    and parsing take as long as writing the store). Leaving the block stops the workers;
+    a worker that dies raises BrokenProcessPool rather than leaving the run waiting."""
+    if workers <= 0 or len(files) < PARALLEL_FROM or not parallel_available():
+        yield (open_file(opener, path, known) for path in files)
+        return
+    arriving = _in_workers(opener, files, known, workers)
+    try:
+        yield arriving
+    finally:
+        arriving.close()

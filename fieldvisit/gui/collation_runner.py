@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from fieldvisit.domain.collation import Overview
 from fieldvisit.domain.errors import CredentialsError, UserError
 from fieldvisit.gui.worker import SerialWorker
-from fieldvisit.services.collate import CollateSummary, Collator
+from fieldvisit.services.collate import CollateSummary, Collator, Organiser
 from fieldvisit.services.organiser import (
     CollationStore,
     Marker,
@@ -105,7 +105,13 @@ class CollationRunner(QObject):
 
         self._submit(job, done)
 
-    def collate(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
+    def collate(
+        self,
+        files: Sequence[Path],
+        private_key: X25519PrivateKey,
+        organiser: Organiser | None = None,
+    ) -> None:
+        """Collate on the worker; the run records `organiser` (default: the login name)."""
         self._cancel.clear()
 
         def report(done: int, total: int, name: str) -> None:
@@ -115,7 +121,7 @@ class CollationRunner(QObject):
         def job() -> CollateSummary:
             if self.store is None:
                 raise UserError("open or create a collation store first")
-            return Collator(self.store, private_key).collate(
+            return Collator(self.store, private_key, organiser).collate(
                 list(files), progress=report, cancelled=self._cancel.is_set
             )
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -55,9 +56,9 @@ from fieldvisit.gui.collation_runner import CollationRunner
 from fieldvisit.gui.dataclass_table import DataclassTableModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.paths import AppPaths
-from fieldvisit.services.collate import CollateSummary
+from fieldvisit.services.collate import CollateSummary, Organiser
 from fieldvisit.services.report import digest_markdown
-from fieldvisit.settings import ORGANISER_STORE, Settings
+from fieldvisit.settings import ORGANISER_NAME, ORGANISER_STORE, Settings
 
 
 def _utc(moment: dt.datetime | None) -> str:
@@ -231,6 +232,23 @@ class OrganiserWindow(QMainWindow):
         for action in (self.open_action, self.shared_action, self.collate_action,
                        self.report_action, self.refresh_action):  # fmt: skip
             bar.addAction(action)
+        bar.addSeparator()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("organiser_name")
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setToolTip(
+            self.tr("Recorded with each collation run as who collated; empty: your login name")
+        )
+        self.name_edit.setPlaceholderText(Organiser.here().name)
+        self.name_edit.setMaxLength(200)
+        self.name_edit.setMinimumWidth(160)
+        self.name_edit.setMaximumWidth(280)
+        self.name_edit.setText(settings.get(ORGANISER_NAME) if settings is not None else "")
+        self.name_edit.editingFinished.connect(self.on_name_edited)
+        name_label = QLabel(self.tr("Your &name:"))
+        name_label.setBuddy(self.name_edit)
+        bar.addWidget(name_label)
+        bar.addWidget(self.name_edit)
         self.addToolBar(bar)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.setObjectName("organiser_menu_file")
@@ -319,7 +337,14 @@ class OrganiserWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self.collate_action.setEnabled(False)
-        self.runner.collate(files, private_key)
+        self.on_name_edited()
+        self.runner.collate(files, private_key, Organiser.here(self.name_edit.text().strip()))
+
+    @Slot()
+    def on_name_edited(self) -> None:
+        """Remember the organiser's name for the next runs (and the next start)."""
+        if self.settings is not None:
+            self.settings.set(ORGANISER_NAME, self.name_edit.text().strip())
 
     def write_report_to(self, folder: Path) -> None:
         self.runner.write_report(folder)

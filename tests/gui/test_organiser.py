@@ -261,3 +261,44 @@ def test_a_shared_store_asks_its_password_and_remembers_the_url_without_it(
         assert url in widget.windowTitle()
     finally:
         widget.shutdown()
+
+
+def test_the_organiser_types_their_name_and_it_is_recorded_and_remembered(
+    qtbot: QtBot, data_dir: Path, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    from fieldvisit.services.collate import Organiser
+    from fieldvisit.settings import ORGANISER_NAME, MemoryStorage, Settings
+
+    settings = Settings(MemoryStorage())
+    widget = OrganiserWindow(resolve(data_dir), settings)
+    qtbot.addWidget(widget)
+    with qtbot.waitActive(widget):  # the desktop gives a new window the keyboard
+        widget.show()
+        widget.activateWindow()
+    try:
+        # Empty at first: the run would record the login name, which the field shows faded.
+        assert widget.name_edit.text() == ""
+        assert widget.name_edit.placeholderText() == Organiser.here().name
+        with qtbot.waitSignal(widget.overview_shown, timeout=10_000):
+            widget.open_store(tmp_path / "collation.sqlite")
+        # Alt+N (the label's mnemonic) goes to the field, as a keyboard user would reach it.
+        qtbot.keyClick(widget, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(widget.name_edit.hasFocus, timeout=10_000)
+        qtbot.keyClicks(widget.name_edit, "  Ann de Vries ")
+        qtbot.keyClick(widget.name_edit, Qt.Key.Key_Return)
+        assert settings.get(ORGANISER_NAME) == "Ann de Vries"
+        with qtbot.waitSignal(widget.overview_shown, timeout=20_000):
+            widget.collate_files(returns(tmp_path / "in", organiser, 2), organiser)
+        assert [(r.organiser, r.accepted) for r in widget.runs.rows] == [("Ann de Vries", 2)]
+        assert {widget.returns.columns[3][1](r).split(" @ ")[0] for r in widget.returns.rows} == {
+            "Ann de Vries"
+        }
+    finally:
+        widget.shutdown()
+    # The next start shows the name again.
+    again = OrganiserWindow(resolve(data_dir), settings)
+    qtbot.addWidget(again)
+    try:
+        assert again.name_edit.text() == "Ann de Vries"
+    finally:
+        again.shutdown()

@@ -140,7 +140,11 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     summary = with_password(
         args.db,
         lambda password: collate_files(
-            args.db, files, keys.returns, password=password, organiser=organiser,
+            args.db,
+            files,
+            keys.returns,
+            password=password,
+            organiser=organiser,
             workers=default_workers(),
         ),
     )

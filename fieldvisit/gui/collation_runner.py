@@ -22,6 +22,7 @@ from fieldvisit.services.collate import CollateSummary, Collator, Organiser
 from fieldvisit.services.organiser import (
     CollationStore,
     Marker,
+    SharedUpgrade,
     open_store,
     read_marker,
     read_overview,
@@ -50,6 +51,8 @@ class CollationRunner(QObject):
         self._cancel = threading.Event()
         self.store: CollationStore | None = None
         self.marker: Marker | None = None
+        # A shared store at an older schema: upgraded after a pg_dump, or refused.
+        self.upgrade = SharedUpgrade()
         self._stopped = False
 
     def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
@@ -73,7 +76,7 @@ class CollationRunner(QObject):
         """Open (or create) the store at a path or URL; nothing changes if it fails."""
 
         def job() -> tuple[str, Overview]:
-            store = open_store(db, password=password)
+            store = open_store(db, password=password, upgrade=self.upgrade)
             if self.store is not None:
                 self.store.close()
             self.store = store

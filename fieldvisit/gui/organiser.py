@@ -57,6 +57,7 @@ from fieldvisit.gui.dataclass_table import DataclassTableModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.collate import CollateSummary, Organiser
+from fieldvisit.services.organiser import SharedUpgrade
 from fieldvisit.services.report import digest_markdown
 from fieldvisit.settings import ORGANISER_NAME, ORGANISER_STORE, Settings
 
@@ -80,8 +81,16 @@ class OrganiserWindow(QMainWindow):
     REFRESH_MS = 5000
 
     def __init__(
-        self, paths: AppPaths, settings: Settings | None = None, parent: QWidget | None = None
+        self,
+        paths: AppPaths,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        backed_up: bool = False,
     ) -> None:
+        """`backed_up`: the organiser said a shared store needing an upgrade is backed up
+        (`--i-have-a-backup`); otherwise the upgrade waits for a pg_dump into the backups
+        folder."""
         super().__init__(parent)
         self.paths = paths
         self.settings = settings
@@ -92,6 +101,7 @@ class OrganiserWindow(QMainWindow):
         self.db: str | None = None
         self._password: str | None = None  # in memory only, never in the settings
         self.runner = CollationRunner(self)
+        self.runner.upgrade = SharedUpgrade(paths.backups, backed_up)
         self.last_summary: CollateSummary | None = None
 
         self.runs = DataclassTableModel[RunInfo](

@@ -35,6 +35,7 @@ from fieldvisit.returns.format import (
 from fieldvisit.returns.payload import ReturnPayload
 from fieldvisit.services.collate_open import OpenedFile, ReturnOpener, opened_files
 from fieldvisit.storage.collation.engine import CollationStore
+from fieldvisit.storage.collation.pg_backup import SharedUpgrade
 from fieldvisit.storage.collation.writer import (
     CollationInterruptedError,
     CollationRetryError,
@@ -367,9 +368,10 @@ def collate_files(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int = 0,
+    upgrade: SharedUpgrade | None = None,
 ) -> CollateSummary:
     """Open (creating) the collation store `db` (a path or a URL) and collate `files`."""
-    store = CollationStore.open(db, password=password)
+    store = CollationStore.open(db, password=password, upgrade=upgrade)
     try:
         collator = Collator(store, private_key, organiser)
         return collator.collate(files, progress=progress, cancelled=cancelled, workers=workers)

@@ -290,9 +290,9 @@ def test_the_organiser_types_their_name_and_it_is_recorded_and_remembered(
         with qtbot.waitSignal(widget.overview_shown, timeout=20_000):
             widget.collate_files(returns(tmp_path / "in", organiser, 2), organiser)
         assert [(r.organiser, r.accepted) for r in widget.runs.rows] == [("Ann de Vries", 2)]
-        assert {widget.returns.columns[3][1](r).split(" @ ")[0] for r in widget.returns.rows} == {
-            "Ann de Vries"
-        }
+        assert {
+            str(widget.returns.columns[3][1](r)).split(" @ ")[0] for r in widget.returns.rows
+        } == {"Ann de Vries"}
     finally:
         widget.shutdown()
     # The next start shows the name again.

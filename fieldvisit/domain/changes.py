@@ -175,6 +175,18 @@ class ImportResult:
 
 
 @dataclass(frozen=True, slots=True)
+class EventChoice:
+    """One installed event, as the event switcher lists it."""
+
+    id: str
+    title: str
+    timezone: str
+    start_date: dt.date
+    end_date: dt.date
+    illustrative: str = ""  # what the pack invents (the sample banner's note)
+
+
+@dataclass(frozen=True, slots=True)
 class EventSummary:
     """One installed event, as `fieldvisit events` and the event switcher list it."""
 

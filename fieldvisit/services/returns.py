@@ -32,7 +32,6 @@ from fieldvisit.returns.draft import (
 )
 from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload, iso
-from fieldvisit.services.notes import gone_titles
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
     AgendaPickRow,
@@ -48,6 +47,7 @@ from fieldvisit.storage.models import (
     SessionRow,
     StopRow,
 )
+from fieldvisit.storage.repo.changes import gone_titles
 
 
 def _utc(moment: dt.datetime | None) -> str:

@@ -144,6 +144,14 @@ def pack_file(unit: Unit, event_id: str) -> str | None:
     return unit.scalar(select(EventRow.pack_file).where(EventRow.id == event_id))
 
 
+def heading(unit: Unit, event_id: str) -> tuple[str, str] | None:
+    """(title, pack file name) of the installed event, None when not installed."""
+    row = unit.execute(
+        select(EventRow.title, EventRow.pack_file).where(EventRow.id == event_id)
+    ).first()
+    return (row.title, row.pack_file) if row is not None else None
+
+
 def pack_files(unit: Unit) -> set[str]:
     """The pack file of every installed event."""
     return set(unit.scalars(select(EventRow.pack_file)))

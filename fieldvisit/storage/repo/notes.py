@@ -199,3 +199,19 @@ def full_text(
         (str(r[0]), str(r[1]), r[2], bool(r[3]), str(r[4] or ""))
         for r in unit.execute(_SEARCH, params)
     ]
+
+
+def notes_by_creation(unit: Unit, event_id: str, *, include_private: bool) -> list[Note]:
+    """The event's live notes (the private ones only if asked), oldest first."""
+    query = select(NoteRow).where(NoteRow.event_id == event_id, NoteRow.deleted.is_(False))
+    if not include_private:
+        query = query.where(NoteRow.private.is_(False))
+    return [_note(r) for r in unit.scalars(query.order_by(NoteRow.created_at))]
+
+
+def shared_ids(unit: Unit, note_ids: Iterable[str]) -> set[str]:
+    """Those of `note_ids` still live and not private."""
+    query = select(NoteRow.id).where(
+        NoteRow.id.in_(list(note_ids)), NoteRow.private.is_(False), NoteRow.deleted.is_(False)
+    )
+    return set(unit.scalars(query))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
@@ -48,3 +50,26 @@ def set_rating(unit: Unit, event_id: str, uid: str, stars: int) -> None:
         row.stars = stars
         row.revision += 1
         row.updated_at = utcnow()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRating:
+    session_uid: str
+    stars: int
+    revision: int
+    updated_at: dt.datetime  # aware, UTC
+
+
+def picks_in_order(unit: Unit, event_id: str) -> list[str]:
+    """The picked sessions' uids in the order they were picked."""
+    query = select(AgendaPickRow.session_uid).where(AgendaPickRow.event_id == event_id)
+    return list(unit.scalars(query.order_by(AgendaPickRow.pk)))
+
+
+def rating_records(unit: Unit, event_id: str) -> list[StoredRating]:
+    """The event's ratings in the order they were first given."""
+    query = select(RatingRow).where(RatingRow.event_id == event_id).order_by(RatingRow.pk)
+    return [
+        StoredRating(r.session_uid, r.stars, r.revision, r.updated_at.replace(tzinfo=dt.UTC))
+        for r in unit.scalars(query)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -150,6 +151,27 @@ def heading(unit: Unit, event_id: str) -> tuple[str, str] | None:
         select(EventRow.title, EventRow.pack_file).where(EventRow.id == event_id)
     ).first()
     return (row.title, row.pack_file) if row is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnAddress:
+    """What a return names of the event's pack, and the organisers' keys it goes to."""
+
+    id: str
+    title: str
+    pack_id: str
+    pack_version: int
+    return_key: str | None
+    return_proof_key: str | None
+
+
+def return_address(unit: Unit, event_id: str) -> ReturnAddress | None:
+    row = unit.get(EventRow, event_id)
+    if row is None:
+        return None
+    return ReturnAddress(
+        row.id, row.title, row.pack_id, row.pack_version, row.return_key, row.return_proof_key
+    )
 
 
 def pack_files(unit: Unit) -> set[str]:

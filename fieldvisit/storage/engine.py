@@ -71,15 +71,20 @@ def make_engine(database: Path, key: bytearray | None = None) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
-    """An Alembic config built in code: a frozen app has no alembic.ini beside it."""
+def config_at(migrations: Path, **attributes: object) -> Config:
+    """An Alembic config built in code (a frozen app has no alembic.ini beside it) for the
+    migrations in `migrations`, handing env.py the `attributes` that are not None."""
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if engine is not None:
-        config.attributes["engine"] = engine
+    config.set_main_option("script_location", str(migrations))
+    config.attributes.update({k: v for k, v in attributes.items() if v is not None})
     return config
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """The delegate store's Alembic config (env.py migrates `engine`)."""
+    return config_at(MIGRATIONS, engine=engine)
 
 
 def current_revision(engine: Engine) -> str | None:

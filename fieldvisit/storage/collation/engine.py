@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import CredentialsError, StorageError
-from fieldvisit.storage.engine import known_revision
+from fieldvisit.storage.engine import config_at, known_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -178,14 +178,8 @@ def _first_line(message: str) -> str:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic config built in code: a frozen app has no alembic.ini beside it."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    """The collation store's Alembic config (env.py migrates on `connection`)."""
+    return config_at(MIGRATIONS, connection=connection)
 
 
 def _script() -> ScriptDirectory:

@@ -32,7 +32,6 @@ from fieldvisit.storage.unit import Unit
 # The delegate's own rows of an event (the key pin is not one: it outlives the event).
 _OWN_ROWS: tuple[Any, ...] = (NoteRow, AnswerRow, AgendaPickRow, RatingRow, SeenRow)
 
-# Installed events, soonest first: the order of the event switcher and `fieldvisit events`.
 _LISTED = (EventRow.start_date, EventRow.title, EventRow.id)
 
 
@@ -46,18 +45,15 @@ def _per_event(unit: Unit, model: Any, *where: Any) -> dict[str, int]:
     return {event_id: int(n) for event_id, n in unit.execute(query)}
 
 
+def _listed(unit: Unit) -> list[Any]:
+    """Every installed event's row (all but the pack's content), soonest first: the order
+    of the event switcher and of `fieldvisit events`."""
+    columns = [c for c in EventRow.__table__.c if c.key != "map_data"]
+    return list(unit.execute(select(*columns).order_by(*_LISTED)).all())
+
+
 def event_choices(unit: Unit) -> list[EventChoice]:
     """Installed events, soonest first, as the event switcher lists them."""
-    rows = unit.execute(
-        select(
-            EventRow.id,
-            EventRow.title,
-            EventRow.timezone,
-            EventRow.start_date,
-            EventRow.end_date,
-            EventRow.data,
-        ).order_by(*_LISTED)
-    ).all()
     return [
         EventChoice(
             r.id,
@@ -67,26 +63,13 @@ def event_choices(unit: Unit) -> list[EventChoice]:
             r.end_date,
             str(r.data.get("illustrative") or "") if isinstance(r.data, dict) else "",
         )
-        for r in rows
+        for r in _listed(unit)
     ]
 
 
 def event_summaries(unit: Unit) -> list[EventSummary]:
     """Every installed event, soonest first, with its pack version, trust and counts."""
-    rows = unit.execute(
-        select(
-            EventRow.id,
-            EventRow.title,
-            EventRow.timezone,
-            EventRow.start_date,
-            EventRow.end_date,
-            EventRow.pack_version,
-            EventRow.signed,
-            EventRow.key_fingerprint,
-            EventRow.installed_at,
-            EventRow.updated_at,
-        ).order_by(*_LISTED)
-    ).all()
+    rows = _listed(unit)
     sessions = _per_event(unit, SessionRow)
     people = _per_event(unit, PersonRow)
     itineraries = _per_event(unit, ItineraryRow)

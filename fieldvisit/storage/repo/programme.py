@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, select
 
 from fieldvisit.domain.model import Event, Person, Session, Sharing, Stop
-from fieldvisit.storage.models import DocumentRow, EventRow, PersonRow, SessionRow, StopRow
+from fieldvisit.storage.models import DocumentRow, PersonRow, SessionRow, StopRow
+from fieldvisit.storage.repository import load_event
 from fieldvisit.storage.rows import (
-    event_from_row,
     person_from_row,
     session_from_row,
     sharing_of,
@@ -67,8 +67,10 @@ def _sessions(unit: Unit, zone: ZoneInfo, *where: ColumnElement[bool]) -> tuple[
 
 def find_event(unit: Unit, event_id: str) -> Event | None:
     """The installed event, or None."""
-    row = unit.get(EventRow, event_id)
-    return event_from_row(row) if row is not None else None
+    try:
+        return load_event(unit, event_id)
+    except KeyError:
+        return None
 
 
 def programme_sessions(unit: Unit, event: Event) -> tuple[Session, ...]:

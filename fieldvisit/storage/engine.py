@@ -196,7 +196,7 @@ def _upgrade(engine: Engine, database: Path, backups: Path, key: bytearray | Non
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backups / f"{database.stem}-{current}-{stamp}.sqlite"
         if key is None:
-            _backup(database, target)
+            copy_sqlite(database, target)
         else:
             from fieldvisit.storage.cipher import copy_encrypted
 
@@ -214,8 +214,8 @@ def known_revision(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
-def _backup(database: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API (the WAL is folded in)."""
+def copy_sqlite(database: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (the WAL is folded in), created 0600."""
     source = sqlite3.connect(database)
     create_private_file(target)
     try:

@@ -233,6 +233,20 @@ def _opt_time(value: dt.datetime | None, zone: ZoneInfo) -> str | None:
     return None if value is None else _time(value, zone)
 
 
+_REQUIRED = frozenset({"title", "kind", "name", "role"})  # of a session or person
+
+
+def _lean(fields: dict[str, object]) -> dict[str, object]:
+    """`fields` without the optional ones at their default (empty, null or false): every
+    reader, old and new, reads a missing optional field as its default, and a FOSDEM-sized
+    event.json is then about a tenth smaller to write, parse and validate."""
+    return {
+        key: value
+        for key, value in fields.items()
+        if key in _REQUIRED or not (value is None or value is False or value == "" or value == [])
+    }
+
+
 def content_to_json(content: PackContent) -> dict[str, Any]:
     """The event.json object; times are shown in the event's own zone with their offset."""
     event = content.event
@@ -249,13 +263,13 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
         "sessions": [
             {
                 "id": s.id,
-                **session_fields(s),
+                **_lean(session_fields(s)),
                 "start": _time(s.start, zone),
                 "end": _time(s.end, zone),
             }
             for s in content.sessions
         ],
-        "people": [{"id": p.id, **person_fields(p)} for p in content.people],
+        "people": [{"id": p.id, **_lean(person_fields(p))} for p in content.people],
         "itineraries": [
             {
                 "id": i.id,

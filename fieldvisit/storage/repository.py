@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import JSON, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.model import (
@@ -124,6 +124,16 @@ def _questionnaire_values(event_id: str, q: Questionnaire) -> dict[str, object]:
     }
 
 
+def _processor(column_type: Any, dialect: Any) -> Any:
+    """The column type's bind processor; for a JSON column, an empty list (most speakers'
+    languages, most sessions' documents) is serialized once, not once per row."""
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(column_type, JSON):
+        return process
+    empty = process([])
+    return lambda value: empty if value == [] else process(value)
+
+
 def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) -> None:
     """Insert rows with one DBAPI executemany.
 
@@ -137,9 +147,7 @@ def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) ->
     dialect = connection.dialect
     table = model.__table__
     names = list(rows[0])
-    plan = [
-        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
-    ]
+    plan = [(name, _processor(table.c[name].type, dialect)) for name in names]
     values = [
         tuple(row[name] if fn is None else fn(row[name]) for name, fn in plan) for row in rows
     ]

@@ -8,6 +8,7 @@ Times are stored as naive UTC instants and come back aware, in the event's zone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -147,10 +148,19 @@ def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) ->
     dialect = connection.dialect
     table = model.__table__
     names = list(rows[0])
-    plan = [(name, _processor(table.c[name].type, dialect)) for name in names]
-    values = [
-        tuple(row[name] if fn is None else fn(row[name]) for name, fn in plan) for row in rows
+    row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    # Only the columns whose type has a processor are touched one by one.
+    plan = [
+        (index, fn)
+        for index, fn in enumerate(_processor(table.c[name].type, dialect) for name in names)
+        if fn is not None
     ]
+    values: list[tuple[object, ...]] = []
+    for row in rows:
+        value = list(row_values(row))
+        for index, fn in plan:
+            value[index] = fn(value[index])
+        values.append(tuple(value))
     quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
     marks = ", ".join("?" for _ in names)
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", values)

@@ -8,8 +8,8 @@ Times are stored as naive UTC instants and come back aware, in the event's zone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 

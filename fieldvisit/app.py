@@ -266,7 +266,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
 def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
     """(go on, key): an encrypted store's data key from FIELDVISIT_PASSCODE_FILE or the
     unlock dialog; (True, None) for a plain store; (False, None) when the user quits."""
-    from fieldvisit.gui.lock import UnlockDialog, passcode_from_env
+    from fieldvisit.gui.unlock import UnlockDialog, passcode_from_env
     from fieldvisit.services.store import store_kind, unlock_key
 
     if store_kind(paths) != "encrypted":

@@ -251,6 +251,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     build sections, arm the app lock. `key`: an encrypted store's data key
     (`unlock_at_start`)."""
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.erase import EraseEventAction
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
@@ -260,6 +261,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     ctx = AppContext(worker, paths, frame.settings)
     frame.window.attach(ctx)
     lock = AppLock(frame.window, store, worker, frame.settings)
+    EraseEventAction(frame.window, ctx)  # Event > Erase this event's data…
     return Shell(frame.app, store, worker, ctx, frame.window, frame.translators, lock)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.services.protection import check_not_withheld
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
     EventRow,
@@ -42,7 +43,9 @@ def _escape_heading(text: str) -> str:
 
 
 def build_booklet(store: Store, event_id: str, *, include_private: bool = False) -> str:
-    """The Markdown text of the booklet of every (non-deleted) note of `event_id`."""
+    """The Markdown text of the booklet of every (non-deleted) note of `event_id`; refused
+    while the organisers' require_app_lock withholds the event's notes."""
+    check_not_withheld(store, event_id)
     with store.unit() as session:
         return _booklet(session, event_id, include_private=include_private)
 

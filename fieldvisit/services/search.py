@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from fieldvisit.domain.matching import Matcher, fold
 from fieldvisit.services.contacts import visible
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
+from fieldvisit.services.protection import withheld
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 from fieldvisit.storage.rows import from_utc, zone_of
@@ -163,6 +164,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
     fetch = limit * 4
     params = {"q": match, "e": event_id, "n": fetch, "o": HIT_OPEN, "c": HIT_CLOSE}
     hits: list[SearchHit] = []
+    # An organiser's require_app_lock: no note of the event is found until a passcode is set.
+    notes_withheld = withheld(store, event_id)
     with store.unit() as s:
         zone = zone_of(s.scalar(text("SELECT timezone FROM events WHERE id = :e"), params) or "")
         for uid, title, start, room, description, track, title_hl, snip in s.execute(
@@ -185,6 +188,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
             if len(hits) >= limit:
                 break
         hits.extend(_others(s, event_id, matcher))
+        if notes_withheld:
+            return hits[:limit]
         broad = (s.scalar(_NOTES_BROAD, {"q": match, "cap": RANK_AT_MOST + 1}) or 0) > RANK_AT_MOST
         notes_sql = _NOTES_NEWEST if broad else _NOTES_RANKED
         rank = 0

@@ -2585,6 +2585,10 @@
         <source>Everything you can share has been sent to the organisers.</source>
         <translation>Alles wat u kunt delen, is naar de organisatoren verzonden.</translation>
     </message>
+    <message>
+        <source>The organisers require a passcode for this event&apos;s notes and answers: protect your notes with a passcode to see them.</source>
+        <translation>De organisatoren eisen een toegangscode voor de notities en antwoorden van dit evenement: beveilig uw notities met een toegangscode om ze te zien.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>

@@ -58,6 +58,7 @@ def session_word(store: Store) -> str:
     from fieldvisit.services.programme import load_programme
 
     programme = load_programme(store, EVENT)
+    assert programme is not None
     return max((s.title for s in programme.sessions), key=len).split()[0]
 
 

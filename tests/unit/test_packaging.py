@@ -177,12 +177,26 @@ def test_frozen_cli_checks_name_the_failing_command(tmp_path: Path) -> None:
     fake = _fake_exe(
         tmp_path,
         'if [ "$2" = verify ]; then echo "Traceback (most recent call last):" >&2; exit 1; fi\n'
+        'if [ "$1" = report ]; then echo "fieldvisit: cannot reach the server" >&2; exit 2; fi\n'
         'echo "$@" >> "$FIELDVISIT_DATA_DIR.log"\n',
     )
     assert build.frozen_cli_checks(fake) == [
         "`fieldvisit pack verify`: exit code 1",
         "`fieldvisit pack verify`: output contains 'Traceback'",
     ]
+
+
+def test_frozen_cli_checks_want_one_line_for_postgresql(tmp_path: Path) -> None:
+    """PostgreSQL without psycopg_binary: a refusal in one line (exit 2), never a traceback."""
+    fake = _fake_exe(
+        tmp_path,
+        'if [ "$1" = report ]; then echo "Traceback (most recent call last):" >&2; '
+        'echo "ImportError: no pq wrapper available." >&2; exit 1; fi\n',
+    )
+    problems = build.frozen_cli_checks(fake)
+    assert "`fieldvisit report --db postgresql…`: output contains 'Traceback'" in problems
+    assert "`fieldvisit report --db postgresql…`: exit code 1 (expected 2)" in problems
+    assert "`fieldvisit report --db postgresql…`: 2 lines of output (expected one)" in problems
 
 
 def test_icons_render_at_every_size(qapp: object, tmp_path: Path) -> None:

@@ -69,6 +69,10 @@ class _EraseDialog(QDialog):
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        if name == "erase_final":  # "This cannot be undone." must not read as small print
+            bold = label.font()
+            bold.setBold(True)
+            label.setFont(bold)
         self.layout_.addWidget(label)
         return label
 

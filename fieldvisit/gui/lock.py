@@ -120,7 +120,13 @@ class AppLock(QObject):
     def _make_guard(self) -> QWidget:
         guard = QWidget()
         guard.setObjectName("passcode_required")
-        layout = QVBoxLayout(guard)
+        outer = QHBoxLayout(guard)
+        panel = QWidget(guard)
+        panel.setMaximumWidth(560)  # lines a delegate can read, as on the unlock screen
+        outer.addStretch(1)
+        outer.addWidget(panel, 3)
+        outer.addStretch(1)
+        layout = QVBoxLayout(panel)
         layout.addStretch(1)
         text = QLabel(
             self.tr(

@@ -92,6 +92,9 @@ class UnlockPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("unlock_message")
         self.message.setWordWrap(True)
+        bold = self.message.font()
+        bold.setBold(True)  # "Wrong passcode" must not read as more small print
+        self.message.setFont(bold)
         layout.addWidget(self.message)
         forgotten = QLabel(
             self.tr(
@@ -165,6 +168,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unlock_dialog")
         self.setWindowTitle(self.tr("Unlock Field Visit Companion"))
+        self.setMinimumWidth(460)
         self.key: bytearray | None = None
         layout = QVBoxLayout(self)
         self.panel = UnlockPanel(paths, self)

@@ -8,11 +8,9 @@ file. The programme, the visit and the contacts stay open.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from fieldvisit.domain.errors import PasscodeRequiredError
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import EventRow
+from fieldvisit.storage.repo.events import event_data
 
 
 def event_requires_lock(store: Store, event_id: str) -> bool:
@@ -20,8 +18,8 @@ def event_requires_lock(store: Store, event_id: str) -> bool:
     if not event_id:
         return False
     with store.unit() as s:
-        data = s.scalar(select(EventRow.data).where(EventRow.id == event_id))
-    return isinstance(data, dict) and bool(data.get("require_app_lock", False))
+        data = event_data(s, event_id)
+    return data is not None and bool(data.get("require_app_lock", False))
 
 
 def withheld(store: Store, event_id: str) -> bool:

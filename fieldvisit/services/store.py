@@ -6,13 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from fieldvisit.paths import AppPaths
 from fieldvisit.storage import cipher, keyfile
 from fieldvisit.storage.engine import make_engine, open_store
 from fieldvisit.storage.keyfile import WrongPasscodeError
+from fieldvisit.storage.unit import Engine, Unit, unit_of_work
 
 __all__ = ["Store", "WrongPasscodeError", "is_protected", "store_files", "store_kind", "unlock_key"]
 
@@ -101,9 +99,9 @@ class Store:
         return self.key is not None
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self) -> Iterator[Unit]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with unit_of_work(self.engine) as session:
             yield session
 
     def reopen(self, key: bytearray) -> None:

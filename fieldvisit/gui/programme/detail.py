@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.agenda import MAX_STARS
 from fieldvisit.domain.clock import Clocks, zone_label
 from fieldvisit.domain.links import openable
 from fieldvisit.domain.model import LinkKind, Session, SessionLink, Sharing
@@ -26,7 +27,6 @@ from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.theme import CONFIDENTIAL
-from fieldvisit.services.agenda import MAX_STARS
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"</?(p|br|div|li|ul|ol|h\d)[^>]*>", re.IGNORECASE)

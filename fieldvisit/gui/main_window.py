@@ -57,8 +57,8 @@ if TYPE_CHECKING:
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
-    from fieldvisit.services.programme import EventChoice
     from fieldvisit.services.store import Store
+    from fieldvisit.services.views import EventChoice
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext  # set by attach()
         self.programme: ProgrammeSection  # set by attach()
         self.reminders: Reminders  # set by attach()
-        self.attached = False
+        self.attached = False  # the first sections are built (`attach`)
+        self.ready = False  # the store is open (`store_ready`)
+        self._waiting_section = ""  # shown once the store is open
         self.events: list[EventChoice] = []
         self.event_title = ""
         self.emergency_dialog: EmergencyDialog | None = None
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.stack.setObjectName("section_stack")
-        self._loading = QLabel(self.tr("Loading…"))
+        self._loading: QLabel | None = QLabel(self.tr("Loading…"))
         self._loading.setProperty("alignment", "AlignCenter")
         self.stack.addWidget(self._loading)
         self.sections = LazySections(self._build_section)  # built once attached
@@ -163,18 +165,21 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.update_title()
 
-    def attach(self, ctx: AppContext) -> None:
-        """Second phase, once the store is open: build the sections and wire the context."""
+    def attach(self, ctx: AppContext, *, store_open: bool = True) -> None:
+        """Second phase: build the first sections and wire the context. With `store_open`
+        False the store is still opening on the worker (a first screen painted before the
+        storage stack loaded): `store_ready` follows once it is open."""
         self.ctx = ctx
-        early = self._early_note
-        if early is not None:
-            self.stack.removeWidget(early)
-        # One empty page per section, in SECTIONS order: `_build_section` swaps in the
-        # real one when it is first needed.
+        # One empty page per section, in SECTIONS order (stack index = SECTIONS index):
+        # `_build_section` swaps in the real one when it is first needed. "Loading…" and an
+        # early note's editor go after them.
+        waiting = [w for w in (self._loading, self._early_note) if w is not None]
+        for widget in waiting:
+            self.stack.removeWidget(widget)
         for _name in SECTIONS:
             self.stack.addWidget(QWidget())
-        self.stack.removeWidget(self._loading)
-        self._loading.deleteLater()
+        for widget in waiting:
+            self.stack.addWidget(widget)
         from fieldvisit.gui.programme.section import ProgrammeSection
 
         self.sections["today"]  # the first screen: built (and loading) at once
@@ -189,6 +194,29 @@ class MainWindow(QMainWindow):
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)
         ctx.worker.job_failed.connect(self.on_job_failed)
+        self.attached = True
+        state = self.settings.get(PROGRAMME_SPLITTER)
+        if state:
+            programme.splitter.restoreState(QByteArray(state))
+        last = self.settings.get(WINDOW_SECTION)
+        self._waiting_section = last if last in SECTIONS else "today"
+        if store_open:
+            self.store_ready()
+        elif self._early_note is None:
+            self._show_waiting_section()  # Today or the Programme; else "Loading…" till open
+
+    def store_ready(self) -> None:
+        """The store is open: every action and section can be used, reminders run, and
+        what waited for the store (an early note, a file to open) goes on."""
+        ctx = self.ctx
+        self.ready = True
+        early = self._early_note
+        if early is not None:
+            self.stack.removeWidget(early)
+        if self._loading is not None:
+            self.stack.removeWidget(self._loading)
+            self._loading.deleteLater()
+            self._loading = None
         for action in self.actions():
             action.setEnabled(True)
         self.event_combo.setEnabled(True)
@@ -201,13 +229,10 @@ class MainWindow(QMainWindow):
 
         # The window's, not a section's: a reminder never waits for a section to be built.
         self.reminders = Reminders(self, ctx)
-        self.attached = True
-        state = self.settings.get(PROGRAMME_SPLITTER)
-        if state:
-            programme.splitter.restoreState(QByteArray(state))
-        last = self.settings.get(WINDOW_SECTION)
-        self.nav.setCurrentRow(-1)
-        self.show_section(last if last in SECTIONS else "today")
+        if ctx.event_id:
+            self.reminders.reload()  # the event was chosen before the store opened
+        if self._waiting_section:
+            self._show_waiting_section()
         if early is not None:
             # Between two key events: what was typed before the store opened goes on in the
             # real editor, cursor and focus included, so the next key lands after it.
@@ -223,6 +248,11 @@ class MainWindow(QMainWindow):
         if self._pending_file is not None:
             pending, self._pending_file = self._pending_file, None
             self.open_pack_file(pending)
+
+    def _show_waiting_section(self) -> None:
+        name, self._waiting_section = self._waiting_section, ""
+        self.nav.setCurrentRow(-1)
+        self.show_section(name)
 
     # --- building -------------------------------------------------------------------------
 
@@ -424,9 +454,17 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def on_nav_row(self, row: int) -> None:
-        if self.attached and 0 <= row < len(SECTIONS):
-            self.stack.setCurrentWidget(self.sections[SECTIONS[row]])
-            self.section_changed.emit(SECTIONS[row])
+        if not self.attached or not 0 <= row < len(SECTIONS):
+            return
+        name = SECTIONS[row]
+        built = {section.section_name for section in self.sections.built()}
+        if not self.ready and name not in built and self._loading is not None:
+            # Its imports and jobs need the storage stack: shown once the store is open.
+            self._waiting_section = name
+            self.stack.setCurrentWidget(self._loading)
+            return
+        self.stack.setCurrentWidget(self.sections[name])
+        self.section_changed.emit(name)
 
     @Slot(str, str, str)
     def on_navigate(self, section: str, kind: str, uid: str) -> None:
@@ -455,7 +493,7 @@ class MainWindow(QMainWindow):
     def new_note(self, target_kind: str = "", target_uid: str = "", text: str = "") -> None:
         """A new note, with the editor focused when this returns (even before the store is
         open: then the text waits in a plain editor until attach() hands it on)."""
-        if not self.attached:
+        if not self.ready:
             self._start_early_note()
             return
         self.show_section("notes")
@@ -692,7 +730,7 @@ class MainWindow(QMainWindow):
         self._flow().choose_file()
 
     def open_pack_file(self, path: Path) -> None:
-        if not self.attached:
+        if not self.ready:
             self._pending_file = path  # a file argument: opened once the store is ready
             return
         self._flow().open_path(path)

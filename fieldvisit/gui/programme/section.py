@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.agenda import PickOutcome
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_short
@@ -45,11 +47,13 @@ from fieldvisit.gui.programme.models import (
 )
 from fieldvisit.gui.programme.timeline import TimelineView
 from fieldvisit.gui.section import Section
-from fieldvisit.services import agenda
-from fieldvisit.services.agenda import PickOutcome
-from fieldvisit.services.programme import Programme, load_programme
-from fieldvisit.services.store import Store
 from fieldvisit.settings import PROGRAMME_CHOSEN
+
+# The section is built (and may show a first programme, `preload`) before the storage
+# stack is loaded: the services it calls are imported inside the jobs, on the worker.
+if TYPE_CHECKING:
+    from fieldvisit.services.store import Store
+    from fieldvisit.services.views import Programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,9 @@ class ProgrammeBundle:
 
 
 def load_bundle(store: Store, event_id: str) -> ProgrammeBundle:
+    from fieldvisit.services import agenda
+    from fieldvisit.services.programme import load_programme
+
     return ProgrammeBundle(
         load_programme(store, event_id),
         agenda.picks(store, event_id),
@@ -68,7 +75,27 @@ def load_bundle(store: Store, event_id: str) -> ProgrammeBundle:
 
 
 def load_mine(store: Store, event_id: str) -> tuple[frozenset[str], dict[str, int]]:
+    from fieldvisit.services import agenda
+
     return agenda.picks(store, event_id), agenda.ratings(store, event_id)
+
+
+def pick(store: Store, event_id: str, uid: str, *, replace: bool) -> PickOutcome:
+    from fieldvisit.services import agenda
+
+    return agenda.pick(store, event_id, uid, replace=replace)
+
+
+def unpick(store: Store, event_id: str, uid: str) -> None:
+    from fieldvisit.services import agenda
+
+    agenda.unpick(store, event_id, uid)
+
+
+def rate(store: Store, event_id: str, uid: str, stars: int) -> None:
+    from fieldvisit.services import agenda
+
+    agenda.rate(store, event_id, uid, stars)
 
 
 class ProgrammeSection(Section):
@@ -83,6 +110,7 @@ class ProgrammeSection(Section):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.programme: Programme | None = None
+        self._preloaded: tuple[str, ProgrammeBundle] | None = None
         self.picks: frozenset[str] = frozenset()
         self.ratings: dict[str, int] = {}
         self._pending_target = ""
@@ -281,9 +309,18 @@ class ProgrammeSection(Section):
 
     # --- loading --------------------------------------------------------------------------
 
+    def preload(self, event_id: str, bundle: ProgrammeBundle) -> None:
+        """A programme read before the store opened (`services.first_screen`): shown at
+        once when `event_id` becomes the current event, instead of asking the worker."""
+        self._preloaded = (event_id, bundle)
+
     @Slot(str)
     def on_event_changed(self, event_id: str) -> None:
         self._loading_event = event_id
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] == event_id:
+            self.apply_bundle(preloaded[1], event_id)
+            return
         if not event_id:
             self.apply_bundle(ProgrammeBundle(None, frozenset(), {}), event_id)
             return
@@ -602,7 +639,7 @@ class ProgrammeSection(Section):
         event_id = self.ctx.event_id
         if not on:
             self.ctx.worker.submit(
-                lambda store: agenda.unpick(store, event_id, uid),
+                lambda store: unpick(store, event_id, uid),
                 lambda _r: self._agenda_saved(event_id, ""),
             )
             return
@@ -611,7 +648,7 @@ class ProgrammeSection(Section):
     def submit_pick(self, uid: str, *, replace: bool) -> None:
         event_id = self.ctx.event_id
         self.ctx.worker.submit(
-            lambda store: agenda.pick(store, event_id, uid, replace=replace),
+            lambda store: pick(store, event_id, uid, replace=replace),
             lambda outcome: self.on_picked(event_id, uid, outcome),
         )
 
@@ -671,7 +708,7 @@ class ProgrammeSection(Section):
     def on_rating_changed(self, uid: str, stars: int) -> None:
         event_id = self.ctx.event_id
         self.ctx.worker.submit(
-            lambda store: agenda.rate(store, event_id, uid, stars),
+            lambda store: rate(store, event_id, uid, stars),
             lambda _r: self.ctx.delegate_data_changed.emit(event_id),
         )
 

@@ -175,6 +175,18 @@ class ImportResult:
 
 
 @dataclass(frozen=True, slots=True)
+class EventChoice:
+    """One installed event, as the event switcher lists it."""
+
+    id: str
+    title: str
+    timezone: str
+    start_date: dt.date
+    end_date: dt.date
+    illustrative: str = ""  # what the pack invents (the sample banner's note)
+
+
+@dataclass(frozen=True, slots=True)
 class EventSummary:
     """One installed event, as `fieldvisit events` and the event switcher list it."""
 
@@ -224,9 +236,14 @@ def _fields(
     return tuple(out)
 
 
-def _session_renderers(
+Renderer = Callable[[object, bool], str]  # (value, from the new version?) -> text
+
+
+def _renderers(
     zone: ZoneInfo, old_names: Mapping[str, str], new_names: Mapping[str, str]
-) -> dict[str, Callable[[object, bool], str]]:
+) -> tuple[dict[str, Renderer], dict[str, Renderer]]:
+    """How each field of a session, and of a stop, is shown in a change list."""
+
     def text(value: object, _new: bool) -> str:
         return "" if value is None else str(value)
 
@@ -243,7 +260,15 @@ def _session_renderers(
     def flag(value: object, _new: bool) -> str:
         return "yes" if value else "no"
 
-    return {
+    def number(value: object, _new: bool) -> str:
+        return _render_float(value if isinstance(value, float | int) else None)
+
+    def host(value: object, is_new: bool) -> str:
+        if value is None:
+            return ""
+        return (new_names if is_new else old_names).get(str(value), str(value))
+
+    session: dict[str, Renderer] = {
         "title": text,
         "kind": text,
         "start": time,
@@ -259,26 +284,7 @@ def _session_renderers(
         "signup_group": text,
         "language": text,
     }
-
-
-def _stop_renderers(
-    zone: ZoneInfo, old_names: Mapping[str, str], new_names: Mapping[str, str]
-) -> dict[str, Callable[[object, bool], str]]:
-    def text(value: object, _new: bool) -> str:
-        return "" if value is None else str(value)
-
-    def time(value: object, _new: bool) -> str:
-        return render_time(value if isinstance(value, dt.datetime) else None, zone)
-
-    def number(value: object, _new: bool) -> str:
-        return _render_float(value if isinstance(value, float | int) else None)
-
-    def host(value: object, is_new: bool) -> str:
-        if value is None:
-            return ""
-        return (new_names if is_new else old_names).get(str(value), str(value))
-
-    return {
+    stop: dict[str, Renderer] = {
         "title": text,
         "planned_start": time,
         "planned_end": time,
@@ -291,6 +297,7 @@ def _stop_renderers(
         "safety": text,
         "directions_to_next": text,
     }
+    return session, stop
 
 
 def _stops(content: PackContent, keep: Callable[[str], bool]) -> dict[str, tuple[str, int, Stop]]:
@@ -322,8 +329,7 @@ def diff_content(old: PackContent | None, new: PackContent) -> list[Change]:
     zone = ZoneInfo(new.event.timezone)
     old_names = {p.id: p.name for p in old.people}
     new_names = {p.id: p.name for p in new.people}
-    session_fields = _session_renderers(zone, old_names, new_names)
-    stop_fields = _stop_renderers(zone, old_names, new_names)
+    session_fields, stop_fields = _renderers(zone, old_names, new_names)
 
     old_sessions = {s.id: s for s in old.sessions}
     new_sessions = {s.id: s for s in new.sessions}

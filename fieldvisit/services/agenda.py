@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
-
 from fieldvisit.domain.agenda import (
     MAX_STARS,
     PickOutcome,
@@ -16,7 +14,8 @@ from fieldvisit.domain.agenda import (
 )
 from fieldvisit.domain.model import Session
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import AgendaPickRow, RatingRow, SessionRow, utcnow
+from fieldvisit.storage.repo import agenda as repo
+from fieldvisit.storage.repo.programme import session_exists
 
 # The rules themselves are plain domain functions (the Programme views use them before the
 # storage stack is loaded); they are named here too, where the agenda's callers look.
@@ -37,11 +36,7 @@ __all__ = [
 
 def picks(store: Store, event_id: str) -> frozenset[str]:
     with store.unit() as s:
-        return frozenset(
-            s.scalars(
-                select(AgendaPickRow.session_uid).where(AgendaPickRow.event_id == event_id)
-            ).all()
-        )
+        return repo.picks(s, event_id)
 
 
 def _sessions(store: Store, event_id: str, uids: Iterable[str]) -> list[Session]:
@@ -73,13 +68,9 @@ def pick(store: Store, event_id: str, uid: str, *, replace: bool = False) -> Pic
     rival_ids = tuple(r.id for r in rivals)
     with store.unit() as s:
         if rival_ids:
-            s.execute(
-                delete(AgendaPickRow).where(
-                    AgendaPickRow.event_id == event_id, AgendaPickRow.session_uid.in_(rival_ids)
-                )
-            )
+            repo.remove_picks(s, event_id, rival_ids)
         if uid not in chosen:
-            s.add(AgendaPickRow(event_id=event_id, session_uid=uid, picked_at=utcnow()))
+            repo.add_pick(s, event_id, uid)
     remaining = [o for o in others if o.id not in rival_ids]
     return PickOutcome(
         picked=True,
@@ -90,20 +81,12 @@ def pick(store: Store, event_id: str, uid: str, *, replace: bool = False) -> Pic
 
 def unpick(store: Store, event_id: str, uid: str) -> None:
     with store.unit() as s:
-        s.execute(
-            delete(AgendaPickRow).where(
-                AgendaPickRow.event_id == event_id, AgendaPickRow.session_uid == uid
-            )
-        )
+        repo.remove_picks(s, event_id, (uid,))
 
 
 def ratings(store: Store, event_id: str) -> dict[str, int]:
     with store.unit() as s:
-        return dict(
-            s.execute(
-                select(RatingRow.session_uid, RatingRow.stars).where(RatingRow.event_id == event_id)
-            ).all()
-        )
+        return repo.ratings(s, event_id)
 
 
 def rate(store: Store, event_id: str, uid: str, stars: int) -> None:
@@ -111,20 +94,6 @@ def rate(store: Store, event_id: str, uid: str, stars: int) -> None:
     if not 0 <= stars <= MAX_STARS:
         raise ValueError(f"stars must be 0..{MAX_STARS}, not {stars}")
     with store.unit() as s:
-        exists = s.scalar(
-            select(SessionRow.pk).where(SessionRow.event_id == event_id, SessionRow.uid == uid)
-        )
-        if exists is None:
+        if not session_exists(s, event_id, uid):
             raise KeyError(uid)
-        row = s.scalar(
-            select(RatingRow).where(RatingRow.event_id == event_id, RatingRow.session_uid == uid)
-        )
-        if stars == 0:
-            if row is not None:
-                s.delete(row)
-        elif row is None:
-            s.add(RatingRow(event_id=event_id, session_uid=uid, stars=stars, updated_at=utcnow()))
-        elif row.stars != stars:
-            row.stars = stars
-            row.revision += 1
-            row.updated_at = utcnow()
+        repo.set_rating(s, event_id, uid, stars)

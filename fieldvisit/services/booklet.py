@@ -11,20 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.notes import Note
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import (
-    EventRow,
-    ItineraryRow,
-    NoteRow,
-    PersonRow,
-    SessionRow,
-    StopRow,
-)
-from fieldvisit.storage.rows import opt_from_utc, zone_of
+from fieldvisit.storage.repo.notes import notes_by_creation
+from fieldvisit.storage.repo.programme import find_event
+from fieldvisit.storage.repo.targets import Target, targets
+from fieldvisit.storage.rows import zone_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,50 +36,39 @@ def _escape_heading(text: str) -> str:
 
 def build_booklet(store: Store, event_id: str, *, include_private: bool = False) -> str:
     """The Markdown text of the booklet of every (non-deleted) note of `event_id`."""
-    with store.unit() as session:
-        return _booklet(session, event_id, include_private=include_private)
-
-
-def _booklet(session: Session, event_id: str, *, include_private: bool) -> str:
-    event = session.get(EventRow, event_id)
-    if event is None:
-        raise InvalidInputError(f"no installed event has the id {event_id!r}", field="event")
+    with store.unit() as s:
+        event = find_event(s, event_id)
+        if event is None:
+            raise InvalidInputError(f"no installed event has the id {event_id!r}", field="event")
+        found = targets(s, event_id)
+        notes = notes_by_creation(s, event_id, include_private=include_private)
     zone = zone_of(event.timezone)
-    sessions = {r.uid: r for r in session.scalars(select(SessionRow).filter_by(event_id=event_id))}
-    stops = {r.uid: r for r in session.scalars(select(StopRow).filter_by(event_id=event_id))}
-    visits = {r.uid: r for r in session.scalars(select(ItineraryRow).filter_by(event_id=event_id))}
-    people = {r.uid: r for r in session.scalars(select(PersonRow).filter_by(event_id=event_id))}
-    query = select(NoteRow).filter_by(event_id=event_id, deleted=False)
-    if not include_private:
-        query = query.filter_by(private=False)
-    notes = session.scalars(query.order_by(NoteRow.created_at)).all()
 
-    placed: dict[tuple[str, str], list[NoteRow]] = defaultdict(list)
+    def local(moment: dt.datetime | None) -> dt.datetime | None:
+        return moment.astimezone(zone) if moment is not None else None
+
+    placed: dict[tuple[str, str], list[Note]] = defaultdict(list)
     headings: dict[tuple[str, str], _Heading] = {}
-    others: dict[str, list[NoteRow]] = defaultdict(list)
+    others: dict[str, list[Note]] = defaultdict(list)
     for note in notes:
         key = (note.target_kind, note.target_uid)
-        if note.target_kind == "session" and note.target_uid in sessions:
-            row = sessions[note.target_uid]
-            start = opt_from_utc(row.start_utc, zone)
-            end = opt_from_utc(row.end_utc, zone)
+        target: Target | None = found.get(key)
+        if target is not None and note.target_kind == "session":
+            start, end = local(target.start), local(target.end)
             when = f"{start:%H:%M}-{end:%H:%M} " if start and end else ""
-            headings[key] = _Heading(start.date() if start else None, start, f"{when}{row.title}")
+            title = f"{when}{target.title}"
+            headings[key] = _Heading(start.date() if start else None, start, title)
             placed[key].append(note)
-        elif note.target_kind == "stop" and note.target_uid in stops:
-            stop = stops[note.target_uid]
-            start = opt_from_utc(stop.start_utc, zone)
-            visit = visits.get(stop.itinerary_uid)
-            if start is None and visit is not None and visit.session_id in sessions:
-                start = opt_from_utc(sessions[visit.session_id].start_utc, zone)
+        elif target is not None and note.target_kind == "stop":
+            start = local(target.start or target.visit_start)
             when = f"{start:%H:%M} " if start else ""
-            of = f" ({visit.title})" if visit else ""
+            of = f" ({target.visit_title})" if target.visit_title is not None else ""
             headings[key] = _Heading(
-                start.date() if start else None, start, f"{when}Stop: {stop.title}{of}"
+                start.date() if start else None, start, f"{when}Stop: {target.title}{of}"
             )
             placed[key].append(note)
-        elif note.target_kind == "person" and note.target_uid in people:
-            others[f"About {people[note.target_uid].name}"].append(note)
+        elif target is not None and note.target_kind == "person":
+            others[f"About {target.title}"].append(note)
         else:
             others["General notes"].append(note)
 
@@ -115,12 +97,12 @@ def _booklet(session: Session, event_id: str, *, include_private: bool) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _note_lines(notes: list[NoteRow], zone: ZoneInfo) -> list[str]:
+def _note_lines(notes: list[Note], zone: ZoneInfo) -> list[str]:
     lines: list[str] = []
     for note in notes:
         lines += [note.body.strip() or "(empty)", ""]
-        updated = opt_from_utc(note.updated_at, zone)
-        meta = [f"updated {updated:%d %b %H:%M}"] if updated else []
+        updated = note.updated_at.astimezone(zone)
+        meta = [f"updated {updated:%d %b %H:%M}"]
         if note.tags:
             meta.append("tags: " + ", ".join(note.tags))
         if note.private:

@@ -11,13 +11,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Document
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository, sealed
-from fieldvisit.storage.models import EventRow, SeenRow
+from fieldvisit.storage.repo import events, seen
 
 SEEN_KIND = "document"
 TEMP_FOLDER = "opened-documents"
@@ -46,36 +44,22 @@ def load_documents(store: Store, event_id: str) -> DocumentsData:
     if not event_id:
         return DocumentsData("")
     with store.unit() as s:
-        event = s.get(EventRow, event_id)
-        if event is None:
+        heading = events.heading(s, event_id)
+        if heading is None:
             return DocumentsData(event_id)
         hashes = repository.load_document_hashes(s, event_id)
-        seen = set(
-            s.scalars(
-                select(SeenRow.target_uid).where(
-                    SeenRow.event_id == event_id, SeenRow.target_kind == SEEN_KIND
-                )
-            )
-        )
+        opened = seen.seen(s, event_id, SEEN_KIND)
         items = tuple(
-            DocumentItem(d, *hashes.get(d.id, ("", 0)), d.id in seen)
+            DocumentItem(d, *hashes.get(d.id, ("", 0)), d.id in opened)
             for d in repository.load_documents(s, event_id)
         )
         sessions = {x.id: x.title for x in repository.load_sessions(s, event_id)}
-        return DocumentsData(event_id, items, sessions, event.pack_file)
+        return DocumentsData(event_id, items, sessions, heading[1])
 
 
 def mark_seen(store: Store, event_id: str, document_id: str) -> None:
     with store.unit() as s:
-        exists = s.scalar(
-            select(SeenRow.pk).where(
-                SeenRow.event_id == event_id,
-                SeenRow.target_kind == SEEN_KIND,
-                SeenRow.target_uid == document_id,
-            )
-        )
-        if exists is None:
-            s.add(SeenRow(event_id=event_id, target_kind=SEEN_KIND, target_uid=document_id))
+        seen.mark(s, event_id, SEEN_KIND, document_id)
 
 
 def _safe_name(filename: str) -> str:

@@ -28,10 +28,7 @@ def first_screen(paths: AppPaths, event_id: str = "") -> FirstScreen | None:
     seen = glance(paths.database, event_id)
     if seen is None or seen.event is None:
         return None
-    events = [
-        EventChoice(e.id, e.title, e.timezone, e.start_date, e.end_date, e.illustrative)
-        for e in seen.events
-    ]
+    events = list(seen.events)
     programme = programme_of(
         seen.event, seen.sessions, seen.names, seen.documents, seen.sharing, seen.addresses
     )

@@ -19,11 +19,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import select
-
 from fieldvisit.services.store import Store
 from fieldvisit.storage import sealed
-from fieldvisit.storage.models import EventRow
+from fieldvisit.storage.repo.events import pack_files
 
 TEMPORARY_PREFIX = ".importing-"
 SUFFIX = ".fvpack"
@@ -97,7 +95,7 @@ def leftovers(store: Store) -> list[Path]:
     if not folder.is_dir():
         return []
     with store.unit() as session:
-        kept = set(session.scalars(select(EventRow.pack_file)))
+        kept = pack_files(session)
     found: list[Path] = []
     for path in sorted(folder.iterdir()):
         name = path.name

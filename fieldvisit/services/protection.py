@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import EventRow
+from fieldvisit.storage.repo.events import event_data
 
 
 def event_requires_lock(store: Store, event_id: str) -> bool:
@@ -13,8 +11,8 @@ def event_requires_lock(store: Store, event_id: str) -> bool:
     if not event_id:
         return False
     with store.unit() as s:
-        data = s.scalar(select(EventRow.data).where(EventRow.id == event_id))
-    return isinstance(data, dict) and bool(data.get("require_app_lock", False))
+        data = event_data(s, event_id)
+    return data is not None and bool(data.get("require_app_lock", False))
 
 
 def withheld(store: Store, event_id: str) -> bool:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from sqlalchemy import delete, select
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Phase, Question, QuestionKind, Questionnaire
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
-from fieldvisit.storage.models import AnswerRow
+from fieldvisit.storage.repo.answers import answers_of, write_answers
 
 MAX_TEXT = 20_000
 AnswerKey = tuple[str, int, str]  # questionnaire uid, version, session uid ("" if none)
@@ -60,8 +57,8 @@ def load_questions(store: Store, event_id: str) -> QuestionsData:
             return QuestionsData(event_id)
         current_keys = {(q.id, q.version) for q in repository.load_questionnaires(s, event_id)}
         answers: dict[AnswerKey, dict[str, Value]] = {}
-        for row in s.scalars(select(AnswerRow).where(AnswerRow.event_id == event_id)):
-            value = _value_from_json(row.value)
+        for row in answers_of(s, event_id):
+            value = _value_from_json({"value": row.value})
             if value is not None:
                 key = (row.questionnaire_uid, row.version, row.session_uid)
                 answers.setdefault(key, {})[row.question_uid] = value
@@ -124,44 +121,10 @@ def save_answers(
         if qid not in by_id:
             raise InvalidInputError(f"no question {qid!r} in {questionnaire.id}")
         cleaned[qid] = clean_value(by_id[qid], value)
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+    stored = {k: list(v) if isinstance(v, tuple) else v for k, v in cleaned.items()}
+    key = (questionnaire.id, questionnaire.version)
     with store.unit() as s:
-        rows = {
-            r.question_uid: r
-            for r in s.scalars(
-                select(AnswerRow).where(
-                    AnswerRow.event_id == event_id,
-                    AnswerRow.questionnaire_uid == questionnaire.id,
-                    AnswerRow.version == questionnaire.version,
-                    AnswerRow.session_uid == session_uid,
-                )
-            )
-        }
-        for qid, value in cleaned.items():
-            row = rows.get(qid)
-            if value is None:
-                if row is not None:
-                    s.execute(delete(AnswerRow).where(AnswerRow.pk == row.pk))
-                continue
-            stored = list(value) if isinstance(value, tuple) else value
-            if row is None:
-                s.add(
-                    AnswerRow(
-                        id=str(uuid.uuid4()),
-                        event_id=event_id,
-                        questionnaire_uid=questionnaire.id,
-                        version=questionnaire.version,
-                        session_uid=session_uid,
-                        question_uid=qid,
-                        value={"value": stored},
-                        revision=1,
-                        updated_at=stamp,
-                    )
-                )
-            elif _value_from_json(row.value) != value:
-                row.value = {"value": stored}
-                row.revision += 1
-                row.updated_at = stamp
+        write_answers(s, event_id, key, session_uid, stored, now or dt.datetime.now(dt.UTC))
     return {k: v for k, v in cleaned.items() if v is not None}
 
 

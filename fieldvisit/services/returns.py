@@ -15,8 +15,6 @@ from typing import cast
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import InvalidInputError, StorageError
 from fieldvisit.interop.atomic import write_atomic
@@ -32,22 +30,11 @@ from fieldvisit.returns.draft import (
 )
 from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload, iso
-from fieldvisit.services.notes import gone_titles
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import (
-    AgendaPickRow,
-    AnswerRow,
-    EventRow,
-    InstallationRow,
-    ItineraryRow,
-    NoteRow,
-    PersonRow,
-    QuestionnaireRow,
-    RatingRow,
-    SentReturnRow,
-    SessionRow,
-    StopRow,
-)
+from fieldvisit.storage.repo import agenda, answers, events, installation, notes
+from fieldvisit.storage.repo.changes import gone_titles
+from fieldvisit.storage.repo.targets import StoredQuestionnaire, questionnaires, targets
+from fieldvisit.storage.unit import Unit
 
 
 def _utc(moment: dt.datetime | None) -> str:
@@ -61,50 +48,39 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _latest_event_id(session: Session) -> str:
+def _latest_event_id(session: Unit) -> str:
     """The event to use when none is named: the only one, else the latest installed."""
-    row = session.scalars(select(EventRow).order_by(EventRow.installed_at.desc())).first()
-    if row is None:
+    found = events.latest_event_id(session)
+    if found is None:
         raise InvalidInputError("no event is installed; import an event pack first")
-    return row.id
+    return found
 
 
-def _compose(session: Session, event_id: str) -> ReturnDraft:
+def _compose(session: Unit, event_id: str) -> ReturnDraft:
     """Everything of `event_id` that could go to the organisers (never private notes)."""
-    event = session.get(EventRow, event_id)
+    event = events.return_address(session, event_id)
     if event is None:
         raise InvalidInputError(f"no installed event has the id {event_id!r}", field="event")
-    sessions = {r.uid: r for r in session.scalars(select(SessionRow).filter_by(event_id=event_id))}
-    stops = {r.uid: r for r in session.scalars(select(StopRow).filter_by(event_id=event_id))}
-    visits = {r.uid: r for r in session.scalars(select(ItineraryRow).filter_by(event_id=event_id))}
-    people = {r.uid: r for r in session.scalars(select(PersonRow).filter_by(event_id=event_id))}
+    found = targets(session, event_id)
     gone = gone_titles(session, event_id)
 
     def target(kind: str, uid: str) -> tuple[str, str, bool]:
         """Title, start and whether the target is confidential."""
-        if kind == "session" and uid in sessions:
-            s = sessions[uid]
-            return s.title, _utc(s.start_utc), s.confidential
-        if kind == "stop" and uid in stops:
-            stop = stops[uid]
-            visit = visits.get(stop.itinerary_uid)
-            parent = sessions.get(visit.session_id or "") if visit else None
-            return stop.title, _utc(stop.start_utc), bool(parent and parent.confidential)
-        if kind == "person" and uid in people:
-            return people[uid].name, "", False
+        known = found.get((kind, uid))
+        if known is not None:
+            return known.title, _utc(known.start), known.confidential
         if kind:
             # Removed by a pack update: named as the Notes section names it. Whether it was
             # confidential is no longer known, so the delegate confirms the note.
             return gone.get((kind, uid), uid), "", True
         return "", "", False
 
+    def session_title(uid: str) -> str:
+        known = found.get(("session", uid))
+        return known.title if known else ""
+
     items: list[ReturnItem] = []
-    notes = session.scalars(
-        select(NoteRow)
-        .filter_by(event_id=event_id, private=False, deleted=False)
-        .order_by(NoteRow.created_at)
-    )
-    for note in notes:
+    for note in notes.notes_by_creation(session, event_id, include_private=False):
         if not note.body.strip():
             continue
         title, start, confidential = target(note.target_kind, note.target_uid)
@@ -123,25 +99,18 @@ def _compose(session: Session, event_id: str) -> ReturnDraft:
         label = f"{title or 'General'}: {_excerpt(note.body)}"
         items.append(ReturnItem(f"note:{note.id}", record, label, confidential))
 
-    definitions: dict[tuple[str, int], QuestionnaireRow] = {
-        (q.uid, q.version): q
-        for q in session.scalars(select(QuestionnaireRow).filter_by(event_id=event_id))
-    }
-    answers = session.scalars(
-        select(AnswerRow).filter_by(event_id=event_id).order_by(AnswerRow.pk)
-    ).all()
-    for answer in answers:
-        value = answer.value.get("value") if isinstance(answer.value, dict) else answer.value
+    definitions = questionnaires(session, event_id)
+    for answer in answers.answers_of(session, event_id):
+        value = answer.value
         if value in (None, "", []):
             continue
         q_row = definitions.get((answer.questionnaire_uid, answer.version))
         question = _question_text(q_row, answer.question_uid)
-        session_row = sessions.get(answer.session_uid)
         fields = {
             "questionnaire_uid": answer.questionnaire_uid,
             "questionnaire_version": answer.version,
             "session_uid": answer.session_uid,
-            "session_title": session_row.title if session_row else "",
+            "session_title": session_title(answer.session_uid),
             "question_uid": answer.question_uid,
             "value": value,
             "updated": _utc(answer.updated_at),
@@ -150,26 +119,26 @@ def _compose(session: Session, event_id: str) -> ReturnDraft:
         record = Record("answer", answer.id, answer.revision, fields)
         items.append(ReturnItem(f"answer:{answer.id}", record, _excerpt(label, 90)))
 
-    for pick in session.scalars(select(AgendaPickRow).filter_by(event_id=event_id)):
-        s = sessions.get(pick.session_uid)
+    for uid in agenda.picks_in_order(session, event_id):
+        picked = found.get(("session", uid))
         fields = {
-            "session_uid": pick.session_uid,
-            "session_title": s.title if s else "",
-            "session_start": _utc(s.start_utc) if s else "",
+            "session_uid": uid,
+            "session_title": picked.title if picked else "",
+            "session_start": _utc(picked.start) if picked else "",
         }
-        record = Record("pick", f"pick:{pick.session_uid}", 1, fields)
-        items.append(ReturnItem(f"pick:{pick.session_uid}", record, s.title if s else "?"))
+        record = Record("pick", f"pick:{uid}", 1, fields)
+        items.append(ReturnItem(f"pick:{uid}", record, picked.title if picked else "?"))
 
-    for rating in session.scalars(select(RatingRow).filter_by(event_id=event_id)):
-        s = sessions.get(rating.session_uid)
+    for rating in agenda.rating_records(session, event_id):
+        rated = found.get(("session", rating.session_uid))
         fields = {
             "session_uid": rating.session_uid,
-            "session_title": s.title if s else "",
+            "session_title": rated.title if rated else "",
             "stars": rating.stars,
             "updated": _utc(rating.updated_at),
         }
         record = Record("rating", f"rating:{rating.session_uid}", rating.revision, fields)
-        label = f"{s.title if s else '?'}: {'★' * rating.stars}"
+        label = f"{rated.title if rated else '?'}: {'★' * rating.stars}"
         items.append(ReturnItem(f"rating:{rating.session_uid}", record, label))
 
     used = {
@@ -180,9 +149,7 @@ def _compose(session: Session, event_id: str) -> ReturnDraft:
         for i in items
         if i.record.kind == "answer"
     }
-    questionnaires = tuple(
-        _definition(definitions[key]) for key in sorted(used) if key in definitions
-    )
+    chosen = tuple(_definition(definitions[key]) for key in sorted(used) if key in definitions)
     return ReturnDraft(
         event_id=event.id,
         event_title=event.title,
@@ -190,25 +157,19 @@ def _compose(session: Session, event_id: str) -> ReturnDraft:
         pack_version=event.pack_version,
         return_key=event.return_key,
         items=tuple(items),
-        questionnaires=questionnaires,
+        questionnaires=chosen,
         return_proof_key=event.return_proof_key,
     )
 
 
-def _questions(row: QuestionnaireRow | None) -> list[dict[str, object]]:
-    # The column is typed as a list of strings but holds question objects (JSON).
-    raw = cast(list[object], row.questions if row else [])
-    return [cast(dict[str, object], q) for q in raw if isinstance(q, dict)]
-
-
-def _question_text(row: QuestionnaireRow | None, uid: str) -> str:
-    for question in _questions(row):
-        if isinstance(question, dict) and question.get("id") == uid:
+def _question_text(row: StoredQuestionnaire | None, uid: str) -> str:
+    for question in row.questions if row else ():
+        if question.get("id") == uid:
             return str(question.get("text", uid))
     return uid
 
 
-def _definition(row: QuestionnaireRow) -> QuestionnaireDef:
+def _definition(row: StoredQuestionnaire) -> QuestionnaireDef:
     questions = tuple(
         QuestionDef(
             id=str(q.get("id", "")),
@@ -216,52 +177,48 @@ def _definition(row: QuestionnaireRow) -> QuestionnaireDef:
             text=str(q.get("text", "")),
             options=tuple(str(o) for o in cast(list[object], q.get("options") or [])),
         )
-        for q in _questions(row)
+        for q in row.questions
     )
     return QuestionnaireDef(row.uid, row.version, row.title, questions)
 
 
-def _identity(session: Session) -> Identity:
+def _identity(session: Unit) -> Identity:
     """The installation's identity, creating the key the first time it is needed."""
-    row = session.scalars(select(InstallationRow).order_by(InstallationRow.created_at)).first()
-    if row is None:
+    stored = installation.identity(session)
+    if stored is None:
         key = Ed25519PrivateKey.generate()
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        row = InstallationRow(id=installation_id_for(raw_public(key.public_key())), signing_key=raw)
-        session.add(row)
-        session.flush()
-    key = Ed25519PrivateKey.from_private_bytes(row.signing_key)
+        installation.create_identity(
+            session, installation_id_for(raw_public(key.public_key())), raw
+        )
+        stored = (raw, "")
+    key = Ed25519PrivateKey.from_private_bytes(stored[0])
     # The id in returns is always derived from the key, whatever the row was created with.
     return Identity(
         installation_id=installation_id_for(raw_public(key.public_key())),
         signing_key=key,
-        delegate_name=row.delegate_name,
+        delegate_name=stored[1],
     )
 
 
-def _set_delegate_name(session: Session, name: str) -> None:
+def _set_delegate_name(session: Unit, name: str) -> None:
     """Remember the name the delegate gave, as the default for the next return."""
     _identity(session)
-    row = session.scalars(select(InstallationRow).order_by(InstallationRow.created_at)).first()
-    if row is not None:
-        row.delegate_name = name.strip()
+    installation.set_delegate_name(session, name.strip())
 
 
-def _still_shared(session: Session, draft: ReturnDraft) -> ReturnDraft:
+def _still_shared(session: Unit, draft: ReturnDraft) -> ReturnDraft:
     """The draft without notes made private or deleted since it was listed."""
     ids = [i.record.id for i in draft.items if i.record.kind == "note"]
     if not ids:
         return draft
-    query = select(NoteRow.id).where(
-        NoteRow.id.in_(ids), NoteRow.private.is_(False), NoteRow.deleted.is_(False)
-    )
-    shared = set(session.scalars(query))
+    shared = notes.shared_ids(session, ids)
     keep = tuple(i for i in draft.items if i.record.kind != "note" or i.record.id in shared)
     return dataclasses.replace(draft, items=keep)
 
 
 def _write_draft(
-    session: Session,
+    session: Unit,
     draft: ReturnDraft,
     output: Path,
     *,
@@ -299,13 +256,8 @@ def _write_draft(
     if not target.parent.is_dir():
         raise StorageError("the folder does not exist", path=target.parent)
     write_atomic(target, sealed)
-    session.add(
-        SentReturnRow(
-            event_id=draft.event_id,
-            filename=target.name,
-            items=[f"{r.kind}:{r.id}@{r.revision}" for r in selection.records],
-        )
-    )
+    sent = [f"{r.kind}:{r.id}@{r.revision}" for r in selection.records]
+    answers.record_sent(session, draft.event_id, target.name, sent)
     return WrittenReturn(target, selection.records, selection.left_out_confidential, len(sealed))
 
 

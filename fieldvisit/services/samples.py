@@ -6,14 +6,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from fieldvisit.domain.changes import ImportResult
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.samples import SAMPLES, SampleInfo, sample_named
 from fieldvisit.services.importing import import_loaded
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import EventRow
+from fieldvisit.storage.repo.events import installed_versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +28,7 @@ def list_samples(store: Store | None = None) -> list[SampleState]:
     installed: dict[str, int] = {}
     if store is not None:
         with store.unit() as s:
-            ids = [info.event_id for info in SAMPLES]
-            query = select(EventRow.id, EventRow.pack_version).where(EventRow.id.in_(ids))
-            installed = {str(r[0]): int(r[1]) for r in s.execute(query)}
+            installed = installed_versions(s, (info.event_id for info in SAMPLES))
     return [SampleState(i, installed.get(i.event_id)) for i in SAMPLES if i.name in shipped]
 
 

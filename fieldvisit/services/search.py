@@ -10,18 +10,19 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.matching import Matcher, fold
+from fieldvisit.domain.notes import note_title
 from fieldvisit.services.contacts import visible
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
-from fieldvisit.storage.rows import from_utc, zone_of
+from fieldvisit.storage.repo.search import note_matches, session_matches
+from fieldvisit.storage.unit import Unit
 
+# Ranking costs a few microseconds per matching note; for a query that matches thousands
+# of notes (a two-letter prefix) the newest notes first are as useful and stay fast.
+RANK_AT_MOST = 2000
 KINDS = ("session", "stop", "person", "document", "note")
 
 
@@ -38,53 +39,6 @@ class SearchHit:
     target_uid: str = ""
     start: dt.datetime | None = None  # sessions: aware, in the event's zone
     room: str = ""
-
-
-_SESSIONS_SQL = text(
-    "SELECT s.uid, s.title, s.start_utc, s.room, s.description, s.track, "
-    "highlight(sessions_fts, 0, :o, :c), "
-    "snippet(sessions_fts, 1, :o, :c, '…', 12) "
-    "FROM sessions_fts JOIN sessions s ON s.pk = sessions_fts.rowid "
-    "WHERE sessions_fts MATCH :q AND s.event_id = :e "
-    "ORDER BY bm25(sessions_fts, 10.0, 1.0, 2.0, 2.0) LIMIT :n"
-)
-
-_NOTES_SQL = (
-    "SELECT n.id, n.target_kind, n.target_uid, n.body, n.tags, "
-    "snippet(notes_fts, 0, :o, :c, '…', 14) "
-    "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid "
-    "WHERE notes_fts MATCH :q AND n.event_id = :e AND n.deleted = 0 "
-)
-_NOTES_RANKED = text(_NOTES_SQL + "ORDER BY notes_fts.rank LIMIT :n")
-# Ranking costs a few microseconds per matching note; for a query that matches thousands
-# of notes (a two-letter prefix) the newest notes first are as useful and stay fast.
-_NOTES_NEWEST = text(_NOTES_SQL + "ORDER BY notes_fts.rowid DESC LIMIT :n")
-_NOTES_BROAD = text(
-    "SELECT count(*) FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH :q LIMIT :cap)"
-)
-RANK_AT_MOST = 2000
-
-
-def _instant(value: object, zone: ZoneInfo) -> dt.datetime | None:
-    """A stored naive-UTC time (raw SQL gives text) as an aware time in the event's zone."""
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, str) and value:
-        try:
-            moment = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    return from_utc(moment, zone)
-
-
-def _note_title(body: str) -> str:
-    for line in body.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:80]
-    return ""
 
 
 def _highlight(text: str, matcher: Matcher, width: int = 160) -> str:
@@ -112,7 +66,7 @@ def _highlight(text: str, matcher: Matcher, width: int = 160) -> str:
     return lead + "".join(out)
 
 
-def _others(s: OrmSession, event_id: str, matcher: Matcher) -> list[SearchHit]:
+def _others(s: Unit, event_id: str, matcher: Matcher) -> list[SearchHit]:
     """Stops, people and contacts, documents: few enough per event to match in Python."""
     hits: list[SearchHit] = []
     for itinerary in repository.load_itineraries(s, event_id):
@@ -161,40 +115,36 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
     matcher = Matcher(query)
     # FTS5 fetches by stem prefix; the matcher keeps what the rule accepts.
     fetch = limit * 4
-    params = {"q": match, "e": event_id, "n": fetch, "o": HIT_OPEN, "c": HIT_CLOSE}
+    marks = (HIT_OPEN, HIT_CLOSE)
     hits: list[SearchHit] = []
     with store.unit() as s:
-        zone = zone_of(s.scalar(text("SELECT timezone FROM events WHERE id = :e"), params) or "")
-        for uid, title, start, room, description, track, title_hl, snip in s.execute(
-            _SESSIONS_SQL, params
-        ):
-            if not matcher.matches(title, description or "", room or "", track or ""):
+        for found in session_matches(s, event_id, match, limit=fetch, marks=marks):
+            if not matcher.matches(found.title, found.description, found.room, found.track):
                 continue
-            body = hits_to_html(snip) if HIT_OPEN in snip else ""
+            body = hits_to_html(found.snippet) if HIT_OPEN in found.snippet else ""
             hits.append(
                 SearchHit(
                     "session",
-                    uid,
-                    title,
-                    hits_to_html(title_hl) + (" — " + body if body else ""),
+                    found.uid,
+                    found.title,
+                    hits_to_html(found.title_html) + (" — " + body if body else ""),
                     float(len(hits)),
-                    start=_instant(start, zone),
-                    room=room or "",
+                    start=found.start,
+                    room=found.room,
                 )
             )
             if len(hits) >= limit:
                 break
         hits.extend(_others(s, event_id, matcher))
-        broad = (s.scalar(_NOTES_BROAD, {"q": match, "cap": RANK_AT_MOST + 1}) or 0) > RANK_AT_MOST
-        notes_sql = _NOTES_NEWEST if broad else _NOTES_RANKED
         rank = 0
-        for nid, tkind, tuid, body, tags, snip in s.execute(notes_sql, params):
-            if not matcher.matches(body, tags or ""):
+        for note in note_matches(
+            s, event_id, match, limit=fetch, marks=marks, rank_at_most=RANK_AT_MOST
+        ):
+            if not matcher.matches(note.body, note.tags):
                 continue
-            hits.append(
-                SearchHit(
-                    "note", nid, _note_title(body), hits_to_html(snip), float(rank), tkind, tuid
-                )
-            )
+            title = note_title(note.body)[:80]
+            snippet = hits_to_html(note.snippet)
+            kind, uid = note.target_kind, note.target_uid
+            hits.append(SearchHit("note", note.id, title, snippet, float(rank), kind, uid))
             rank += 1
     return hits[:limit] if len(hits) > limit else hits

@@ -15,8 +15,7 @@ from fieldvisit.storage.keyfile import WrongPasscodeError
 # SQLAlchemy is imported when a store is opened, not with this module: the app asks what
 # kind of store it has (`store_kind`) before the storage stack is loaded.
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
+    from fieldvisit.storage.unit import Engine, Unit
 
 __all__ = ["Store", "WrongPasscodeError", "is_protected", "store_files", "store_kind", "unlock_key"]
 
@@ -107,11 +106,11 @@ class Store:
         return self.key is not None
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self) -> Iterator[Unit]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        from sqlalchemy.orm import Session
+        from fieldvisit.storage.unit import unit_of_work
 
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with unit_of_work(self.engine) as session:
             yield session
 
     def reopen(self, key: bytearray) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import AnswerRow, NoteRow, SentReturnRow
+from fieldvisit.storage.repo.answers import answers_of, sent_item_lists
+from fieldvisit.storage.repo.notes import notes_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,18 +22,10 @@ class EventSummary:
 def event_summary(store: Store, event_id: str) -> EventSummary:
     """Notes written, answers given and what no return file has carried yet."""
     with store.unit() as s:
-        notes = s.execute(
-            select(NoteRow.id, NoteRow.revision, NoteRow.private, NoteRow.body).where(
-                NoteRow.event_id == event_id, NoteRow.deleted.is_(False)
-            )
-        ).all()
-        answers = s.execute(
-            select(AnswerRow.id, AnswerRow.revision).where(AnswerRow.event_id == event_id)
-        ).all()
-        sent_lists = s.scalars(
-            select(SentReturnRow.items).where(SentReturnRow.event_id == event_id)
-        ).all()
-    sent = {str(item) for items in sent_lists for item in (items or [])}
+        notes = notes_of(s, event_id)
+        answers = answers_of(s, event_id)
+        sent_lists = sent_item_lists(s, event_id)
+    sent = {item for items in sent_lists for item in items}
     written = [n for n in notes if n.body.strip()]
     shareable = [n for n in written if not n.private]
     return EventSummary(

@@ -11,20 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import Event, Session, SessionKind, Sharing, Stop
 from fieldvisit.storage.rows import zone_of
 
-
-@dataclass(frozen=True, slots=True)
-class EventChoice:
-    """One installed event, as the event switcher lists it."""
-
-    id: str
-    title: str
-    timezone: str
-    start_date: dt.date
-    end_date: dt.date
-    illustrative: str = ""  # what the pack invents (the sample banner's note)
+__all__ = ["ChangeItem", "EventChoice", "Programme", "Today", "programme_of"]
 
 
 @dataclass(frozen=True, slots=True)

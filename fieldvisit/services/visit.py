@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
-
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Itinerary, MapLayer, Person, Stop
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository, sealed
-from fieldvisit.storage.models import EventRow, SeenRow
+from fieldvisit.storage.repo import events, seen
 
 MAX_MAP_BYTES = 1 << 30  # a map member larger than 1 GiB is refused, whatever the zip says
 VISITED = "stop"  # SeenRow.target_kind for a visited stop
@@ -39,27 +37,22 @@ def load_visit(store: Store, event_id: str) -> VisitData:
     if not event_id:
         return VisitData("", "")
     with store.unit() as s:
-        row = s.get(EventRow, event_id)
-        if row is None:
+        heading = events.heading(s, event_id)
+        if heading is None:
             return VisitData(event_id, "")
+        title, pack_file = heading
         itineraries = tuple(repository.load_itineraries(s, event_id))
         people = {p.id: p for p in repository.load_people(s, event_id)}
-        visited = frozenset(
-            s.scalars(
-                select(SeenRow.target_uid).where(
-                    SeenRow.event_id == event_id, SeenRow.target_kind == VISITED
-                )
-            ).all()
-        )
+        visited = seen.seen(s, event_id, VISITED)
         host_ids = {stop.host_id for it in itineraries for stop in it.stops if stop.host_id}
         return VisitData(
             event_id=event_id,
-            event_title=row.title,
+            event_title=title,
             itineraries=itineraries,
             hosts={uid: people[uid] for uid in host_ids if uid in people},
             visited=visited,
             map=repository.load_map(s, event_id),
-            pack_file=row.pack_file,
+            pack_file=pack_file,
         )
 
 
@@ -83,15 +76,7 @@ def current_and_next(stops: Sequence[Stop], now: dt.datetime) -> tuple[str | Non
 
 def set_visited(store: Store, event_id: str, stop_id: str, visited: bool = True) -> None:
     with store.unit() as s:
-        s.execute(
-            delete(SeenRow).where(
-                SeenRow.event_id == event_id,
-                SeenRow.target_kind == VISITED,
-                SeenRow.target_uid == stop_id,
-            )
-        )
-        if visited:
-            s.add(SeenRow(event_id=event_id, target_kind=VISITED, target_uid=stop_id))
+        seen.mark(s, event_id, VISITED, stop_id, visited)
 
 
 def _safe_member_name(filename: str) -> str:

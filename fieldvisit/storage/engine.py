@@ -64,15 +64,20 @@ def make_engine(database: Path, key: bytearray | None = None) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
-    """An Alembic config built in code: a frozen app has no alembic.ini beside it."""
+def config_at(migrations: Path, **attributes: object) -> Config:
+    """An Alembic config built in code (a frozen app has no alembic.ini beside it) for the
+    migrations in `migrations`, handing env.py the `attributes` that are not None."""
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if engine is not None:
-        config.attributes["engine"] = engine
+    config.set_main_option("script_location", str(migrations))
+    config.attributes.update({k: v for k, v in attributes.items() if v is not None})
     return config
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """The delegate store's Alembic config (env.py migrates `engine`)."""
+    return config_at(MIGRATIONS, engine=engine)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -154,7 +159,7 @@ def _upgrade(engine: Engine, database: Path, backups: Path, key: bytearray | Non
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backups / f"{database.stem}-{current}-{stamp}.sqlite"
         if key is None:
-            _backup(database, target)
+            copy_sqlite(database, target)
         else:
             from fieldvisit.storage.cipher import copy_encrypted
 
@@ -172,8 +177,8 @@ def known_revision(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
-def _backup(database: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API (the WAL is folded in)."""
+def copy_sqlite(database: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (the WAL is folded in), created 0600."""
     source = sqlite3.connect(database)
     create_private_file(target)
     try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import Event, Session, Sharing
 from fieldvisit.storage.revisions import scanned_head
 from fieldvisit.storage.rows import event_from_row, session_from_row, sharing_of, zone_of
@@ -28,23 +29,11 @@ _INSTANTS = frozenset({"start_utc", "end_utc"})
 
 
 @dataclass(frozen=True, slots=True)
-class EventLine:
-    """One installed event as the event switcher lists it."""
-
-    id: str
-    title: str
-    timezone: str
-    start_date: dt.date
-    end_date: dt.date
-    illustrative: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class Glance:
     """The installed events (soonest first) and, when it is installed, one event's programme
     rows and the delegate's picks and ratings of it."""
 
-    events: tuple[EventLine, ...]
+    events: tuple[EventChoice, ...]
     event: Event | None = None
     sessions: tuple[Session, ...] = ()
     names: dict[str, str] = field(default_factory=dict)
@@ -110,7 +99,7 @@ def _read(connection: sqlite3.Connection, head: str, event_id: str) -> Glance | 
     if versions != [(head,)]:
         return None  # a store to migrate (or a newer one): the full stack decides
     events = tuple(
-        EventLine(
+        EventChoice(
             r.id,
             r.title,
             r.timezone,

@@ -38,13 +38,18 @@ NAMING_CONVENTION = {
 }
 
 
+# Python annotation -> column type, for both stores' declarative bases.
+TYPE_ANNOTATION_MAP: dict[Any, Any] = {
+    dt.datetime: DateTime(),
+    dict[str, object]: JSON,
+    list[str]: JSON,
+    list[object]: JSON,
+}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dt.datetime: DateTime(),
-        dict[str, object]: JSON,
-        list[str]: JSON,
-    }
+    type_annotation_map: ClassVar[dict[Any, Any]] = TYPE_ANNOTATION_MAP
 
 
 def utcnow() -> dt.datetime:

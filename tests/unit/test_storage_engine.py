@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldvisit.domain.errors import StorageError
-from fieldvisit.storage.engine import _backup, current_revision, head_revision, open_store
+from fieldvisit.storage.engine import copy_sqlite, current_revision, head_revision, open_store
 
 
 def test_new_store_is_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -34,7 +34,7 @@ def test_backup_copy_keeps_the_notes(tmp_path: Path) -> None:
     )
     con.commit()
     con.close()
-    _backup(db, tmp_path / "copy.sqlite")
+    copy_sqlite(db, tmp_path / "copy.sqlite")
     copy = sqlite3.connect(tmp_path / "copy.sqlite")
     assert copy.execute("SELECT body FROM notes").fetchall() == [("kept",)]
     copy.close()

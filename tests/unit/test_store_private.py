@@ -58,13 +58,13 @@ def test_an_older_readable_folder_is_repaired_at_start(data_dir: Path) -> None:
 
 
 def test_migration_backups_are_private(tmp_path: Path) -> None:
-    from fieldvisit.storage.engine import _backup, open_store
+    from fieldvisit.storage.engine import copy_sqlite, open_store
 
     db = tmp_path / "s.sqlite"
     open_store(db, tmp_path / "backups").dispose()
     old = os.umask(0o022)
     try:
-        _backup(db, tmp_path / "copy.sqlite")
+        copy_sqlite(db, tmp_path / "copy.sqlite")
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "copy.sqlite").stat().st_mode) == 0o600

@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import CredentialsError, StorageError
-from fieldvisit.storage.engine import known_revision
+from fieldvisit.storage.engine import config_at, copy_sqlite, known_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -178,14 +178,8 @@ def _first_line(message: str) -> str:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic config built in code: a frozen app has no alembic.ini beside it."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    """The collation store's Alembic config (env.py migrates on `connection`)."""
+    return config_at(MIGRATIONS, connection=connection)
 
 
 def _script() -> ScriptDirectory:
@@ -248,16 +242,7 @@ def backup_sqlite(path: Path, label: str) -> Path:
     """A consistent copy beside the store (through SQLite's backup API), created 0600."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.{label}-backup-{stamp}{path.suffix or '.sqlite'}")
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    copy_sqlite(path, target)
     return target
 
 

@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
-    DateTime,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -28,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from fieldvisit.storage.models import NAMING_CONVENTION, utcnow
+from fieldvisit.storage.models import NAMING_CONVENTION, TYPE_ANNOTATION_MAP, utcnow
 
 # Column limits the collator checks before writing (PostgreSQL enforces VARCHAR lengths).
 ID_LENGTH = 200
@@ -40,11 +39,7 @@ MAX_INT = 2**31 - 1
 
 class CollationBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dt.datetime: DateTime(),
-        dict[str, object]: JSON,
-        list[object]: JSON,
-    }
+    type_annotation_map: ClassVar[dict[Any, Any]] = TYPE_ANNOTATION_MAP
 
 
 class RunRow(CollationBase):

@@ -3,18 +3,14 @@ the same programme the services give, and a start that shows it before the store
 
 from __future__ import annotations
 
-import argparse
+import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-
-from fieldvisit import app
 from fieldvisit.paths import AppPaths, resolve
 from fieldvisit.services import agenda
 from fieldvisit.services.first_screen import first_screen
@@ -94,41 +90,64 @@ def test_the_first_screen_needs_no_storage_stack(hague_paths: AppPaths) -> None:
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
-def test_the_programme_is_on_screen_before_the_store_is_open(
-    hague_paths: AppPaths, qtbot: QtBot
-) -> None:
-    application = QApplication.instance()
-    assert isinstance(application, QApplication)
-    seen: dict[str, object] = {}
+START = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from fieldvisit import app
+from fieldvisit.cli import gui_defaults
+from fieldvisit.paths import resolve
 
-    def on_started(shell: app.Shell) -> None:
-        programme = shell.window.programme
+seen = {}
 
-        def populated() -> None:
-            if "ready" not in seen and programme.programme is not None:
-                seen["ready"] = shell.window.ready
-                seen["sessions"] = len(programme.programme.sessions)
-                seen["days"] = programme.days.count()
+def on_started(shell):
+    programme = shell.window.programme
 
-        programme.populated.connect(populated)
+    def populated():
+        if "ready" not in seen and programme.programme is not None:
+            seen["ready"] = shell.window.ready
+            seen["sessions"] = len(programme.programme.sessions)
+            seen["days"] = programme.days.count()
+            seen["actions"] = shell.window.find_action.isEnabled()
 
-        def opened() -> None:
-            seen["opened"] = shell.window.ready
-            seen["store"] = shell.store.paths == hague_paths
-            seen["lock"] = shell.lock is not None
-            QTimer.singleShot(0, application.quit)
+    programme.populated.connect(populated)
 
-        shell.worker.submit(lambda _store: None, lambda _result: opened())
+    def opened(_result):
+        seen["opened"] = shell.window.ready
+        seen["lock"] = shell.lock is not None
+        seen["actions_then"] = shell.window.find_action.isEnabled()
+        QTimer.singleShot(0, QApplication.quit)
 
-    args = argparse.Namespace(lang="en", file=None)
-    assert app.run(args, hague_paths, on_started=on_started) == 0
+    shell.worker.submit(lambda _store: None, opened)
+
+code = app.run(gui_defaults(), resolve(sys.argv[1]), on_started=on_started)
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_programme_is_on_screen_before_the_store_is_open(hague_paths: AppPaths) -> None:
+    """The app started as `fieldvisit` does (in its own process: it runs its event loop
+    to the end): the programme is populated from the first screen before the store is
+    open, then the store opens on the worker and the window's actions and lock follow."""
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(hague_paths.data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
     store = Store.open(hague_paths)
     try:
         expected = load_programme(store, HAGUE)
     finally:
         store.close()
     assert expected is not None
+    assert seen["code"] == 0
     assert seen["ready"] is False  # populated from the first screen, before the store opened
+    assert seen["actions"] is False  # Find waits for the store (its search needs it)
     assert seen["sessions"] == len(expected.sessions)
     assert seen["days"] == len(expected.days)
-    assert seen["opened"] is True and seen["store"] is True and seen["lock"] is True
+    assert seen["opened"] is True and seen["lock"] is True and seen["actions_then"] is True

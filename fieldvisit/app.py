@@ -83,7 +83,9 @@ def run_organiser(args: argparse.Namespace, paths: AppPaths) -> int:
     apply_theme(app, settings.get(THEME))
     translators = Translators()
     translators.install(app, getattr(args, "lang", None) or settings.get(LANGUAGE), paths.cache)
-    window = OrganiserWindow(paths, settings)
+    window = OrganiserWindow(
+        paths, settings, backed_up=bool(getattr(args, "i_have_a_backup", False))
+    )
     window.show()
     db = getattr(args, "db", None) or settings.get(ORGANISER_STORE)
     if db:
@@ -257,6 +259,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     build sections, arm the app lock. `key`: an encrypted store's data key
     (`unlock_at_start`)."""
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.erase import EraseEventAction
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
@@ -266,6 +269,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     ctx = AppContext(worker, paths, frame.settings)
     frame.window.attach(ctx)
     lock = AppLock(frame.window, store, worker, frame.settings)
+    EraseEventAction(frame.window, ctx)  # Event > Erase this event's data…
     return Shell(frame.app, worker, ctx, frame.window, frame.translators, lock)
 
 
@@ -294,9 +298,11 @@ def open_store(paths: AppPaths) -> Store:
 
 def store_opened(shell: Shell, store: Store) -> None:
     """The store opened on the worker: the window can use everything, the lock is armed."""
+    from fieldvisit.gui.erase import EraseEventAction
     from fieldvisit.gui.lock import AppLock
 
     shell.lock = AppLock(shell.window, store, shell.worker, shell.window.settings)
+    EraseEventAction(shell.window, shell.ctx)  # Event > Erase this event's data…
     shell.window.store_ready()
     shell.worker.submit(tidy_job)
 
@@ -319,7 +325,7 @@ def quick_first_screen(paths: AppPaths, settings: Settings) -> FirstScreen | Non
 def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
     """(go on, key): an encrypted store's data key from FIELDVISIT_PASSCODE_FILE or the
     unlock dialog; (True, None) for a plain store; (False, None) when the user quits."""
-    from fieldvisit.gui.lock import UnlockDialog, passcode_from_env
+    from fieldvisit.gui.unlock import UnlockDialog, passcode_from_env
     from fieldvisit.services.store import store_kind, unlock_key
 
     if store_kind(paths) != "encrypted":

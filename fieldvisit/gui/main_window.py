@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
         bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
-        caption = QLabel(self.tr("&Event:"))
+        caption = QLabel(self.tr("Even&t:"))
         caption.setContentsMargins(6, 0, 4, 0)
         self.event_combo = ElidingComboBox()
         self.event_combo.setObjectName("event_switcher")

@@ -196,7 +196,7 @@ class ProgrammeSection(Section):
             top_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         timeline_layout.addLayout(top_row)
         timeline_layout.addWidget(self.timeline, 1)
-        self.views.addTab(timeline_page, self.tr("&Timeline"))
+        self.views.addTab(timeline_page, self.tr("T&imeline"))
         self.table = QTableView()
         self.table.setObjectName("session_table")
         self.table.setAccessibleName(self.tr("Sessions"))

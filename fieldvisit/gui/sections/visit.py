@@ -133,7 +133,7 @@ class VisitSection(Section):
         self.visited_button.setCheckable(True)
         self.visited_button.setToolTip(self.tr("Tick off the selected stop"))
         self.visited_button.clicked.connect(self.on_visited_clicked)
-        self.gpx_button = QPushButton(self.tr("Export &GPX…"), self)
+        self.gpx_button = QPushButton(self.tr("Export GP&X…"), self)
         self.gpx_button.setToolTip(self.tr("Save the route and stops for a GPS or map app"))
         self.gpx_button.clicked.connect(self.on_export_gpx)
         self.map = MapView(self)

@@ -31,7 +31,7 @@ from fieldvisit.gui.eliding import ElidingComboBox
 from fieldvisit.gui.formatting import date_long
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon, section_icon
-from fieldvisit.gui.window_status import WindowStatus
+from fieldvisit.gui.window_early_note import WindowEarlyNote
 from fieldvisit.settings import (
     LAST_EVENT,
     PROGRAMME_SPLITTER,
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
-    from fieldvisit.services.store import Store
     from fieldvisit.services.views import EventChoice
 
 log = logging.getLogger(__name__)
@@ -67,7 +66,7 @@ APP_TITLE = "Field Visit Companion"
 __all__ = ["SECTIONS", "MainWindow"]
 
 
-class MainWindow(WindowStatus):
+class MainWindow(WindowEarlyNote):
     """One window per installation; a section is created when first needed, then kept."""
 
     section_changed = Signal(str)
@@ -472,75 +471,6 @@ class MainWindow(WindowStatus):
         notes = self.sections["notes"]
         assert isinstance(notes, NotesSection)
         notes.new_note(target_kind, target_uid, text)
-
-    def _discard_when_stored(self, path: Path) -> None:
-        """Remove the early text's file once the note holding it is in the store."""
-        from fieldvisit.gui.early_note import discard
-
-        editor = getattr(self.sections["notes"], "editor", None)
-        if editor is None or getattr(editor, "stored", False):
-            discard(path)
-            return
-        note_id = editor.note_id
-
-        def on_saved(saved_id: str) -> None:
-            if saved_id == note_id:
-                editor.saved.disconnect(on_saved)
-                discard(path)
-
-        editor.saved.connect(on_saved)
-
-    def _recover_early_note(self) -> None:
-        """A start that crashed before its store opened left its early text: make it a note."""
-        path = self.early_note_file
-        if path is None or self._early_this_run or not self.ctx.event_id:
-            return
-        from fieldvisit.gui.early_note import discard, recover
-
-        text = recover(path)
-        if not text.strip():
-            discard(path)
-            return
-        from fieldvisit.services import notes
-
-        draft = notes.NoteDraft(notes.new_note_id(), self.ctx.event_id, text)
-
-        def job(store: Store) -> None:
-            notes.save_note(store, draft)
-
-        def done(_result: None) -> None:
-            discard(path)
-            self.ctx.delegate_data_changed.emit(draft.event_id)
-            self.show_message(
-                self.tr("A note typed just before the app last stopped was kept: see Notes.")
-            )
-
-        self.ctx.worker.submit(job, done)
-
-    def _start_early_note(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPlainTextEdit
-
-        if self._early_note is None:
-            editor = QPlainTextEdit()
-            editor.setObjectName("early_note")
-            editor.setAccessibleName(self.tr("Note text"))
-            editor.setPlaceholderText(
-                self.tr("Write here. Your note is saved once your data is open.")
-            )
-            editor.setTabChangesFocus(True)
-            self.stack.addWidget(editor)
-            self._early_note = editor
-            if self.early_note_file is not None:
-                from fieldvisit.gui.early_note import EarlyNoteFile
-
-                self._early_copy = EarlyNoteFile(self.early_note_file, editor, self)
-                self._early_this_run = True
-        self.stack.setCurrentWidget(self._early_note)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(SECTIONS.index("notes"))
-        self.nav.blockSignals(False)
-        self._early_note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def jump_to_now(self) -> None:
         if self.current_section not in ("programme", "today"):

@@ -221,10 +221,8 @@ class ContactsSection(Section):
         return ("person", person.id) if person is not None else None
 
     def _selected(self) -> Person | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row()).person
+        line = self.model.current(self.list)
+        return line.person if line is not None else None
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -362,10 +362,8 @@ class VisitSection(Section):
         return ("stop", stop.id) if stop is not None else None
 
     def _selected_stop(self) -> Stop | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row()).stop
+        line = self.model.current(self.list)
+        return line.stop if line is not None else None
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_stop_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -278,7 +278,7 @@ def attach_first_screen(frame: Frame, paths: AppPaths, first: FirstScreen) -> Sh
     stack: the window shows it at once while the worker loads the stack and opens the store
     (`worker.open_store`); `Shell.store` and the app lock follow (`store_opened`)."""
     from fieldvisit.gui.context import AppContext
-    from fieldvisit.gui.programme.section import ProgrammeBundle
+    from fieldvisit.gui.programme.jobs import ProgrammeBundle
     from fieldvisit.gui.worker import DbWorker
 
     worker = DbWorker(None)

@@ -123,7 +123,7 @@ class DocumentsSection(Section):
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Show documents of"))
         self.scope.currentIndexChanged.connect(self.on_scope_changed)
-        scope_label = QLabel(self.tr("S&how:"), self)
+        scope_label = QLabel(self.tr("Sho&w:"), self)
         scope_label.setBuddy(self.scope)
         self.model = DocumentsModel(self)
         self.model.labels = {

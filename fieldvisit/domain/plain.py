@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fieldvisit.domain.model import Event, MapLayer, Person, Question, Session, SessionLink
+from fieldvisit.domain.model import (
+    Event,
+    LinkKind,
+    MapLayer,
+    Person,
+    Question,
+    Session,
+    SessionLink,
+)
 
 
 def event_data(event: Event) -> dict[str, object]:
@@ -54,9 +62,23 @@ def question_data(question: Question) -> dict[str, object]:
     }
 
 
+# Looked up once: an enum member's attribute access is slow, and FOSDEM has thousands of links.
+_WEB_PAGE = LinkKind.WEB_PAGE
+_KIND_VALUES = {kind: kind.value for kind in LinkKind}
+
+
 def links_data(links: Sequence[SessionLink]) -> list[dict[str, str]]:
-    """A session's links: in event.json and in the store's `sessions.links`."""
-    return [{"title": x.title, "url": x.url, "kind": x.kind.value} for x in links]
+    """A session's links: in event.json and in the store's `sessions.links`. An empty title
+    and the default kind are left out (both readers take them as the default)."""
+    data: list[dict[str, str]] = []
+    for link in links:
+        item = {"url": link.url}
+        if link.title:
+            item["title"] = link.title
+        if link.kind is not _WEB_PAGE:
+            item["kind"] = _KIND_VALUES[link.kind]
+        data.append(item)
+    return data
 
 
 def session_fields(s: Session) -> dict[str, object]:

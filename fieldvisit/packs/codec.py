@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.limits import (
+    MAX_YEAR,
+    MIN_YEAR,
     SURROGATE_ESCAPE,
     YEAR_RANGE,
     date_in_range,
@@ -54,9 +56,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 EVENT_SCHEMA = "event.schema.json"
-# By value: calling the enum is ~20x slower, and FOSDEM has thousands of links.
+# By value: calling the enum is ~20x slower, and FOSDEM has thousands of links. The schema
+# has checked every value already.
 _LINK_KINDS = {kind.value: kind for kind in LinkKind}
+_SESSION_KINDS = {kind.value: kind for kind in SessionKind}
+_ROLES = {role.value: role for role in Role}
 MANIFEST_SCHEMA = "manifest.schema.json"
+_FROM_ISO = dt.datetime.fromisoformat
 
 
 def _inline_refs(node: Any, defs: Mapping[str, Any]) -> Any:
@@ -233,6 +239,20 @@ def _opt_time(value: dt.datetime | None, zone: ZoneInfo) -> str | None:
     return None if value is None else _time(value, zone)
 
 
+_REQUIRED = frozenset({"title", "kind", "name", "role"})  # of a session or person
+
+
+def _lean(fields: dict[str, object]) -> dict[str, object]:
+    """`fields` without the optional ones at their default (empty, null or false): every
+    reader, old and new, reads a missing optional field as its default, and a FOSDEM-sized
+    event.json is then about a tenth smaller to write, parse and validate."""
+    return {
+        key: value
+        for key, value in fields.items()
+        if key in _REQUIRED or not (value is None or value is False or value == "" or value == [])
+    }
+
+
 def content_to_json(content: PackContent) -> dict[str, Any]:
     """The event.json object; times are shown in the event's own zone with their offset."""
     event = content.event
@@ -249,13 +269,13 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
         "sessions": [
             {
                 "id": s.id,
-                **session_fields(s),
+                **_lean(session_fields(s)),
                 "start": _time(s.start, zone),
                 "end": _time(s.end, zone),
             }
             for s in content.sessions
         ],
-        "people": [{"id": p.id, **person_fields(p)} for p in content.people],
+        "people": [{"id": p.id, **_lean(person_fields(p))} for p in content.people],
         "itineraries": [
             {
                 "id": i.id,
@@ -358,11 +378,19 @@ class _Reader:
             raise self.fail(f"date {value!r} is outside {YEAR_RANGE}", where)
         return parsed
 
-    def time(self, value: str, where: str) -> dt.datetime:
-        return parse_instant(value, source=self.source, field=where).astimezone(self.zone)
+    def time(self, value: str, where: str, name: str) -> dt.datetime:
+        """`parse_instant` of the field `name` of the item at `where`; the path is written
+        only for an error (thousands of sessions have two times each)."""
+        try:
+            parsed = _FROM_ISO(value)
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            parse_instant(value, source=self.source, field=f"{where}.{name}")  # says why
+        return cast(dt.datetime, parsed).astimezone(self.zone)
 
-    def opt_time(self, value: str | None, where: str) -> dt.datetime | None:
-        return None if value is None else self.time(value, where)
+    def opt_time(self, value: str | None, where: str, name: str) -> dt.datetime | None:
+        return None if value is None else self.time(value, where, name)
 
     def items(
         self, data: Mapping[str, Any], key: str, where: str, make: Callable[[Any, str], T]
@@ -402,9 +430,9 @@ def content_from_json(data: object, *, source: str) -> PackContent:
         return Session(
             id=s["id"],
             title=s["title"],
-            kind=SessionKind(s["kind"]),
-            start=r.time(s["start"], f"{where}.start"),
-            end=r.time(s["end"], f"{where}.end"),
+            kind=_SESSION_KINDS[s["kind"]],
+            start=r.time(s["start"], where, "start"),
+            end=r.time(s["end"], where, "end"),
             room=s.get("room", ""),
             venue_id=s.get("venue_id"),
             online_url=s.get("online_url", ""),
@@ -417,18 +445,24 @@ def content_from_json(data: object, *, source: str) -> PackContent:
             language=s.get("language", ""),
             illustrative=s.get("illustrative", False),
             links=tuple(
-                SessionLink(
-                    link.get("title", ""), link["url"], _LINK_KINDS[link.get("kind", "web_page")]
-                )
-                for link in s.get("links", ())
-            ),
+                [
+                    SessionLink(
+                        link.get("title", ""),
+                        link["url"],
+                        _LINK_KINDS[link.get("kind", "web_page")],
+                    )
+                    for link in s["links"]
+                ]
+            )
+            if "links" in s
+            else (),
         )
 
     def person(p: Any, _where: str) -> Person:
         return Person(
             id=p["id"],
             name=p["name"],
-            role=Role(p["role"]),
+            role=_ROLES[p["role"]],
             organisation=p.get("organisation", ""),
             phone=p.get("phone", ""),
             email=p.get("email", ""),
@@ -441,8 +475,8 @@ def content_from_json(data: object, *, source: str) -> PackContent:
         return Stop(
             id=s["id"],
             title=s["title"],
-            planned_start=r.opt_time(s.get("planned_start"), f"{where}.planned_start"),
-            planned_end=r.opt_time(s.get("planned_end"), f"{where}.planned_end"),
+            planned_start=r.opt_time(s.get("planned_start"), where, "planned_start"),
+            planned_end=r.opt_time(s.get("planned_end"), where, "planned_end"),
             address=s.get("address", ""),
             lat=s.get("lat"),
             lon=s.get("lon"),

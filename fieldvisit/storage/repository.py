@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import JSON, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.model import (
@@ -124,6 +125,16 @@ def _questionnaire_values(event_id: str, q: Questionnaire) -> dict[str, object]:
     }
 
 
+def _processor(column_type: Any, dialect: Any) -> Any:
+    """The column type's bind processor; for a JSON column, an empty list (most speakers'
+    languages, most sessions' documents) is serialized once, not once per row."""
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(column_type, JSON):
+        return process
+    empty = process([])
+    return lambda value: empty if value == [] else process(value)
+
+
 def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) -> None:
     """Insert rows with one DBAPI executemany.
 
@@ -137,12 +148,19 @@ def _bulk(session: OrmSession, model: Any, rows: Sequence[dict[str, object]]) ->
     dialect = connection.dialect
     table = model.__table__
     names = list(rows[0])
+    row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    # Only the columns whose type has a processor are touched one by one.
     plan = [
-        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+        (index, fn)
+        for index, fn in enumerate(_processor(table.c[name].type, dialect) for name in names)
+        if fn is not None
     ]
-    values = [
-        tuple(row[name] if fn is None else fn(row[name]) for name, fn in plan) for row in rows
-    ]
+    values: list[tuple[object, ...]] = []
+    for row in rows:
+        value = list(row_values(row))
+        for index, fn in plan:
+            value[index] = fn(value[index])
+        values.append(tuple(value))
     quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
     marks = ", ".join("?" for _ in names)
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", values)

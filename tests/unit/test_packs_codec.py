@@ -73,6 +73,33 @@ def mutated(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str,
     return result
 
 
+FULL_SESSION: dict[str, Any] = {
+    "room": "R",
+    "venue_id": None,
+    "online_url": "",
+    "track": "",
+    "description": "d",
+    "speaker_ids": [],
+    "document_ids": [],
+    "confidential": False,
+    "signup_group": "",
+    "language": "en",
+    "illustrative": False,
+    "links": [
+        {"title": "Slides", "url": "https://example.org/s.pdf", "kind": "slides"},
+        {"url": "javascript:alert(1)"},
+    ],
+}
+FULL_PERSON: dict[str, Any] = {
+    "organisation": "",
+    "phone": "",
+    "email": "",
+    "languages": [],
+    "listed": False,
+    "biography": "b",
+}
+
+
 def test_fast_check_agrees_with_jsonschema(hague_json: dict[str, Any]) -> None:
     check = fast_check("event.schema.json")
     reference = validator("event.schema.json")
@@ -84,6 +111,9 @@ def test_fast_check_agrees_with_jsonschema(hague_json: dict[str, Any]) -> None:
     small["itineraries"][0]["route"] = small["itineraries"][0]["route"][:2]
     small["map"] = {"kind": "image", "filename": "a.png", "bounds": [4.2, 52.0, 4.4, 52.1]}
     small["extra"] = {"pack_version": "1"}
+    # Every optional field, even those the writer leaves out at their default.
+    small["sessions"][0].update(FULL_SESSION)
+    small["people"][0].update(FULL_PERSON)
     assert check(small) and reference.is_valid(cast(Any, small))
     rng = random.Random(20170215)
     disagreements = []
@@ -141,6 +171,27 @@ def test_round_trip_keeps_zones(hague_json: dict[str, Any]) -> None:
     content = content_from_json(hague_json, source="x")
     assert content_to_json(content) == hague_json
     assert hague_json["sessions"][0]["start"] == "2017-02-15T09:00:00+01:00"
+
+
+def test_fields_at_their_default_are_left_out_and_read_back(hague_json: dict[str, Any]) -> None:
+    session = hague_json["sessions"][0]
+    assert "confidential" not in session and "links" not in session
+    assert session["title"] and session["kind"]  # required ones always
+    full = copy.deepcopy(hague_json)
+    full["sessions"][0].update(FULL_SESSION)
+    full["people"][0].update(FULL_PERSON)
+    links = content_from_json(full, source="x").sessions[0].links
+    assert [(x.title, x.url, x.kind.value) for x in links] == [
+        ("Slides", "https://example.org/s.pdf", "slides"),
+        ("", "javascript:alert(1)", "web_page"),
+    ]
+    lean = content_to_json(content_from_json(full, source="x"))
+    assert lean["sessions"][0]["links"] == [
+        {"title": "Slides", "url": "https://example.org/s.pdf", "kind": "slides"},
+        {"url": "javascript:alert(1)"},
+    ]
+    assert "organisation" not in lean["people"][0] and lean["people"][0]["biography"] == "b"
+    assert content_from_json(lean, source="x") == content_from_json(full, source="x")
 
 
 @pytest.mark.parametrize(

@@ -280,10 +280,7 @@ class DocumentsSection(Section):
     # --- opening ----------------------------------------------------------------------
 
     def _selected(self) -> DocumentItem | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row())
+        return self.model.current(self.list)
 
     @Slot(QModelIndex)
     def on_activated(self, index: QModelIndex) -> None:

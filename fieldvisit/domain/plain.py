@@ -19,6 +19,17 @@ from fieldvisit.domain.model import (
 )
 
 
+def event_head(event: Event) -> dict[str, object]:
+    """An Event's id, title, zone and dates, as event.json and `pack inspect --json` give them."""
+    return {
+        "id": event.id,
+        "title": event.title,
+        "timezone": event.timezone,
+        "start_date": event.start_date.isoformat(),
+        "end_date": event.end_date.isoformat(),
+    }
+
+
 def event_data(event: Event) -> dict[str, object]:
     """The parts of an Event beyond id, title, zone and dates (the store's `events.data`)."""
     return {

@@ -6,7 +6,9 @@ so a field added to an Event, a MapLayer or a Question is serialised in one plac
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from typing import Protocol
 
 from fieldvisit.domain.model import (
     Event,
@@ -19,8 +21,24 @@ from fieldvisit.domain.model import (
 )
 
 
-def event_head(event: Event) -> dict[str, object]:
-    """An Event's id, title, zone and dates, as event.json and `pack inspect --json` give them."""
+class _EventHead(Protocol):
+    """An Event or an EventSummary."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def start_date(self) -> dt.date: ...
+    @property
+    def end_date(self) -> dt.date: ...
+
+
+def event_head(event: _EventHead) -> dict[str, object]:
+    """An event's id, title, zone and dates, as event.json, `pack inspect --json` and
+    `events list --json` give them."""
     return {
         "id": event.id,
         "title": event.title,

@@ -82,7 +82,9 @@ def run_organiser(args: argparse.Namespace, paths: AppPaths) -> int:
     apply_theme(app, settings.get(THEME))
     translators = Translators()
     translators.install(app, getattr(args, "lang", None) or settings.get(LANGUAGE), paths.cache)
-    window = OrganiserWindow(paths, settings)
+    window = OrganiserWindow(
+        paths, settings, backed_up=bool(getattr(args, "i_have_a_backup", False))
+    )
     window.show()
     db = getattr(args, "db", None) or settings.get(ORGANISER_STORE)
     if db:

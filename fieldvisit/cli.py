@@ -31,6 +31,11 @@ DB_HELP = (
     "(password from the URL, PGPASSWORD, PGPASSFILE/~/.pgpass or a prompt)"
 )
 
+BACKUP_HELP = (
+    "a shared (PostgreSQL) store at an older schema is upgraded only after a pg_dump into "
+    "the backups folder; without pg_dump, back it up yourself and say so with this flag"
+)
+
 # Files the GUI accepts as a bare argument, so a double-click in a file manager works.
 OPENABLE_SUFFIXES = (".fvpack", ".fvreturn")
 
@@ -281,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--organiser", help="your name as the store records this run (default: your login)"
     )
     collate.add_argument("--passphrase-file")
+    collate.add_argument("--i-have-a-backup", action="store_true", help=BACKUP_HELP)
 
     report = command(
         "report", "fieldvisit.commands.returns:cmd_report", "write the lessons-learned report"
@@ -295,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the event's pack (repeatable): times in the event's zone, every session, "
         "sign-up groups and scale labels",
     )
+    report.add_argument("--i-have-a-backup", action="store_true", help=BACKUP_HELP)
 
     organiser = command(
         "organiser",
@@ -302,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
         "open the Organiser window: collate returns into a shared or local store, report",
     )
     organiser.add_argument("--db", help=DB_HELP + "; default: the store the window opened last")
+    organiser.add_argument("--i-have-a-backup", action="store_true", help=BACKUP_HELP)
 
     snap = command(
         "snapshot",

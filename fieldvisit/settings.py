@@ -61,6 +61,15 @@ ORGANISER_STORE = _declare(
         "(never with its password)",
     )
 )
+ORGANISER_NAME = _declare(
+    Option(
+        "organiser/name",
+        str,
+        "",
+        "the name the Organiser window records with each collation run as who collated "
+        "(empty: the login name)",
+    )
+)
 WINDOW_SECTION = _declare(Option("window/section", str, "today", "the section shown last"))
 WINDOW_GEOMETRY = _declare(Option("window/geometry", bytes, b"", "the main window's geometry"))
 PROGRAMME_CHOSEN = _declare(

@@ -15,6 +15,7 @@ from fieldvisit.services.store import Store
 
 if TYPE_CHECKING:
     from fieldvisit.services.exports import PdfRenderer
+    from fieldvisit.services.organiser import SharedUpgrade
 
 T = TypeVar("T")
 EXIT_OK = 0
@@ -122,11 +123,20 @@ def with_password(db: str, action: Callable[[str | None], T]) -> T:
         return action(password)
 
 
+def shared_upgrade(args: argparse.Namespace, paths: AppPaths) -> SharedUpgrade:
+    """A shared store's upgrade: after a pg_dump into the backups folder, or on the word of
+    an organiser who has a backup (--i-have-a-backup)."""
+    from fieldvisit.services.organiser import SharedUpgrade
+
+    return SharedUpgrade(paths.backups, bool(getattr(args, "i_have_a_backup", False)))
+
+
 def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     """`fieldvisit collate RETURN... --key KEY --db DB|URL`: 1 when any file was rejected."""
     from fieldvisit.cli import read_passphrase
     from fieldvisit.packs.keys import load_keys
     from fieldvisit.services.collate import Organiser, collate_files
+    from fieldvisit.services.collate_open import default_workers
 
     key_path = Path(args.key)
     passphrase = read_passphrase(args.passphrase_file, prompt=f"Passphrase for {key_path}: ")
@@ -139,7 +149,13 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     summary = with_password(
         args.db,
         lambda password: collate_files(
-            args.db, files, keys.returns, password=password, organiser=organiser
+            args.db,
+            files,
+            keys.returns,
+            password=password,
+            organiser=organiser,
+            workers=default_workers(),
+            upgrade=shared_upgrade(args, paths),
         ),
     )
     for outcome in summary.outcomes:
@@ -168,7 +184,11 @@ def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
     written = with_password(
         args.db,
         lambda password: report_from_store(
-            args.db, folder, password=password, packs=[Path(p) for p in args.pack]
+            args.db,
+            folder,
+            password=password,
+            packs=[Path(p) for p in args.pack],
+            upgrade=shared_upgrade(args, paths),
         ),
     )
     print(f"Wrote {len(written)} file(s) to {folder}; start with {folder / 'index.md'}")

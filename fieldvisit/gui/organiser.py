@@ -11,17 +11,13 @@ reloads when a shared store has changed.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -31,6 +27,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -54,187 +51,15 @@ from fieldvisit.domain.collation import (
     ReturnInfo,
     RunInfo,
 )
-from fieldvisit.domain.errors import CredentialsError, TrustError, UserError
+from fieldvisit.domain.errors import TrustError, UserError
+from fieldvisit.gui.collation_runner import CollationRunner
+from fieldvisit.gui.dataclass_table import DataclassTableModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
-from fieldvisit.gui.worker import SerialWorker
 from fieldvisit.paths import AppPaths
-from fieldvisit.services.collate import CollateSummary, Collator
-from fieldvisit.services.organiser import (
-    CollationStore,
-    Marker,
-    open_store,
-    read_marker,
-    read_overview,
-)
-from fieldvisit.services.report import digest_markdown, write_report
-from fieldvisit.settings import ORGANISER_STORE, Settings
-
-T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
-
-
-class DataclassTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of frozen dataclasses, one getter per column."""
-
-    def __init__(
-        self, columns: Sequence[tuple[str, Callable[[T], object]]], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        value = self.columns[index.column()][1](self.rows[index.row()])
-        if isinstance(value, bool):
-            return self.tr("yes") if value else ""
-        return str(value)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0]
-        return None
-
-
-class CollationRunner(QObject):
-    """Runs the collation store's jobs on its own serial worker (the collation store is not
-    the delegate store, so it gets a thread of its own); results come back as signals on
-    the GUI thread."""
-
-    progress = Signal(int, int, str)
-    collated = Signal(object)  # CollateSummary
-    overview_loaded = Signal(object)  # Overview
-    opened = Signal(str)  # where, as it may be shown and remembered (no password)
-    report_written = Signal(str)
-    failed = Signal(str)
-    password_needed = Signal(str, bool)  # where, whether a password was refused
-    busy_changed = Signal(bool)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._worker = SerialWorker(None, name="fieldvisit-collation", parent=self)
-        self._worker.busy_changed.connect(self.busy_changed)
-        self._cancel = threading.Event()
-        self.store: CollationStore | None = None
-        self.marker: Marker | None = None
-        self._stopped = False
-
-    def _submit(self, job: Callable[[], object], done: Callable[[Any], None]) -> None:
-        if self._stopped:
-            return
-        self._worker.submit(lambda _resource: job(), done, self._fail)
-
-    def _fail(self, exc: Exception) -> None:
-        if isinstance(exc, CredentialsError):
-            self.password_needed.emit(exc.path, exc.wrong)
-            return
-        self.failed.emit(exc.message if isinstance(exc, UserError) else str(exc))
-
-    def _overview(self) -> Overview:
-        if self.store is None:
-            return Overview()
-        self.marker = read_marker(self.store)
-        return read_overview(self.store)
-
-    def open(self, db: str, password: str | None = None) -> None:
-        """Open (or create) the store at a path or URL; nothing changes if it fails."""
-
-        def job() -> tuple[str, Overview]:
-            store = open_store(db, password=password)
-            if self.store is not None:
-                self.store.close()
-            self.store = store
-            return store.where, self._overview()
-
-        def done(result: tuple[str, Overview]) -> None:
-            self.opened.emit(result[0])
-            self.overview_loaded.emit(result[1])
-
-        self._submit(job, done)
-
-    def reload(self) -> None:
-        self._submit(self._overview, self.overview_loaded.emit)
-
-    def check_for_changes(self) -> None:
-        """Reload when anyone (another organiser, another window) changed the store."""
-
-        def job() -> Overview | None:
-            if self.store is None:
-                return None
-            marker = read_marker(self.store)
-            if marker == self.marker:
-                return None
-            return self._overview()
-
-        def done(overview: Overview | None) -> None:
-            if overview is not None:
-                self.overview_loaded.emit(overview)
-
-        self._submit(job, done)
-
-    def collate(self, files: Sequence[Path], private_key: X25519PrivateKey) -> None:
-        self._cancel.clear()
-
-        def report(done: int, total: int, name: str) -> None:
-            # Emitted on the worker thread; Qt queues it to the window on the GUI thread.
-            self.progress.emit(done, total, name)
-
-        def job() -> CollateSummary:
-            if self.store is None:
-                raise UserError("open or create a collation store first")
-            return Collator(self.store, private_key).collate(
-                list(files), progress=report, cancelled=self._cancel.is_set
-            )
-
-        self._submit(job, self._collated)
-
-    def _collated(self, summary: CollateSummary) -> None:
-        self.collated.emit(summary)
-        self.reload()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def write_report(self, folder: Path) -> None:
-        def job() -> str:
-            if self.store is None:
-                raise UserError("open a collation store first")
-            write_report(read_overview(self.store), folder)
-            return str(folder)
-
-        self._submit(job, self.report_written.emit)
-
-    def shutdown(self) -> None:
-        """Cancel, let the current file finish, close the store and stop the thread."""
-        if self._stopped:
-            return
-        self._stopped = True
-        self._cancel.set()
-
-        def close() -> None:
-            if self.store is not None:
-                self.store.close()
-                self.store = None
-
-        self._worker.run_now(lambda _resource: close())
-        self._worker.shutdown()
+from fieldvisit.services.collate import CollateSummary, Organiser
+from fieldvisit.services.organiser import SharedUpgrade
+from fieldvisit.services.report import digest_markdown
+from fieldvisit.settings import ORGANISER_NAME, ORGANISER_STORE, Settings
 
 
 def _utc(moment: dt.datetime | None) -> str:
@@ -256,8 +81,16 @@ class OrganiserWindow(QMainWindow):
     REFRESH_MS = 5000
 
     def __init__(
-        self, paths: AppPaths, settings: Settings | None = None, parent: QWidget | None = None
+        self,
+        paths: AppPaths,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        backed_up: bool = False,
     ) -> None:
+        """`backed_up`: the organiser said a shared store needing an upgrade is backed up
+        (`--i-have-a-backup`); otherwise the upgrade waits for a pg_dump into the backups
+        folder."""
         super().__init__(parent)
         self.paths = paths
         self.settings = settings
@@ -268,6 +101,7 @@ class OrganiserWindow(QMainWindow):
         self.db: str | None = None
         self._password: str | None = None  # in memory only, never in the settings
         self.runner = CollationRunner(self)
+        self.runner.upgrade = SharedUpgrade(paths.backups, backed_up)
         self.last_summary: CollateSummary | None = None
 
         self.runs = DataclassTableModel[RunInfo](
@@ -408,6 +242,23 @@ class OrganiserWindow(QMainWindow):
         for action in (self.open_action, self.shared_action, self.collate_action,
                        self.report_action, self.refresh_action):  # fmt: skip
             bar.addAction(action)
+        bar.addSeparator()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("organiser_name")
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setToolTip(
+            self.tr("Recorded with each collation run as who collated; empty: your login name")
+        )
+        self.name_edit.setPlaceholderText(Organiser.here().name)
+        self.name_edit.setMaxLength(200)
+        self.name_edit.setMinimumWidth(160)
+        self.name_edit.setMaximumWidth(280)
+        self.name_edit.setText(settings.get(ORGANISER_NAME) if settings is not None else "")
+        self.name_edit.editingFinished.connect(self.on_name_edited)
+        name_label = QLabel(self.tr("Your &name:"))
+        name_label.setBuddy(self.name_edit)
+        bar.addWidget(name_label)
+        bar.addWidget(self.name_edit)
         self.addToolBar(bar)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.setObjectName("organiser_menu_file")
@@ -496,7 +347,14 @@ class OrganiserWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self.collate_action.setEnabled(False)
-        self.runner.collate(files, private_key)
+        self.on_name_edited()
+        self.runner.collate(files, private_key, Organiser.here(self.name_edit.text().strip()))
+
+    @Slot()
+    def on_name_edited(self) -> None:
+        """Remember the organiser's name for the next runs (and the next start)."""
+        if self.settings is not None:
+            self.settings.set(ORGANISER_NAME, self.name_edit.text().strip())
 
     def write_report_to(self, folder: Path) -> None:
         self.runner.write_report(folder)

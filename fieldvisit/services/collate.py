@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
-import os
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,27 +28,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldvisit.domain.collation import clean_text
 from fieldvisit.domain.errors import StorageError
-from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.returns.format import (
-    NOT_FROM_PACK,
     Opened,
     RejectReason,
-    ReturnRejectedError,
-    b64,
-    check_proof,
-    fingerprint_text,
-    installation_id_for,
-    open_sealed,
-    raw_public,
 )
-from fieldvisit.returns.payload import ReturnPayload, parse_payload
+from fieldvisit.returns.payload import ReturnPayload
+from fieldvisit.services.collate_open import OpenedFile, ReturnOpener, opened_files
 from fieldvisit.storage.collation.engine import CollationStore
-from fieldvisit.storage.collation.models import (
-    ID_LENGTH,
-    INSTALLATION_LENGTH,
-    KIND_LENGTH,
-    MAX_INT,
-)
+from fieldvisit.storage.collation.pg_backup import SharedUpgrade
 from fieldvisit.storage.collation.writer import (
     CollationInterruptedError,
     CollationRetryError,
@@ -62,10 +47,6 @@ from fieldvisit.storage.models import utcnow
 
 Progress = Callable[[int, int, str], None]  # done, total, file name
 Cancelled = Callable[[], bool]
-# Far above any real return (50 notes make 40 KB); a bigger file is not read into memory.
-MAX_RETURN_BYTES = 64 * 2**20
-# A return says when it was made; before this, or more than a year ahead, it is not real.
-EARLIEST_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # A return whose transaction PostgreSQL chose as a deadlock's victim is tried again
 # (collators take a sender's row first, so this is a safety net, not a path).
 _ATTEMPTS = 5
@@ -124,96 +105,6 @@ class Organiser:
         return cls(clean_text(name or "")[:200], clean_text(socket.gethostname())[:200])
 
 
-def verify_payload(opened_signer: bytes, payload: ReturnPayload, own_fingerprint: str) -> None:
-    """The bindings a valid signature alone does not prove; a failure is a forgery."""
-    if payload.installation_key != b64(opened_signer):
-        raise ReturnRejectedError(
-            RejectReason.FORGED, "signed by a key other than the one it names"
-        )
-    if payload.installation_id != installation_id_for(opened_signer):
-        raise ReturnRejectedError(
-            RejectReason.FORGED,
-            f"claims installation {payload.installation_id}, which its signing key is not",
-        )
-    if payload.recipient != own_fingerprint:
-        raise ReturnRejectedError(
-            RejectReason.FORGED, "the signed payload was made for another organiser key"
-        )
-
-
-def _storable_text(value: str, what: str, limit: int | None = None) -> None:
-    if "\x00" in value:
-        raise ReturnRejectedError(RejectReason.MALFORMED, f"{what} holds a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ReturnRejectedError(
-            RejectReason.MALFORMED, f"{what} is not valid text (a lone surrogate)"
-        ) from None
-    if limit is not None and len(value) > limit:
-        raise ReturnRejectedError(
-            RejectReason.MALFORMED, f"{what} is longer than {limit} characters"
-        )
-
-
-def _storable_int(value: int, what: str) -> None:
-    if not 0 <= value <= MAX_INT:
-        raise ReturnRejectedError(RejectReason.MALFORMED, f"{what} {value} is out of range")
-
-
-def _manifest_fits(manifest: Sequence[tuple[str, str, int, str]]) -> bool:
-    """The whole manifest at once, by C loops (50,000 records must not cost a tenth of a
-    run); check_storable names the culprit when this says no."""
-    kinds, record_ids, revisions, hashes = zip(*manifest, strict=True)
-    text = "\x01".join(chain(kinds, record_ids, hashes))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return (
-        "\x00" not in text
-        and max(map(len, kinds)) <= KIND_LENGTH
-        and max(map(len, record_ids)) <= ID_LENGTH
-        and max(map(len, hashes)) <= 64
-        and 0 <= min(revisions)
-        and max(revisions) <= MAX_INT
-    )
-
-
-def check_storable(payload: ReturnPayload, now: dt.datetime) -> None:
-    """What a signed, proven return must still satisfy before the store takes it.
-
-    Someone holding the pack can make a return that passes every proof; its fields must
-    still be things the store and the report can hold. Each failure names the field.
-    """
-    created = payload.created
-    if not EARLIEST_CREATED <= created <= now + dt.timedelta(days=366):
-        raise ReturnRejectedError(
-            RejectReason.MALFORMED, f"its creation date {created.date()} is not plausible"
-        )
-    _storable_text(payload.delegate_name, "the delegate name", 1000)
-    _storable_text(payload.event_id, "the event id", ID_LENGTH)
-    _storable_text(payload.pack_id, "the pack id", ID_LENGTH)
-    _storable_text(payload.installation_id, "the installation id", INSTALLATION_LENGTH)
-    _storable_int(payload.pack_version, "the pack version")
-    if payload.manifest and not _manifest_fits(payload.manifest):
-        for kind, record_id, revision, sha in payload.manifest:  # which one, and why
-            _storable_text(kind, "a record kind", KIND_LENGTH)
-            _storable_text(record_id, f"the id of a {kind}", ID_LENGTH)
-            _storable_int(revision, f"the revision of {kind} {record_id}")
-            _storable_text(sha, f"the hash of {kind} {record_id}", 64)
-    for q in payload.questionnaires:
-        _storable_text(q.uid, "a questionnaire id", ID_LENGTH)
-        _storable_int(q.version, f"the version of questionnaire {q.uid}")
-        _storable_text(q.title, f"the title of questionnaire {q.uid}")
-        for x in q.questions:
-            _storable_text(x.id, f"a question id in {q.uid}")
-            _storable_text(x.kind, f"a question kind in {q.uid}")
-            _storable_text(x.text, f"a question text in {q.uid}")
-            for option in x.options:
-                _storable_text(option, f"an option of question {x.id} in {q.uid}")
-
-
 class Collator:
     """Reads return files into one collation store with one organiser private key."""
 
@@ -225,18 +116,8 @@ class Collator:
     ) -> None:
         self.store = store
         self.writer = CollationWriter(store)
-        self.private_key = private_key
-        self.public_raw = raw_public(private_key.public_key())
-        self.fingerprint = fingerprint_text(self.public_raw)
+        self.opener = ReturnOpener(private_key)
         self.organiser = organiser or Organiser.here()
-        self._proof_keys: dict[str, bytes] = {}
-
-    def proof_key(self, event_id: str) -> bytes:
-        """The event's return proof key, derived once per event from the private key."""
-        key = self._proof_keys.get(event_id)
-        if key is None:
-            key = self._proof_keys[event_id] = return_proof_key(self.private_key, event_id)
-        return key
 
     def collate(
         self,
@@ -244,22 +125,28 @@ class Collator:
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        workers: int = 0,
     ) -> CollateSummary:
+        """Collate `files` in order; with `workers` > 0, that many processes open the files
+        ahead of the writes (see collate_open.opened_files)."""
         summary = CollateSummary()
         seen, known_qs = self.writer.known()
         run_pk = summary.run_pk = self.writer.start_run(
             self.organiser.name, self.organiser.host, len(files)
         )
         try:
-            with self.writer:
-                for index, path in enumerate(files):
+            with (
+                opened_files(self.opener, files, frozenset(seen), workers) as arriving,
+                self.writer,
+            ):
+                for index, item in enumerate(arriving):
                     if cancelled is not None and cancelled():
                         summary.cancelled = True
                         break
-                    outcome = self._one(path, seen, known_qs, run_pk)
+                    outcome = self._one(item, seen, known_qs, run_pk)
                     summary.outcomes.append(outcome)
                     if progress is not None:
-                        progress(index + 1, len(files), path.name)
+                        progress(index + 1, len(files), item.path.name)
         except CollationInterruptedError as exc:
             raise StorageError(
                 f"the collation stopped: {exc.problem}; every return is either fully in or "
@@ -271,67 +158,32 @@ class Collator:
         )
         return summary
 
-    def _read(self, path: Path) -> tuple[str, bytes | None] | FileOutcome:
-        """The file's SHA-256 and bytes (None when too large to read whole)."""
-        try:
-            with path.open("rb") as handle:
-                if os.fstat(handle.fileno()).st_size > MAX_RETURN_BYTES:
-                    # Hashed in chunks, never held in memory.
-                    return hashlib.file_digest(handle, "sha256").hexdigest(), None
-                data = handle.read()
-        except OSError as exc:
-            # Not recorded: there are no bytes to recognise the file by next time.
-            return FileOutcome(path, "rejected", RejectReason.UNREADABLE, str(exc.strerror))
-        return hashlib.sha256(data).hexdigest(), data
-
-    def _open(self, data: bytes | None, now: dt.datetime) -> tuple[Opened, ReturnPayload]:
-        if data is None:
-            raise ReturnRejectedError(
-                RejectReason.TOO_LARGE, f"larger than {MAX_RETURN_BYTES // 2**20} MiB"
-            )
-        opened = open_sealed(data, self.private_key, public_raw=self.public_raw)
-        if opened.proof is None:
-            # Made without the pack's proof key: whoever knows only the public key can
-            # seal such a file, so it is never accepted (docs/returns-format.md).
-            raise ReturnRejectedError(
-                RejectReason.FORGED,
-                f"{NOT_FROM_PACK} (no pack proof: made from an unsigned or older pack, "
-                "or with only the public key)",
-            )
-        # The signed manifest's hashes are trusted (see docs/returns-format.md).
-        payload = parse_payload(opened.payload, check_hashes=False, build_records=False)
-        verify_payload(opened.signer, payload, self.fingerprint)
-        check_proof(self.proof_key(payload.event_id), opened)
-        check_storable(payload, now)
-        return opened, payload
-
     def _one(
         self,
-        path: Path,
+        item: OpenedFile,
         seen: set[str],
         known_qs: set[tuple[str, str, int]],
         run_pk: int,
     ) -> FileOutcome:
-        read = self._read(path)
-        if isinstance(read, FileOutcome):
-            return read
-        digest, data = read
-        if digest in seen:
+        path, digest = item.path, item.digest
+        if digest is None:
+            # Not recorded: there are no bytes to recognise the file by next time.
+            return FileOutcome(path, "rejected", RejectReason.UNREADABLE, item.detail)
+        if item.known or digest in seen:
             return FileOutcome(path, "already")
         seen.add(digest)
         name = clean_text(path.name)
-        now_aware = dt.datetime.now(dt.UTC)
-        try:
-            opened, payload = self._open(data, now_aware)
-        except ReturnRejectedError as exc:
-            detail = clean_text(exc.detail)
+        if item.reason is not None:
+            detail = clean_text(item.detail)
             with self.writer.one_return() as writes:
                 fresh = writes.reject(
-                    digest, name, exc.reason.value, detail, writes.time(utcnow()), run_pk
+                    digest, name, item.reason.value, detail, writes.time(utcnow()), run_pk
                 )
             if not fresh:
                 return FileOutcome(path, "already")
-            return FileOutcome(path, "rejected", exc.reason, detail)
+            return FileOutcome(path, "rejected", item.reason, detail)
+        opened, payload = item.opened, item.payload
+        assert opened is not None and payload is not None
         for attempt in range(_ATTEMPTS):
             try:
                 with self.writer.one_return() as writes:
@@ -515,11 +367,13 @@ def collate_files(
     organiser: Organiser | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    workers: int = 0,
+    upgrade: SharedUpgrade | None = None,
 ) -> CollateSummary:
     """Open (creating) the collation store `db` (a path or a URL) and collate `files`."""
-    store = CollationStore.open(db, password=password)
+    store = CollationStore.open(db, password=password, upgrade=upgrade)
     try:
         collator = Collator(store, private_key, organiser)
-        return collator.collate(files, progress=progress, cancelled=cancelled)
+        return collator.collate(files, progress=progress, cancelled=cancelled, workers=workers)
     finally:
         store.close()

@@ -11,11 +11,13 @@ from fieldvisit.domain.collation import Overview
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.storage.collation.engine import CollationStore, display, parse_target
 from fieldvisit.storage.collation.models import ReceivedRow, RejectedRow, RunRow
+from fieldvisit.storage.collation.pg_backup import SharedUpgrade
 from fieldvisit.storage.collation.views import load_overview
 
 __all__ = [
     "CollationStore",
     "Marker",
+    "SharedUpgrade",
     "open_existing",
     "open_store",
     "public_location",
@@ -24,17 +26,22 @@ __all__ = [
 ]
 
 
-def open_store(db: str | Path, *, password: str | None = None) -> CollationStore:
-    """Open or create the store at a path or URL (see storage/collation/engine.py)."""
-    return CollationStore.open(db, password=password)
+def open_store(
+    db: str | Path, *, password: str | None = None, upgrade: SharedUpgrade | None = None
+) -> CollationStore:
+    """Open or create the store at a path or URL (see storage/collation/engine.py); a
+    shared store at an older schema is upgraded only as `upgrade` allows."""
+    return CollationStore.open(db, password=password, upgrade=upgrade)
 
 
-def open_existing(db: str | Path, *, password: str | None = None) -> CollationStore:
+def open_existing(
+    db: str | Path, *, password: str | None = None, upgrade: SharedUpgrade | None = None
+) -> CollationStore:
     """Open a store that must exist already (the report never creates one)."""
     url = parse_target(db)
     if url.get_backend_name() == "sqlite" and not Path(str(url.database)).is_file():
         raise StorageError("no such collation store", path=display(url))
-    return CollationStore.open(db, password=password, create=False)
+    return CollationStore.open(db, password=password, create=False, upgrade=upgrade)
 
 
 def public_location(db: str | Path) -> str:

@@ -16,6 +16,7 @@ import io
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldvisit.domain.collation import AnswerInfo, Digest, Overview, clean_text
 from fieldvisit.domain.errors import StorageError
@@ -34,6 +35,10 @@ from fieldvisit.services.report_tables import (
 Rows = list[list[object]]
 # Spreadsheet programs run a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+if TYPE_CHECKING:
+    from fieldvisit.services.organiser import SharedUpgrade
 
 
 def safe_cell(value: object) -> object:
@@ -224,13 +229,14 @@ def report_from_store(
     *,
     password: str | None = None,
     packs: Sequence[Path] = (),
+    upgrade: SharedUpgrade | None = None,
 ) -> list[Path]:
     """Open the collation store `db` (a path or a URL) and write the report into `folder`,
     with what the organisers' event `packs` say (zone, sessions, sign-up groups, scales)."""
     from fieldvisit.services.organiser import open_existing, read_overview
 
     facts = load_packs(list(packs))
-    store = open_existing(db, password=password)
+    store = open_existing(db, password=password, upgrade=upgrade)
     try:
         overview = read_overview(store)
     finally:

@@ -941,6 +941,18 @@
 <context>
     <name>OrganiserWindow</name>
     <message>
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <source>Recorded with each collation run as who collated; empty: your login name</source>
+        <translation>Bij elke verzamelronde vastgelegd als wie verzamelde; leeg: uw inlognaam</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
         <source>Organiser: collation</source>
         <translation>Organisator: verzamelen</translation>
     </message>

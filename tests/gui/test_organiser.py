@@ -261,3 +261,107 @@ def test_a_shared_store_asks_its_password_and_remembers_the_url_without_it(
         assert url in widget.windowTitle()
     finally:
         widget.shutdown()
+
+
+def test_the_organiser_types_their_name_and_it_is_recorded_and_remembered(
+    qtbot: QtBot, data_dir: Path, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    from fieldvisit.services.collate import Organiser
+    from fieldvisit.settings import ORGANISER_NAME, MemoryStorage, Settings
+
+    settings = Settings(MemoryStorage())
+    widget = OrganiserWindow(resolve(data_dir), settings)
+    qtbot.addWidget(widget)
+    with qtbot.waitActive(widget):  # the desktop gives a new window the keyboard
+        widget.show()
+        widget.activateWindow()
+    try:
+        # Empty at first: the run would record the login name, which the field shows faded.
+        assert widget.name_edit.text() == ""
+        assert widget.name_edit.placeholderText() == Organiser.here().name
+        with qtbot.waitSignal(widget.overview_shown, timeout=10_000):
+            widget.open_store(tmp_path / "collation.sqlite")
+        # Alt+N (the label's mnemonic) goes to the field, as a keyboard user would reach it.
+        qtbot.keyClick(widget, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(widget.name_edit.hasFocus, timeout=10_000)
+        qtbot.keyClicks(widget.name_edit, "  Ann de Vries ")
+        qtbot.keyClick(widget.name_edit, Qt.Key.Key_Return)
+        assert settings.get(ORGANISER_NAME) == "Ann de Vries"
+        with qtbot.waitSignal(widget.overview_shown, timeout=20_000):
+            widget.collate_files(returns(tmp_path / "in", organiser, 2), organiser)
+        assert [(r.organiser, r.accepted) for r in widget.runs.rows] == [("Ann de Vries", 2)]
+        assert {
+            str(widget.returns.columns[3][1](r)).split(" @ ")[0] for r in widget.returns.rows
+        } == {"Ann de Vries"}
+    finally:
+        widget.shutdown()
+    # The next start shows the name again.
+    again = OrganiserWindow(resolve(data_dir), settings)
+    qtbot.addWidget(again)
+    try:
+        assert again.name_edit.text() == "Ann de Vries"
+    finally:
+        again.shutdown()
+
+
+def test_fieldvisit_organiser_starts_shows_its_store_and_closes_with_ctrl_w(
+    qapp: object, data_dir: Path, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    """`fieldvisit organiser --db STORE` as a person starts it: the command's own entry
+    function and event loop; the window shows the store's runs, Ctrl+W closes it and the
+    command ends with 0, the store remembered for the next start."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from fieldvisit.app import main
+    from fieldvisit.services.collate import Collator, Organiser
+    from fieldvisit.services.organiser import open_store
+    from fieldvisit.settings import ORGANISER_STORE
+
+    db = tmp_path / "collation.sqlite"
+    store = open_store(db)
+    try:
+        Collator(store, organiser, Organiser("Ann de Vries", "lap-7")).collate(
+            returns(tmp_path / "in", organiser, 2)
+        )
+    finally:
+        store.close()
+    seen: list[str] = []
+    poll = QTimer()
+    poll.setInterval(20)
+
+    def look() -> None:
+        # Runs inside the command's event loop: act once the window shows the store.
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, OrganiserWindow)]
+        window = windows[0] if windows else None
+        if window is None or not window.isVisible() or window.runs.rowCount() == 0:
+            return
+        poll.stop()
+        seen.append(window.windowTitle())
+        seen.extend(f"{r.organiser} {r.accepted}" for r in window.runs.rows)
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+
+    poll.timeout.connect(look)
+    poll.start()
+    # If the window never shows its store, end the loop so the test fails instead of hanging.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
+    guard.start(60_000)
+    try:
+        code = main(["organiser", "--db", str(db)])
+    finally:
+        poll.stop()
+        guard.stop()
+        QGuiApplication.setDesktopFileName("fieldvisit")
+    assert code == 0
+    assert seen == [f"Organiser: {db}", "Ann de Vries 2"]
+    assert not any(
+        isinstance(w, OrganiserWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    from fieldvisit.app import settings_for
+
+    assert settings_for(resolve(data_dir)).get(ORGANISER_STORE) == str(db)

@@ -25,7 +25,8 @@ from sqlalchemy import func, select
 
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.packs.keys import generate_keys
-from fieldvisit.services.collate import Collator
+from fieldvisit.services.collate import CollateSummary, Collator
+from fieldvisit.services.collate_open import parallel_available
 from fieldvisit.storage.collation.engine import CollationStore
 from fieldvisit.storage.collation.models import (
     ConflictRow,
@@ -237,5 +238,54 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
         again = Collator(store, organiser).collate(files)
         assert again.count("accepted") + again.count("already") + again.count("rejected") == 60
         assert end_state(store) == expected
+    finally:
+        store.close()
+
+
+def outcomes(summary: CollateSummary) -> list[tuple[object, ...]]:
+    return [
+        (o.path, o.status, o.reason, o.detail, o.added, o.skipped, o.superseded, o.conflicts)
+        for o in summary.outcomes
+    ]
+
+
+def test_worker_processes_open_the_files_and_the_run_is_the_same(
+    collation_db: str, corpus: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    """`fieldvisit collate` opens the files in forked worker processes while it writes:
+    each file's outcome, in order, and the store are what one process alone makes."""
+    from fieldvisit.packs.keys import load_keys
+
+    key, files = corpus
+    organiser = load_keys(key, None).returns
+    # A file given twice in the run, and one that cannot be read.
+    files = [*files, files[3], tmp_path / "gone.fvreturn"]
+    alone = CollationStore.open(tmp_path / "alone.sqlite")
+    try:
+        expected = outcomes(Collator(alone, organiser).collate(files))
+        expected_state = end_state(alone)
+    finally:
+        alone.close()
+    assert parallel_available()
+    store = CollationStore.open(collation_db)
+    try:
+        assert outcomes(Collator(store, organiser).collate(files, workers=2)) == expected
+        assert end_state(store) == expected_state
+        again = Collator(store, organiser).collate(files, workers=2)
+        assert [o.status for o in again.outcomes] == ["already"] * RETURNS + [
+            "already", "rejected",
+        ]  # fmt: skip
+        # Stopped early: the workers stop too, and what was written stays whole.
+        done: list[int] = []
+        fresh = CollationStore.open(tmp_path / "stopped.sqlite")
+        try:
+            stopped = Collator(fresh, organiser).collate(
+                files, workers=2, progress=lambda n, _total, _name: done.append(n),
+                cancelled=lambda: len(done) >= 50,
+            )  # fmt: skip
+            assert stopped.cancelled and len(stopped.outcomes) == 50
+            assert outcomes(stopped) == expected[:50]
+        finally:
+            fresh.close()
     finally:
         store.close()

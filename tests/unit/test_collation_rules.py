@@ -333,7 +333,7 @@ def test_empty_and_oversized_files_are_rejected_without_reading_them_whole(
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import fieldvisit.services.collate as collate_module
+    import fieldvisit.services.collate_open as collate_module
 
     monkeypatch.setattr(collate_module, "MAX_RETURN_BYTES", 1000)
     empty = write(folder, b"", "empty.fvreturn")

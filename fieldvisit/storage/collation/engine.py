@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.errors import CredentialsError, StorageError
+from fieldvisit.storage.collation.pg_backup import SharedUpgrade, dump, find_pg_dump
 from fieldvisit.storage.engine import config_at, copy_sqlite, known_revision
 
 if TYPE_CHECKING:
@@ -283,13 +284,20 @@ class CollationStore:
 
     @classmethod
     def open(
-        cls, target: str | Path, *, password: str | None = None, create: bool = True
+        cls,
+        target: str | Path,
+        *,
+        password: str | None = None,
+        create: bool = True,
+        upgrade: SharedUpgrade | None = None,
     ) -> CollationStore:
         """Open (creating if new) the store and bring its schema to head.
 
         A SQLite store at the hand-versioned schema (v1, v2) or an older revision is copied
-        aside first. A newer schema, a wrong password or an unreachable server raise a
-        StorageError before anything changed.
+        aside first. A shared (PostgreSQL) store at an older revision is upgraded only as
+        `upgrade` allows: after a pg_dump into its folder, or when the organiser has a
+        backup; otherwise a StorageError says to back it up first. A newer schema, a wrong
+        password or an unreachable server raise a StorageError before anything changed.
         """
         url = parse_target(target)
         where = display(url)
@@ -302,7 +310,7 @@ class CollationStore:
             raise StorageError(f"no driver for this database ({exc})", path=where) from exc
         store = cls(url=url, engine=engine, where=where)
         try:
-            store._bring_to_head(create)
+            store._bring_to_head(create, upgrade or SharedUpgrade(), password)
         except DBAPIError as exc:
             engine.dispose()
             if sqlite:
@@ -318,7 +326,7 @@ class CollationStore:
             raise
         return store
 
-    def _bring_to_head(self, create: bool) -> None:
+    def _bring_to_head(self, create: bool, upgrade: SharedUpgrade, password: str | None) -> None:
         with self.engine.connect() as connection:
             state = _state(connection)
             connection.rollback()
@@ -329,9 +337,11 @@ class CollationStore:
             raise StorageError(
                 "no collation store here yet (collate returns first)", path=self.where
             )
+        label = f"v{state.legacy}" if decision == "legacy" else str(state.revision)
         if self.is_sqlite and decision in ("legacy", "upgrade"):
-            label = f"v{state.legacy}" if decision == "legacy" else str(state.revision)
             self.backup = backup_sqlite(Path(str(self.url.database)), label)
+        elif decision in ("legacy", "upgrade"):
+            self.backup = self._before_shared_upgrade(upgrade, password, label)
         # One migrator at a time; the state is read again under the lock, since another
         # collator may have migrated meanwhile.
         with self.engine.execution_options(fv_write=True).begin() as connection:
@@ -341,6 +351,22 @@ class CollationStore:
             decision = _judge(state, self.where)
             if decision != "head":
                 _migrate(connection, state, decision)
+
+    def _before_shared_upgrade(
+        self, upgrade: SharedUpgrade, password: str | None, label: str
+    ) -> Path | None:
+        """A pg_dump of the shared store before its schema changes, or a refusal."""
+        if upgrade.backed_up:
+            return None
+        pg_dump = find_pg_dump()
+        if pg_dump is None or upgrade.folder is None:
+            raise StorageError(
+                f"this shared store is at an older schema ({label}) and must be upgraded, "
+                "but pg_dump was not found to back it up first: back it up (pg_dump -Fc) "
+                "and run again with --i-have-a-backup",
+                path=self.where,
+            )
+        return dump(self.url, password or self.url.password, upgrade.folder, label, pg_dump)
 
     @contextmanager
     def unit(self, *, write: bool = False) -> Iterator[Session]:

@@ -1,0 +1,298 @@
+"""Opening one return file for a collation: read and hash it, decrypt, verify, parse, check.
+
+Everything here is done before the store is touched, and a failure is a ReturnRejectedError
+naming the reason: the collator records it and goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from fieldvisit.packs.keys import return_proof_key
+from fieldvisit.returns.format import (
+    NOT_FROM_PACK,
+    Opened,
+    RejectReason,
+    ReturnRejectedError,
+    b64,
+    check_proof,
+    fingerprint_text,
+    installation_id_for,
+    open_sealed,
+    raw_public,
+)
+from fieldvisit.returns.payload import ReturnPayload, parse_payload
+from fieldvisit.storage.collation.models import (
+    ID_LENGTH,
+    INSTALLATION_LENGTH,
+    KIND_LENGTH,
+    MAX_INT,
+)
+
+# Far above any real return (50 notes make 40 KB); a bigger file is not read into memory.
+MAX_RETURN_BYTES = 64 * 2**20
+# A return says when it was made; before this, or more than a year ahead, it is not real.
+EARLIEST_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def verify_payload(opened_signer: bytes, payload: ReturnPayload, own_fingerprint: str) -> None:
+    """The bindings a valid signature alone does not prove; a failure is a forgery."""
+    if payload.installation_key != b64(opened_signer):
+        raise ReturnRejectedError(
+            RejectReason.FORGED, "signed by a key other than the one it names"
+        )
+    if payload.installation_id != installation_id_for(opened_signer):
+        raise ReturnRejectedError(
+            RejectReason.FORGED,
+            f"claims installation {payload.installation_id}, which its signing key is not",
+        )
+    if payload.recipient != own_fingerprint:
+        raise ReturnRejectedError(
+            RejectReason.FORGED, "the signed payload was made for another organiser key"
+        )
+
+
+def _storable_text(value: str, what: str, limit: int | None = None) -> None:
+    if "\x00" in value:
+        raise ReturnRejectedError(RejectReason.MALFORMED, f"{what} holds a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReturnRejectedError(
+            RejectReason.MALFORMED, f"{what} is not valid text (a lone surrogate)"
+        ) from None
+    if limit is not None and len(value) > limit:
+        raise ReturnRejectedError(
+            RejectReason.MALFORMED, f"{what} is longer than {limit} characters"
+        )
+
+
+def _storable_int(value: int, what: str) -> None:
+    if not 0 <= value <= MAX_INT:
+        raise ReturnRejectedError(RejectReason.MALFORMED, f"{what} {value} is out of range")
+
+
+def _manifest_fits(manifest: Sequence[tuple[str, str, int, str]]) -> bool:
+    """The whole manifest at once, by C loops (50,000 records must not cost a tenth of a
+    run); check_storable names the culprit when this says no."""
+    kinds, record_ids, revisions, hashes = zip(*manifest, strict=True)
+    text = "\x01".join(chain(kinds, record_ids, hashes))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return (
+        "\x00" not in text
+        and max(map(len, kinds)) <= KIND_LENGTH
+        and max(map(len, record_ids)) <= ID_LENGTH
+        and max(map(len, hashes)) <= 64
+        and 0 <= min(revisions)
+        and max(revisions) <= MAX_INT
+    )
+
+
+def check_storable(payload: ReturnPayload, now: dt.datetime) -> None:
+    """What a signed, proven return must still satisfy before the store takes it.
+
+    Someone holding the pack can make a return that passes every proof; its fields must
+    still be things the store and the report can hold. Each failure names the field.
+    """
+    created = payload.created
+    if not EARLIEST_CREATED <= created <= now + dt.timedelta(days=366):
+        raise ReturnRejectedError(
+            RejectReason.MALFORMED, f"its creation date {created.date()} is not plausible"
+        )
+    _storable_text(payload.delegate_name, "the delegate name", 1000)
+    _storable_text(payload.event_id, "the event id", ID_LENGTH)
+    _storable_text(payload.pack_id, "the pack id", ID_LENGTH)
+    _storable_text(payload.installation_id, "the installation id", INSTALLATION_LENGTH)
+    _storable_int(payload.pack_version, "the pack version")
+    if payload.manifest and not _manifest_fits(payload.manifest):
+        for kind, record_id, revision, sha in payload.manifest:  # which one, and why
+            _storable_text(kind, "a record kind", KIND_LENGTH)
+            _storable_text(record_id, f"the id of a {kind}", ID_LENGTH)
+            _storable_int(revision, f"the revision of {kind} {record_id}")
+            _storable_text(sha, f"the hash of {kind} {record_id}", 64)
+    for q in payload.questionnaires:
+        _storable_text(q.uid, "a questionnaire id", ID_LENGTH)
+        _storable_int(q.version, f"the version of questionnaire {q.uid}")
+        _storable_text(q.title, f"the title of questionnaire {q.uid}")
+        for x in q.questions:
+            _storable_text(x.id, f"a question id in {q.uid}")
+            _storable_text(x.kind, f"a question kind in {q.uid}")
+            _storable_text(x.text, f"a question text in {q.uid}")
+            for option in x.options:
+                _storable_text(option, f"an option of question {x.id} in {q.uid}")
+
+
+class ReturnOpener:
+    """Opens return files with one organiser private key."""
+
+    def __init__(self, private_key: X25519PrivateKey) -> None:
+        self.private_key = private_key
+        self.public_raw = raw_public(private_key.public_key())
+        self.fingerprint = fingerprint_text(self.public_raw)
+        self._proof_keys: dict[str, bytes] = {}
+
+    def proof_key(self, event_id: str) -> bytes:
+        """The event's return proof key, derived once per event from the private key."""
+        key = self._proof_keys.get(event_id)
+        if key is None:
+            key = self._proof_keys[event_id] = return_proof_key(self.private_key, event_id)
+        return key
+
+    def read(self, path: Path) -> tuple[str, bytes | None]:
+        """The file's SHA-256 and bytes (None when too large to read whole); OSError when
+        it cannot be read."""
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_RETURN_BYTES:
+                # Hashed in chunks, never held in memory.
+                return hashlib.file_digest(handle, "sha256").hexdigest(), None
+            data = handle.read()
+        return hashlib.sha256(data).hexdigest(), data
+
+    def open(self, data: bytes | None, now: dt.datetime) -> tuple[Opened, ReturnPayload]:
+        if data is None:
+            raise ReturnRejectedError(
+                RejectReason.TOO_LARGE, f"larger than {MAX_RETURN_BYTES // 2**20} MiB"
+            )
+        opened = open_sealed(data, self.private_key, public_raw=self.public_raw)
+        if opened.proof is None:
+            # Made without the pack's proof key: whoever knows only the public key can
+            # seal such a file, so it is never accepted (docs/returns-format.md).
+            raise ReturnRejectedError(
+                RejectReason.FORGED,
+                f"{NOT_FROM_PACK} (no pack proof: made from an unsigned or older pack, "
+                "or with only the public key)",
+            )
+        # The signed manifest's hashes are trusted (see docs/returns-format.md).
+        payload = parse_payload(opened.payload, check_hashes=False, build_records=False)
+        verify_payload(opened.signer, payload, self.fingerprint)
+        check_proof(self.proof_key(payload.event_id), opened)
+        check_storable(payload, now)
+        return opened, payload
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedFile:
+    """One file as the collator gets it: its hash and what it holds, or why not.
+
+    `digest` is None for a file that could not be read (`detail` says why); `known` marks
+    a hash the store had before the run began (the file was not opened); `reason` is set
+    for a file that failed a check.
+    """
+
+    path: Path
+    digest: str | None
+    opened: Opened | None = None
+    payload: ReturnPayload | None = None
+    reason: RejectReason | None = None
+    detail: str = ""
+    known: bool = False
+
+
+def open_file(opener: ReturnOpener, path: Path, known: AbstractSet[str]) -> OpenedFile:
+    try:
+        digest, data = opener.read(path)
+    except OSError as exc:
+        return OpenedFile(path, None, detail=str(exc.strerror))
+    if digest in known:
+        return OpenedFile(path, digest, known=True)
+    try:
+        opened, payload = opener.open(data, dt.datetime.now(dt.UTC))
+    except ReturnRejectedError as exc:
+        return OpenedFile(path, digest, reason=exc.reason, detail=exc.detail)
+    return OpenedFile(path, digest, opened, payload)
+
+
+# Below this many files the worker processes cost more than they save.
+PARALLEL_FROM = 32
+# Files per task, and tasks in flight per worker: enough to keep the workers busy while
+# the writer catches up, few enough that a long run never holds many payloads in memory.
+_CHUNK = 8
+_IN_FLIGHT = 2
+# A worker process's opener and the hashes the store had (set by its initializer).
+_worker: tuple[ReturnOpener, AbstractSet[str]] | None = None
+
+
+def _start_worker(private_key: X25519PrivateKey, known: AbstractSet[str]) -> None:
+    global _worker
+    _worker = (ReturnOpener(private_key), known)
+
+
+def _open_in_worker(paths: Sequence[Path]) -> list[OpenedFile]:
+    assert _worker is not None
+    opener, known = _worker
+    return [open_file(opener, path, known) for path in paths]
+
+
+def parallel_available() -> bool:
+    """Worker processes are forked (Linux): they start at once with nothing to import, and
+    the key is handed over in memory. Only a process without other threads forks: the
+    command line, not the window (Qt's threads would be copied in an unknown state)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def default_workers() -> int:
+    """Worker processes for a command-line collation: one per processor, up to 4."""
+    return min(os.cpu_count() or 1, 4) if parallel_available() else 0
+
+
+def _in_workers(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int
+) -> Generator[OpenedFile, None, None]:
+    context = multiprocessing.get_context("fork")
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker,
+        initargs=(opener.private_key, known),
+    ) as pool:  # fmt: skip
+        pending: deque[Future[list[OpenedFile]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_open_in_worker, chunk))
+                if len(pending) >= workers * _IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:  # stopped early: what was not started never starts
+                future.cancel()
+
+
+@contextmanager
+def opened_files(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int = 0
+) -> Iterator[Iterator[OpenedFile]]:
+    """The files opened in order: here, or, with `workers` > 0 and enough files, by that
+    many forked processes while the caller writes the files before (decrypting, verifying
+    and parsing take as long as writing the store). Leaving the block stops the workers;
+    a worker that dies raises BrokenProcessPool rather than leaving the run waiting."""
+    if workers <= 0 or len(files) < PARALLEL_FROM or not parallel_available():
+        yield (open_file(opener, path, known) for path in files)
+        return
+    arriving = _in_workers(opener, files, known, workers)
+    try:
+        yield arriving
+    finally:
+        arriving.close()

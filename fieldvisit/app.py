@@ -253,6 +253,7 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     build sections, arm the app lock. `key`: an encrypted store's data key
     (`unlock_at_start`)."""
     from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.erase import EraseEventAction
     from fieldvisit.gui.lock import AppLock
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
@@ -262,13 +263,14 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     ctx = AppContext(worker, paths, frame.settings)
     frame.window.attach(ctx)
     lock = AppLock(frame.window, store, worker, frame.settings)
+    EraseEventAction(frame.window, ctx)  # Event > Erase this event's data…
     return Shell(frame.app, store, worker, ctx, frame.window, frame.translators, lock)
 
 
 def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
     """(go on, key): an encrypted store's data key from FIELDVISIT_PASSCODE_FILE or the
     unlock dialog; (True, None) for a plain store; (False, None) when the user quits."""
-    from fieldvisit.gui.lock import UnlockDialog, passcode_from_env
+    from fieldvisit.gui.unlock import UnlockDialog, passcode_from_env
     from fieldvisit.services.store import store_kind, unlock_key
 
     if store_kind(paths) != "encrypted":

@@ -261,7 +261,32 @@ def frozen_cli_checks(exe: Path, timeout: float = 120) -> list[str]:
             if found:
                 print(done.stdout + done.stderr)
                 problems += [f"`fieldvisit {' '.join(command[:2])}`: {p}" for p in found]
+        problems += _frozen_postgresql_check(exe, env, tmp, timeout)
     return problems
+
+
+def _frozen_postgresql_check(
+    exe: Path, env: dict[str, str], tmp: Path, timeout: float
+) -> list[str]:
+    """A PostgreSQL collation store through psycopg's pure-Python layer (the bundle has no
+    psycopg_binary): a closed port must give exit 2 and one line, whether the computer's
+    libpq is there (it cannot connect) or not (it says libpq is needed)."""
+    url = "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=5"
+    command = ["report", "--db", url, "-o", str(tmp / "report")]
+    done = subprocess.run(
+        [str(exe), *command], capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+    output = (done.stdout + done.stderr).strip()
+    found = output_problems(output, 0)
+    if done.returncode != 2:
+        found.append(f"exit code {done.returncode} (expected 2)")
+    if len(output.splitlines()) != 1:
+        found.append(f"{len(output.splitlines())} lines of output (expected one)")
+    if found:
+        print(output)
+    else:
+        log(f"PostgreSQL without psycopg_binary: {output}")
+    return [f"`fieldvisit report --db postgresql…`: {p}" for p in found]
 
 
 def _version() -> str:

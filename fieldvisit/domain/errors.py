@@ -34,6 +34,11 @@ class StorageError(UserError):
     """The local store cannot be read or written (full disk, locked, newer schema)."""
 
 
+class PasscodeRequiredError(UserError):
+    """An event's organisers require a passcode-protected store (`require_app_lock`), and
+    this store has none yet: its notes and answers are not shown, exported or sent."""
+
+
 class CredentialsError(StorageError):
     """A database server wants a password, or refused the one given (`wrong`)."""
 

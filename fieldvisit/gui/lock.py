@@ -1,39 +1,33 @@
-"""The passcode in the desktop app: unlocking at start, the app lock, and its screen.
+"""The app lock: after N idle minutes or on Ctrl+L the window hides behind the unlock screen.
 
-`UnlockPanel` takes the passcode and unwraps the data key on a thread of its own (Argon2id
-costs about half a second, and a run of wrong passcodes waits longer each time), so the
-window never freezes. `UnlockDialog` shows it at start; `AppLock` shows it over the whole
-window after N idle minutes or on Ctrl+L, once the notes in progress are saved, the
-database connections are closed and the key is overwritten.
+`AppLock` saves the notes in progress, closes the database connections, overwrites the
+data key and removes temporary document copies before it shows the unlock screen
+(`gui/unlock.py`) in place of every section. It also keeps an organiser's
+`require_app_lock` guard page in front of that event's notes and questionnaires.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldvisit.domain.errors import UserError
-from fieldvisit.paths import AppPaths
+from fieldvisit.gui.passcode import PasscodeDialog
+from fieldvisit.gui.unlock import UnlockPanel
 from fieldvisit.settings import LOCK_IDLE_MINUTES, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from fieldvisit.gui.context import AppContext
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.store import Store
@@ -46,163 +40,6 @@ def idle_minutes(settings: Settings) -> int:
         return max(0, int(settings.get(LOCK_IDLE_MINUTES)))
     except ValueError:
         return IDLE_DEFAULT
-
-
-class _Relay(QObject):
-    """Carries a thread's result back to the GUI thread (a queued signal)."""
-
-    finished = Signal(object, object)  # result, error
-
-
-def run_in_thread(
-    job: Callable[[], object], done: Callable[[object, object], None], parent: QObject
-) -> None:
-    """Run `job()` on a new thread; `done(result, error)` runs later on the GUI thread."""
-    relay = _Relay(parent)
-    relay.finished.connect(done)
-    relay.finished.connect(relay.deleteLater)
-
-    def work() -> None:
-        try:
-            result: object = job()
-        except Exception as exc:
-            relay.finished.emit(None, exc)
-        else:
-            relay.finished.emit(result, None)
-
-    threading.Thread(target=work, name="fieldvisit-unlock", daemon=True).start()
-
-
-class UnlockPanel(QWidget):
-    """The passcode field and the Unlock button; emits `unlocked(key)` with the data key."""
-
-    unlocked = Signal(object)  # bytearray
-    failed = Signal(str)
-
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.setObjectName("unlock_panel")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("<h2>Your notes are locked</h2>"))
-        title.setObjectName("unlock_title")
-        layout.addWidget(title)
-        intro = QLabel(
-            self.tr(
-                "This computer keeps your notes, answers and contacts encrypted. Type your "
-                "passcode to open them."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        row = QHBoxLayout()
-        caption = QLabel(self.tr("&Passcode:"))
-        self.passcode = QLineEdit()
-        self.passcode.setObjectName("unlock_passcode")
-        self.passcode.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passcode.setAccessibleName(self.tr("Passcode"))
-        caption.setBuddy(self.passcode)
-        self.unlock_button = QPushButton(self.tr("&Unlock"))
-        self.unlock_button.setObjectName("unlock_button")
-        self.unlock_button.setDefault(True)
-        row.addWidget(caption)
-        row.addWidget(self.passcode, 1)
-        row.addWidget(self.unlock_button)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setObjectName("unlock_message")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        forgotten = QLabel(
-            self.tr(
-                "A forgotten passcode cannot be recovered: nobody, not the organisers and "
-                "not the makers of this app, can open these notes without it. Returns you "
-                "already sent are not affected."
-            )
-        )
-        forgotten.setObjectName("unlock_forgotten")
-        forgotten.setWordWrap(True)
-        layout.addWidget(forgotten)
-        layout.addStretch(2)
-        self.setMaximumWidth(560)
-        self.unlock_button.clicked.connect(self.on_unlock)
-        self.passcode.returnPressed.connect(self.on_unlock)
-        self.busy = False
-
-    def reset(self) -> None:
-        self.passcode.clear()
-        self.message.clear()
-        self.passcode.setFocus()
-
-    @Slot()
-    def on_unlock(self) -> None:
-        if self.busy:
-            return
-        passcode = self.passcode.text()
-        if not passcode:
-            self.message.setText(self.tr("Type your passcode."))
-            return
-        self.busy = True
-        self.passcode.setEnabled(False)
-        self.unlock_button.setEnabled(False)
-        self.message.setText(self.tr("Unlocking…"))
-        paths = self.paths
-
-        def job() -> bytearray:
-            from fieldvisit.services.store import unlock_key
-
-            return unlock_key(paths, passcode)
-
-        run_in_thread(job, self._on_done, self)
-
-    def _on_done(self, key: object, error: object) -> None:
-        from fieldvisit.services.store import WrongPasscodeError
-
-        self.busy = False
-        self.passcode.setEnabled(True)
-        self.unlock_button.setEnabled(True)
-        if error is None and isinstance(key, bytearray):
-            self.passcode.clear()
-            self.message.clear()
-            self.unlocked.emit(key)
-            return
-        if isinstance(error, WrongPasscodeError):
-            text = self.tr("Wrong passcode. Nothing was changed; try again.")
-        elif isinstance(error, UserError):
-            text = error.message
-        else:
-            text = self.tr("Cannot unlock: %1").replace("%1", str(error))
-        self.passcode.selectAll()
-        self.passcode.setFocus()
-        self.message.setText(text)
-        self.failed.emit(text)
-
-
-class UnlockDialog(QDialog):
-    """At start, before the store opens: the passcode, or Quit."""
-
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("unlock_dialog")
-        self.setWindowTitle(self.tr("Unlock Field Visit Companion"))
-        self.key: bytearray | None = None
-        layout = QVBoxLayout(self)
-        self.panel = UnlockPanel(paths, self)
-        layout.addWidget(self.panel)
-        quit_button = QPushButton(self.tr("&Quit"))
-        quit_button.setObjectName("unlock_quit")
-        quit_button.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(quit_button)
-        layout.addLayout(row)
-        self.panel.unlocked.connect(self.on_unlocked)
-
-    @Slot(object)
-    def on_unlocked(self, key: bytearray) -> None:
-        self.key = key
-        self.accept()
 
 
 class _IdleWatch(QObject):
@@ -283,7 +120,13 @@ class AppLock(QObject):
     def _make_guard(self) -> QWidget:
         guard = QWidget()
         guard.setObjectName("passcode_required")
-        layout = QVBoxLayout(guard)
+        outer = QHBoxLayout(guard)
+        panel = QWidget(guard)
+        panel.setMaximumWidth(560)  # lines a delegate can read, as on the unlock screen
+        outer.addStretch(1)
+        outer.addWidget(panel, 3)
+        outer.addStretch(1)
+        layout = QVBoxLayout(panel)
         layout.addStretch(1)
         text = QLabel(
             self.tr(
@@ -459,241 +302,3 @@ class AppLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watch)
-
-
-def passcode_from_env() -> str | None:
-    """FIELDVISIT_PASSCODE_FILE for the desktop app too (kill tests, benchmarks, kiosks)."""
-    import os
-
-    from fieldvisit.paths import ENV_PASSCODE_FILE
-
-    name = os.environ.get(ENV_PASSCODE_FILE)
-    if not name:
-        return None
-    lines = Path(name).read_text(encoding="utf-8").splitlines()
-    return lines[0] if lines and lines[0] else None
-
-
-class PasscodeDialog(QDialog):
-    """Settings > Protect with a passcode…: set one (the store is encrypted), change it
-    (the key is re-wrapped), or remove it (the store is decrypted). The work runs on the
-    database worker; `changed` is emitted once it is finished."""
-
-    changed = Signal(str)  # "set", "change" or "remove"
-
-    def __init__(
-        self, worker: DbWorker, mode: str, parent: QWidget | None = None, *, offer: bool = False
-    ) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.mode = mode
-        self.setObjectName("passcode_dialog")
-        titles = {
-            "set": self.tr("Protect with a passcode"),
-            "change": self.tr("Change the passcode"),
-            "remove": self.tr("Remove the passcode"),
-        }
-        self.setWindowTitle(titles[mode])
-        layout = QVBoxLayout(self)
-        intro = QLabel()
-        intro.setWordWrap(True)
-        intro.setObjectName("passcode_intro")
-        if mode == "set":
-            intro.setText(
-                self.tr(
-                    "With a passcode, your notes, answers, contacts and the event packs on this "
-                    "computer are stored encrypted, and the window locks after some idle "
-                    "minutes or on Ctrl+L. Without the passcode nobody can read them, even "
-                    "with the laptop in hand."
-                )
-            )
-            if offer:
-                intro.setText(
-                    self.tr("Your notes may be about people who need protecting.")
-                    + " "
-                    + intro.text()
-                )
-        elif mode == "remove":
-            intro.setText(
-                self.tr(
-                    "Without a passcode your notes are stored as a plain file that anyone "
-                    "with this laptop can read."
-                )
-            )
-        else:
-            intro.setText(self.tr("Only the passcode changes; your notes stay as they are."))
-        layout.addWidget(intro)
-        form = QVBoxLayout()
-        self.current = self._field(form, self.tr("&Current passcode:"), "passcode_current")
-        self.new = self._field(form, self.tr("&New passcode:"), "passcode_new")
-        self.again = self._field(form, self.tr("&Again:"), "passcode_again")
-        self.current.setVisible(mode != "set")
-        self.new.setVisible(mode != "remove")
-        self.again.setVisible(mode != "remove")
-        for field in (self.current, self.new, self.again):
-            label = field.property("caption")
-            if isinstance(label, QLabel):
-                label.setVisible(field.isVisibleTo(self))
-        layout.addLayout(form)
-        warning = QLabel(
-            self.tr(
-                "A forgotten passcode cannot be recovered: nobody, not the organisers and "
-                "not the makers of this app, can open these notes without it. Returns you "
-                "already sent are not affected."
-            )
-        )
-        warning.setObjectName("passcode_forgotten")
-        warning.setWordWrap(True)
-        if mode != "remove":
-            layout.addWidget(warning)
-        self.message = QLabel()
-        self.message.setObjectName("passcode_message")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Not now") if offer else self.tr("Cancel"))
-        self.cancel_button.setObjectName("passcode_cancel")
-        self.ok_button = QPushButton(titles[mode])
-        self.ok_button.setObjectName("passcode_ok")
-        self.ok_button.setDefault(True)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.ok_button)
-        layout.addLayout(row)
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button.clicked.connect(self.on_ok)
-        self.setMinimumWidth(460)
-
-    def _field(self, form: QVBoxLayout, caption: str, name: str) -> QLineEdit:
-        label = QLabel(caption)
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setAccessibleName(caption.replace("&", "").rstrip(":"))
-        label.setBuddy(field)
-        field.setProperty("caption", label)
-        form.addWidget(label)
-        form.addWidget(field)
-        return field
-
-    @Slot()
-    def on_ok(self) -> None:
-        mode = self.mode
-        current, new = self.current.text(), self.new.text()
-        if mode != "set" and not current:
-            self.message.setText(self.tr("Type your current passcode."))
-            return
-        if mode != "remove":
-            if len(new) < 6:
-                self.message.setText(self.tr("Choose a passcode of at least 6 characters."))
-                return
-            if new != self.again.text():
-                self.message.setText(self.tr("The two new passcodes differ."))
-                return
-        self.ok_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
-        self.message.setText(self.tr("Working… (this takes a moment)"))
-
-        def job(store: Store) -> str:
-            if mode == "set":
-                store.protect(new)
-            elif mode == "change":
-                store.change_passcode(current, new)
-            else:
-                store.unprotect(current)
-            return mode
-
-        self.worker.submit(job, self._on_done, self._on_failed)
-
-    def _on_done(self, mode: str) -> None:
-        self.changed.emit(mode)
-        self.accept()
-
-    def _on_failed(self, error: Exception) -> None:
-        from fieldvisit.services.store import WrongPasscodeError
-
-        self.ok_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        if isinstance(error, WrongPasscodeError):
-            self.message.setText(self.tr("Wrong passcode. Nothing was changed; try again."))
-            self.current.selectAll()
-            self.current.setFocus()
-        elif isinstance(error, UserError):
-            self.message.setText(error.message)
-        else:
-            self.message.setText(self.tr("Nothing was changed: %1").replace("%1", str(error)))
-
-
-def add_passcode_rows(dialog: QDialog, form: QFormLayout, ctx: AppContext) -> None:
-    """The Settings rows: the passcode (Protect with a passcode… / Change… / Remove…) and
-    the idle minutes before the window locks (saved when the dialog is accepted)."""
-    from PySide6.QtWidgets import QSpinBox
-
-    from fieldvisit.services.store import is_protected
-
-    window = dialog.parentWidget()
-    app_lock = window.findChild(AppLock) if window is not None else None
-    status = QLabel()
-    status.setObjectName("passcode_status")
-    status.setWordWrap(True)
-    protect = QPushButton(QCoreApplication.translate("PasscodeRows", "Protect with a &passcode…"))
-    protect.setObjectName("passcode_protect")
-    change = QPushButton(QCoreApplication.translate("PasscodeRows", "C&hange passcode…"))
-    change.setObjectName("passcode_change")
-    remove = QPushButton(QCoreApplication.translate("PasscodeRows", "&Remove passcode…"))
-    remove.setObjectName("passcode_remove")
-
-    def refresh() -> None:
-        protected = is_protected(ctx.paths)
-        status.setText(
-            QCoreApplication.translate("PasscodeRows", "Your notes are encrypted on this computer.")
-            if protected
-            else QCoreApplication.translate(
-                "PasscodeRows",
-                "Your notes are not protected: anyone with this laptop can read them.",
-            )
-        )
-        protect.setVisible(not protected)
-        change.setVisible(protected)
-        remove.setVisible(protected)
-
-    def ask(mode: str) -> None:
-        box = PasscodeDialog(ctx.worker, mode, dialog)
-        box.setObjectName(f"passcode_dialog_{mode}")
-        box.changed.connect(lambda _mode: refresh())
-        if app_lock is not None:
-            box.changed.connect(lambda _mode: app_lock.apply_settings())
-        box.open()
-
-    protect.clicked.connect(lambda: ask("set"))
-    change.clicked.connect(lambda: ask("change"))
-    remove.clicked.connect(lambda: ask("remove"))
-    row = QHBoxLayout()
-    row.addWidget(status, 1)
-    for button in (protect, change, remove):
-        row.addWidget(button)
-    caption = QLabel(QCoreApplication.translate("PasscodeRows", "Passcode:"))
-    form.addRow(caption, row)
-    minutes = QSpinBox()
-    minutes.setObjectName("lock_idle_minutes")
-    minutes.setRange(0, 240)
-    minutes.setSuffix(QCoreApplication.translate("PasscodeRows", " min"))
-    minutes.setSpecialValueText(QCoreApplication.translate("PasscodeRows", "never"))
-    minutes.setAccessibleName(QCoreApplication.translate("PasscodeRows", "Lock after idle minutes"))
-    minutes.setToolTip(
-        QCoreApplication.translate(
-            "PasscodeRows", "With a passcode, the window locks after this many idle minutes"
-        )
-    )
-    minutes.setValue(idle_minutes(ctx.settings))
-    idle_label = QLabel(QCoreApplication.translate("PasscodeRows", "Loc&k after:"))
-    idle_label.setBuddy(minutes)
-    form.addRow(idle_label, minutes)
-    refresh()
-
-    def save() -> None:
-        ctx.settings.set(LOCK_IDLE_MINUTES, str(minutes.value()))
-        if app_lock is not None:
-            app_lock.apply_settings()
-
-    dialog.accepted.connect(save)

@@ -354,10 +354,26 @@ class TodaySection(Section):
         stale = generation not in (-1, self._generation)
         if stale or event_id != self.ctx.event_id or not self.after_event:
             return  # another event, or the clock went back into the event meanwhile
+        ended_item = TodayItem(
+            self.tr("This event ended on %1.").replace("%1", date_long(ended)), tone="muted"
+        )
+        if summary.withheld:  # the organisers' require_app_lock: no notes until a passcode
+            self.now_model.set_items(
+                (
+                    ended_item,
+                    TodayItem(
+                        self.tr(
+                            "The organisers require a passcode for this event's notes and "
+                            "answers: protect your notes with a passcode to see them."
+                        ),
+                        tone="changed",
+                    ),
+                )
+            )
+            self.refreshed.emit()
+            return
         items = [
-            TodayItem(
-                self.tr("This event ended on %1.").replace("%1", date_long(ended)), tone="muted"
-            ),
+            ended_item,
             TodayItem(
                 self.tr("Notes written: %1 (private: %2)")
                 .replace("%1", str(summary.notes))

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.notes import Note
+from fieldvisit.services.protection import check_not_withheld
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repo.notes import notes_by_creation
 from fieldvisit.storage.repo.programme import find_event
@@ -35,7 +36,9 @@ def _escape_heading(text: str) -> str:
 
 
 def build_booklet(store: Store, event_id: str, *, include_private: bool = False) -> str:
-    """The Markdown text of the booklet of every (non-deleted) note of `event_id`."""
+    """The Markdown text of the booklet of every (non-deleted) note of `event_id`; refused
+    while the organisers' require_app_lock withholds the event's notes."""
+    check_not_withheld(store, event_id)
     with store.unit() as s:
         event = find_event(s, event_id)
         if event is None:

@@ -30,6 +30,7 @@ from fieldvisit.returns.draft import (
 )
 from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload, iso
+from fieldvisit.services.protection import check_not_withheld
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repo import agenda, answers, events, installation, notes
 from fieldvisit.storage.repo.changes import gone_titles
@@ -272,6 +273,7 @@ def latest_event_id(store: Store) -> str:
 
 def compose_draft(store: Store, event_id: str) -> ReturnDraft:
     """Everything of `event_id` that could go to the organisers (never private notes)."""
+    check_not_withheld(store, event_id)
     with store.unit() as session:
         return _compose(session, event_id)
 
@@ -299,6 +301,7 @@ def write_return(
     delegate saw (the dialog): then exactly its items go, nothing added since, and a note
     made private or deleted meanwhile is dropped whatever the draft says.
     """
+    check_not_withheld(store, what if isinstance(what, str) else what.event_id)
     with store.unit() as session:
         draft = _compose(session, what) if isinstance(what, str) else what
         return _write_draft(

@@ -15,6 +15,7 @@ from fieldvisit.domain.matching import Matcher, fold
 from fieldvisit.domain.notes import note_title
 from fieldvisit.services.contacts import visible
 from fieldvisit.services.fts import HIT_CLOSE, HIT_OPEN, fts_query, hits_to_html
+from fieldvisit.services.protection import withheld
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 from fieldvisit.storage.repo.search import note_matches, session_matches
@@ -117,6 +118,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
     fetch = limit * 4
     marks = (HIT_OPEN, HIT_CLOSE)
     hits: list[SearchHit] = []
+    # An organiser's require_app_lock: no note of the event is found until a passcode is set.
+    notes_withheld = withheld(store, event_id)
     with store.unit() as s:
         for found in session_matches(s, event_id, match, limit=fetch, marks=marks):
             if not matcher.matches(found.title, found.description, found.room, found.track):
@@ -136,6 +139,8 @@ def search(store: Store, event_id: str, query: str, limit: int = 50) -> list[Sea
             if len(hits) >= limit:
                 break
         hits.extend(_others(s, event_id, matcher))
+        if notes_withheld:
+            return hits[:limit]
         rank = 0
         for note in note_matches(
             s, event_id, match, limit=fetch, marks=marks, rank_at_most=RANK_AT_MOST

@@ -17,10 +17,15 @@ class EventSummary:
     unsent_notes: int  # shareable notes (or their latest revision) in no return yet
     unsent_answers: int
     returns_sent: int
+    withheld: bool = False  # the organisers require a passcode first: no counts given
 
 
 def event_summary(store: Store, event_id: str) -> EventSummary:
     """Notes written, answers given and what no return file has carried yet."""
+    from fieldvisit.services.protection import withheld
+
+    if withheld(store, event_id):
+        return EventSummary(0, 0, 0, 0, 0, 0, withheld=True)
     with store.unit() as s:
         notes = notes_of(s, event_id)
         answers = answers_of(s, event_id)

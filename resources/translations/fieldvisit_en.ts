@@ -82,4 +82,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>EmptyBinDialog</name>
+    <message numerus="yes">
+        <source>Erase the %n deleted note(s) of this event for real?</source>
+        <translation>
+            <numerusform>Erase the %n deleted note of this event for real?</numerusform>
+            <numerusform>Erase the %n deleted notes of this event for real?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Erase %n note(s)</source>
+        <translation>
+            <numerusform>&amp;Erase %n note</numerusform>
+            <numerusform>&amp;Erase %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted note(s) erased for real.</source>
+        <translation>
+            <numerusform>%n deleted note erased for real.</numerusform>
+            <numerusform>%n deleted notes erased for real.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -914,6 +914,14 @@
         <source>Delete this note? You can bring it back from Show: Deleted.</source>
         <translation>Deze notitie verwijderen? Terughalen kan via Tonen: Verwijderd.</translation>
     </message>
+    <message>
+        <source>Empt&amp;y Deleted…</source>
+        <translation>Verwijderde leeg&amp;maken…</translation>
+    </message>
+    <message>
+        <source>Erase the deleted notes of this event for real (cannot be undone)</source>
+        <translation>De verwijderde notities van dit evenement definitief wissen (kan niet ongedaan worden gemaakt)</translation>
+    </message>
 </context>
 <context>
     <name>OpenPackFlow</name>
@@ -2589,6 +2597,10 @@
         <source>Everything you can share has been sent to the organisers.</source>
         <translation>Alles wat u kunt delen, is naar de organisatoren verzonden.</translation>
     </message>
+    <message>
+        <source>The organisers require a passcode for this event&apos;s notes and answers: protect your notes with a passcode to see them.</source>
+        <translation>De organisatoren eisen een toegangscode voor de notities en antwoorden van dit evenement: beveilig uw notities met een toegangscode om ze te zien.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
@@ -2876,6 +2888,107 @@
     <message>
         <source>Not installed: %1</source>
         <translation>Niet geïnstalleerd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>_EraseDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Bezig met wissen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: %1</source>
+        <translation>Er is niets gewist: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyBinDialog</name>
+    <message>
+        <source>Empty Deleted</source>
+        <translation>Verwijderde leegmaken</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %n deleted note(s) of this event for real?</source>
+        <translation>
+            <numerusform>De %n verwijderde notitie van dit evenement definitief wissen?</numerusform>
+            <numerusform>De %n verwijderde notities van dit evenement definitief wissen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their text and every earlier version leave this computer, and the search index is rebuilt without them. Returns you already sent are not affected.</source>
+        <translation>Hun tekst en elke eerdere versie verdwijnen van deze computer, en de zoekindex wordt zonder hen opnieuw opgebouwd. Terugzendingen die u al verstuurd hebt, blijven ongemoeid.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Erase %n note(s)</source>
+        <translation>
+            <numerusform>%n notitie &amp;wissen</numerusform>
+            <numerusform>%n notities &amp;wissen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted note(s) erased for real.</source>
+        <translation>
+            <numerusform>%n verwijderde notitie definitief gewist.</numerusform>
+            <numerusform>%n verwijderde notities definitief gewist.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EraseEventDialog</name>
+    <message>
+        <source>Erase this event&apos;s data</source>
+        <translation>Gegevens van dit evenement wissen</translation>
+    </message>
+    <message>
+        <source>This erases for real, from this computer, everything you wrote or marked for “%1”: your notes (deleted or not) with their earlier versions, questionnaire answers, agenda picks, ratings, sessions marked as seen and the list of returns you sent. The event&apos;s programme stays installed.</source>
+        <translation>Dit wist definitief van deze computer alles wat u voor “%1” schreef of markeerde: uw notities (verwijderd of niet) met hun eerdere versies, antwoorden op vragenlijsten, agendakeuzes, beoordelingen, als gezien gemarkeerde sessies en de lijst van verstuurde terugzendingen. Het programma van het evenement blijft geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Returns you already sent are not affected: the organisers keep what they received. Send or export first what you still need.</source>
+        <translation>Terugzendingen die u al verstuurd hebt, blijven ongemoeid: de organisatoren houden wat ze ontvingen. Verstuur of exporteer eerst wat u nog nodig hebt.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>&amp;Type the event&apos;s name to confirm:</source>
+        <translation>&amp;Typ ter bevestiging de naam van het evenement:</translation>
+    </message>
+    <message>
+        <source>The event&apos;s name</source>
+        <translation>De naam van het evenement</translation>
+    </message>
+    <message>
+        <source>&amp;Erase this event&apos;s data</source>
+        <translation>Gegevens van dit evenement &amp;wissen</translation>
+    </message>
+    <message>
+        <source>Erased for real: %1 notes, %2 answers and %3 other records.</source>
+        <translation>Definitief gewist: %1 notities, %2 antwoorden en %3 andere gegevens.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseEventAction</name>
+    <message>
+        <source>&amp;Erase this event&apos;s data…</source>
+        <translation>Gegevens van dit evenement &amp;wissen…</translation>
+    </message>
+    <message>
+        <source>Erase for real your notes, answers and marks for this event</source>
+        <translation>Uw notities, antwoorden en markeringen voor dit evenement definitief wissen</translation>
     </message>
 </context>
 </TS>

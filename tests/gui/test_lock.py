@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from fieldvisit.app import Shell
-from fieldvisit.gui.lock import UnlockDialog
+from fieldvisit.gui.unlock import UnlockDialog
 from fieldvisit.paths import AppPaths
 from fieldvisit.services import notes
 from fieldvisit.services.store import Store, store_files, unlock_key
@@ -150,7 +150,7 @@ def test_settings_protect_change_and_remove_the_passcode(shell: Shell, qtbot: Qt
     """Settings > Protect with a passcode…, then Change…, then Remove…, as a delegate."""
     from PySide6.QtWidgets import QLineEdit, QPushButton
 
-    from fieldvisit.gui.lock import PasscodeDialog
+    from fieldvisit.gui.passcode import PasscodeDialog
     from fieldvisit.gui.settings_dialog import SettingsDialog
     from fieldvisit.services.store import is_protected
 
@@ -262,7 +262,7 @@ def test_a_pack_can_require_a_passcode(shell: Shell, qtbot: QtBot, tmp_path: Pat
     window.show_section("notes")
     from PySide6.QtWidgets import QPushButton
 
-    from fieldvisit.gui.lock import PasscodeDialog
+    from fieldvisit.gui.passcode import PasscodeDialog
 
     button = lock.guard.findChild(QPushButton, "guard_protect")
     assert button is not None
@@ -298,7 +298,7 @@ def test_an_older_pack_without_the_field_still_opens(tmp_path: Path) -> None:
 
 
 def test_the_first_start_offers_a_passcode_once(shell: Shell, qtbot: QtBot) -> None:
-    from fieldvisit.gui.lock import PasscodeDialog
+    from fieldvisit.gui.passcode import PasscodeDialog
 
     lock = shell.lock
     assert lock is not None

@@ -177,12 +177,26 @@ def test_frozen_cli_checks_name_the_failing_command(tmp_path: Path) -> None:
     fake = _fake_exe(
         tmp_path,
         'if [ "$2" = verify ]; then echo "Traceback (most recent call last):" >&2; exit 1; fi\n'
+        'if [ "$1" = report ]; then echo "fieldvisit: cannot reach the server" >&2; exit 2; fi\n'
         'echo "$@" >> "$FIELDVISIT_DATA_DIR.log"\n',
     )
     assert build.frozen_cli_checks(fake) == [
         "`fieldvisit pack verify`: exit code 1",
         "`fieldvisit pack verify`: output contains 'Traceback'",
     ]
+
+
+def test_frozen_cli_checks_want_one_line_for_postgresql(tmp_path: Path) -> None:
+    """PostgreSQL without psycopg_binary: a refusal in one line (exit 2), never a traceback."""
+    fake = _fake_exe(
+        tmp_path,
+        'if [ "$1" = report ]; then echo "Traceback (most recent call last):" >&2; '
+        'echo "ImportError: no pq wrapper available." >&2; exit 1; fi\n',
+    )
+    problems = build.frozen_cli_checks(fake)
+    assert "`fieldvisit report --db postgresql…`: output contains 'Traceback'" in problems
+    assert "`fieldvisit report --db postgresql…`: exit code 1 (expected 2)" in problems
+    assert "`fieldvisit report --db postgresql…`: 2 lines of output (expected one)" in problems
 
 
 def test_icons_render_at_every_size(qapp: object, tmp_path: Path) -> None:
@@ -377,3 +391,51 @@ def test_uninstall_keeps_a_foreign_fieldvisit_command(tmp_path: Path) -> None:
     done = _script("uninstall-user.sh", home)
     assert done.returncode == 0, done.stderr
     assert other.is_file()
+
+
+# --- what the bundle leaves out ----------------------------------------------------------------
+_WITHOUT_LIBPQ = """
+import ctypes.util, sys
+sys.modules["psycopg_binary"] = None  # the bundle carries psycopg's pure-Python layer only
+sys.modules["psycopg_c"] = None
+real = ctypes.util.find_library
+ctypes.util.find_library = lambda name: None if name in ("pq", "libpq") else real(name)
+from fieldvisit.domain.errors import UserError
+from fieldvisit.storage.collation.engine import CollationStore
+try:
+    CollationStore.open("postgresql+psycopg://ann@127.0.0.1:9/team")
+except UserError as exc:
+    print("MESSAGE", str(exc))
+"""
+
+
+def test_without_libpq_a_postgresql_store_says_so_in_one_line(tmp_path: Path) -> None:
+    """The frozen bundle drops psycopg_binary: a laptop without libpq gets one clear line."""
+    env = {**os.environ, "PSYCOPG_IMPL": "python"}
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_LIBPQ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("MESSAGE")]
+    assert len(lines) == 1 and "\n" not in lines[0]
+    assert "PostgreSQL client library (libpq)" in lines[0]
+    assert "libpq5" in lines[0]
+
+
+def test_the_bundle_leaves_out_psycopg_binary_and_the_system_openssl() -> None:
+    assert {"psycopg_binary", "psycopg_c"} <= set(_spec_list("NO_PSYCOPG_BINARY"))
+    assert "psycopg_binary" not in _spec_list("hiddenimports")
+    assert set(_spec_list("SYSTEM_OPENSSL")) == {"libssl.so.3", "libcrypto.so.3"}
+    # ...so the app itself must never need TLS or an OpenSSL-only hash (hashlib falls back
+    # to Python's built-in hashes where the computer has no OpenSSL 3).
+    used = _imported_modules(ROOT / "fieldvisit")
+    assert not {"ssl", "_ssl", "_hashlib", "psycopg_binary"} & set(used)
+    for path in (ROOT / "fieldvisit").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "pbkdf2_hmac" not in text and "hashlib.scrypt" not in text, path

@@ -83,6 +83,10 @@ def test_section_accelerators_do_not_clash_with_the_dutch_menu_bar() -> None:
         "SearchPopup",
         "PasscodeDialog",  # its own dialog
         "PasscodeRows",  # rows of the Settings dialog
+        "EmptyBinDialog",  # erase for real: its own dialogs, and an Event menu item
+        "EraseEventDialog",
+        "EraseEventAction",
+        "_EraseDialog",
     }
     clashes = [
         f"{context}: {text}"

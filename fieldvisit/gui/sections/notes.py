@@ -130,6 +130,14 @@ class NotesSection(Section):
         self.new_button = QPushButton(self.tr("&New note"), self)
         self.new_button.setToolTip(self.tr("Start a new note (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_note())
+        # The bin (Show: Deleted) can be emptied for real (gui/erase.py).
+        self.empty_bin_button = QPushButton(self.tr("Empt&y Deleted…"), self)
+        self.empty_bin_button.setObjectName("empty_bin_button")
+        self.empty_bin_button.setToolTip(
+            self.tr("Erase the deleted notes of this event for real (cannot be undone)")
+        )
+        self.empty_bin_button.clicked.connect(self.on_empty_bin)
+        self.empty_bin_button.hide()
 
         self.model = NotesListModel(self)
         self.list = QListView(self)
@@ -165,6 +173,7 @@ class NotesSection(Section):
         left_layout.addLayout(row)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.empty_bin_button)
         left_layout.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -273,6 +282,8 @@ class NotesSection(Section):
         rows = [self._row(i) for i in self._items if self._keep(i)]
         self.model.set_rows(rows)
         self._update_empty(bool(rows), searching=False)
+        in_bin = self.filter.currentData() == "deleted" and bool(rows)
+        self.empty_bin_button.setVisible(in_bin)
         self._select(self.editor.note_id)
 
     def _update_empty(self, have_rows: bool, *, searching: bool) -> None:
@@ -498,6 +509,18 @@ class NotesSection(Section):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._set_deleted(note_id, True)
+
+    @Slot()
+    def on_empty_bin(self) -> None:
+        from fieldvisit.gui.erase import EmptyBinDialog
+
+        count = sum(1 for item in self._items if item.note.deleted)
+        if not count or not self.ctx.event_id:
+            return
+        self.editor.close_note()
+        dialog = EmptyBinDialog(self.ctx, self.ctx.event_id, count, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot(str)
     def on_undelete_requested(self, note_id: str) -> None:

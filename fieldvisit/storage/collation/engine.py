@@ -262,6 +262,22 @@ def _migrate(connection: Connection, state: _State, decision: str) -> None:
     command.upgrade(config, "head")
 
 
+def no_driver_message(exc: BaseException) -> str:
+    """One line for a missing PostgreSQL driver. The desktop bundle carries psycopg's
+    pure-Python layer, which needs the computer's own libpq and OpenSSL
+    (packaging/fieldvisit.spec)."""
+    said = str(exc)
+    # psycopg's pure-Python layer also imports ssl, which loads the computer's OpenSSL 3.
+    if any(word in said for word in ("libpq", "pq wrapper", "'ssl'", "libssl", "libcrypto")):
+        return (
+            "PostgreSQL needs the PostgreSQL client library (libpq) on this computer: "
+            "install it (Debian/Ubuntu: libpq5; Fedora: libpq; macOS: brew install libpq; "
+            "Windows: PostgreSQL's installer) and try again"
+        )
+    first = said.splitlines()[0] if said else type(exc).__name__
+    return f"no driver for this database ({first})"
+
+
 @dataclass(slots=True)
 class CollationStore:
     """An open collation store. Use it from one thread at a time (the GUI gives it its own).
@@ -306,8 +322,8 @@ class CollationStore:
             _prepare_sqlite_file(Path(str(url.database)))
         try:
             engine = make_engine(url, password)
-        except (NoSuchModuleError, ImportError) as exc:  # pragma: no cover - psycopg ships
-            raise StorageError(f"no driver for this database ({exc})", path=where) from exc
+        except (NoSuchModuleError, ImportError) as exc:
+            raise StorageError(no_driver_message(exc), path=where) from exc
         store = cls(url=url, engine=engine, where=where)
         try:
             store._bring_to_head(create, upgrade or SharedUpgrade(), password)

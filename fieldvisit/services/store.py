@@ -140,6 +140,12 @@ class Store:
         """Re-wrap the data key under `new` (the store itself is not touched)."""
         cipher.change_passcode(store_files(self.paths), old, new)
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close every connection and overwrite the data key (an encrypted store)."""
         self.engine.dispose()

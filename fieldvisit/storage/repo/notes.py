@@ -110,28 +110,25 @@ def revision(unit: Unit, note_id: str, number: int) -> NoteRevision | None:
     return _revision(row) if row is not None else None
 
 
-def write_revision(unit: Unit, rev: NoteRevision) -> None:
-    """Add the revision, or overwrite the stored one of the same number."""
+def write_revision(unit: Unit, rev: NoteRevision, *, replace: bool = False) -> None:
+    """Add the revision or, with `replace`, overwrite the stored one of the same number."""
     stamp = _naive(rev.saved_at)
-    row = unit.scalars(
-        select(NoteRevisionRow).where(
-            NoteRevisionRow.note_id == rev.note_id, NoteRevisionRow.revision == rev.revision
+    if replace:
+        unit.execute(
+            update(NoteRevisionRow)
+            .where(NoteRevisionRow.note_id == rev.note_id, NoteRevisionRow.revision == rev.revision)
+            .values(body=rev.body, tags=list(rev.tags), saved_at=stamp)
         )
-    ).first()
-    if row is None:
-        unit.add(
-            NoteRevisionRow(
-                note_id=rev.note_id,
-                revision=rev.revision,
-                body=rev.body,
-                tags=list(rev.tags),
-                saved_at=stamp,
-            )
+        return
+    unit.add(
+        NoteRevisionRow(
+            note_id=rev.note_id,
+            revision=rev.revision,
+            body=rev.body,
+            tags=list(rev.tags),
+            saved_at=stamp,
         )
-    else:
-        row.body = rev.body
-        row.tags = list(rev.tags)
-        row.saved_at = stamp
+    )
 
 
 def history(unit: Unit, note_id: str) -> list[NoteRevision]:

@@ -111,7 +111,7 @@ def save_note(
             number = written = (newest.revision if newest else 0) + 1
         revision = NoteRevision(note.id, written, draft.body, draft.tags, stamp)
         repo.write_revision(s, revision, replace=in_place)
-        return repo.update_note(s, draft, number, stamp)
+        return repo.update_note(s, note, draft, number, stamp)
 
 
 def get_note(store: Store, note_id: str) -> Note | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from fieldvisit.paths import AppPaths
 from fieldvisit.storage import cipher, keyfile
-from fieldvisit.storage.engine import make_engine, open_store
+from fieldvisit.storage.engine import cipher_version, make_engine, open_store
 from fieldvisit.storage.keyfile import WrongPasscodeError
 from fieldvisit.storage.unit import Engine, Unit, unit_of_work
 
@@ -139,6 +139,10 @@ class Store:
     def change_passcode(self, old: str, new: str) -> None:
         """Re-wrap the data key under `new` (the store itself is not touched)."""
         cipher.change_passcode(store_files(self.paths), old, new)
+
+    def cipher_version(self) -> str:
+        """SQLCipher's version for an encrypted store ("None" for a plain one)."""
+        return cipher_version(self.engine)
 
     def __enter__(self) -> Store:
         return self

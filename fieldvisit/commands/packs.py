@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from fieldvisit.cli import EXIT_OK, read_passphrase
 from fieldvisit.domain.errors import UserError
+from fieldvisit.domain.plain import event_head
 from fieldvisit.packs.keys import OrganiserKeys, PassphraseNeededError, generate_keys, load_keys
 from fieldvisit.packs.manifest import LoadedPack
 from fieldvisit.paths import AppPaths
@@ -103,11 +104,7 @@ def inspect_json(pack: LoadedPack) -> dict[str, Any]:
         "pack_version": pack.manifest.pack_version,
         "created": pack.manifest.created.isoformat(),
         "event": {
-            "id": event.id,
-            "title": event.title,
-            "timezone": event.timezone,
-            "start_date": event.start_date.isoformat(),
-            "end_date": event.end_date.isoformat(),
+            **event_head(event),
             "organisers": list(event.organisers),
             "venues": [{"name": v.name, "address": v.address} for v in event.venues],
             "confidentiality": event.confidentiality,

@@ -11,6 +11,7 @@ from typing import TextIO
 from fieldvisit.commands.lock import open_store
 from fieldvisit.domain.changes import Change, EventSummary, ImportResult, ImportStatus
 from fieldvisit.domain.errors import TrustError
+from fieldvisit.domain.plain import event_head
 from fieldvisit.paths import AppPaths
 from fieldvisit.services.events import list_events
 from fieldvisit.services.importing import FIELD_KEY, FIELD_VERSION, import_pack
@@ -110,11 +111,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
 def summary_json(event: EventSummary) -> dict[str, object]:
     counts = event.counts
     return {
-        "id": event.id,
-        "title": event.title,
-        "timezone": event.timezone,
-        "start_date": event.start_date.isoformat(),
-        "end_date": event.end_date.isoformat(),
+        **event_head(event),
         "pack_version": event.pack_version,
         "signed": event.signed,
         "fingerprint": event.fingerprint,

@@ -50,6 +50,7 @@ _URL_PARTS: tuple[tuple[LinkKind, tuple[str, ...]], ...] = (
     (LinkKind.SLIDES, ("/slides/", ".pdf", ".odp", ".pptx", "speakerdeck.com/")),
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_WEB_PAGE = LinkKind.WEB_PAGE
 
 
 def openable(url: str) -> bool:
@@ -65,15 +66,19 @@ def openable(url: str) -> bool:
 def guess_kind(title: str, url: str, hint: str = "") -> LinkKind:
     """The kind of a link from a schedule's own type, else from words of its title, else
     from its address; a web page otherwise."""
-    typed = _TYPE_KINDS.get(hint.strip().casefold())
-    if typed is not None:
-        return typed
-    words = set(_WORD.findall(title.casefold()))
-    for kind, known in _TITLE_WORDS:
-        if words & known:
-            return kind
+    if hint:
+        typed = _TYPE_KINDS.get(hint.strip().casefold())
+        if typed is not None:
+            return typed
+    if title:
+        words = set(_WORD.findall(title.casefold()))
+        for kind, known in _TITLE_WORDS:
+            if words & known:
+                return kind
+    # Plain loops: this runs for each of a big schedule's thousands of links.
     address = url.casefold()
     for kind, parts in _URL_PARTS:
-        if any(part in address for part in parts):
-            return kind
-    return LinkKind.WEB_PAGE
+        for part in parts:
+            if part in address:
+                return kind
+    return _WEB_PAGE

@@ -6,7 +6,9 @@ so a field added to an Event, a MapLayer or a Question is serialised in one plac
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from typing import Protocol
 
 from fieldvisit.domain.model import (
     Event,
@@ -17,6 +19,33 @@ from fieldvisit.domain.model import (
     Session,
     SessionLink,
 )
+
+
+class _EventHead(Protocol):
+    """An Event or an EventSummary."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def start_date(self) -> dt.date: ...
+    @property
+    def end_date(self) -> dt.date: ...
+
+
+def event_head(event: _EventHead) -> dict[str, object]:
+    """An event's id, title, zone and dates, as event.json, `pack inspect --json` and
+    `events list --json` give them."""
+    return {
+        "id": event.id,
+        "title": event.title,
+        "timezone": event.timezone,
+        "start_date": event.start_date.isoformat(),
+        "end_date": event.end_date.isoformat(),
+    }
 
 
 def event_data(event: Event) -> dict[str, object]:

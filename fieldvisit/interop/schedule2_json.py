@@ -16,8 +16,8 @@ from typing import Any
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.interop.frab_model import RawEvent, RawPerson, RawSchedule
+from fieldvisit.interop.json_fields import expect, references, text_field
 from fieldvisit.interop.links import online_room_address
-from fieldvisit.interop.schedule_json import _expect, _string, references
 
 # Events in these states are not (or no longer) on the programme.
 DROPPED_STATES = frozenset({"CANCELED", "CANCELLED", "WITHDRAWN", "DELETED", "REJECTED"})
@@ -70,46 +70,46 @@ def _duration(start: str, end: str, path: Path, where: str) -> str:
 def read_schedule2(path: Path, top: dict[str, Any]) -> tuple[RawSchedule, int]:
     """The RawSchedule of a schedule 2 document, and how many events were left out as
     cancelled or withdrawn (their `state`)."""
-    schedule = _expect(top.get("schedule", top), dict, path, "schedule")
+    schedule = expect(top.get("schedule", top), dict, path, "schedule")
     where = "schedule/conference"
-    conference = _expect(schedule.get("conference", {}), dict, path, where)
+    conference = expect(schedule.get("conference", {}), dict, path, where)
     raw = RawSchedule(
         path=path,
         source_format="c3voc-schedule2",
         conference_where=where,
-        acronym=_string(conference, "acronym", path, where),
-        title=_string(conference, "title", path, where),
-        start=_string(conference, "start", path, where)[:10],
-        end=_string(conference, "end", path, where)[:10],
-        time_zone=_string(conference, "time_zone_name", path, where),
-        url=_string(conference, "url", path, where)
-        or _string(schedule, "base_url", path, "schedule"),
+        acronym=text_field(conference, "acronym", path, where),
+        title=text_field(conference, "title", path, where),
+        start=text_field(conference, "start", path, where)[:10],
+        end=text_field(conference, "end", path, where)[:10],
+        time_zone=text_field(conference, "time_zone_name", path, where),
+        url=text_field(conference, "url", path, where)
+        or text_field(schedule, "base_url", path, "schedule"),
     )
     rooms: dict[str, str] = {}  # guid and slug -> name
     for n, value in enumerate(conference.get("rooms") or [], start=1):
-        room = _expect(value, dict, path, f"{where}/rooms[{n}]")
-        name = _string(room, "name", path, f"{where}/rooms[{n}]").strip()
+        room = expect(value, dict, path, f"{where}/rooms[{n}]")
+        name = text_field(room, "name", path, f"{where}/rooms[{n}]").strip()
         if not name:
             continue
         raw.rooms.append(name)
         for key in ("guid", "slug"):
-            if ref := _string(room, key, path, f"{where}/rooms[{n}]"):
+            if ref := text_field(room, key, path, f"{where}/rooms[{n}]"):
                 rooms[ref] = name
         if address := online_room_address(room):
             raw.room_join.setdefault(name, address)
     tracks: dict[str, str] = {}  # slug -> name
     for n, value in enumerate(conference.get("tracks") or [], start=1):
         if isinstance(value, dict):
-            name = _string(value, "name", path, f"{where}/tracks[{n}]")
-            slug = _string(value, "slug", path, f"{where}/tracks[{n}]")
+            name = text_field(value, "name", path, f"{where}/tracks[{n}]")
+            slug = text_field(value, "slug", path, f"{where}/tracks[{n}]")
             if slug:
                 tracks[slug] = name or slug
     dropped = 0
-    events = _expect(schedule.get("events", []), list, path, "schedule/events")
+    events = expect(schedule.get("events", []), list, path, "schedule/events")
     for n, value in enumerate(events, start=1):
         at = f"schedule/events[{n}]"
-        event = _expect(value, dict, path, at)
-        if _string(event, "state", path, at).strip().upper() in DROPPED_STATES:
+        event = expect(value, dict, path, at)
+        if text_field(event, "state", path, at).strip().upper() in DROPPED_STATES:
             dropped += 1
             continue
         raw.events.append(_raw_event(path, event, at, rooms, tracks))
@@ -136,7 +136,7 @@ def _raw_event(
     path: Path, event: dict[str, Any], where: str, rooms: dict[str, str], tracks: dict[str, str]
 ) -> RawEvent:
     def get(key: str) -> str:
-        return _string(event, key, path, where)
+        return text_field(event, key, path, where)
 
     start, end = get("start"), get("end")
     if not start.strip():
@@ -148,18 +148,19 @@ def _raw_event(
         duration = _iso_duration(duration, path, f"{where}/duration") if duration else ""
     persons = []
     for n, value in enumerate(
-        _expect(event.get("participants") or [], list, path, f"{where}/participants"), 1
+        expect(event.get("participants") or [], list, path, f"{where}/participants"), 1
     ):
         at = f"{where}/participants[{n}]"
         if isinstance(value, str):
             persons.append(RawPerson(id="", name=value))
             continue
-        person = _expect(value, dict, path, at)
+        person = expect(value, dict, path, at)
         persons.append(
             RawPerson(
-                id=_string(person, "guid", path, at) or _string(person, "id", path, at),
-                name=_string(person, "name", path, at) or _string(person, "public_name", path, at),
-                role=_string(person, "role", path, at),
+                id=text_field(person, "guid", path, at) or text_field(person, "id", path, at),
+                name=text_field(person, "name", path, at)
+                or text_field(person, "public_name", path, at),
+                role=text_field(person, "role", path, at),
             )
         )
     return RawEvent(

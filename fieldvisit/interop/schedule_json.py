@@ -14,7 +14,9 @@ from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import SourceBundle
 from fieldvisit.interop.common import decode_utf8, read_input
 from fieldvisit.interop.frab_model import RawEvent, RawPerson, RawSchedule, build_bundle
+from fieldvisit.interop.json_fields import expect, references, text_field
 from fieldvisit.interop.links import RawLink, online_room_address
+from fieldvisit.interop.schedule2_json import is_schedule2, read_schedule2
 
 
 def read_schedule_json(
@@ -38,80 +40,53 @@ def parse_schedule_json(
         ) from exc
     except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
         raise InvalidInputError(f"JSON refused: {exc}", path=path) from exc
-    from fieldvisit.interop.schedule2_json import is_schedule2, read_schedule2
-
     if is_schedule2(document):
-        top = _expect(document, dict, path, "(top level)")
+        top = expect(document, dict, path, "(top level)")
         raw, dropped = read_schedule2(path, top)
         return build_bundle(raw, timezone=timezone, event_id=event_id, dropped_events=dropped)
     raw = _raw_schedule(path, document)
     return build_bundle(raw, timezone=timezone, event_id=event_id)
 
 
-def _expect(value: object, kind: type, path: Path, where: str) -> Any:
-    if not isinstance(value, kind):
-        names: dict[type, str] = {dict: "an object", list: "a list", str: "a string"}
-        raise InvalidInputError(
-            f"expected {names.get(kind, kind.__name__)}, found {type(value).__name__}",
-            path=path,
-            field=where,
-        )
-    return value
-
-
-def _string(mapping: dict[str, Any], key: str, path: Path, where: str) -> str:
-    """A field as text: numbers (ids) become strings, null and absent become ""."""
-    value = mapping.get(key)
-    if value is None or isinstance(value, bool):
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
-    raise InvalidInputError(
-        f"expected text, found {type(value).__name__}", path=path, field=f"{where}/{key}"
-    )
-
-
 def _raw_schedule(path: Path, document: object) -> RawSchedule:
-    top = _expect(document, dict, path, "(top level)")
+    top = expect(document, dict, path, "(top level)")
     # Most files wrap everything in "schedule"; a bare {"conference": ...} is seen too.
-    schedule = _expect(top.get("schedule", top), dict, path, "schedule")
+    schedule = expect(top.get("schedule", top), dict, path, "schedule")
     where = "schedule/conference"
-    conference = _expect(schedule.get("conference"), dict, path, where)
+    conference = expect(schedule.get("conference"), dict, path, where)
     raw = RawSchedule(
         path=path,
         source_format="frab-json",
         conference_where=where,
-        acronym=_string(conference, "acronym", path, where),
-        title=_string(conference, "title", path, where),
-        start=_string(conference, "start", path, where),
-        end=_string(conference, "end", path, where),
-        time_zone=_string(conference, "time_zone_name", path, where),
-        day_change=_string(conference, "day_change", path, where),
-        venue=_string(conference, "venue", path, where),
-        city=_string(conference, "city", path, where),
-        url=_string(schedule, "base_url", path, "schedule")
-        or _string(conference, "url", path, where),
+        acronym=text_field(conference, "acronym", path, where),
+        title=text_field(conference, "title", path, where),
+        start=text_field(conference, "start", path, where),
+        end=text_field(conference, "end", path, where),
+        time_zone=text_field(conference, "time_zone_name", path, where),
+        day_change=text_field(conference, "day_change", path, where),
+        venue=text_field(conference, "venue", path, where),
+        city=text_field(conference, "city", path, where),
+        url=text_field(schedule, "base_url", path, "schedule")
+        or text_field(conference, "url", path, where),
     )
     for r, room_value in enumerate(conference.get("rooms") or [], start=1):
         if isinstance(room_value, dict):
-            name = _string(room_value, "name", path, f"{where}/rooms[{r}]").strip()
+            name = text_field(room_value, "name", path, f"{where}/rooms[{r}]").strip()
             if name:
                 raw.rooms.append(name)
                 if address := online_room_address(room_value):
                     raw.room_join.setdefault(name, address)
-    days = _expect(conference.get("days", []), list, path, f"{where}/days")
+    days = expect(conference.get("days", []), list, path, f"{where}/days")
     for d, day_value in enumerate(days, start=1):
         day_where = f"{where}/days[{d}]"
-        day = _expect(day_value, dict, path, day_where)
-        day_date = _string(day, "date", path, day_where)
-        rooms = _expect(day.get("rooms", {}), dict, path, f"{day_where}/rooms")
+        day = expect(day_value, dict, path, day_where)
+        day_date = text_field(day, "date", path, day_where)
+        rooms = expect(day.get("rooms", {}), dict, path, f"{day_where}/rooms")
         for room_name, events in rooms.items():
             room_where = f"{day_where}/rooms/{room_name}"
-            for e, event_value in enumerate(_expect(events, list, path, room_where), start=1):
+            for e, event_value in enumerate(expect(events, list, path, room_where), start=1):
                 event_where = f"{room_where}[{e}]"
-                event = _expect(event_value, dict, path, event_where)
+                event = expect(event_value, dict, path, event_where)
                 raw.events.append(_raw_event(path, event, event_where, day_date, room_name))
     return raw
 
@@ -120,27 +95,27 @@ def _raw_event(
     path: Path, event: dict[str, Any], where: str, day_date: str, room_name: str
 ) -> RawEvent:
     def get(key: str) -> str:
-        return _string(event, key, path, where)
+        return text_field(event, key, path, where)
 
     persons: list[RawPerson] = []
-    for n, value in enumerate(_expect(event.get("persons") or [], list, path, f"{where}/persons")):
+    for n, value in enumerate(expect(event.get("persons") or [], list, path, f"{where}/persons")):
         person_where = f"{where}/persons[{n + 1}]"
         if isinstance(value, str):  # some exporters list bare names
             persons.append(RawPerson(id="", name=value))
             continue
-        person = _expect(value, dict, path, person_where)
+        person = expect(value, dict, path, person_where)
         pid = next(
             (
                 text
                 for key in ("id", "code", "guid")
-                if (text := _string(person, key, path, person_where))
+                if (text := text_field(person, key, path, person_where))
             ),
             "",
         )
-        name = _string(person, "public_name", path, person_where) or _string(
+        name = text_field(person, "public_name", path, person_where) or text_field(
             person, "name", path, person_where
         )
-        biography = _string(person, "biography", path, person_where)
+        biography = text_field(person, "biography", path, person_where)
         persons.append(RawPerson(id=pid, name=name, biography=biography))
     links = references(path, event, "links", where)
     for key, kind in (("feedback_url", "feedback"), ("video_download_url", "video")):
@@ -168,23 +143,3 @@ def _raw_event(
         links=links,
         attachments=references(path, event, "attachments", where),
     )
-
-
-def references(path: Path, event: dict[str, Any], key: str, where: str) -> list[RawLink]:
-    """An event's `links` or `attachments`: objects with url, title and type (c3voc's
-    Reference), or bare address strings as some exporters write them."""
-    found: list[RawLink] = []
-    for n, value in enumerate(_expect(event.get(key) or [], list, path, f"{where}/{key}"), 1):
-        at = f"{where}/{key}[{n}]"
-        if isinstance(value, str):
-            found.append(RawLink(url=value))
-            continue
-        item = _expect(value, dict, path, at)
-        found.append(
-            RawLink(
-                url=_string(item, "url", path, at) or _string(item, "href", path, at),
-                title=_string(item, "title", path, at),
-                type=_string(item, "type", path, at),
-            )
-        )
-    return found

@@ -6,7 +6,6 @@ import datetime as dt
 import mimetypes
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -40,17 +39,15 @@ from fieldvisit.domain.model import (
     Venue,
 )
 from fieldvisit.interop.common import (
-    MAX_FILE_BYTES,
     MAX_LINE_CHARS,
     safe_id,
     slugify,
     web_url,
     zone,
 )
-from fieldvisit.interop.workbook_cells import Cell, cell_ref, normalise_header
+from fieldvisit.interop.workbook_cells import Cell, normalise_header
 from fieldvisit.interop.workbook_layout import (
     EVENT_FIELDS,
-    EXAMPLE_PREFIX,
     MAP_KINDS,
     PHASES,
     QUESTION_KINDS,
@@ -58,32 +55,18 @@ from fieldvisit.interop.workbook_layout import (
     SESSION_KINDS,
     TABLE_SHEETS,
 )
+from fieldvisit.interop.workbook_sheets import (
+    BROKEN_PART,
+    DAMAGED,
+    Sheet,
+    check_container,
+    short_error,
+)
 from fieldvisit.interop.zone_help import offset_given_help, parse_offset
 
-MAX_MEMBERS = 2_000
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200  # xlsx XML compresses ~10-30x; far more is a zip bomb
-MAX_ROWS = 100_000
-MAX_COLUMNS = 64
 # The pack schema's patterns, checked here so the error names the cell.
 _FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}")
 _MEDIA_TYPE = re.compile(r"[a-z0-9.+-]+/[A-Za-z0-9.+-]+")
-
-
-# What a damaged or crafted xlsx raises from zipfile, zlib, expat and openpyxl: an unknown
-# compression or zip version (NotImplementedError), a broken deflate stream (zlib.error), an
-# XML part declaring an unknown encoding (LookupError), a cell value out of range.
-_DAMAGED: tuple[type[Exception], ...] = (
-    ValueError,
-    TypeError,
-    OSError,
-    EOFError,
-    LookupError,
-    NotImplementedError,
-    OverflowError,
-    zlib.error,
-)
-_BROKEN_PART: tuple[type[Exception], ...] = (*_DAMAGED, zipfile.BadZipFile, ParseError)
 
 
 def read_workbook(
@@ -95,111 +78,24 @@ def read_workbook(
     `timezone` and `event_id` are used only when the Event sheet leaves them empty.
     """
     path = Path(path)
-    _check_container(path)
+    check_container(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError) as exc:
         raise InvalidInputError(f"not a readable .xlsx workbook: {exc}", path=path) from exc
-    except _DAMAGED as exc:  # defusedxml refusals are ValueErrors
-        raise InvalidInputError(f"workbook refused: {_short(exc)}", path=path) from exc
+    except DAMAGED as exc:  # defusedxml refusals are ValueErrors
+        raise InvalidInputError(f"workbook refused: {short_error(exc)}", path=path) from exc
     try:
         # Read-only mode inflates and parses each sheet while its rows are read: a damaged
         # part fails here, not in load_workbook.
-        sheets = {name: _Sheet(path, name, book[name]) for name in book.sheetnames}
+        sheets = {name: Sheet(path, name, book[name]) for name in book.sheetnames}
         return _Reader(path, sheets, timezone, event_id).bundle()
     except InvalidInputError:
         raise
-    except _BROKEN_PART as exc:
-        raise InvalidInputError(f"the workbook is damaged: {_short(exc)}", path=path) from exc
+    except BROKEN_PART as exc:
+        raise InvalidInputError(f"the workbook is damaged: {short_error(exc)}", path=path) from exc
     finally:
         book.close()
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text if len(text) <= 200 else text[:200] + "..."
-
-
-def _check_container(path: Path) -> None:
-    """Refuse oversized files and zip bombs before openpyxl inflates anything."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInputError(f"file is {size:,} bytes, over the limit", path=path)
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise InvalidInputError("not an .xlsx workbook (not a zip archive)", path=path) from exc
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
-    if len(members) > MAX_MEMBERS:
-        raise InvalidInputError(f"workbook has {len(members)} parts: refused", path=path)
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNPACKED_BYTES:
-        raise InvalidInputError(f"workbook unpacks to {total:,} bytes: refused", path=path)
-    for member in members:
-        if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(
-            member.compress_size, 1
-        ):
-            raise InvalidInputError(
-                f"workbook part {member.filename!r} is compressed suspiciously well "
-                "(zip bomb?): refused",
-                path=path,
-            )
-
-
-class _Sheet:
-    """A worksheet's rows as dicts of Cells keyed by normalised header."""
-
-    def __init__(self, path: Path, name: str, worksheet: Any) -> None:
-        self.path = path
-        self.name = name
-        self.rows: list[tuple[Any, ...]] = []
-        # Columns beyond MAX_COLUMNS are never ours: not reading them bounds the memory a
-        # sheet with formatting dragged out to column XFD can take.
-        rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        for n, row in enumerate(rows, start=1):
-            if n > MAX_ROWS:
-                raise InvalidInputError(
-                    f"more than {MAX_ROWS:,} rows", path=path, field=f"{name}!A{n}"
-                )
-            self.rows.append(tuple(row))
-
-    def records(self, columns: tuple[Any, ...]) -> Iterator[dict[str, Cell]]:
-        """Data rows (not the header, not empty, not EXAMPLE:), checking required headers."""
-        if not self.rows:
-            return
-        positions: dict[str, int] = {}
-        for index, value in enumerate(self.rows[0], start=1):
-            header = normalise_header(value)
-            if header and header not in positions:
-                positions[header] = index
-        for column in columns:
-            if column.required and column.header not in positions:
-                raise InvalidInputError(
-                    f"column {column.header!r} is missing from the header row",
-                    path=self.path,
-                    field=f"{self.name}!1",
-                )
-        for number, row in enumerate(self.rows[1:], start=2):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                continue
-            first = row[0] if row else None
-            if isinstance(first, str) and first.strip().upper().startswith(EXAMPLE_PREFIX):
-                continue
-            yield {
-                column.header: self._cell(positions, column.header, row, number)
-                for column in columns
-            }
-
-    def _cell(
-        self, positions: dict[str, int], header: str, row: tuple[Any, ...], number: int
-    ) -> Cell:
-        index = positions.get(header)
-        if index is None:  # an optional column the organiser deleted
-            return Cell(self.path, f"{self.name}!{number} ({header})", None)
-        value = row[index - 1] if index <= len(row) else None
-        return Cell(self.path, cell_ref(self.name, index, number), value)
 
 
 def _required(cell: Cell, what: str) -> str:
@@ -238,7 +134,7 @@ class _Ids:
 
 class _Reader:
     def __init__(
-        self, path: Path, sheets: dict[str, _Sheet], timezone: str | None, event_id: str | None
+        self, path: Path, sheets: dict[str, Sheet], timezone: str | None, event_id: str | None
     ) -> None:
         self.path = path
         self.folder = path.resolve().parent

@@ -10,12 +10,12 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypedDict, TypeVar, Unpack
 
 from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Intake, PackContent, SourceBundle
 from fieldvisit.interop.atomic import atomic_writer
-from fieldvisit.packs.checks import check_content
+from fieldvisit.packs.checks import check_content, check_files
 from fieldvisit.packs.codec import (
     content_to_json,
     dump_json,
@@ -217,18 +217,7 @@ def _check_bundle(bundle: SourceBundle, source: str) -> bytes:
     validate(data, "event.schema.json", source=source)
     content = bundle.content
     check_content(content, source=source)
-    names = set(bundle.files)
-    for i, doc in enumerate(content.documents):
-        if doc.filename and f"documents/{doc.filename}" not in names:
-            raise InvalidInputError(
-                f"document file documents/{doc.filename} is missing",
-                path=source,
-                field=f"$.documents[{i}].filename",
-            )
-    if content.map is not None and f"map/{content.map.filename}" not in names:
-        raise InvalidInputError(
-            f"map file map/{content.map.filename} is missing", path=source, field="$.map.filename"
-        )
+    check_files(content, bundle.files, source=source)
     return event_bytes
 
 
@@ -341,23 +330,17 @@ def build(
     return BuildReport(pack, kind, stripped, tuple(warnings), bundle.intake)
 
 
+class SourceOptions(TypedDict, total=False):
+    """How `build` reads its source, beyond the source itself."""
+
+    with_folder: Path | None
+    pack_version: int | None
+    event_id: str | None
+    timezone: str | None
+
+
 def build_pack(
-    source: Path,
-    output: Path,
-    *,
-    keys: OrganiserKeys | None,
-    with_folder: Path | None = None,
-    pack_version: int | None = None,
-    event_id: str | None = None,
-    timezone: str | None = None,
+    source: Path, output: Path, *, keys: OrganiserKeys | None, **options: Unpack[SourceOptions]
 ) -> LoadedPack:
     """Build a pack and return it re-opened and verified (see `build` for the report)."""
-    return build(
-        source,
-        output,
-        keys=keys,
-        with_folder=with_folder,
-        pack_version=pack_version,
-        event_id=event_id,
-        timezone=timezone,
-    ).pack
+    return build(source, output, keys=keys, **options).pack

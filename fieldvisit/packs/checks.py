@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.errors import InvalidInputError
@@ -164,3 +164,20 @@ def check_content(content: PackContent, *, source: str) -> None:
                 raise fail("a choice question needs options", f"{at}.options")
             if qu.kind is QuestionKind.SCALE and qu.scale_max <= qu.scale_min:
                 raise fail("scale_max must be above scale_min", f"{at}.scale_max")
+
+
+def check_files(content: PackContent, members: Collection[str], *, source: str) -> None:
+    """Every document file and the map `content` names is among the pack's `members`."""
+    for i, doc in enumerate(content.documents):
+        if doc.filename and f"documents/{doc.filename}" not in members:
+            raise InvalidInputError(
+                f"document file documents/{doc.filename} is not in the pack",
+                path=source,
+                field=f"$.documents[{i}].filename",
+            )
+    if content.map is not None and f"map/{content.map.filename}" not in members:
+        raise InvalidInputError(
+            f"map file map/{content.map.filename} is not in the pack",
+            path=source,
+            field="$.map.filename",
+        )

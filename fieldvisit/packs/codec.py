@@ -41,6 +41,7 @@ from fieldvisit.domain.model import (
 )
 from fieldvisit.domain.plain import (
     event_data,
+    event_head,
     map_data,
     person_fields,
     question_data,
@@ -258,14 +259,7 @@ def content_to_json(content: PackContent) -> dict[str, Any]:
     event = content.event
     zone = event_zone(event.timezone, source="event.json")
     return {
-        "event": {
-            "id": event.id,
-            "title": event.title,
-            "timezone": event.timezone,
-            "start_date": event.start_date.isoformat(),
-            "end_date": event.end_date.isoformat(),
-            **event_data(event),
-        },
+        "event": {**event_head(event), **event_data(event)},
         "sessions": [
             {
                 "id": s.id,

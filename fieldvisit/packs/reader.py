@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fieldvisit import __version__
 from fieldvisit.domain.errors import InvalidInputError, TrustError
-from fieldvisit.packs.checks import check_content
+from fieldvisit.packs.checks import check_content, check_files
 from fieldvisit.packs.codec import content_from_json, manifest_from_json, parse_json_bytes
 from fieldvisit.packs.keys import decode_public_key, fingerprint, verify_signature
 from fieldvisit.packs.manifest import (
@@ -155,20 +155,7 @@ def open_pack(
                 path=source,
                 field="$.event_id",
             )
-        names = set(manifest.files)
-        for i, doc in enumerate(content.documents):
-            if doc.filename and f"documents/{doc.filename}" not in names:
-                raise InvalidInputError(
-                    f"document file documents/{doc.filename} is not in the pack",
-                    path=content_source,
-                    field=f"$.documents[{i}].filename",
-                )
-        if content.map is not None and f"map/{content.map.filename}" not in names:
-            raise InvalidInputError(
-                f"map file map/{content.map.filename} is not in the pack",
-                path=content_source,
-                field="$.map.filename",
-            )
+        check_files(content, manifest.files, source=content_source)
 
     key_fingerprint = (
         fingerprint(decode_public_key(manifest.signing_key)) if manifest.signing_key else None

@@ -12,10 +12,12 @@ from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.links import guess_kind, openable
 from fieldvisit.domain.model import (
     Document,
     Event,
     Itinerary,
+    LinkKind,
     MapLayer,
     PackContent,
     Person,
@@ -26,6 +28,7 @@ from fieldvisit.domain.model import (
     Role,
     Session,
     SessionKind,
+    SessionLink,
     Sharing,
     SourceBundle,
     Stop,
@@ -37,6 +40,9 @@ EVENT_FILE = "event.toml"
 OPTIONAL_FILES = ("sessions.toml", "people.toml", "visit.toml", "questionnaires.toml")
 DOCUMENTS_FILE = "documents.toml"
 MAX_TOML = 8 * 1024 * 1024
+MAX_SESSION_LINKS = 200  # the pack schema's limit
+MAX_TITLE = 1000  # a link title is a "line" in the pack schema
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SAFE_FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}$")
 _MEDIA_TYPES = {".md": "text/markdown", ".txt": "text/plain", ".pdf": "application/pdf"}
 _TYPE_NAMES: dict[type, str] = {
@@ -396,7 +402,33 @@ def _session(t: Table, times: _Times) -> Session:
         signup_group=t.text("signup_group"),
         language=t.text("language"),
         illustrative=t.flag("illustrative"),
+        links=_links(t),
     )
+
+
+def _links(session: Table) -> tuple[SessionLink, ...]:
+    """`[[session.links]]`: url, title, kind (guessed from the title and address when not
+    given). An address the app would never open (not http(s), over 2,000 characters, with
+    spaces) is refused here: the organisers can mend it, unlike a schedule's."""
+    links = session.tables("links", _link)
+    if len(links) > MAX_SESSION_LINKS:
+        raise session.fail("links", f"more than {MAX_SESSION_LINKS} links")
+    return links
+
+
+def _link(t: Table) -> SessionLink:
+    url = t.text("url", None)
+    if not openable(url):
+        raise t.fail(
+            "url",
+            f"{url[:60]!r} is not a web address the app can open "
+            "(http:// or https://, at most 2,000 characters, no spaces)",
+        )
+    title = t.text("title")
+    if len(title) > MAX_TITLE or _CONTROL.search(title):
+        raise t.fail("title", f"a link title is one line of at most {MAX_TITLE} characters")
+    kind = _enum(t, "kind", LinkKind) if "kind" in t.data else guess_kind(title, url)
+    return SessionLink(title=title, url=url, kind=kind)
 
 
 def _person(t: Table) -> Person:

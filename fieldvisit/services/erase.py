@@ -11,20 +11,9 @@ with zeros instead of leaving it for a disk editor.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
-
-from sqlalchemy import CursorResult, delete, func, select, text
-from sqlalchemy.orm import Session
 
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import (
-    AgendaPickRow,
-    AnswerRow,
-    NoteRow,
-    RatingRow,
-    SeenRow,
-    SentReturnRow,
-)
+from fieldvisit.storage.repo import erase as repo
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,28 +25,16 @@ class Erased:
     other: int = 0  # agenda picks, ratings, seen marks, the list of returns sent
 
 
-def _delete(s: Session, model: Any, *where: Any) -> int:
-    result = cast(CursorResult[Any], s.execute(delete(model).where(*where)))
-    return int(result.rowcount or 0)
-
-
 def deleted_count(store: Store, event_id: str) -> int:
     """Notes in the bin (soft-deleted) for the event."""
     with store.unit() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(NoteRow)
-                .where(NoteRow.event_id == event_id, NoteRow.deleted.is_(True))
-            )
-            or 0
-        )
+        return repo.count_binned(s, event_id)
 
 
 def empty_bin(store: Store, event_id: str) -> int:
     """Erase the event's deleted notes and their history for real; how many went."""
     with store.unit() as s:
-        count = _delete(s, NoteRow, NoteRow.event_id == event_id, NoteRow.deleted.is_(True))
+        count = repo.delete_binned(s, event_id)
     scrub(store)
     return count
 
@@ -67,12 +44,7 @@ def erase_event_data(store: Store, event_id: str) -> Erased:
     not) with their history, questionnaire answers, agenda picks, ratings, seen marks and
     the list of returns sent. The organiser's programme stays installed."""
     with store.unit() as s:
-        notes = _delete(s, NoteRow, NoteRow.event_id == event_id)
-        answers = _delete(s, AnswerRow, AnswerRow.event_id == event_id)
-        other = sum(
-            _delete(s, model, model.event_id == event_id)
-            for model in (AgendaPickRow, RatingRow, SeenRow, SentReturnRow)
-        )
+        notes, answers, other = repo.delete_own_data(s, event_id)
     scrub(store)
     return Erased(notes=notes, answers=answers, other=other)
 
@@ -81,6 +53,5 @@ def scrub(store: Store) -> None:
     """Rebuild the notes' full-text index from the rows left, then fold the WAL into the
     store and truncate it, so neither keeps a copy of what was deleted."""
     with store.unit() as s:
-        s.execute(text("INSERT INTO notes_fts(notes_fts) VALUES('rebuild')"))
-    with store.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").all()
+        repo.rebuild_notes_index(s)
+    repo.checkpoint(store.engine)

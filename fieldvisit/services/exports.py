@@ -93,7 +93,7 @@ def export_notes(
 
 def export_agenda(store: Store, event_id: str, path: Path) -> Exported:
     """My agenda: the sessions I picked, or the whole programme when I picked none."""
-    from fieldvisit.interop.ical import write_agenda_ics
+    from fieldvisit.interop.ical_agenda import write_agenda_ics
 
     event = _event(store, event_id)
     with store.unit() as session:

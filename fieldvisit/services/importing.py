@@ -14,19 +14,12 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session as OrmSession
 
 from fieldvisit.domain.changes import (
     Change,
     ChangeCounts,
-    ChangeKind,
     ContentCounts,
-    FieldChange,
     ImportPreview,
     ImportResult,
     ImportStatus,
@@ -41,13 +34,17 @@ from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
 from fieldvisit.services import packs_folder
 from fieldvisit.services.store import Store
-from fieldvisit.storage.models import ChangeRow, EventRow, NoteRow, TrustPinRow
+from fieldvisit.storage.repo import changes as change_list
+from fieldvisit.storage.repo import events, installs
+from fieldvisit.storage.repo.installs import Installed
+from fieldvisit.storage.repo.notes import live_notes_on
 from fieldvisit.storage.repository import (
     PackOrigin,
     load_content,
     load_document_hashes,
     replace_content,
 )
+from fieldvisit.storage.unit import OperationalError, Unit
 
 SAMPLE_NAME = "hague"
 
@@ -76,38 +73,7 @@ def pack_file_name(event_id: str, version: int) -> str:
     return f"{slug}-{digest}-v{version}.fvpack"
 
 
-@dataclass(frozen=True, slots=True)
-class _Installed:
-    """What the store holds for an event before the import."""
-
-    version: int | None
-    signed: bool
-    fingerprint: str | None
-    pack_file: str | None
-    pin_key: str | None
-    pin_fingerprint: str | None
-    pin_history: tuple[str, ...]
-
-
-def _installed(session: OrmSession, event_id: str) -> _Installed:
-    row = session.execute(
-        select(
-            EventRow.pack_version, EventRow.signed, EventRow.key_fingerprint, EventRow.pack_file
-        ).where(EventRow.id == event_id)
-    ).first()
-    pin = session.get(TrustPinRow, event_id)
-    return _Installed(
-        version=row[0] if row else None,
-        signed=bool(row[1]) if row else False,
-        fingerprint=row[2] if row else None,
-        pack_file=row[3] if row else None,
-        pin_key=pin.public_key if pin else None,
-        pin_fingerprint=pin.fingerprint if pin else None,
-        pin_history=tuple(str(h) for h in pin.history or ()) if pin else (),
-    )
-
-
-def _key_changed(pack: LoadedPack, state: _Installed) -> bool:
+def _key_changed(pack: LoadedPack, state: Installed) -> bool:
     if state.pin_key is None:
         return False
     return not pack.signed or pack.manifest.signing_key != state.pin_key
@@ -129,7 +95,7 @@ def _check_pack(pack: LoadedPack, *, allow_unsigned: bool) -> None:
         )
 
 
-def _check_trust(pack: LoadedPack, state: _Installed, *, accept_new_key: bool) -> None:
+def _check_trust(pack: LoadedPack, state: Installed, *, accept_new_key: bool) -> None:
     if accept_new_key or not _key_changed(pack, state):
         return
     if not pack.signed:
@@ -174,7 +140,7 @@ def pack_origin(pack: LoadedPack, pack_file: str) -> PackOrigin:
     )
 
 
-def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
+def _same_content(session: Unit, pack: LoadedPack) -> bool:
     event_id = pack.manifest.event_id
     if load_content(session, event_id) != pack.content:
         return False
@@ -189,7 +155,7 @@ def _same_content(session: OrmSession, pack: LoadedPack) -> bool:
     return True
 
 
-def _check_version(pack: LoadedPack, state: _Installed, *, same_content: bool) -> None:
+def _check_version(pack: LoadedPack, state: Installed, *, same_content: bool) -> None:
     new, old = pack.manifest.pack_version, state.version
     if old is None or new > old:
         return
@@ -208,79 +174,20 @@ def _check_version(pack: LoadedPack, state: _Installed, *, same_content: bool) -
         )
 
 
-def _pin(session: OrmSession, pack: LoadedPack, state: _Installed) -> tuple[bool, str | None]:
+def _pin(session: Unit, pack: LoadedPack, state: Installed) -> tuple[bool, str | None]:
     """Pin or move the event's key. Returns (first pin?, the fingerprint it replaced)."""
     if not pack.signed or pack.manifest.signing_key is None:
         return False, None
     fingerprint = pack.fingerprint or ""
+    event_id, key = pack.manifest.event_id, pack.manifest.signing_key
     if state.pin_key is None:
-        session.add(
-            TrustPinRow(
-                event_id=pack.manifest.event_id,
-                public_key=pack.manifest.signing_key,
-                fingerprint=fingerprint,
-                history=[],
-            )
-        )
+        installs.pin(session, event_id, key, fingerprint)
         return True, None
-    if state.pin_key == pack.manifest.signing_key:
+    if state.pin_key == key:
         return False, None
-    session.execute(
-        update(TrustPinRow)
-        .where(TrustPinRow.event_id == pack.manifest.event_id)
-        .values(
-            public_key=pack.manifest.signing_key,
-            fingerprint=fingerprint,
-            history=[*state.pin_history, state.pin_fingerprint],
-        )
-    )
+    history = [*state.pin_history, state.pin_fingerprint]
+    installs.move_pin(session, event_id, key, fingerprint, history)
     return False, state.pin_fingerprint
-
-
-def _record_changes(
-    session: OrmSession, event_id: str, version: int, changes: Sequence[Change]
-) -> tuple[Change, ...]:
-    """Store the change list; returns it with the stored ids."""
-    if not changes:
-        return ()
-    before = session.execute(select(func.max(ChangeRow.pk))).scalar() or 0
-    session.execute(
-        insert(ChangeRow),
-        [
-            {
-                "event_id": event_id,
-                "pack_version": version,
-                "target_kind": c.target_kind,
-                "target_uid": c.target_uid,
-                "title": c.title,
-                "change": c.change.value,
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
-                "seen": False,
-            }
-            for c in changes
-        ],
-    )
-    query = select(ChangeRow).where(ChangeRow.event_id == event_id, ChangeRow.pk > before)
-    return tuple(_change_from(row) for row in session.scalars(query.order_by(ChangeRow.pk)))
-
-
-def _change_from(row: ChangeRow) -> Change:
-    items: list[object] = list(row.fields or ())
-    fields = tuple(
-        FieldChange(str(f.get("field", "")), str(f.get("old", "")), str(f.get("new", "")))
-        for f in items
-        if isinstance(f, dict)
-    )
-    return Change(
-        target_kind=row.target_kind,
-        target_uid=row.target_uid,
-        title=row.title,
-        change=ChangeKind(row.change),
-        fields=fields,
-        id=row.pk,
-        pack_version=row.pack_version,
-        seen=row.seen,
-    )
 
 
 # --- orphaned notes -----------------------------------------------------------------------
@@ -295,30 +202,17 @@ def _uids(content: PackContent) -> dict[str, set[str]]:
 
 
 def _orphans(
-    session: OrmSession,
+    session: Unit,
     event_id: str,
     present: Mapping[str, set[str]],
     titles: Mapping[tuple[str, str], str],
 ) -> tuple[OrphanNote, ...]:
-    query = (
-        select(NoteRow.id, NoteRow.target_kind, NoteRow.target_uid, NoteRow.body)
-        .where(
-            NoteRow.event_id == event_id,
-            NoteRow.deleted.is_(False),
-            NoteRow.target_kind.in_(NOTE_TARGETS),
-        )
-        .order_by(NoteRow.created_at, NoteRow.id)
-    )
-    notes = [r for r in session.execute(query) if r[2] not in present.get(r[1], set())]
+    stored = live_notes_on(session, event_id, NOTE_TARGETS)
+    notes = [r for r in stored if r[2] not in present.get(r[1], set())]
     if not notes:
         return ()
-    remembered = dict(titles)
     # The change list remembers what removed items were called.
-    listed = select(ChangeRow.target_kind, ChangeRow.target_uid, ChangeRow.title).where(
-        ChangeRow.event_id == event_id
-    )
-    for kind, uid, title in session.execute(listed.order_by(ChangeRow.pk.desc())):
-        remembered.setdefault((kind, uid), title)
+    remembered = {**change_list.gone_titles(session, event_id), **titles}
     return tuple(
         OrphanNote(
             note_id=note_id,
@@ -357,7 +251,7 @@ def preview_loaded(
     _check_pack(pack, allow_unsigned=allow_unsigned)
     event_id = pack.manifest.event_id
     with store.unit() as session:
-        state = _installed(session, event_id)
+        state = installs.installed(session, event_id)
         old = load_content(session, event_id) if state.version is not None else None
         same_version = state.version == pack.manifest.pack_version
         differs = same_version and not _same_content(session, pack)
@@ -407,7 +301,7 @@ def import_loaded(
     placed = False
     try:
         with store.unit() as session:
-            state = _installed(session, event_id)
+            state = installs.installed(session, event_id)
             _check_trust(pack, state, accept_new_key=accept_new_key)
             same = state.version == version and _same_content(session, pack)
             replacing = accept_new_key and _key_changed(pack, state)
@@ -423,19 +317,12 @@ def import_loaded(
                 if accept_new_key and pack.signed and pack.fingerprint != state.fingerprint:
                     _, previous = _pin(session, pack, state)
                     fingerprint = pack.fingerprint
-                    session.execute(
-                        update(EventRow)
-                        .where(EventRow.id == event_id)
-                        .values(key_fingerprint=fingerprint)
-                    )
+                    installs.set_fingerprint(session, event_id, fingerprint)
                 if pack.signed and pack.fingerprint == fingerprint:
                     # A store from before return proofs (migration 0002) gets the key from
                     # the same signed pack installed again, without a new pack version.
-                    session.execute(
-                        update(EventRow)
-                        .where(EventRow.id == event_id)
-                        .values(return_proof_key=pack.manifest.return_proof_key)
-                    )
+                    proof_key = pack.manifest.return_proof_key
+                    installs.set_return_proof_key(session, event_id, proof_key)
                 return ImportResult(
                     event_id=event_id,
                     title=pack.content.event.title,
@@ -456,7 +343,8 @@ def import_loaded(
                 pack.path, store.paths.packs, store.key, name=pack_file
             )
             replace_content(session, pack.content, pack_origin(pack, pack_file))
-            changes = _record_changes(session, event_id, version, diff_content(old, pack.content))
+            found = diff_content(old, pack.content)
+            changes = change_list.record_changes(session, event_id, version, found)
             orphans = _orphans(session, event_id, _uids(pack.content), _titles(old))
             session.flush()
             os.replace(temporary.path, target)
@@ -535,10 +423,7 @@ def _claimed_version(path: Path) -> tuple[str, int] | None:
 
 def _installed_version(store: Store, event_id: str) -> int | None:
     with store.unit() as session:
-        found = session.execute(
-            select(EventRow.pack_version).where(EventRow.id == event_id)
-        ).scalar()
-    return found
+        return installs.installed_version(session, event_id)
 
 
 def import_preloaded(store: Store, folders: Sequence[Path]) -> list[ImportResult | str]:
@@ -573,7 +458,7 @@ def import_preloaded(store: Store, folders: Sequence[Path]) -> list[ImportResult
 
 def has_events(store: Store) -> bool:
     with store.unit() as session:
-        return session.execute(select(EventRow.id).limit(1)).first() is not None
+        return events.has_events(session)
 
 
 def ensure_sample(store: Store) -> ImportResult | None:
@@ -594,22 +479,11 @@ def ensure_sample(store: Store) -> ImportResult | None:
 
 def changes(store: Store, event_id: str, unseen_only: bool = True) -> list[Change]:
     """The event's change list, oldest first (only what the delegate has not seen yet)."""
-    query = select(ChangeRow).where(ChangeRow.event_id == event_id)
-    if unseen_only:
-        query = query.where(ChangeRow.seen.is_(False))
     with store.unit() as session:
-        return [_change_from(row) for row in session.scalars(query.order_by(ChangeRow.pk))]
+        return change_list.change_list(session, event_id, unseen_only=unseen_only)
 
 
 def mark_changes_seen(store: Store, event_id: str, ids: Iterable[int]) -> int:
     """Mark change-list items seen; returns how many were marked."""
-    wanted = list(ids)
-    if not wanted:
-        return 0
     with store.unit() as session:
-        result = session.execute(
-            update(ChangeRow)
-            .where(ChangeRow.event_id == event_id, ChangeRow.pk.in_(wanted))
-            .values(seen=True)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return change_list.mark_seen(session, event_id, ids)

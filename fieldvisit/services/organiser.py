@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from fieldvisit.domain.collation import Overview
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.storage.collation.engine import CollationStore, display, parse_target
-from fieldvisit.storage.collation.models import ReceivedRow, RejectedRow, RunRow
 from fieldvisit.storage.collation.pg_backup import SharedUpgrade
-from fieldvisit.storage.collation.views import load_overview
+from fieldvisit.storage.collation.views import load_marker, load_overview
 
 __all__ = [
     "CollationStore",
@@ -66,9 +63,5 @@ class Marker:
 
 def read_marker(store: CollationStore) -> Marker:
     with store.unit() as session:
-        received, last = session.execute(
-            select(func.count(ReceivedRow.pk), func.coalesce(func.max(ReceivedRow.pk), 0))
-        ).one()
-        rejected = session.scalar(select(func.count(RejectedRow.pk))) or 0
-        runs = session.scalar(select(func.count(RunRow.pk))) or 0
-    return Marker(int(received), int(rejected), int(runs), int(last))
+        received, rejected, runs, last = load_marker(session)
+    return Marker(received, rejected, runs, last)

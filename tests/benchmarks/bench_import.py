@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import gc
 import io
 import pstats
 import sqlite3
@@ -52,6 +53,7 @@ T = TypeVar("T")
 
 
 def timed(step: Callable[[], T]) -> tuple[float, T]:
+    gc.collect()  # see in_store
     start = time.perf_counter()
     result = step()
     return time.perf_counter() - start, result
@@ -200,6 +202,10 @@ def run_case(
                 import_pack(store, before)
             if trace:
                 return float(peak_memory(lambda: step(store)))
+            # Each step starts with no garbage left by the one before: a full collection
+            # (tens of ms with a pack in memory) then falls on whichever step made it due,
+            # not always on the same one (it had doubled the baseline of some runs).
+            gc.collect()
             start = time.perf_counter()
             step(store)
             return time.perf_counter() - start

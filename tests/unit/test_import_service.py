@@ -254,7 +254,14 @@ def test_unsigned_pack_over_a_pinned_key_needs_consent(store: Store, tmp_path: P
     assert result.status is ImportStatus.UPDATED and not result.signed
 
 
-@pytest.mark.parametrize("where", ["_record_changes", "_orphans", "replace"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "fieldvisit.storage.repo.changes.record_changes",
+        "fieldvisit.services.importing._orphans",
+        "os.replace",
+    ],
+)
 def test_failure_mid_import_leaves_store_and_packs_unchanged(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
@@ -265,8 +272,7 @@ def test_failure_mid_import_leaves_store_and_packs_unchanged(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    target = "os.replace" if where == "replace" else f"fieldvisit.services.importing.{where}"
-    monkeypatch.setattr(target, explode)
+    monkeypatch.setattr(where, explode)
     with pytest.raises(OSError, match="No space"):
         import_loaded(store, loaded(tmp_path / "in", updated(hague()), version=2))
     monkeypatch.undo()

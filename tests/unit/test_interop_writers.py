@@ -25,7 +25,7 @@ from fieldvisit.domain.model import (
 from fieldvisit.interop import atomic
 from fieldvisit.interop.atomic import write_atomic
 from fieldvisit.interop.gpx import write_gpx
-from fieldvisit.interop.ical import write_agenda_ics
+from fieldvisit.interop.ical_agenda import write_agenda_ics
 from fieldvisit.interop.vcard import split_name, vcard_text, write_vcards
 
 AMS = ZoneInfo("Europe/Amsterdam")

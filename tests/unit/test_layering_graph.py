@@ -34,7 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"domain", *BASE},
     "commands": {"cli", "services", *FORMATS, "domain", *BASE},
     "gui": {"services", *FORMATS, "domain", *BASE, QT},
-    "services": {"storage", *FORMATS, "domain", *BASE, SQL},
+    "services": {"storage", *FORMATS, "domain", *BASE},  # queries live in storage
     "storage": {"domain", *BASE, SQL},
     "packs": {"interop", "domain", *BASE},
     "returns": {"interop", "domain", *BASE},
@@ -53,6 +53,7 @@ FORBIDDEN: list[tuple[set[str], set[str], set[str]]] = [
     ({"storage"}, FORMATS | {"services", *ENTRY, QT}, set()),
     (FORMATS, {"services", "storage", *ENTRY, SQL, QT}, set()),
     ({"services"}, ENTRY | {QT}, set()),
+    ({"services"}, {SQL}, {"storage"}),  # SQLAlchemy only behind storage's repositories
     ({"domain"}, {"services", "storage", *FORMATS, *ENTRY, SQL, QT}, set()),
 ]
 
@@ -221,4 +222,59 @@ def test_no_session_or_unit_of_work_under_gui_or_commands() -> None:
         for needle in (".unit()", "Session(", "sqlalchemy"):
             if needle in text:
                 problems.append(f"{path.relative_to(PACKAGE)}: {needle}")
+    assert problems == []
+
+
+# What running a query looks like: SQLAlchemy's statement builders, and a Session's or
+# Connection's methods that send SQL. Only storage/ calls them.
+QUERY_BUILDERS = {"select", "insert", "update", "delete", "text"}
+QUERY_METHODS = {"execute", "executemany", "scalar", "scalars", "exec_driver_sql", "query"}
+
+
+def query_calls(source: str) -> list[str]:
+    """`name()` and `.method()` calls in `source` that build or run SQL, with their lines."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in QUERY_BUILDERS:
+            found.append(f"{node.lineno}: {func.id}()")
+        elif isinstance(func, ast.Attribute) and func.attr in QUERY_METHODS:
+            found.append(f"{node.lineno}: .{func.attr}()")
+    return found
+
+
+def orm_rows(source: str) -> list[str]:
+    """Names of storage's ORM row classes imported by `source`."""
+    return [
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("fieldvisit.storage")
+        for alias in node.names
+        if alias.name.endswith("Row")
+    ]
+
+
+def test_the_query_check_sees_a_query() -> None:
+    source = (
+        "from fieldvisit.storage.models import NoteRow\n"
+        "def f(s):\n"
+        "    return s.scalars(select(NoteRow)).all()\n"
+    )
+    assert query_calls(source) == ["3: .scalars()", "3: select()"]
+    assert orm_rows(source) == ["NoteRow"]
+
+
+def test_services_run_no_query_and_hold_no_orm_row() -> None:
+    """Every query is in storage/ (repositories over a unit of work); services get
+    dataclasses and plain values back, never a row."""
+    problems = []
+    for module, path in sources().items():
+        if package_of(module) != "services":
+            continue
+        source = path.read_text(encoding="utf-8")
+        where = path.relative_to(PACKAGE)
+        problems += [f"{where}:{call}" for call in query_calls(source)]
+        problems += [f"{where}: imports {row}" for row in orm_rows(source)]
     assert problems == []

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from fieldvisit.domain.errors import InvalidInputError
+from fieldvisit.domain.model import LinkKind, SessionLink
+from fieldvisit.packs.codec import content_from_json, content_to_json
 from fieldvisit.packs.source import read_source_folder
 
 EVENT = """pack_version = 1
@@ -194,3 +196,70 @@ def test_documents(tmp_path: Path) -> None:
     assert set(bundle.files) == {"documents/route-card.md", "documents/notes.txt"}
     (folder / "documents" / "route-card.md").unlink()
     assert "route-card.md" in error(folder)
+
+
+LINKED = """
+[[session]]
+id = "s"
+title = "Talk with links"
+date = 2017-02-15
+start = 09:00:00
+end = 10:00:00
+
+[[session.links]]
+title = "Slides"
+url = "https://example.org/talk.pdf"
+
+[[session.links]]
+url = "https://meet.example.org/room-1"
+kind = "join_link"
+
+[[session.links]]
+url = "https://example.org/talk"
+"""
+
+
+def test_session_links(tmp_path: Path) -> None:
+    content = read_source_folder(folder_with(tmp_path, sessions=LINKED)).content
+    assert content.sessions[0].links == (
+        SessionLink("Slides", "https://example.org/talk.pdf", LinkKind.SLIDES),  # guessed
+        SessionLink("", "https://meet.example.org/room-1", LinkKind.JOIN),  # as given
+        SessionLink("", "https://example.org/talk", LinkKind.WEB_PAGE),
+    )
+    back = content_from_json(content_to_json(content), source="x")
+    assert back.sessions[0].links == content.sessions[0].links
+
+
+@pytest.mark.parametrize(
+    ("link", "key", "problem"),
+    [
+        ('url = "javascript:alert(1)"', "links[0].url", "not a web address the app can open"),
+        ('url = "file:///etc/passwd"', "links[0].url", "not a web address the app can open"),
+        (f'url = "https://example.org/{"a" * 2000}"', "links[0].url", "at most 2,000"),
+        ('url = "https://example.org/a b"', "links[0].url", "no spaces"),
+        ('title = "T"', "links[0].url", "missing"),
+        ('url = "https://example.org"\nkind = "podcast"', "links[0].kind", "one of: web_page"),
+        ('url = "https://example.org"\ntitle = "a\\nb"', "links[0].title", "one line"),
+        ('url = "https://example.org"\nhref = "x"', "links[0].href", "unknown key"),
+    ],
+)
+def test_hostile_session_links_are_refused(
+    tmp_path: Path, link: str, key: str, problem: str
+) -> None:
+    sessions = (
+        '[[session]]\nid = "s"\ntitle = "S"\ndate = 2017-02-15\nstart = 09:00:00\n'
+        f"end = 10:00:00\n\n[[session.links]]\n{link}\n"
+    )
+    message = error(folder_with(tmp_path, sessions=sessions))
+    assert "sessions.toml" in message
+    assert f"session[0].{key}" in message
+    assert problem in message
+
+
+def test_at_most_200_links_a_session(tmp_path: Path) -> None:
+    links = "".join(f'\n[[session.links]]\nurl = "https://example.org/{n}"\n' for n in range(201))
+    sessions = (
+        '[[session]]\nid = "s"\ntitle = "S"\ndate = 2017-02-15\nstart = 09:00:00\n'
+        f"end = 10:00:00\n{links}"
+    )
+    assert "more than 200 links" in error(folder_with(tmp_path, sessions=sessions))

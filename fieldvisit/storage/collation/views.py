@@ -6,7 +6,7 @@ import json
 import math
 from collections import Counter, defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain.collation import (
@@ -257,3 +257,13 @@ def load_overview(session: Session) -> Overview:
             for r in reversed(runs)
         ),
     )
+
+
+def load_marker(session: Session) -> tuple[int, int, int, int]:
+    """(received, rejected, runs, the last received row's key): how far the store has come."""
+    received, last = session.execute(
+        select(func.count(ReceivedRow.pk), func.coalesce(func.max(ReceivedRow.pk), 0))
+    ).one()
+    rejected = session.scalar(select(func.count(RejectedRow.pk))) or 0
+    runs = session.scalar(select(func.count(RunRow.pk))) or 0
+    return int(received), int(rejected), int(runs), int(last)

@@ -215,3 +215,20 @@ def shared_ids(unit: Unit, note_ids: Iterable[str]) -> set[str]:
         NoteRow.id.in_(list(note_ids)), NoteRow.private.is_(False), NoteRow.deleted.is_(False)
     )
     return set(unit.scalars(query))
+
+
+def live_notes_on(
+    unit: Unit, event_id: str, kinds: Iterable[str]
+) -> list[tuple[str, str, str, str]]:
+    """(id, target kind, target uid, body) of the live notes on targets of `kinds`, oldest
+    first."""
+    query = (
+        select(NoteRow.id, NoteRow.target_kind, NoteRow.target_uid, NoteRow.body)
+        .where(
+            NoteRow.event_id == event_id,
+            NoteRow.deleted.is_(False),
+            NoteRow.target_kind.in_(list(kinds)),
+        )
+        .order_by(NoteRow.created_at, NoteRow.id)
+    )
+    return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in unit.execute(query)]

@@ -151,3 +151,55 @@ def test_the_programme_is_on_screen_before_the_store_is_open(hague_paths: AppPat
     assert seen["sessions"] == len(expected.sessions)
     assert seen["days"] == len(expected.days)
     assert seen["opened"] is True and seen["lock"] is True and seen["actions_then"] is True
+
+
+FAILED_OPEN = """
+import json, sys
+from PySide6.QtWidgets import QMessageBox
+from fieldvisit import app
+from fieldvisit.cli import gui_defaults
+from fieldvisit.domain.errors import StorageError
+from fieldvisit.paths import resolve
+
+shown = []
+
+def critical(_parent, title, text):
+    shown.append(f"{title}: {text}")
+    return QMessageBox.StandardButton.Ok
+
+def cannot(_paths):
+    raise StorageError("the store is locked by another program", path="fieldvisit.sqlite")
+
+QMessageBox.critical = critical
+app.open_store = cannot
+seen = {}
+
+def on_started(shell):
+    programme = shell.window.programme
+    programme.populated.connect(lambda: seen.setdefault("populated", True))
+
+code = app.run(gui_defaults(), resolve(sys.argv[1]), on_started=on_started)
+print(json.dumps({"code": code, "shown": shown, **seen}))
+"""
+
+
+def test_a_store_that_cannot_open_behind_the_first_screen_is_a_dialog_and_exit_2(
+    hague_paths: AppPaths,
+) -> None:
+    """The first screen was shown, then the worker could not open the store: the delegate
+    is told why, as when it fails before the window is filled, and the app exits 2."""
+    done = subprocess.run(
+        [sys.executable, "-c", FAILED_OPEN, str(hague_paths.data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["populated"] is True
+    assert seen["code"] == 2
+    assert len(seen["shown"]) == 1
+    assert "Cannot open your data" in seen["shown"][0]
+    assert "locked by another program" in seen["shown"][0]

@@ -20,9 +20,39 @@ from fieldvisit.services.store import Store
 HAGUE = "sample-hague-rftf-2017"
 
 
+def _more_events(store: Store) -> None:
+    """Events listed around the sample: the same day and title (told apart by id), and an
+    earlier one, so the order of the list is checked too."""
+    import datetime as dt
+
+    from fieldvisit.storage.models import EventRow
+
+    with store.unit() as s:
+        for event_id, title, day in (
+            ("zz-same", "Same title", dt.date(2017, 2, 15)),
+            ("aa-same", "Same title", dt.date(2017, 2, 15)),
+            ("early", "Zeta meeting", dt.date(2016, 5, 1)),
+        ):
+            s.add(
+                EventRow(
+                    id=event_id,
+                    title=title,
+                    timezone="Europe/Amsterdam",
+                    start_date=day,
+                    end_date=day,
+                    data={"illustrative": "invented"} if event_id == "early" else {},
+                    pack_id=event_id,
+                    pack_version=1,
+                    pack_file=f"{event_id}.fvpack",
+                    signed=False,
+                )
+            )
+
+
 def test_the_first_screen_is_the_programme_the_services_give(hague_paths: AppPaths) -> None:
     store = Store.open(hague_paths)
     try:
+        _more_events(store)
         picked = load_programme(store, HAGUE)
         assert picked is not None
         uid = picked.sessions[3].id
@@ -43,9 +73,11 @@ def test_the_first_screen_is_the_programme_the_services_give(hague_paths: AppPat
     assert first.events == events
     assert first.picks == frozenset({uid})
     assert first.ratings == {uid: 4}
+    assert [e.id for e in first.events] == ["early", HAGUE, "aa-same", "zz-same"]
     # An event id that is not installed: the first event listed, as the window chooses.
     other = first_screen(hague_paths, "not-installed")
-    assert other is not None and other.programme.event.id == events[0].id
+    assert other is not None and other.programme.event.id == "early"
+    assert other.programme.sessions == ()
 
 
 def test_no_first_screen_unless_a_plain_store_at_head(

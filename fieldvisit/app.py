@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from fieldvisit.gui.main_window import MainWindow
     from fieldvisit.gui.worker import DbWorker
     from fieldvisit.services.exports import PdfRenderer
-    from fieldvisit.services.programme import EventChoice
+    from fieldvisit.services.first_screen import FirstScreen
     from fieldvisit.services.store import Store
+    from fieldvisit.services.views import EventChoice
 
 log = logging.getLogger(__name__)
 
@@ -169,13 +170,17 @@ class Shell:
     """The running parts of one window; `close()` shuts them down in order."""
 
     app: QApplication
-    store: Store
     worker: DbWorker
     ctx: AppContext
     window: MainWindow
     translators: Translators
     lock: AppLock | None = None
     closed: bool = False
+
+    @property
+    def store(self) -> Store:
+        """The open store (a UserError while it is still opening on the worker)."""
+        return self.worker.store
 
     def start(self, folders: list[Path] | None = None) -> None:
         """Run the start-up imports on the worker, then list the events in the window."""
@@ -210,7 +215,8 @@ class Shell:
         self.translators.remove(self.app)
         # Deliveries queued after the last job must not reach a half-destroyed window.
         QCoreApplication.removePostedEvents(self.worker)
-        self.store.close()
+        if self.worker.opened is not None:  # (perhaps opened, its delivery still queued)
+            self.worker.opened.close()
 
 
 @dataclass
@@ -264,7 +270,56 @@ def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) ->
     frame.window.attach(ctx)
     lock = AppLock(frame.window, store, worker, frame.settings)
     EraseEventAction(frame.window, ctx)  # Event > Erase this event's data…
-    return Shell(frame.app, store, worker, ctx, frame.window, frame.translators, lock)
+    return Shell(frame.app, worker, ctx, frame.window, frame.translators, lock)
+
+
+def attach_first_screen(frame: Frame, paths: AppPaths, first: FirstScreen) -> Shell:
+    """The second phase for a plain store whose first screen was read without the storage
+    stack: the window shows it at once while the worker loads the stack and opens the store
+    (`worker.open_store`); `Shell.store` and the app lock follow (`store_opened`)."""
+    from fieldvisit.gui.context import AppContext
+    from fieldvisit.gui.programme.jobs import ProgrammeBundle
+    from fieldvisit.gui.worker import DbWorker
+
+    worker = DbWorker(None)
+    ctx = AppContext(worker, paths, frame.settings)
+    frame.window.attach(ctx, store_open=False)
+    bundle = ProgrammeBundle(first.programme, first.picks, first.ratings)
+    frame.window.programme.preload(first.programme.event.id, bundle)
+    return Shell(frame.app, worker, ctx, frame.window, frame.translators)
+
+
+def open_store(paths: AppPaths) -> Store:
+    """Open the store on the worker thread: the storage stack is imported there."""
+    from fieldvisit.services.store import Store
+
+    return Store.open(paths)
+
+
+def store_opened(shell: Shell, store: Store) -> None:
+    """The store opened on the worker: the window can use everything, the lock is armed."""
+    from fieldvisit.gui.erase import EraseEventAction
+    from fieldvisit.gui.lock import AppLock
+
+    shell.lock = AppLock(shell.window, store, shell.worker, shell.window.settings)
+    EraseEventAction(shell.window, shell.ctx)  # Event > Erase this event's data…
+    shell.window.store_ready()
+    shell.worker.submit(tidy_job)
+
+
+def quick_first_screen(paths: AppPaths, settings: Settings) -> FirstScreen | None:
+    """The first screen read without the storage stack, when nothing can change it first:
+    a plain store (`unlock_at_start` gave no key) and no pack waiting to be preloaded."""
+    if any(folder.is_dir() and any(folder.glob("*.fvpack")) for folder in preload_dirs()):
+        return None
+    from fieldvisit.services.first_screen import first_screen
+    from fieldvisit.settings import LAST_EVENT
+
+    try:
+        return first_screen(paths, settings.get(LAST_EVENT))
+    except Exception:  # never a reason not to start: the full stack opens it as usual
+        log.exception("reading the first screen failed")
+        return None
 
 
 def unlock_at_start(frame: Frame, paths: AppPaths) -> tuple[bool, bytearray | None]:
@@ -316,8 +371,6 @@ def run(
     `on_shown(frame)` once the window frame is shown (True: run the event loop without
     opening the store), `on_started(shell)` once the start-up job is queued.
     """
-    from PySide6.QtCore import QCoreApplication
-
     from fieldvisit.gui.application import (
         FileOpenFilter,
         create_application,
@@ -330,29 +383,42 @@ def run(
     frame.window.show()
     if on_shown is not None and on_shown(frame):
         return int(app.exec())
-    # The frame paints and stays responsive while the storage stack loads.
-    load_in_background(app)
     try:
         go_on, key = unlock_at_start(frame, paths)
         if not go_on:
             frame.translators.remove(app)
             return 0
-        shell = attach_store(frame, paths, key)
+        first = quick_first_screen(paths, frame.settings) if key is None else None
+        if first is None:
+            # The frame paints and stays responsive while the storage stack loads.
+            load_in_background(app)
+            shell = attach_store(frame, paths, key)
     except UserError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(
-            frame.window,
-            QCoreApplication.translate("Application", "Cannot open your data"),
-            exc.message,
-        )
-        frame.translators.remove(app)  # as start_shell does: nothing outlives a failed start
+        cannot_open(frame, exc)
         return EXIT_STORAGE
-    shell.start()
-    if on_started is not None:
-        on_started(shell)
-    elif shell.lock is not None:
-        shell.lock.offer_at_first_start()  # once: "Protect with a passcode?" (skippable)
+    if first is not None:
+        shell = attach_first_screen(frame, paths, first)
+
+        def opened(store: Store) -> None:
+            store_opened(shell, store)
+            if on_started is None and shell.lock is not None:
+                shell.lock.offer_at_first_start()
+
+        def failed(exc: Exception) -> None:
+            message = exc.message if isinstance(exc, UserError) else str(exc)
+            cannot_open(frame, UserError(message))
+            app.exit(EXIT_STORAGE)
+
+        shell.worker.open_store(lambda: open_store(paths), opened, failed)
+        if on_started is not None:
+            on_started(shell)
+        shell.window.set_events(first.events)  # the programme is on screen from here
+    else:
+        shell.start()
+        if on_started is not None:
+            on_started(shell)
+        elif shell.lock is not None:
+            shell.lock.offer_at_first_start()  # once: "Protect with a passcode?" (skippable)
     file = getattr(args, "file", None)
     if file:
         open_file(shell.window, Path(file))
@@ -363,6 +429,19 @@ def run(
     code = app.exec()
     shell.close()
     return int(code)
+
+
+def cannot_open(frame: Frame, exc: UserError) -> None:
+    """Say why the store cannot be opened; nothing of the start outlives it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(
+        frame.window,
+        QCoreApplication.translate("Application", "Cannot open your data"),
+        exc.message,
+    )
+    frame.translators.remove(frame.app)  # as start_shell does: nothing outlives a failed start
 
 
 def pdf_renderer() -> PdfRenderer:

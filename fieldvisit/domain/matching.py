@@ -18,11 +18,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_STEMMERS = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("dutch"))
 MIN_STEM_PREFIX = 3
 
 
@@ -47,7 +45,16 @@ def word_set(text: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def stems(word: str) -> tuple[str, ...]:
     """A folded word's English and Dutch stems."""
-    return tuple(s.stemWord(word) for s in _STEMMERS)
+    return tuple(s.stemWord(word) for s in stemmers())
+
+
+@lru_cache(maxsize=1)
+def stemmers() -> tuple[Any, ...]:
+    """The English and Dutch stemmers, made on the first stemmed word: snowballstemmer
+    imports all its 30 languages (some 0.2 s), which must not delay the first screen."""
+    import snowballstemmer
+
+    return (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("dutch"))
 
 
 def _common(a: str, b: str) -> str:

@@ -40,3 +40,41 @@ class ElidingComboBox(QComboBox):
         option.currentText = self.shown_text()
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+ELLIPSIS = "…"
+
+
+def wrap_lines(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str]:
+    """`text` word-wrapped into at most `max_lines` lines of `width` pixels; the last line
+    ends in "…" only when the text does not fit. A word wider than the line is elided."""
+    if max_lines <= 0 or width <= 0:
+        return []
+    from PySide6.QtCore import Qt  # not at import: the window frame does without it
+
+    lines: list[str] = []
+    words = text.split()
+    current = ""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= width:
+            current = candidate
+            index += 1
+            continue
+        if not current:  # one word wider than the line
+            current = fm.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            index += 1
+        lines.append(current)
+        current = ""
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+    if index < len(words) and lines:
+        rest = " ".join([lines[-1], *words[index:]])
+        lines[-1] = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        if not lines[-1].endswith(ELLIPSIS):
+            lines[-1] = fm.elidedText(lines[-1] + ELLIPSIS * 3, Qt.TextElideMode.ElideRight, width)
+    return lines

@@ -15,28 +15,30 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _date_text(day: dt.date | dt.datetime, pattern: str) -> str:
+    """The date of `day` in the interface language's words, as `pattern` says."""
+    moment = day.date() if isinstance(day, dt.datetime) else day
+    return QLocale().toString(_qdate(moment), pattern)
+
+
 def day_short(day: dt.date | dt.datetime) -> str:
     """ "Wed 15 Feb" / "wo 15 feb"."""
-    moment = day.date() if isinstance(day, dt.datetime) else day
-    return QLocale().toString(_qdate(moment), "ddd d MMM")
+    return _date_text(day, "ddd d MMM")
 
 
 def day_long(day: dt.date | dt.datetime) -> str:
     """ "Wednesday 15 February" / "woensdag 15 februari"."""
-    moment = day.date() if isinstance(day, dt.datetime) else day
-    return QLocale().toString(_qdate(moment), "dddd d MMMM")
+    return _date_text(day, "dddd d MMMM")
 
 
 def day_month(day: dt.date | dt.datetime) -> str:
     """ "16 February" / "16 februari"."""
-    moment = day.date() if isinstance(day, dt.datetime) else day
-    return QLocale().toString(_qdate(moment), "d MMMM")
+    return _date_text(day, "d MMMM")
 
 
 def date_long(day: dt.date | dt.datetime) -> str:
     """ "15 February 2017" / "15 februari 2017"."""
-    moment = day.date() if isinstance(day, dt.datetime) else day
-    return QLocale().toString(_qdate(moment), "d MMMM yyyy")
+    return _date_text(day, "d MMMM yyyy")
 
 
 def day_time(moment: dt.datetime) -> str:

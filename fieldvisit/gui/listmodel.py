@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 T = TypeVar("T")
 
@@ -62,6 +63,13 @@ class RowsModel(QAbstractListModel, Generic[T]):
 
     def row_at(self, row: int) -> T:
         return self._rows[row]
+
+    def current(self, view: QAbstractItemView) -> T | None:
+        """The row current in `view` (a view of this model), or None."""
+        index = view.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
 
     def find(self, match: Callable[[T], bool]) -> int:
         """The first row that `match`es, or -1."""

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSize, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -21,9 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QProgressBar,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -32,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit import __version__
 from fieldvisit.gui.eliding import ElidingComboBox
-from fieldvisit.gui.formatting import date_long, day_time
+from fieldvisit.gui.formatting import date_long
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon, section_icon
+from fieldvisit.gui.window_early_note import WindowEarlyNote
 from fieldvisit.settings import (
     LAST_EVENT,
     PROGRAMME_SPLITTER,
@@ -57,8 +52,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
     from fieldvisit.gui.section import Section
-    from fieldvisit.services.programme import EventChoice
-    from fieldvisit.services.store import Store
+    from fieldvisit.services.views import EventChoice
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +66,11 @@ APP_TITLE = "Field Visit Companion"
 __all__ = ["SECTIONS", "MainWindow"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowEarlyNote):
     """One window per installation; a section is created when first needed, then kept."""
 
     section_changed = Signal(str)
     events_loaded = Signal()
-    pack_dropped = Signal(str)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +78,9 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext  # set by attach()
         self.programme: ProgrammeSection  # set by attach()
         self.reminders: Reminders  # set by attach()
-        self.attached = False
+        self.attached = False  # the first sections are built (`attach`)
+        self.ready = False  # the store is open (`store_ready`)
+        self._waiting_section = ""  # shown once the store is open
         self.events: list[EventChoice] = []
         self.event_title = ""
         self.emergency_dialog: EmergencyDialog | None = None
@@ -116,7 +111,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.stack.setObjectName("section_stack")
-        self._loading = QLabel(self.tr("Loading…"))
+        self._loading: QLabel | None = QLabel(self.tr("Loading…"))
         self._loading.setProperty("alignment", "AlignCenter")
         self.stack.addWidget(self._loading)
         self.sections = LazySections(self._build_section)  # built once attached
@@ -163,18 +158,21 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.update_title()
 
-    def attach(self, ctx: AppContext) -> None:
-        """Second phase, once the store is open: build the sections and wire the context."""
+    def attach(self, ctx: AppContext, *, store_open: bool = True) -> None:
+        """Second phase: build the first sections and wire the context. With `store_open`
+        False the store is still opening on the worker (a first screen painted before the
+        storage stack loaded): `store_ready` follows once it is open."""
         self.ctx = ctx
-        early = self._early_note
-        if early is not None:
-            self.stack.removeWidget(early)
-        # One empty page per section, in SECTIONS order: `_build_section` swaps in the
-        # real one when it is first needed.
+        # One empty page per section, in SECTIONS order (stack index = SECTIONS index):
+        # `_build_section` swaps in the real one when it is first needed. "Loading…" and an
+        # early note's editor go after them.
+        waiting = [w for w in (self._loading, self._early_note) if w is not None]
+        for widget in waiting:
+            self.stack.removeWidget(widget)
         for _name in SECTIONS:
             self.stack.addWidget(QWidget())
-        self.stack.removeWidget(self._loading)
-        self._loading.deleteLater()
+        for widget in waiting:
+            self.stack.addWidget(widget)
         from fieldvisit.gui.programme.section import ProgrammeSection
 
         self.sections["today"]  # the first screen: built (and loading) at once
@@ -189,6 +187,29 @@ class MainWindow(QMainWindow):
         ctx.clock_changed.connect(self.on_clock_changed)
         ctx.worker.busy_changed.connect(self.on_busy)
         ctx.worker.job_failed.connect(self.on_job_failed)
+        self.attached = True
+        state = self.settings.get(PROGRAMME_SPLITTER)
+        if state:
+            programme.splitter.restoreState(QByteArray(state))
+        last = self.settings.get(WINDOW_SECTION)
+        self._waiting_section = last if last in SECTIONS else "today"
+        if store_open:
+            self.store_ready()
+        elif self._early_note is None:
+            self._show_waiting_section()  # Today or the Programme; else "Loading…" till open
+
+    def store_ready(self) -> None:
+        """The store is open: every action and section can be used, reminders run, and
+        what waited for the store (an early note, a file to open) goes on."""
+        ctx = self.ctx
+        self.ready = True
+        early = self._early_note
+        if early is not None:
+            self.stack.removeWidget(early)
+        if self._loading is not None:
+            self.stack.removeWidget(self._loading)
+            self._loading.deleteLater()
+            self._loading = None
         for action in self.actions():
             action.setEnabled(True)
         self.event_combo.setEnabled(True)
@@ -201,13 +222,10 @@ class MainWindow(QMainWindow):
 
         # The window's, not a section's: a reminder never waits for a section to be built.
         self.reminders = Reminders(self, ctx)
-        self.attached = True
-        state = self.settings.get(PROGRAMME_SPLITTER)
-        if state:
-            programme.splitter.restoreState(QByteArray(state))
-        last = self.settings.get(WINDOW_SECTION)
-        self.nav.setCurrentRow(-1)
-        self.show_section(last if last in SECTIONS else "today")
+        if ctx.event_id:
+            self.reminders.reload()  # the event was chosen before the store opened
+        if self._waiting_section:
+            self._show_waiting_section()
         if early is not None:
             # Between two key events: what was typed before the store opened goes on in the
             # real editor, cursor and focus included, so the next key lands after it.
@@ -223,6 +241,11 @@ class MainWindow(QMainWindow):
         if self._pending_file is not None:
             pending, self._pending_file = self._pending_file, None
             self.open_pack_file(pending)
+
+    def _show_waiting_section(self) -> None:
+        name, self._waiting_section = self._waiting_section, ""
+        self.nav.setCurrentRow(-1)
+        self.show_section(name)
 
     # --- building -------------------------------------------------------------------------
 
@@ -317,7 +340,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
         bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
-        caption = QLabel(self.tr("&Event:"))
+        caption = QLabel(self.tr("Even&t:"))
         caption.setContentsMargins(6, 0, 4, 0)
         self.event_combo = ElidingComboBox()
         self.event_combo.setObjectName("event_switcher")
@@ -387,30 +410,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.samples_action)
         help_menu.addAction(self.about_action)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.pretend_label = QLabel()
-        self.pretend_label.setObjectName("pretend_indicator")
-        self.pretend_label.setAccessibleName(self.tr("Pretend time"))
-        self.pretend_label.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #6b4e00; padding: 1px 6px; border-radius: 3px; }"
-        )
-        self.pretend_label.hide()
-        bar.addPermanentWidget(self.pretend_label)
-        self.busy = QProgressBar()
-        self.busy.setObjectName("busy_indicator")
-        self.busy.setAccessibleName(self.tr("Working"))
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(90)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        bar.addPermanentWidget(self.busy)
-        self._busy_timer = QTimer(self)
-        self._busy_timer.setSingleShot(True)
-        self._busy_timer.setInterval(250)  # short jobs never flash the indicator
-        self._busy_timer.timeout.connect(self.busy.show)
-
     # --- sections -------------------------------------------------------------------------
 
     @property
@@ -424,9 +423,17 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def on_nav_row(self, row: int) -> None:
-        if self.attached and 0 <= row < len(SECTIONS):
-            self.stack.setCurrentWidget(self.sections[SECTIONS[row]])
-            self.section_changed.emit(SECTIONS[row])
+        if not self.attached or not 0 <= row < len(SECTIONS):
+            return
+        name = SECTIONS[row]
+        built = {section.section_name for section in self.sections.built()}
+        if not self.ready and name not in built and self._loading is not None:
+            # Its imports and jobs need the storage stack: shown once the store is open.
+            self._waiting_section = name
+            self.stack.setCurrentWidget(self._loading)
+            return
+        self.stack.setCurrentWidget(self.sections[name])
+        self.section_changed.emit(name)
 
     @Slot(str, str, str)
     def on_navigate(self, section: str, kind: str, uid: str) -> None:
@@ -455,7 +462,7 @@ class MainWindow(QMainWindow):
     def new_note(self, target_kind: str = "", target_uid: str = "", text: str = "") -> None:
         """A new note, with the editor focused when this returns (even before the store is
         open: then the text waits in a plain editor until attach() hands it on)."""
-        if not self.attached:
+        if not self.ready:
             self._start_early_note()
             return
         self.show_section("notes")
@@ -464,75 +471,6 @@ class MainWindow(QMainWindow):
         notes = self.sections["notes"]
         assert isinstance(notes, NotesSection)
         notes.new_note(target_kind, target_uid, text)
-
-    def _discard_when_stored(self, path: Path) -> None:
-        """Remove the early text's file once the note holding it is in the store."""
-        from fieldvisit.gui.early_note import discard
-
-        editor = getattr(self.sections["notes"], "editor", None)
-        if editor is None or getattr(editor, "stored", False):
-            discard(path)
-            return
-        note_id = editor.note_id
-
-        def on_saved(saved_id: str) -> None:
-            if saved_id == note_id:
-                editor.saved.disconnect(on_saved)
-                discard(path)
-
-        editor.saved.connect(on_saved)
-
-    def _recover_early_note(self) -> None:
-        """A start that crashed before its store opened left its early text: make it a note."""
-        path = self.early_note_file
-        if path is None or self._early_this_run or not self.ctx.event_id:
-            return
-        from fieldvisit.gui.early_note import discard, recover
-
-        text = recover(path)
-        if not text.strip():
-            discard(path)
-            return
-        from fieldvisit.services import notes
-
-        draft = notes.NoteDraft(notes.new_note_id(), self.ctx.event_id, text)
-
-        def job(store: Store) -> None:
-            notes.save_note(store, draft)
-
-        def done(_result: None) -> None:
-            discard(path)
-            self.ctx.delegate_data_changed.emit(draft.event_id)
-            self.show_message(
-                self.tr("A note typed just before the app last stopped was kept: see Notes.")
-            )
-
-        self.ctx.worker.submit(job, done)
-
-    def _start_early_note(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPlainTextEdit
-
-        if self._early_note is None:
-            editor = QPlainTextEdit()
-            editor.setObjectName("early_note")
-            editor.setAccessibleName(self.tr("Note text"))
-            editor.setPlaceholderText(
-                self.tr("Write here. Your note is saved once your data is open.")
-            )
-            editor.setTabChangesFocus(True)
-            self.stack.addWidget(editor)
-            self._early_note = editor
-            if self.early_note_file is not None:
-                from fieldvisit.gui.early_note import EarlyNoteFile
-
-                self._early_copy = EarlyNoteFile(self.early_note_file, editor, self)
-                self._early_this_run = True
-        self.stack.setCurrentWidget(self._early_note)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(SECTIONS.index("notes"))
-        self.nav.blockSignals(False)
-        self._early_note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def jump_to_now(self) -> None:
         if self.current_section not in ("programme", "today"):
@@ -626,205 +564,6 @@ class MainWindow(QMainWindow):
         app = self.tr("Field Visit Companion")
         self.setWindowTitle(f"{self.event_title} — {app}" if self.event_title else app)
 
-    # --- status ---------------------------------------------------------------------------
-
-    @Slot(bool)
-    def on_busy(self, busy: bool) -> None:
-        if busy:
-            self._busy_timer.start()
-        else:
-            self._busy_timer.stop()
-            self.busy.hide()
-
-    @Slot(str)
-    def on_job_failed(self, message: str) -> None:
-        self.show_message(self.tr("Something went wrong: %1").replace("%1", message))
-
-    @Slot(str)
-    def show_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-
-    @Slot()
-    def on_clock_changed(self) -> None:
-        if self.ctx.pretending:
-            from fieldvisit.domain.clock import laptop_zone, same_offset, zone_label
-
-            now = self.ctx.now().astimezone(self.ctx.timezone)
-            text = day_time(now)
-            clocks = self.ctx.clocks
-            if clocks.second_at(now) is not None or not same_offset(
-                self.ctx.timezone, laptop_zone(), now
-            ):
-                text += f" ({zone_label(self.ctx.timezone)})"  # two clocks: say which
-            self.pretend_label.setText(self.tr("Pretend time: %1").replace("%1", text))
-            self.pretend_label.show()
-        else:
-            self.pretend_label.hide()
-
-    # --- dialogs --------------------------------------------------------------------------
-
-    @Slot()
-    def on_emergency(self) -> None:
-        from PySide6.QtCore import Qt
-
-        from fieldvisit.gui.emergency import EmergencyDialog
-
-        dialog = EmergencyDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.emergency_dialog = dialog
-        dialog.open()
-
-    def _flow(self) -> OpenPackFlow:
-        from fieldvisit.gui.open_pack import OpenPackFlow
-
-        if self.open_flow is None:
-            self.open_flow = OpenPackFlow(self.ctx, self)
-        return self.open_flow
-
-    @Slot()
-    def on_send_return(self) -> None:
-        from fieldvisit.gui.send_return import open_send_dialog
-
-        open_send_dialog(self, self.ctx)
-
-    @Slot()
-    def on_open_pack(self) -> None:
-        self._flow().choose_file()
-
-    def open_pack_file(self, path: Path) -> None:
-        if not self.attached:
-            self._pending_file = path  # a file argument: opened once the store is ready
-            return
-        self._flow().open_path(path)
-
-    @Slot()
-    def on_find(self) -> None:
-        from fieldvisit.gui.search import SearchPopup
-
-        if self.search_popup is None:
-            self.search_popup = SearchPopup(self.ctx, self)
-        assert isinstance(self.search_popup, SearchPopup)
-        self.search_popup.popup()
-
-    @Slot()
-    def on_settings(self) -> None:
-        from PySide6.QtCore import Qt
-
-        from fieldvisit.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_settings(dialog.language_changed))
-        self.settings_dialog = dialog
-        dialog.open()
-
-    def _after_settings(self, language_changed: bool) -> None:
-        if language_changed:
-            self.statusBar().showMessage(
-                self.tr("The new language is used from the next start of the app."), 15_000
-            )
-
-    def _info(self, title: str, text: str) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; rarely used
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        self.info_box = box
-        box.open()
-
-    @Slot()
-    def on_about(self) -> None:
-        self._info(
-            self.tr("About Field Visit Companion"),
-            self.tr(
-                "<b>Field Visit Companion %1</b><p>An offline companion for delegates at "
-                "practitioner conferences and field visits. Your notes and answers stay on "
-                "this computer until you choose to send them.</p>"
-            ).replace("%1", __version__),
-        )
-
-    @Slot()
-    def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(menu, what, keys) for every action with a shortcut, read from the menus
-        themselves (so the list cannot drift from them), then the keys of the views."""
-        rows: list[tuple[str, str, str]] = []
-        native = QKeySequence.SequenceFormat.NativeText
-
-        def walk(menu: QMenu, title: str) -> None:
-            for action in menu.actions():
-                sub = action.menu()
-                if isinstance(sub, QMenu):
-                    walk(sub, title)
-                    continue
-                keys = [k.toString(native) for k in action.shortcuts() if not k.isEmpty()]
-                if keys and action.isVisible():
-                    rows.append((title, action.text().replace("&", ""), ", ".join(keys)))
-
-        for top in self.menuBar().actions():
-            menu = top.menu()
-            if isinstance(menu, QMenu):
-                walk(menu, top.text().replace("&", ""))
-        # Window-wide shortcuts that no menu shows (Alt+1…7 are in Go).
-        shown = {action for _m, action, _k in rows}
-        for action in self.actions():
-            keys = [k.toString(native) for k in action.shortcuts() if not k.isEmpty()]
-            text = action.text().replace("&", "")
-            if keys and text not in shown:
-                rows.append(("", text, ", ".join(keys)))
-        view = self.tr("Programme timeline")
-        rows += [
-            (view, self.tr("Zoom in"), QKeySequence("Ctrl++").toString(native)),
-            (view, self.tr("Zoom out"), QKeySequence("Ctrl+-").toString(native)),
-            (view, self.tr("Normal size"), QKeySequence("Ctrl+0").toString(native)),
-            (view, self.tr("Zoom with the wheel"), self.tr("Ctrl+wheel")),
-            (view, self.tr("Scroll sideways"), self.tr("Shift+wheel")),
-            (view, self.tr("Move between sessions"), self.tr("Arrow keys")),
-        ]
-        return rows
-
-    @Slot()
-    def on_shortcuts(self) -> None:
-        import html
-
-        table = "".join(
-            f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{html.escape(what)}</td>"
-            f"<td>&nbsp;&nbsp;<i>{html.escape(menu)}</i></td></tr>"
-            for menu, what, keys in self.shortcut_rows()
-        )
-        self._info(self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
-
-    # --- drag and drop --------------------------------------------------------------------
-
-    @staticmethod
-    def _pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [
-            Path(url.toLocalFile())
-            for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".fvpack")
-        ]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._pack_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._pack_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.pack_dropped.emit(str(paths[0]))
-        self.open_pack_file(paths[0])
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
@@ -834,36 +573,6 @@ class MainWindow(QMainWindow):
                 item.setIcon(section_icon(str(item.data(NAME_ROLE)), self.nav.palette()))
 
     # --- state ----------------------------------------------------------------------------
-
-    def restore_geometry(self) -> None:
-        """The saved geometry when it lies on a screen that is there now; else 1280x800 or
-        less, so the whole window (status bar included) fits the screen's available area."""
-        from PySide6.QtGui import QGuiApplication
-
-        geometry = self.settings.get(WINDOW_GEOMETRY)
-        if geometry and self.restoreGeometry(QByteArray(geometry)):
-            frame = self.frameGeometry()
-            screen = QGuiApplication.screenAt(frame.center())
-            if screen is not None and screen.availableGeometry().intersects(frame):
-                return
-        self.fit_to_screen()
-
-    def fit_to_screen(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 800)
-            return
-        area = screen.availableGeometry()
-        # The frame (title bar, borders) is not known before the window is shown: leave room.
-        width = max(self.minimumWidth(), min(1280, area.width() - 16))
-        height = max(self.minimumHeight(), min(800, area.height() - 40))
-        self.resize(min(width, area.width()), min(height, area.height()))
-        self.move(
-            area.left() + max(0, (area.width() - self.width()) // 2),
-            area.top() + max(0, (area.height() - self.height() - 30) // 2),
-        )
 
     def save_state(self) -> None:
         settings = self.settings

@@ -8,7 +8,6 @@ included) and checks again whenever that clock is changed.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -93,7 +92,7 @@ class Reminders(QObject):
         self.window = window
         self.ctx = ctx
         self.items: list[Reminder] = []
-        self.seen: set[tuple[str, str, dt.datetime]] = set()
+        self.seen: set[str] = set()  # Reminder.key of those shown (stored, see reload)
         self._serial = 0
         self.banner = ReminderBanner()
         self.banner.open_requested.connect(self.on_open)
@@ -140,13 +139,16 @@ class Reminders(QObject):
         self._serial += 1
         serial = self._serial
 
-        def job(store: Store) -> list[Reminder]:
-            return service.reminders_for(store, event_id, choice)
+        def job(store: Store) -> tuple[list[Reminder], frozenset[str]]:
+            found = service.reminders_for(store, event_id, choice)
+            return found, service.shown_before(store, event_id) if event_id else frozenset()
 
-        def done(found: list[Reminder]) -> None:
+        def done(result: tuple[list[Reminder], frozenset[str]]) -> None:
             if serial != self._serial:
                 return  # a newer reload is on its way
+            found, shown = result
             self.items = found
+            self.seen |= shown
             self.loaded.emit()
             self.check()
 
@@ -159,11 +161,18 @@ class Reminders(QObject):
         for reminder in service.due_now(self.items, now, self.seen):
             self.seen.add(reminder.key)
             self._show(reminder)
+            self._remember(reminder)
         upcoming = service.next_due(self.items, now)
         wait = MAX_SLEEP_MS
         if upcoming is not None:
             wait = min(wait, max(0, int((upcoming - now).total_seconds() * 1000)) + 50)
         self.timer.start(wait)
+
+    def _remember(self, reminder: Reminder) -> None:
+        """Stored as shown, so the next start of the app does not show it again."""
+        event_id, key = self.ctx.event_id, reminder.key
+        if event_id:
+            self.ctx.worker.submit(lambda store: service.mark_shown(store, event_id, key))
 
     def text(self, reminder: Reminder) -> tuple[str, str]:
         """The title and the line of a reminder, times on the event's clock."""

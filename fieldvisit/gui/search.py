@@ -12,29 +12,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
-from fieldvisit.gui.safe_text import SafeTextDocument
+from fieldvisit.gui.sections.common import HtmlDelegate
 from fieldvisit.services.search import SearchHit, search
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -87,41 +83,6 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints DisplayRole as (already escaped) rich text."""
-
-    def _doc(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
-        doc = SafeTextDocument()  # the text comes from packs and notes
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
-        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        doc.setTextWidth(max(option.rect.width(), 120))
-        return doc
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._doc(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._doc(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
-
-
 class SearchPopup(QDialog):
     """A small non-modal window under the toolbar; typing searches as you go."""
 
@@ -149,7 +110,7 @@ class SearchPopup(QDialog):
         self.results.setObjectName("search_results")
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.model)
-        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(self.on_activated)

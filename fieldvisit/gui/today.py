@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -39,9 +40,32 @@ from fieldvisit.gui.formatting import date_long, day_short, day_time, full_time
 from fieldvisit.gui.programme.models import time_range
 from fieldvisit.gui.section import Section
 from fieldvisit.gui.theme import CONFIDENTIAL
-from fieldvisit.services import programme
-from fieldvisit.services.programme import ChangeItem, Today
-from fieldvisit.services.summary import EventSummary, event_summary
+from fieldvisit.services.views import ChangeItem, Today
+
+# Built before the storage stack is loaded (the first screen): the services behind the jobs
+# are imported inside them, on the worker.
+if TYPE_CHECKING:
+    from fieldvisit.services.store import Store
+    from fieldvisit.services.summary import EventSummary
+
+
+def load_today(store: Store, event_id: str, moment: dt.datetime) -> Today:
+    from fieldvisit.services import programme
+
+    return programme.load_today(store, event_id, moment)
+
+
+def mark_seen(store: Store, event_id: str, ids: list[int]) -> int:
+    from fieldvisit.services import programme
+
+    return programme.mark_seen(store, event_id, ids)
+
+
+def summary_of(store: Store, event_id: str) -> EventSummary:
+    from fieldvisit.services.summary import event_summary
+
+    return event_summary(store, event_id)
+
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -157,8 +181,8 @@ class TodaySection(Section):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         self.now_view = self._list(self.tr("&Now"), "now_list", self.now_model, left)
-        self.next_view = self._list(self.tr("N&ext"), "next_list", self.next_model, left)
-        self.stop_view = self._list(self.tr("Field &visit"), "stop_list", self.stop_model, left)
+        self.next_view = self._list(self.tr("Ne&xt"), "next_list", self.next_model, left)
+        self.stop_view = self._list(self.tr("F&ield visit"), "stop_list", self.stop_model, left)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
         changes = QGroupBox(self.tr("Changes since the last update"))
@@ -269,9 +293,7 @@ class TodaySection(Section):
         if not event_id:
             self.apply(Today(event=None))
             return
-        self.ctx.worker.submit(
-            lambda store: programme.load_today(store, event_id, moment), self.apply
-        )
+        self.ctx.worker.submit(lambda store: load_today(store, event_id, moment), self.apply)
 
     def apply(self, today: Today) -> None:
         self.today = today
@@ -334,7 +356,7 @@ class TodaySection(Section):
             event_id, ended = today.event.id, today.event.end_date
             generation = self._generation
             self.ctx.worker.submit(
-                lambda store: event_summary(store, event_id),
+                lambda store: summary_of(store, event_id),
                 lambda summary: self.apply_summary(event_id, ended, summary, generation),
             )
             return
@@ -445,7 +467,7 @@ class TodaySection(Section):
         ids = [c.id for c in self.today.changes]
         self.mark_seen.setEnabled(False)
         self.ctx.worker.submit(
-            lambda store: programme.mark_seen(store, event_id, ids),
+            lambda store: mark_seen(store, event_id, ids),
             lambda _n: self.refresh(),
         )
 

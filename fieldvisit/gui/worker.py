@@ -176,6 +176,40 @@ class DbWorker(SerialWorker):
     never sees two writers from this process and no SQLAlchemy Session crosses threads.
     """
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QObject | None = None) -> None:
         super().__init__(store, name="fieldvisit-db", parent=parent)
-        self.store = store
+        self.opened = store  # None until `open_store` has opened it
+
+    @property
+    def store(self) -> Store:
+        if self.opened is None:
+            raise UserError("your data is not open yet")
+        return self.opened
+
+    def open_store(
+        self,
+        opener: Callable[[], Store],
+        on_done: Callable[[Store], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """A worker made without a store (None) opens it as its first job: the jobs
+        submitted meanwhile wait behind it, and get the store. If it cannot be opened,
+        they fail as a UserError (reported, not logged as a bug)."""
+
+        def open_it(_none: object) -> Store:
+            try:
+                store = opener()
+            except BaseException:
+                self._resource = _NotOpen()
+                raise
+            self._resource = self.opened = store
+            return store
+
+        self.submit(open_it, on_done, on_error)
+
+
+class _NotOpen:
+    """The resource of a worker whose store could not be opened: every job fails."""
+
+    def __getattr__(self, name: str) -> object:
+        raise UserError("your data could not be opened")

@@ -3,55 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from fieldvisit.domain.agenda import (
+    MAX_STARS,
+    PickOutcome,
+    group_rivals,
+    overlap_pairs,
+    overlapping,
+    overlaps_with,
+)
 from fieldvisit.domain.model import Session
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repo import agenda as repo
 from fieldvisit.storage.repo.programme import session_exists
 
-MAX_STARS = 5
-
-
-@dataclass(frozen=True, slots=True)
-class PickOutcome:
-    """What a pick did. `blocked_by` lists same-group picks that stopped it (replace=False)."""
-
-    picked: bool
-    replaced: tuple[str, ...] = ()
-    blocked_by: tuple[str, ...] = ()
-    overlaps: tuple[str, ...] = ()  # other picked sessions at the same time (a warning only)
-
-
-def overlapping(a: Session, b: Session) -> bool:
-    return a.id != b.id and a.start < b.end and b.start < a.end
-
-
-def overlaps_with(session: Session, others: Iterable[Session]) -> tuple[Session, ...]:
-    return tuple(o for o in others if overlapping(session, o))
-
-
-def overlap_pairs(picked: Iterable[Session]) -> list[tuple[Session, Session]]:
-    """Every pair of picked sessions that overlap in time, in start order."""
-    ordered = sorted(picked, key=lambda s: (s.start, s.id))
-    pairs: list[tuple[Session, Session]] = []
-    for i, first in enumerate(ordered):
-        for second in ordered[i + 1 :]:
-            if second.start >= first.end:
-                break
-            pairs.append((first, second))
-    return pairs
-
-
-def group_rivals(session: Session, picked: Iterable[Session]) -> tuple[Session, ...]:
-    """Picked sessions of the same sign-up group in the same slot: only one may stay."""
-    if not session.signup_group:
-        return ()
-    return tuple(
-        p
-        for p in picked
-        if p.id != session.id and p.signup_group == session.signup_group and overlapping(p, session)
-    )
+# The rules themselves are plain domain functions (the Programme views use them before the
+# storage stack is loaded); they are named here too, where the agenda's callers look.
+__all__ = [
+    "MAX_STARS",
+    "PickOutcome",
+    "group_rivals",
+    "overlap_pairs",
+    "overlapping",
+    "overlaps_with",
+    "pick",
+    "picks",
+    "rate",
+    "ratings",
+    "unpick",
+]
 
 
 def picks(store: Store, event_id: str) -> frozenset[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import socket
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, groupby, repeat
 from operator import itemgetter
@@ -29,7 +29,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from fieldvisit.domain.collation import clean_text
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.returns.format import (
-    Opened,
     RejectReason,
 )
 from fieldvisit.returns.payload import ReturnPayload
@@ -182,14 +181,16 @@ class Collator:
             if not fresh:
                 return FileOutcome(path, "already")
             return FileOutcome(path, "rejected", item.reason, detail)
-        opened, payload = item.opened, item.payload
-        assert opened is not None and payload is not None
+        payload = item.payload
+        assert payload is not None
+        if self.writer.writes_first_returns_at_once:
+            at_once = self._first_at_once(item, name, payload, known_qs, run_pk)
+            if at_once is not None:
+                return at_once
         for attempt in range(_ATTEMPTS):
             try:
                 with self.writer.one_return() as writes:
-                    outcome = self._accept(
-                        writes, path, name, digest, opened, payload, known_qs, run_pk
-                    )
+                    outcome = self._accept(writes, item, name, payload, known_qs, run_pk)
                 break
             except _AlreadyError:
                 return FileOutcome(path, "already")
@@ -214,14 +215,13 @@ class Collator:
     def _accept(
         self,
         writes: Writes,
-        path: Path,
+        item: OpenedFile,
         name: str,
-        digest: str,
-        opened: Opened,
         payload: ReturnPayload,
         known_qs: set[tuple[str, str, int]],
         run_pk: int,
     ) -> FileOutcome:
+        path = item.path
         now = writes.time(utcnow())
         installation = payload.installation_id
         manifest = payload.manifest
@@ -241,16 +241,10 @@ class Collator:
             # The common case, a first return: a sender new in this transaction has no
             # records yet, so every record is new and no rule applies.
             outcome.added = len(manifest)
-            received_pk = self._received(writes, name, digest, opened, payload, outcome, run_pk,
-                                         now)  # fmt: skip
+            received_pk = self._received(writes, name, item, payload, outcome, run_pk, now)
             if manifest:
                 kinds, record_ids, revisions, hashes = zip(*manifest, strict=True)
-                # The manifest lists each kind's records together, in their payload order
-                # (parse_payload checks that), so a record's position within its kind
-                # counts up from 0 in each run of one kind.
-                counting = chain.from_iterable(
-                    map(range, (len(list(run)) for _kind, run in groupby(kinds)))
-                )
+                counting = _positions(kinds)
                 writes.insert_records(
                     zip(
                         repeat(installation), kinds, record_ids, revisions, hashes,
@@ -294,7 +288,7 @@ class Collator:
             entries.append(entry)
             new_entries.append((entry, kind, record_id, position))
         outcome.added = len(new_entries)
-        received_pk = self._received(writes, name, digest, opened, payload, outcome, run_pk, now)
+        received_pk = self._received(writes, name, item, payload, outcome, run_pk, now)
         writes.insert_records(
             (installation, kind, record_id, e.revision, e.sha256, received_pk, position,
              e.current, e.conflict)
@@ -325,30 +319,55 @@ class Collator:
                 ]
                 writes.add_questionnaire(payload.event_id, q.uid, q.version, q.title, questions)
 
+    def _first_at_once(
+        self,
+        item: OpenedFile,
+        name: str,
+        payload: ReturnPayload,
+        known_qs: set[tuple[str, str, int]],
+        run_pk: int,
+    ) -> FileOutcome | None:
+        """A new sender's first return written at once (PostgreSQL, see
+        storage/collation/first_return.py); None when it must take the rules' way."""
+        manifest = payload.manifest
+        if (
+            not manifest
+            or len(set(map(_KIND_AND_ID, manifest))) != len(manifest)
+            or any((payload.event_id, q.uid, q.version) not in known_qs
+                   for q in payload.questionnaires)
+        ):  # fmt: skip
+            return None
+        outcome = FileOutcome(item.path, "accepted", added=len(manifest))
+        new = self._new_received(item, name, payload, outcome)
+        positions = list(_positions(kind for kind, _id, _revision, _sha in manifest))
+        written = self.writer.first_return(
+            new, payload.installation_key, run_pk, manifest, positions
+        )
+        return None if written is None else outcome
+
     @staticmethod
     def _new_received(
-        name: str, digest: str, opened: Opened, payload: ReturnPayload, outcome: FileOutcome
+        item: OpenedFile, name: str, payload: ReturnPayload, outcome: FileOutcome
     ) -> NewReceived:
+        assert item.digest is not None
         return NewReceived(
-            digest, name, payload.installation_id, payload.delegate_name, payload.event_id,
+            item.digest, name, payload.installation_id, payload.delegate_name, payload.event_id,
             payload.pack_id, payload.pack_version,
             payload.created.astimezone(dt.UTC).replace(tzinfo=None), outcome.added,
-            outcome.skipped, outcome.superseded, outcome.conflicts, opened.payload,
-            opened.signature,
+            outcome.skipped, outcome.superseded, outcome.conflicts, item.stored, item.signature,
         )  # fmt: skip
 
     @staticmethod
     def _received(
         writes: Writes,
         name: str,
-        digest: str,
-        opened: Opened,
+        item: OpenedFile,
         payload: ReturnPayload,
         outcome: FileOutcome,
         run_pk: int,
         now: object,
     ) -> int:
-        new = Collator._new_received(name, digest, opened, payload, outcome)
+        new = Collator._new_received(item, name, payload, outcome)
         received_pk = writes.claim_received(new, run_pk, now)
         if received_pk is None:
             raise _AlreadyError  # rolls back this return's unit: someone else has it
@@ -356,6 +375,13 @@ class Collator:
 
 
 _KIND_AND_ID = itemgetter(0, 1)  # of a manifest entry (kind, id, revision, sha256)
+
+
+def _positions(kinds: Iterable[str]) -> Iterator[int]:
+    """Each record's position within its kind. The manifest lists each kind's records
+    together, in their payload order (parse_payload checks that), so the positions count
+    up from 0 in each run of one kind."""
+    return chain.from_iterable(map(range, (len(list(run)) for _kind, run in groupby(kinds))))
 
 
 def collate_files(

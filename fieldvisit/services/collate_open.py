@@ -43,6 +43,7 @@ from fieldvisit.storage.collation.models import (
     KIND_LENGTH,
     MAX_INT,
 )
+from fieldvisit.storage.collation.payloads import pack_payload
 
 # Far above any real return (50 notes make 40 KB); a bigger file is not read into memory.
 MAX_RETURN_BYTES = 64 * 2**20
@@ -194,13 +195,16 @@ class OpenedFile:
 
     `digest` is None for a file that could not be read (`detail` says why); `known` marks
     a hash the store had before the run began (the file was not opened); `reason` is set
-    for a file that failed a check.
+    for a file that failed a check. An accepted file carries its parsed `payload`, and the
+    signed payload as the store keeps it (`stored`, see storage/collation/payloads.py)
+    with its `signature`.
     """
 
     path: Path
     digest: str | None
-    opened: Opened | None = None
     payload: ReturnPayload | None = None
+    stored: bytes = b""
+    signature: bytes = b""
     reason: RejectReason | None = None
     detail: str = ""
     known: bool = False
@@ -217,7 +221,7 @@ def open_file(opener: ReturnOpener, path: Path, known: AbstractSet[str]) -> Open
         opened, payload = opener.open(data, dt.datetime.now(dt.UTC))
     except ReturnRejectedError as exc:
         return OpenedFile(path, digest, reason=exc.reason, detail=exc.detail)
-    return OpenedFile(path, digest, opened, payload)
+    return OpenedFile(path, digest, payload, pack_payload(opened.payload), opened.signature)
 
 
 # Below this many files the worker processes cost more than they save.

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from fieldvisit.services import agenda
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
+from fieldvisit.storage.repo import seen
+
+SHOWN = "reminder"  # SeenRow.target_kind of a reminder already shown (kept across restarts)
 
 DEFAULT_MINUTES = 10
 
@@ -26,8 +29,10 @@ class Reminder:
     where: str = ""
 
     @property
-    def key(self) -> tuple[str, str, dt.datetime]:
-        return (self.kind, self.uid, self.start)
+    def key(self) -> str:
+        """What it is about and when that starts: a session moved to another time gets a
+        new reminder, one shown before (even in an earlier run of the app) does not."""
+        return f"{self.kind}:{self.uid}@{self.start.astimezone(dt.UTC).isoformat()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +83,29 @@ def reminders_for(store: Store, event_id: str, choice: ReminderChoice) -> list[R
 
 
 def due_now(
-    reminders: Iterable[Reminder], now: dt.datetime, shown: set[tuple[str, str, dt.datetime]]
+    reminders: Iterable[Reminder], now: dt.datetime, shown: Iterable[str]
 ) -> list[Reminder]:
     """The reminders to show at `now`: due, not yet started, not shown before.
 
     One whose moment passed while the app was closed or busy still shows until its session
     or stop starts: a reminder is never lost to a missed tick.
     """
-    return [r for r in reminders if r.due <= now < r.start and r.key not in shown]
+    done = set(shown)
+    return [r for r in reminders if r.due <= now < r.start and r.key not in done]
 
 
 def next_due(reminders: Iterable[Reminder], now: dt.datetime) -> dt.datetime | None:
     """When the next reminder falls due after `now`, for the window's timer."""
     return min((r.due for r in reminders if r.due > now), default=None)
+
+
+def shown_before(store: Store, event_id: str) -> frozenset[str]:
+    """The keys of the event's reminders already shown (`Reminder.key`), in any run."""
+    with store.unit() as s:
+        return seen.seen(s, event_id, SHOWN)
+
+
+def mark_shown(store: Store, event_id: str, key: str) -> None:
+    """Remember that a reminder was shown, so a restart does not show it again."""
+    with store.unit() as s:
+        seen.mark(s, event_id, SHOWN, key)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldvisit.paths import AppPaths
 from fieldvisit.storage import cipher, keyfile
-from fieldvisit.storage.engine import make_engine, open_store
 from fieldvisit.storage.keyfile import WrongPasscodeError
-from fieldvisit.storage.unit import Engine, Unit, unit_of_work
+
+# SQLAlchemy is imported when a store is opened, not with this module: the app asks what
+# kind of store it has (`store_kind`) before the storage stack is loaded.
+if TYPE_CHECKING:
+    from fieldvisit.storage.unit import Engine, Unit
 
 __all__ = ["Store", "WrongPasscodeError", "is_protected", "store_files", "store_kind", "unlock_key"]
 
@@ -88,6 +93,8 @@ class Store:
         try:
             if key is not None:
                 cipher.reseal_packs(files, key)
+            from fieldvisit.storage.engine import open_store
+
             engine = open_store(paths.database, paths.backups, key)
         except BaseException:
             keyfile.wipe(key)
@@ -101,6 +108,8 @@ class Store:
     @contextmanager
     def unit(self) -> Iterator[Unit]:
         """One transaction: committed when the block ends, rolled back if it raises."""
+        from fieldvisit.storage.unit import unit_of_work
+
         with unit_of_work(self.engine) as session:
             yield session
 
@@ -108,7 +117,7 @@ class Store:
         """After an unlock: connections keyed with `key` again (the schema is at head)."""
         self.engine.dispose()
         self.key = key
-        self.engine = make_engine(self.paths.database, key)
+        self.engine = _engine(self.paths.database, key)
 
     def protect(self, passcode: str) -> None:
         """Encrypt this (open, plain) store under `passcode` and go on with it encrypted:
@@ -119,7 +128,7 @@ class Store:
             cipher.protect(files, passcode)
             key = cipher.unlock(files, passcode)
         finally:
-            self.engine = make_engine(self.paths.database, self.key)
+            self.engine = _engine(self.paths.database, self.key)
         self.reopen(key)
 
     def unprotect(self, passcode: str) -> None:
@@ -130,11 +139,11 @@ class Store:
         try:
             cipher.unprotect(files, passcode)
         except BaseException:
-            self.engine = make_engine(self.paths.database, self.key)
+            self.engine = _engine(self.paths.database, self.key)
             raise
         keyfile.wipe(self.key)
         self.key = None
-        self.engine = make_engine(self.paths.database, None)
+        self.engine = _engine(self.paths.database, None)
 
     def change_passcode(self, old: str, new: str) -> None:
         """Re-wrap the data key under `new` (the store itself is not touched)."""
@@ -145,3 +154,9 @@ class Store:
         self.engine.dispose()
         keyfile.wipe(self.key)
         self.key = None
+
+
+def _engine(database: Path, key: bytearray | None) -> Engine:
+    from fieldvisit.storage.engine import make_engine
+
+    return make_engine(database, key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,19 +14,13 @@ from sqlalchemy.exc import DatabaseError
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.domain.private import create_private_file, make_private
 from fieldvisit.storage.keyfile import sql_key
+from fieldvisit.storage.revisions import MIGRATIONS, scanned_head
 
 # Alembic (with Mako and Pygments behind it) costs a large part of a start-up, and a store
 # at head never needs it: it is imported only when the schema has to move.
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-# `revision = "0002"` / `down_revision: str | None = "0001"` as Alembic's templates write
-# them; anything else (a merge's tuple, a computed value) sends open_store to Alembic itself.
-_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"\n]+)['"]\s*$""", re.M)
-_DOWN = re.compile(r"""^down_revision\s*(?::[^=\n]*)?=\s*(?:None|['"]([^'"\n]+)['"])\s*$""", re.M)
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -98,36 +91,6 @@ def head_revision() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
-def scanned_head(versions: Path | None = None) -> str | None:
-    """The head revision read from the migration files' text, without importing Alembic.
-
-    None when the files do not give one certain answer (no files, a file without exactly
-    one plain `revision` and `down_revision`, or not exactly one head): the caller then
-    asks Alembic.
-    """
-    folder = versions or MIGRATIONS / "versions"
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    try:
-        files = sorted(folder.glob("*.py"))
-        for file in files:
-            if file.name.startswith("_"):
-                continue
-            text = file.read_text(encoding="utf-8")
-            revision, down = _REVISION.findall(text), _DOWN.findall(text)
-            if len(revision) != 1 or len(down) != 1 or revision[0] in revisions:
-                return None
-            revisions.add(revision[0])
-            if down[0]:
-                downs.add(down[0])
-    except (OSError, UnicodeDecodeError):
-        return None
-    heads = revisions - downs
-    if len(heads) != 1 or not downs <= revisions:
-        return None
-    return heads.pop()
 
 
 def _stored_revision(engine: Engine) -> tuple[bool, str | None]:

@@ -104,15 +104,15 @@
         <translation>Contactkaart</translation>
     </message>
     <message>
-        <source>Copy as &amp;vCard</source>
-        <translation>Kopiëren als &amp;vCard</translation>
+        <source>Copy as vCa&amp;rd</source>
+        <translation>Kopiëren als vCa&amp;rd</translation>
     </message>
     <message>
         <source>&amp;Copy as text</source>
         <translation>Kopiëren als &amp;tekst</translation>
     </message>
     <message>
-        <source>&amp;Export contact…</source>
+        <source>E&amp;xport contact…</source>
         <translation>Contact e&amp;xporteren…</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>Documenten tonen van</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
+        <source>Sho&amp;w:</source>
         <translation>&amp;Tonen:</translation>
     </message>
     <message>
@@ -482,7 +482,7 @@
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <source>&amp;Event:</source>
+        <source>Even&amp;t:</source>
         <translation>&amp;Evenement:</translation>
     </message>
     <message>
@@ -740,7 +740,7 @@
         <translation>labels, gescheiden door komma&apos;s</translation>
     </message>
     <message>
-        <source>&amp;Tags:</source>
+        <source>T&amp;ags:</source>
         <translation>&amp;Labels:</translation>
     </message>
     <message>
@@ -752,8 +752,8 @@
         <translation>Privénotities blijven op deze computer: ze gaan nooit mee in een terugzending.</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>&amp;Voorbeeld</translation>
+        <source>P&amp;review</source>
+        <translation>Voo&amp;rbeeld</translation>
     </message>
     <message>
         <source>Show Markdown preview</source>
@@ -764,7 +764,7 @@
         <translation>Het Markdown-voorbeeld naast de tekst tonen</translation>
     </message>
     <message>
-        <source>&amp;History…</source>
+        <source>Hi&amp;story…</source>
         <translation>Ge&amp;schiedenis…</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@
         <translation>Tonen</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
+        <source>Sho&amp;w:</source>
         <translation>&amp;Tonen:</translation>
     </message>
     <message>
@@ -1694,7 +1694,7 @@
         <translation>Programmaweergaven</translation>
     </message>
     <message>
-        <source>&amp;Timeline</source>
+        <source>T&amp;imeline</source>
         <translation>&amp;Tijdlijn</translation>
     </message>
     <message>
@@ -2462,12 +2462,12 @@
         <translation>&amp;Nu</translation>
     </message>
     <message>
-        <source>N&amp;ext</source>
+        <source>Ne&amp;xt</source>
         <translation>Hie&amp;rna</translation>
     </message>
     <message>
-        <source>Field &amp;visit</source>
-        <translation>&amp;Veldbezoek</translation>
+        <source>F&amp;ield visit</source>
+        <translation>Ve&amp;ldbezoek</translation>
     </message>
     <message>
         <source>Changes since the last update</source>
@@ -2698,7 +2698,7 @@
         <translation>De gekozen stop afvinken</translation>
     </message>
     <message>
-        <source>Export &amp;GPX…</source>
+        <source>Export GP&amp;X…</source>
         <translation>GPX e&amp;xporteren…</translation>
     </message>
     <message>

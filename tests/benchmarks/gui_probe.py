@@ -20,6 +20,7 @@ import time
 
 
 def report(what: str) -> None:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     rss = 0
@@ -31,7 +32,9 @@ def report(what: str) -> None:
     except OSError:
         pass
     print(f"FIELDVISIT_BENCH {what} {time.time():.6f} {rss}", flush=True)
-    QApplication.quit()
+    # Through the event loop: the moment may come before it runs (a first screen read
+    # without the storage stack is populated before `app.exec()`).
+    QTimer.singleShot(0, QApplication.quit)
 
 
 def press_unlock() -> bool:

@@ -247,3 +247,28 @@ def test_changing_the_language_says_a_restart_is_needed(shell: Shell, qtbot: QtB
 
 
 _ = QModelIndex
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_session_detail_buttons_fit_at_1024x600(
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot, language: str
+) -> None:
+    # Dutch "Aan mijn agenda toevoegen" was cut off in the narrow detail pane: the two
+    # buttons now wrap onto two rows rather than being squeezed.
+    shell = make_shell(hague_paths, language=language)
+    window = shell.window
+    window.resize(1024, 600)
+    window.show_section("programme")
+    programme = window.programme
+    qtbot.waitUntil(lambda: programme.programme is not None, timeout=10_000)
+    assert programme.programme is not None
+    programme.show_target("session", programme.programme.sessions[3].id)
+    detail = programme.detail
+    qtbot.waitUntil(lambda: detail.pick.isEnabled(), timeout=10_000)
+    for button in (detail.pick, detail.note):
+        assert button.isVisible()
+        assert button.width() >= button.sizeHint().width(), button.text()
+        right = button.mapTo(detail, button.rect().topRight()).x()
+        assert right <= detail.width(), button.text()
+    below = detail.body.mapTo(detail, detail.body.rect().topLeft()).y()
+    assert detail.note.mapTo(detail, detail.note.rect().bottomLeft()).y() < below

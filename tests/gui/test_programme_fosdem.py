@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from sample_rows import add_fosdem
 
 from fieldvisit.app import Shell
+from fieldvisit.gui.eliding import wrap_lines
 from fieldvisit.gui.programme.section import ProgrammeSection
-from fieldvisit.gui.programme.timeline import TimelineView, wrap_lines
+from fieldvisit.gui.programme.timeline import TimelineView
 from fieldvisit.paths import resolve
 from fieldvisit.services.store import Store
 

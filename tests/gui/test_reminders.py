@@ -130,3 +130,27 @@ def test_desktop_notification_where_a_tray_exists(
         )
     ]
     assert not shell.window.reminders.banner.isVisible()
+
+
+def test_a_reminder_shown_is_not_shown_again_after_a_restart(
+    make_shell: Callable[..., Shell], hague_paths: AppPaths, qtbot: QtBot
+) -> None:
+    shell = make_shell(hague_paths)
+    pick(qtbot, shell, "d1-wg-risk")  # 10:30
+    shell.ctx.set_pretend_time(at(15, 10, 15))
+    with qtbot.waitSignal(shell.window.reminders.shown, timeout=10_000):
+        shell.ctx.set_pretend_time(at(15, 10, 21))
+    shell.close()  # the worker finishes its queue (the mark) before it stops
+
+    again = make_shell(hague_paths)
+    reminders = again.window.reminders
+    with qtbot.waitSignal(reminders.loaded, timeout=10_000):
+        again.ctx.delegate_data_changed.emit(HAGUE_ID)
+    with qtbot.assertNotEmitted(reminders.shown):
+        again.ctx.set_pretend_time(at(15, 10, 22))
+    assert banner_text(again) == ""
+    # Others still remind: the report-back at 12:00, picked in this run.
+    pick(qtbot, again, "d1-report-back")
+    with qtbot.waitSignal(reminders.shown, timeout=10_000):
+        again.ctx.set_pretend_time(at(15, 11, 52))
+    assert "Starts in 8 minutes" in banner_text(again)

@@ -153,7 +153,7 @@ def test_saved_and_history_read_one_clock_and_name_it(
     wall = time.localtime()  # the laptop's own clock, from the C library after tzset()
     note_id = shell.worker.run_now(lambda s: notes.list_notes(s, RAN)[0].note.id)
     revisions = shell.worker.run_now(lambda s: notes.history(s, note_id))
-    history = RevisionsModel(revisions, None, shell.ctx.clocks)
+    history = RevisionsModel(revisions, shell.ctx.clocks)
     line = str(history.index(0, 0).data())
     saved_at = revisions[0].saved_at.astimezone(laptop_zone())
     assert f"{saved_at:%H:%M} ({name})" in line  # History: the same clock, named

@@ -75,10 +75,27 @@ class _EarlyTypist(QObject):
     def on_start(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
 
+        if QApplication.activeWindow() is not self.window:
+            # Keys reach a window once the desktop has made it active (the app may still be
+            # busy painting its first screen when this timer fires): type from that moment.
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            app.focusWindowChanged.connect(self.on_active)
+            return
         QTest.keyClick(self.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         self._timer.start()
         self.on_tick()  # the first key at once after the shortcut
+
+    @Slot()
+    def on_active(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if QApplication.activeWindow() is self.window and isinstance(app, QApplication):
+            app.focusWindowChanged.disconnect(self.on_active)
+            self.on_start()
 
     @Slot()
     def on_tick(self) -> None:

@@ -13,7 +13,7 @@ import os
 import random
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -185,10 +185,15 @@ def test_four_collators_at_once_make_what_one_makes(
     assert got == expected
 
 
+@pytest.mark.parametrize("drop_at", [20, 45], ids=["first-return-at-once", "mid-return"])
 def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes_it(
     pg_server: object, corpus: tuple[Path, list[Path]], tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, drop_at: int,
 ) -> None:  # fmt: skip
+    """The corpus's first 40 files are first returns (written by one statement each), the
+    rest take the way with the rules: the connection drops before the 20th such write
+    (a first return's one statement) or the 45th (a later return's records, after its
+    sender row was locked and the return recorded)."""
     from pg_support import PostgresServer
 
     from fieldvisit.packs.keys import load_keys
@@ -201,27 +206,29 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
     url = pg_server.url(pg_server.create_database()) + "?application_name=fv-drop-test"
     store = CollationStore.open(url)
     calls = {"n": 0}
-    original = Writes.insert_records
 
-    def insert_then_drop(self: Writes, rows: Iterable[tuple[object, ...]]) -> None:
-        calls["n"] += 1
-        if calls["n"] == 31:
-            # The connection drops in the middle of a return: its sender row is locked
-            # and the return recorded, its records are not written yet.
-            with pg_server.admin() as admin:
-                admin.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = 'fv-drop-test'"
-                )
-        original(self, rows)
+    def drop_before(original: Any) -> Any:
+        def write_then_drop(self: Writes, *args: Any) -> Any:
+            calls["n"] += 1
+            if calls["n"] == drop_at:
+                with pg_server.admin() as admin:
+                    admin.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE application_name = 'fv-drop-test'"
+                    )
+            return original(self, *args)
 
-    monkeypatch.setattr(Writes, "insert_records", insert_then_drop)
-    try:
-        with pytest.raises(StorageError, match="collate the same files again"):
-            Collator(store, organiser).collate(files)
-    finally:
-        store.close()
-    monkeypatch.setattr(Writes, "insert_records", original)
+        return write_then_drop
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Writes, "insert_records", drop_before(Writes.insert_records))
+        patched.setattr(Writes, "first_return", drop_before(Writes.first_return))
+        try:
+            with pytest.raises(StorageError, match="collate the same files again"):
+                Collator(store, organiser).collate(files)
+        finally:
+            store.close()
+    assert calls["n"] == drop_at
 
     store = CollationStore.open(url)
     try:

@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, write
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldvisit.returns.format import (
@@ -343,3 +343,54 @@ def test_empty_and_oversized_files_are_rejected_without_reading_them_whole(
         ("empty.fvreturn", "not_a_return"),
         ("big.fvreturn", "too_large"),
     ]
+
+
+def test_the_kept_payload_gives_back_the_exact_signed_bytes(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    """The store keeps each payload compressed; what it gives back is the signed payload,
+    byte for byte, so the kept signature still verifies under the sender's pinned key. A
+    payload kept uncompressed (by a store collated before) reads the same."""
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from fieldvisit.returns.format import open_sealed
+    from fieldvisit.storage.collation.payloads import unpack_payload
+
+    me = Ed25519PrivateKey.generate()
+    lesson = "mentors meet returnees before release."
+    notes = [note(f"n{i}", f"Lesson {i}: {lesson}") for i in range(20)]
+    sealed = craft(organiser, me, notes)
+    signed = open_sealed(sealed, organiser, public_raw=raw_public(organiser.public_key())).payload
+    assert run(store, organiser, write(folder, sealed)).count("accepted") == 1
+    with store.unit() as s:
+        kept, signature = s.execute(select(ReceivedRow.payload, ReceivedRow.signature)).one()
+        key = s.scalar(select(SenderRow.public_key))
+    assert len(kept) < len(signed) / 2
+    assert unpack_payload(kept) == signed
+    Ed25519PublicKey.from_public_bytes(base64.b64decode(str(key))).verify(signature, signed)
+    assert unpack_payload(signed) == signed
+    with store.unit() as s:
+        s.execute(update(ReceivedRow).values(payload=signed))  # as an older store kept it
+    assert [r[4] for r in rows(store)][:2] == [f"Lesson 0: {lesson}", f"Lesson 1: {lesson}"]
+
+
+def test_a_single_first_return_is_committed_for_every_reader(
+    collation_db: str, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    """A run of one new sender's return (on PostgreSQL written by one statement of its
+    own) is in the store for another connection once the run ends: accepted means kept."""
+    store = CollationStore.open(collation_db)
+    try:
+        sealed = craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "Kept.")])
+        assert run(store, organiser, write(folder, sealed)).count("accepted") == 1
+    finally:
+        store.close()
+    other = CollationStore.open(collation_db)
+    try:
+        assert [r[4] for r in rows(other)] == ["Kept."]
+        with other.unit() as s:
+            assert s.scalar(select(func.count()).select_from(SenderRow)) == 1
+    finally:
+        other.close()

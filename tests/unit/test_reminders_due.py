@@ -49,7 +49,7 @@ def test_due_by_the_event_clock(store: Store, laptop_zone: str) -> None:
     assert [(r.kind, r.uid) for r in found] == [("session", "d1-wg-risk")]
     (risk,) = found
     assert risk.due == dt.datetime(2017, 2, 15, 10, 20, tzinfo=AMS)
-    shown: set[tuple[str, str, dt.datetime]] = set()
+    shown: set[str] = set()
     assert due_now(found, dt.datetime(2017, 2, 15, 10, 19, tzinfo=AMS), shown) == []
     assert due_now(found, dt.datetime(2017, 2, 15, 9, 20, tzinfo=dt.UTC), shown) == [risk]
     assert due_now(found, dt.datetime(2017, 2, 15, 10, 30, tzinfo=AMS), shown) == []  # started

@@ -67,32 +67,67 @@ def test_dutch_plurals_have_both_forms() -> None:
             assert len(forms) == 2 and all("%n" in f for f in forms), context
 
 
-def test_section_accelerators_do_not_clash_with_the_dutch_menu_bar() -> None:
-    # Bestand, Be&werken, Ga naar, Help and the toolbar's Evenement: are live in every
-    # section, so a section's own Alt+letter must be another letter.
-    menu_letters = set("bwghe")
-    separate_windows = {
-        "MainWindow",
-        "SettingsDialog",
-        "PreviewDialog",
-        "HistoryDialog",
-        "SendReturnDialog",
-        "OrganiserWindow",
-        "EmergencyDialog",
-        "ExportActions",
-        "SearchPopup",
-        "PasscodeDialog",  # its own dialog
-        "PasscodeRows",  # rows of the Settings dialog
-        "EmptyBinDialog",  # erase for real: its own dialogs, and an Event menu item
-        "EraseEventDialog",
-        "EraseEventAction",
-        "_EraseDialog",
-    }
+# The letters live in every section: the menu bar's (File, Edit, Go, Event, Help) and the
+# toolbar's event switcher ("Event:"). Unique among themselves, and no section may use one.
+MENU_BAR = {
+    "nl": ("Bestand", "Bewerken", "Ga naar", "Evenement", "Help", "Evenement:"),
+    "en": ("File", "Edit", "Go", "Event", "Help", "Event:"),
+}
+SEPARATE_WINDOWS = {
+    "MainWindow",
+    "SettingsDialog",
+    "PreviewDialog",
+    "HistoryDialog",
+    "SendReturnDialog",
+    "OrganiserWindow",
+    "EmergencyDialog",
+    "ExportActions",
+    "SearchPopup",
+    "PasscodeDialog",  # its own dialog
+    "PasscodeRows",  # rows of the Settings dialog
+    "AppLock",  # the File menu's Lock item
+    "EmptyBinDialog",  # erase for real: its own dialogs, and an Event menu item
+    "EraseEventDialog",
+    "EraseEventAction",
+    "_EraseDialog",
+}
+
+
+def _shown(lang: str, message: ET.Element) -> list[str]:
+    return _translations(message) if lang == "nl" else [message.findtext("source", "")]
+
+
+def _menu_bar_letters(lang: str) -> list[str]:
+    """The accelerators of the menu bar's titles and the toolbar's "Event:" label."""
+    titles = MENU_BAR[lang]
+    return [
+        a.lower()
+        for context, message in _messages("nl")
+        if context == "MainWindow"
+        for text in _shown(lang, message)
+        if text.replace("&", "") in titles
+        for a in ACCELERATOR.findall(text)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_menu_bar_letters_are_unique(lang: str) -> None:
+    letters = _menu_bar_letters(lang)
+    assert len(letters) == len(MENU_BAR[lang])  # each title found once, with its letter
+    assert len(set(letters)) == len(letters), letters
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_section_accelerators_do_not_clash_with_the_menu_bar(lang: str) -> None:
+    # Alt+letter of a menu title is live in every section: a section's own button or label
+    # with the same letter would be shadowed (or make both ambiguous).
+    menu_letters = set(_menu_bar_letters(lang))
+    assert menu_letters == set({"nl": "bwgveh", "en": "fegvht"}[lang])
     clashes = [
         f"{context}: {text}"
         for context, message in _messages("nl")
-        if context not in separate_windows
-        for text in _translations(message)
+        if context not in SEPARATE_WINDOWS
+        for text in _shown(lang, message)
         if any(a.lower() in menu_letters for a in ACCELERATOR.findall(text))
     ]
     assert clashes == []

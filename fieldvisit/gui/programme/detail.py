@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.agenda import MAX_STARS
 from fieldvisit.domain.clock import Clocks, zone_label
 from fieldvisit.domain.links import openable
 from fieldvisit.domain.model import LinkKind, Session, SessionLink, Sharing
+from fieldvisit.gui.flow import FlowLayout
 from fieldvisit.gui.formatting import day_long
 from fieldvisit.gui.programme.models import kind_label, time_range
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.gui.theme import CONFIDENTIAL
-from fieldvisit.services.agenda import MAX_STARS
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"</?(p|br|div|li|ul|ol|h\d)[^>]*>", re.IGNORECASE)
@@ -88,7 +89,8 @@ class SessionDetail(QWidget):
         self.confidential.hide()
         layout.addWidget(self.confidential)
 
-        actions = QHBoxLayout()
+        # The two buttons wrap onto two rows when the pane is narrow (Dutch at 1024x600).
+        actions = FlowLayout()
         self.pick = QPushButton(self.tr("&Add to my agenda"))
         self.pick.setObjectName("pick_button")
         self.pick.setCheckable(True)
@@ -101,7 +103,6 @@ class SessionDetail(QWidget):
         self.note.setToolTip(self.tr("Start a note on this session (Ctrl+N)"))
         self.note.clicked.connect(self.on_note_clicked)
         actions.addWidget(self.note)
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         stars_row = QHBoxLayout()

@@ -20,12 +20,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
+from fieldvisit.domain.agenda import group_rivals, overlaps_with
 from fieldvisit.domain.clock import Clocks
 from fieldvisit.domain.matching import Matcher
 from fieldvisit.domain.model import Session, SessionKind
 from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.theme import CONFIDENTIAL
-from fieldvisit.services.agenda import group_rivals, overlaps_with
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

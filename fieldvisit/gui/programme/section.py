@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics
@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_short
+from fieldvisit.gui.programme.actions import AgendaActions
 from fieldvisit.gui.programme.choices import MultiChoice
 from fieldvisit.gui.programme.detail import SessionDetail
+from fieldvisit.gui.programme.jobs import ProgrammeBundle, load_bundle, load_mine
 from fieldvisit.gui.programme.models import (
     UID_ROLE,
     AgendaModel,
@@ -44,45 +46,25 @@ from fieldvisit.gui.programme.models import (
     time_range,
 )
 from fieldvisit.gui.programme.timeline import TimelineView
-from fieldvisit.gui.section import Section
-from fieldvisit.services import agenda
-from fieldvisit.services.agenda import PickOutcome
-from fieldvisit.services.programme import Programme, load_programme
-from fieldvisit.services.store import Store
 from fieldvisit.settings import PROGRAMME_CHOSEN
 
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeBundle:
-    programme: Programme | None
-    picks: frozenset[str]
-    ratings: dict[str, int]
+# The section is built (and may show a first programme, `preload`) before the storage
+# stack is loaded: the services it calls are imported inside the jobs, on the worker.
+if TYPE_CHECKING:
+    from fieldvisit.services.views import Programme
 
 
-def load_bundle(store: Store, event_id: str) -> ProgrammeBundle:
-    return ProgrammeBundle(
-        load_programme(store, event_id),
-        agenda.picks(store, event_id),
-        agenda.ratings(store, event_id),
-    )
-
-
-def load_mine(store: Store, event_id: str) -> tuple[frozenset[str], dict[str, int]]:
-    return agenda.picks(store, event_id), agenda.ratings(store, event_id)
-
-
-class ProgrammeSection(Section):
+class ProgrammeSection(AgendaActions):
     """Everything about the programme of the current event."""
 
     section_name = "programme"
 
     populated = Signal()  # the programme of the current event is on screen
-    status_message = Signal(str)
-    new_note_requested = Signal(str, str)  # target kind, uid: the window opens Notes on it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.programme: Programme | None = None
+        self._preloaded: tuple[str, ProgrammeBundle] | None = None
         self.picks: frozenset[str] = frozenset()
         self.ratings: dict[str, int] = {}
         self._pending_target = ""
@@ -168,7 +150,7 @@ class ProgrammeSection(Section):
             top_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         timeline_layout.addLayout(top_row)
         timeline_layout.addWidget(self.timeline, 1)
-        self.views.addTab(timeline_page, self.tr("&Timeline"))
+        self.views.addTab(timeline_page, self.tr("T&imeline"))
         self.table = QTableView()
         self.table.setObjectName("session_table")
         self.table.setAccessibleName(self.tr("Sessions"))
@@ -281,9 +263,18 @@ class ProgrammeSection(Section):
 
     # --- loading --------------------------------------------------------------------------
 
+    def preload(self, event_id: str, bundle: ProgrammeBundle) -> None:
+        """A programme read before the store opened (`services.first_screen`): shown at
+        once when `event_id` becomes the current event, instead of asking the worker."""
+        self._preloaded = (event_id, bundle)
+
     @Slot(str)
     def on_event_changed(self, event_id: str) -> None:
         self._loading_event = event_id
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] == event_id:
+            self.apply_bundle(preloaded[1], event_id)
+            return
         if not event_id:
             self.apply_bundle(ProgrammeBundle(None, frozenset(), {}), event_id)
             return
@@ -397,10 +388,6 @@ class ProgrammeSection(Section):
             str(self.proxy.data(self.proxy.index(row, 0), UID_ROLE))
             for row in range(self.proxy.rowCount())
         ]
-
-    def _session(self, uid: str) -> Session | None:
-        row = self.model.row_of(uid)
-        return self.model.session_at(row) if row >= 0 else None
 
     def _show_detail(self, session: Session | None) -> None:
         prog = self.programme
@@ -594,87 +581,3 @@ class ProgrammeSection(Section):
         self.timeline.set_now(self.ctx.now())
         if self.detail.session is not None:
             self._show_detail(self.detail.session)
-
-    # --- the delegate's actions -----------------------------------------------------------
-
-    @Slot(str, bool)
-    def on_pick_toggled(self, uid: str, on: bool) -> None:
-        event_id = self.ctx.event_id
-        if not on:
-            self.ctx.worker.submit(
-                lambda store: agenda.unpick(store, event_id, uid),
-                lambda _r: self._agenda_saved(event_id, ""),
-            )
-            return
-        self.submit_pick(uid, replace=False)
-
-    def submit_pick(self, uid: str, *, replace: bool) -> None:
-        event_id = self.ctx.event_id
-        self.ctx.worker.submit(
-            lambda store: agenda.pick(store, event_id, uid, replace=replace),
-            lambda outcome: self.on_picked(event_id, uid, outcome),
-        )
-
-    def _title(self, uid: str) -> str:
-        session = self._session(uid)
-        return session.title if session else uid
-
-    def on_picked(self, event_id: str, uid: str, outcome: PickOutcome) -> None:
-        if outcome.blocked_by:
-            others = ", ".join(self._title(o) for o in outcome.blocked_by)
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("One choice per slot"),
-                self.tr(
-                    "You already chose “%1” for this slot, and only one session of this "
-                    "group can be picked. Pick “%2” instead?"
-                )
-                .replace("%1", others)
-                .replace("%2", self._title(uid)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                self,
-            )
-            box.setObjectName("group_question")
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            box.finished.connect(
-                lambda result: self.on_group_answer(uid, result == QMessageBox.StandardButton.Yes)
-            )
-            self.group_question = box
-            box.open()  # not exec(): the window stays responsive and tests never block
-            return
-        message = ""
-        if outcome.replaced:
-            message = self.tr("Replaced %1 in your agenda.").replace(
-                "%1", ", ".join(self._title(o) for o in outcome.replaced)
-            )
-        if outcome.overlaps:
-            message = self.tr("Added, but it overlaps with: %1").replace(
-                "%1", ", ".join(self._title(o) for o in outcome.overlaps)
-            )
-        self._agenda_saved(event_id, message)
-
-    def on_group_answer(self, uid: str, replace: bool) -> None:
-        self.group_question = None
-        if replace:
-            self.submit_pick(uid, replace=True)
-        elif self.detail.session is not None:
-            self._show_detail(self.detail.session)  # puts the toggle back
-
-    def _agenda_saved(self, event_id: str, message: str) -> None:
-        self.warning.setText(message)
-        self.warning.setVisible(bool(message))
-        if message:
-            self.status_message.emit(message)
-        self.ctx.delegate_data_changed.emit(event_id)
-
-    @Slot(str, int)
-    def on_rating_changed(self, uid: str, stars: int) -> None:
-        event_id = self.ctx.event_id
-        self.ctx.worker.submit(
-            lambda store: agenda.rate(store, event_id, uid, stars),
-            lambda _r: self.ctx.delegate_data_changed.emit(event_id),
-        )
-
-    @Slot(str)
-    def on_note_requested(self, uid: str) -> None:
-        self.new_note_requested.emit("session", uid)

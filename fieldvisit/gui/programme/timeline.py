@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from fieldvisit.domain.clock import zone_label
 from fieldvisit.domain.model import Session
+from fieldvisit.gui.eliding import wrap_lines
 from fieldvisit.gui.programme.models import time_range
 from fieldvisit.gui.theme import CONFIDENTIAL, is_dark, kind_colour
 
@@ -39,40 +40,6 @@ PER_MINUTE = 1.6
 PAD = 3
 # Zoom steps (Ctrl+wheel, Ctrl++, Ctrl+-, Ctrl+0 back to 1): time and column width together.
 ZOOMS = (0.4, 0.5, 0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
-ELLIPSIS = "…"
-
-
-def wrap_lines(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str]:
-    """`text` word-wrapped into at most `max_lines` lines of `width` pixels; the last line
-    ends in "…" only when the text does not fit. A word wider than the line is elided."""
-    if max_lines <= 0 or width <= 0:
-        return []
-    lines: list[str] = []
-    words = text.split()
-    current = ""
-    index = 0
-    while index < len(words):
-        word = words[index]
-        candidate = f"{current} {word}" if current else word
-        if fm.horizontalAdvance(candidate) <= width:
-            current = candidate
-            index += 1
-            continue
-        if not current:  # one word wider than the line
-            current = fm.elidedText(word, Qt.TextElideMode.ElideRight, width)
-            index += 1
-        lines.append(current)
-        current = ""
-        if len(lines) == max_lines:
-            break
-    if current and len(lines) < max_lines:
-        lines.append(current)
-    if index < len(words) and lines:
-        rest = " ".join([lines[-1], *words[index:]])
-        lines[-1] = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-        if not lines[-1].endswith(ELLIPSIS):
-            lines[-1] = fm.elidedText(lines[-1] + ELLIPSIS * 3, Qt.TextElideMode.ElideRight, width)
-    return lines
 
 
 @dataclass(frozen=True, slots=True)

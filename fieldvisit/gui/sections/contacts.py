@@ -133,11 +133,11 @@ class ContactsSection(Section):
         self.note_button.setObjectName("person_note_button")
         self.note_button.setToolTip(self.tr("Start a note about this person (Ctrl+N)"))
         self.note_button.clicked.connect(self.on_note_clicked)
-        self.copy_vcard = QPushButton(self.tr("Copy as &vCard"), self)
+        self.copy_vcard = QPushButton(self.tr("Copy as vCa&rd"), self)
         self.copy_vcard.clicked.connect(self.on_copy_vcard)
         self.copy_text = QPushButton(self.tr("&Copy as text"), self)
         self.copy_text.clicked.connect(self.on_copy_text)
-        self.export_one = QPushButton(self.tr("&Export contact…"), self)
+        self.export_one = QPushButton(self.tr("E&xport contact…"), self)
         self.export_one.clicked.connect(self.on_export_one)
         self.export_all = QPushButton(self.tr("Export &all…"), self)
         self.export_all.setToolTip(self.tr("Save every contact shown in one .vcf file"))
@@ -221,10 +221,8 @@ class ContactsSection(Section):
         return ("person", person.id) if person is not None else None
 
     def _selected(self) -> Person | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row()).person
+        line = self.model.current(self.list)
+        return line.person if line is not None else None
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -123,7 +123,7 @@ class DocumentsSection(Section):
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Show documents of"))
         self.scope.currentIndexChanged.connect(self.on_scope_changed)
-        scope_label = QLabel(self.tr("S&how:"), self)
+        scope_label = QLabel(self.tr("Sho&w:"), self)
         scope_label.setBuddy(self.scope)
         self.model = DocumentsModel(self)
         self.model.labels = {
@@ -280,10 +280,7 @@ class DocumentsSection(Section):
     # --- opening ----------------------------------------------------------------------
 
     def _selected(self) -> DocumentItem | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row())
+        return self.model.current(self.list)
 
     @Slot(QModelIndex)
     def on_activated(self, index: QModelIndex) -> None:

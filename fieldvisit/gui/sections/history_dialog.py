@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,33 +24,23 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.clock import Clocks
 from fieldvisit.gui.formatting import day_time
+from fieldvisit.gui.listmodel import RowsModel
 from fieldvisit.gui.safe_text import SafeTextBrowser
 from fieldvisit.services.notes import NoteRevision
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RevisionsModel(QAbstractListModel):
+class RevisionsModel(RowsModel[NoteRevision]):
     """Revisions newest first: "Revision 3 · 15 Feb 10:42 · 120 characters"."""
 
-    def __init__(
-        self,
-        revisions: list[NoteRevision],
-        parent: QWidget | None = None,
-        clocks: Clocks | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._rows = list(revisions)
+    def __init__(self, revisions: list[NoteRevision], clocks: Clocks | None = None) -> None:
+        super().__init__()
         self.clocks = clocks  # the display zone of every time on screen (None: this computer's)
+        self.set_rows(revisions)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        rev = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+    def row_data(self, rev: NoteRevision, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             clocks = self.clocks
             when = (
                 day_time(rev.saved_at.astimezone(clocks.display)) + clocks.name_suffix(rev.saved_at)
@@ -61,14 +50,10 @@ class RevisionsModel(QAbstractListModel):
             return self.tr("Revision {0} · {1} · {2} characters").format(
                 rev.revision, when, len(rev.body)
             )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.UserRole:
-            return rev
         return None
 
     def revision_at(self, row: int) -> NoteRevision:
-        return self._rows[row]
+        return self.row_at(row)
 
 
 class HistoryDialog(QDialog):
@@ -84,7 +69,8 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Note history"))
         self.resize(760, 480)
         self.chosen: NoteRevision | None = None
-        self.model = RevisionsModel(revisions, self, clocks)
+        self.model = RevisionsModel(revisions, clocks)
+        self.model.setParent(self)
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Revisions"))
         self.list.setModel(self.model)

@@ -125,7 +125,7 @@ class NotesSection(Section):
         self.filter = QComboBox(self)
         self.filter.setAccessibleName(self.tr("Show"))
         self.filter.currentIndexChanged.connect(self.on_filter_changed)
-        filter_label = QLabel(self.tr("S&how:"), self)
+        filter_label = QLabel(self.tr("Sho&w:"), self)
         filter_label.setBuddy(self.filter)
         self.new_button = QPushButton(self.tr("&New note"), self)
         self.new_button.setToolTip(self.tr("Start a new note (Ctrl+N)"))

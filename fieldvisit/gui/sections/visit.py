@@ -133,7 +133,7 @@ class VisitSection(Section):
         self.visited_button.setCheckable(True)
         self.visited_button.setToolTip(self.tr("Tick off the selected stop"))
         self.visited_button.clicked.connect(self.on_visited_clicked)
-        self.gpx_button = QPushButton(self.tr("Export &GPX…"), self)
+        self.gpx_button = QPushButton(self.tr("Export GP&X…"), self)
         self.gpx_button.setToolTip(self.tr("Save the route and stops for a GPS or map app"))
         self.gpx_button.clicked.connect(self.on_export_gpx)
         self.map = MapView(self)
@@ -362,10 +362,8 @@ class VisitSection(Section):
         return ("stop", stop.id) if stop is not None else None
 
     def _selected_stop(self) -> Stop | None:
-        index = self.list.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row()).stop
+        line = self.model.current(self.list)
+        return line.stop if line is not None else None
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_stop_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

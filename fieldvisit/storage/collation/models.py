@@ -89,8 +89,9 @@ class ReceivedRow(CollationBase):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     superseded: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
-    # The signed payload exactly as received: record contents are read from here, and the
-    # signature can be checked again later with `signature` and the sender's key.
+    # The signed payload as received, zlib-compressed since session 2 (payloads.py gives
+    # the exact bytes back): record contents are read from here, and the signature can be
+    # checked again later with `signature` and the sender's key.
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     # None for returns collated before runs were recorded (a store upgraded from v1/v2).

@@ -32,6 +32,7 @@ from fieldvisit.storage.collation.models import (
     RunRow,
     SenderRow,
 )
+from fieldvisit.storage.collation.payloads import unpack_payload
 
 # Far beyond any real answer or note; a crafted return may carry more.
 MAX_TEXT = 100_000
@@ -72,7 +73,7 @@ def _payloads(session: Session, pks: set[int]) -> dict[int, dict[str, object]]:
     rows = session.execute(select(ReceivedRow.pk, ReceivedRow.payload))
     for pk, payload in rows:
         if pk in pks:
-            found[pk] = json.loads(payload)
+            found[pk] = json.loads(unpack_payload(payload))
     return found
 
 

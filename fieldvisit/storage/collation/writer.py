@@ -27,7 +27,6 @@ from sqlalchemy import (
     ARRAY,
     JSON,
     ClauseElement,
-    Table,
     Text,
     bindparam,
     cast,
@@ -41,7 +40,17 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
 from fieldvisit.domain.errors import StorageError
+from fieldvisit.storage.collation.columns import (
+    CONFLICT_COLUMNS,
+    RECEIVED_COLUMNS,
+    RECORD_COLUMNS,
+    RECORD_KEY,
+    REJECTED_COLUMNS,
+    SENDER_COLUMNS,
+    table_of,
+)
 from fieldvisit.storage.collation.engine import CollationStore
+from fieldvisit.storage.collation.first_return import FIRST_ARRAYS, first_return_statement
 from fieldvisit.storage.collation.models import (
     CollationBase,
     ConflictRow,
@@ -53,20 +62,6 @@ from fieldvisit.storage.collation.models import (
     SenderRow,
 )
 from fieldvisit.storage.models import utcnow
-
-RECORD_COLUMNS = (
-    "installation_id", "kind", "record_id", "revision", "sha256", "received_pk", "position",
-    "current", "conflict",
-)  # fmt: skip
-RECORD_KEY = ("installation_id", "kind", "record_id", "sha256")
-RECEIVED_COLUMNS = (
-    "file_sha256", "filename", "installation_id", "delegate_name", "event_id", "pack_id",
-    "pack_version", "created", "collated_at", "added", "skipped", "superseded", "conflicts",
-    "payload", "signature", "run_pk",
-)  # fmt: skip
-SENDER_COLUMNS = ("installation_id", "public_key", "delegate_name", "first_seen", "last_seen")
-REJECTED_COLUMNS = ("file_sha256", "filename", "reason", "detail", "rejected_at", "run_pk")
-CONFLICT_COLUMNS = ("installation_id", "kind", "record_id", "revision", "flagged_at")
 
 
 class _Cursor(Protocol):
@@ -102,19 +97,13 @@ class NewReceived:
     skipped: int
     superseded: int
     conflicts: int
-    payload: bytes
+    payload: bytes  # as the store keeps it (storage/collation/payloads.py)
     signature: bytes
-
-
-def _table(model: type[CollationBase]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
 
 
 def _insert(dialect_name: str, model: type[CollationBase]) -> Any:
     module: Any = postgresql if dialect_name == "postgresql" else sqlite
-    return module.insert(_table(model))
+    return module.insert(table_of(model))
 
 
 class Statements:
@@ -133,7 +122,7 @@ class Statements:
             )
             return str(compiled)
 
-        senders, records = _table(SenderRow), _table(RecordRow)
+        senders, records = table_of(SenderRow), table_of(RecordRow)
         self.new_sender = sql(
             _insert(dialect_name, SenderRow)
             .on_conflict_do_nothing(index_elements=["installation_id"])
@@ -159,13 +148,13 @@ class Statements:
         self.claim_received = sql(
             _insert(dialect_name, ReceivedRow)
             .on_conflict_do_nothing(index_elements=["file_sha256"])
-            .returning(_table(ReceivedRow).c.pk),
+            .returning(table_of(ReceivedRow).c.pk),
             RECEIVED_COLUMNS,
         )
         self.reject = sql(
             _insert(dialect_name, RejectedRow)
             .on_conflict_do_nothing(index_elements=["file_sha256"])
-            .returning(_table(RejectedRow).c.pk),
+            .returning(table_of(RejectedRow).c.pk),
             REJECTED_COLUMNS,
         )
         if self.postgres:
@@ -192,6 +181,9 @@ class Statements:
             )
             assert tuple(compiled.positiontup or ()) == RECORD_COLUMNS
             self.insert_records = str(compiled)
+        self.first_return = sql(first_return_statement()) if self.postgres else ""
+        for name in FIRST_ARRAYS:  # binary arrays, as for insert_records
+            self.first_return = self.first_return.replace(f"%({name})s", f"%({name})b")
         self.records_of = sql(
             select(
                 records.c.pk, records.c.kind, records.c.record_id, records.c.revision,
@@ -277,16 +269,44 @@ class Writes:
 
     def claim_received(self, new: NewReceived, run_pk: int | None, now: object) -> int | None:
         """Record an accepted file by its hash; None when it is recorded already."""
-        values = (
-            new.file_sha256, new.filename, new.installation_id, new.delegate_name, new.event_id,
-            new.pack_id, new.pack_version, self._stamp(new.created), now, new.added, new.skipped,
-            new.superseded, new.conflicts, new.payload, new.signature, run_pk,
-        )  # fmt: skip
+        values = self._received_values(new, run_pk, now)
         self._cursor.execute(
             self.s.claim_received, dict(zip(RECEIVED_COLUMNS, values, strict=True))
         )
         row = self._cursor.fetchone()
         return None if row is None else int(row[0])
+
+    def first_return(
+        self, new: NewReceived, key: str, run_pk: int | None, now: object,
+        manifest: Sequence[tuple[str, str, int, str]], positions: Sequence[int],
+    ) -> int | None:  # fmt: skip
+        """PostgreSQL: a new sender's first return at once (see _first_return): the received
+        row's pk, or None when nothing was written."""
+        params: dict[str, object] = {
+            f"s_{c}": v
+            for c, v in zip(SENDER_COLUMNS, (new.installation_id, key, new.delegate_name,
+                                             now, now), strict=True)
+        }  # fmt: skip
+        params.update(
+            (f"r_{c}", v) for c, v in zip(RECEIVED_COLUMNS, self._received_values(new, run_pk,
+                                                                                  now),
+                                          strict=True)
+        )  # fmt: skip
+        kinds, record_ids, revisions, hashes = (list(c) for c in zip(*manifest, strict=True))
+        params.update(kinds=kinds, record_ids=record_ids, revisions=revisions, hashes=hashes,
+                      positions=list(positions))  # fmt: skip
+        self._cursor.execute(self.s.first_return, params)
+        row = self._cursor.fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def _received_values(
+        self, new: NewReceived, run_pk: int | None, now: object
+    ) -> tuple[object, ...]:
+        return (
+            new.file_sha256, new.filename, new.installation_id, new.delegate_name, new.event_id,
+            new.pack_id, new.pack_version, self._stamp(new.created), now, new.added, new.skipped,
+            new.superseded, new.conflicts, new.payload, new.signature, run_pk,
+        )  # fmt: skip
 
     def insert_records(self, rows: Iterable[tuple[object, ...]]) -> None:
         """Rows in RECORD_COLUMNS order; one already there (same key) is left alone."""
@@ -458,6 +478,42 @@ class CollationWriter:
                 if getattr(exc, "sqlstate", None) in _RETRY_STATES:
                     self._quietly(self._raw.rollback)
                     raise CollationRetryError from exc
+                raise self._interrupted(exc) from exc
+            raise
+
+    @property
+    def writes_first_returns_at_once(self) -> bool:
+        return not self.sqlite
+
+    def first_return(
+        self,
+        new: NewReceived,
+        key: str,
+        run_pk: int | None,
+        manifest: Sequence[tuple[str, str, int, str]],
+        positions: Sequence[int],
+    ) -> int | None:
+        """PostgreSQL: a new sender's first return in one statement and transaction (one
+        round trip instead of five); the received pk, or None when nothing was written
+        (a known sender, a recorded file, or a deadlock: the caller takes the rules' way)."""
+        assert self._cursor is not None and not self.sqlite
+        writes = Writes(self._cursor, self.statements)
+        # The driver's own connection: the pool's proxy would keep the attribute to itself.
+        driver = self._raw.driver_connection
+        try:
+            driver.autocommit = True
+            try:
+                return writes.first_return(
+                    new, key, run_pk, writes.time(utcnow()), manifest, positions
+                )
+            finally:
+                self._quietly(lambda: setattr(driver, "autocommit", False))
+        except DBAPIError as exc:
+            raise self._interrupted(exc) from exc
+        except Exception as exc:
+            if _is_driver_error(exc):
+                if getattr(exc, "sqlstate", None) in _RETRY_STATES:
+                    return None
                 raise self._interrupted(exc) from exc
             raise
 

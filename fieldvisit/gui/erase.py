@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from fieldvisit.gui.context import AppContext
-    from fieldvisit.services.erase import Erased
     from fieldvisit.services.store import Store
 
 
@@ -149,7 +148,8 @@ class EmptyBinDialog(_EraseDialog):
         return lambda store: empty_bin(store, event_id)
 
     def result_text(self, result: object) -> str:
-        return self.tr("%n deleted note(s) erased for real.", "", int(str(result)))
+        count = result if isinstance(result, int) else 0  # empty_bin: how many went
+        return self.tr("%n deleted note(s) erased for real.", "", count)
 
 
 class EraseEventDialog(_EraseDialog):
@@ -210,7 +210,9 @@ class EraseEventDialog(_EraseDialog):
         return lambda store: erase_event_data(store, event_id)
 
     def result_text(self, result: object) -> str:
-        erased: Erased = result  # type: ignore[assignment]
+        from fieldvisit.services.erase import Erased
+
+        erased = result if isinstance(result, Erased) else Erased()
         return (
             self.tr("Erased for real: %1 notes, %2 answers and %3 other records.")
             .replace("%1", str(erased.notes))

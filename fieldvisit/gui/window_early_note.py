@@ -58,16 +58,18 @@ class WindowEarlyNote(WindowStatus):
         if not text.strip():
             discard(path)
             return
-        from fieldvisit.services import notes
-
-        draft = notes.NoteDraft(notes.new_note_id(), self.ctx.event_id, text)
+        event_id = self.ctx.event_id
 
         def job(store: Store) -> None:
-            notes.save_note(store, draft)
+            # Imported here, on the worker: the store may still be opening behind a first
+            # screen, and the storage stack is loaded there (`DbWorker.open_store`).
+            from fieldvisit.services import notes
+
+            notes.save_note(store, notes.NoteDraft(notes.new_note_id(), event_id, text))
 
         def done(_result: None) -> None:
             discard(path)
-            self.ctx.delegate_data_changed.emit(draft.event_id)
+            self.ctx.delegate_data_changed.emit(event_id)
             self.show_message(
                 self.tr("A note typed just before the app last stopped was kept: see Notes.")
             )

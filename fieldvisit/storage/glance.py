@@ -110,7 +110,7 @@ def _read(connection: sqlite3.Connection, head: str, event_id: str) -> Glance | 
         for r in _rows(
             connection,
             "SELECT id, title, timezone, start_date, end_date, data FROM events "
-            "ORDER BY start_date, title",
+            "ORDER BY start_date, title, id",  # as storage.repo.events lists them
         )
     )
     ids = [e.id for e in events]

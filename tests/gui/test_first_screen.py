@@ -20,9 +20,39 @@ from fieldvisit.services.store import Store
 HAGUE = "sample-hague-rftf-2017"
 
 
+def _more_events(store: Store) -> None:
+    """Events listed around the sample: the same day and title (told apart by id), and an
+    earlier one, so the order of the list is checked too."""
+    import datetime as dt
+
+    from fieldvisit.storage.models import EventRow
+
+    with store.unit() as s:
+        for event_id, title, day in (
+            ("zz-same", "Same title", dt.date(2017, 2, 15)),
+            ("aa-same", "Same title", dt.date(2017, 2, 15)),
+            ("early", "Zeta meeting", dt.date(2016, 5, 1)),
+        ):
+            s.add(
+                EventRow(
+                    id=event_id,
+                    title=title,
+                    timezone="Europe/Amsterdam",
+                    start_date=day,
+                    end_date=day,
+                    data={"illustrative": "invented"} if event_id == "early" else {},
+                    pack_id=event_id,
+                    pack_version=1,
+                    pack_file=f"{event_id}.fvpack",
+                    signed=False,
+                )
+            )
+
+
 def test_the_first_screen_is_the_programme_the_services_give(hague_paths: AppPaths) -> None:
     store = Store.open(hague_paths)
     try:
+        _more_events(store)
         picked = load_programme(store, HAGUE)
         assert picked is not None
         uid = picked.sessions[3].id
@@ -43,9 +73,11 @@ def test_the_first_screen_is_the_programme_the_services_give(hague_paths: AppPat
     assert first.events == events
     assert first.picks == frozenset({uid})
     assert first.ratings == {uid: 4}
+    assert [e.id for e in first.events] == ["early", HAGUE, "aa-same", "zz-same"]
     # An event id that is not installed: the first event listed, as the window chooses.
     other = first_screen(hague_paths, "not-installed")
-    assert other is not None and other.programme.event.id == events[0].id
+    assert other is not None and other.programme.event.id == "early"
+    assert other.programme.sessions == ()
 
 
 def test_no_first_screen_unless_a_plain_store_at_head(
@@ -151,3 +183,55 @@ def test_the_programme_is_on_screen_before_the_store_is_open(hague_paths: AppPat
     assert seen["sessions"] == len(expected.sessions)
     assert seen["days"] == len(expected.days)
     assert seen["opened"] is True and seen["lock"] is True and seen["actions_then"] is True
+
+
+FAILED_OPEN = """
+import json, sys
+from PySide6.QtWidgets import QMessageBox
+from fieldvisit import app
+from fieldvisit.cli import gui_defaults
+from fieldvisit.domain.errors import StorageError
+from fieldvisit.paths import resolve
+
+shown = []
+
+def critical(_parent, title, text):
+    shown.append(f"{title}: {text}")
+    return QMessageBox.StandardButton.Ok
+
+def cannot(_paths):
+    raise StorageError("the store is locked by another program", path="fieldvisit.sqlite")
+
+QMessageBox.critical = critical
+app.open_store = cannot
+seen = {}
+
+def on_started(shell):
+    programme = shell.window.programme
+    programme.populated.connect(lambda: seen.setdefault("populated", True))
+
+code = app.run(gui_defaults(), resolve(sys.argv[1]), on_started=on_started)
+print(json.dumps({"code": code, "shown": shown, **seen}))
+"""
+
+
+def test_a_store_that_cannot_open_behind_the_first_screen_is_a_dialog_and_exit_2(
+    hague_paths: AppPaths,
+) -> None:
+    """The first screen was shown, then the worker could not open the store: the delegate
+    is told why, as when it fails before the window is filled, and the app exits 2."""
+    done = subprocess.run(
+        [sys.executable, "-c", FAILED_OPEN, str(hague_paths.data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["populated"] is True
+    assert seen["code"] == 2
+    assert len(seen["shown"]) == 1
+    assert "Cannot open your data" in seen["shown"][0]
+    assert "locked by another program" in seen["shown"][0]

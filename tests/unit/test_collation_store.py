@@ -192,3 +192,34 @@ def test_a_run_records_its_organiser_and_host(tmp_path: Path) -> None:
             assert s.scalars(select(ConflictRow)).all() == []
     finally:
         store.close()
+
+
+def test_c0003_says_payloads_are_compressed_and_a_downgrade_restores_them(
+    tmp_path: Path,
+) -> None:
+    """Head (c0003) marks the compressed payloads, so an older fieldvisit refuses the store;
+    going back to c0002 gives every payload its exact signed bytes again."""
+    from alembic import command
+
+    from fieldvisit.returns.format import open_sealed, raw_public
+    from fieldvisit.storage.collation.engine import alembic_config
+    from fieldvisit.storage.collation.models import ReceivedRow
+
+    organiser = X25519PrivateKey.generate()
+    sealed = craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "Kept " * 50)])
+    signed = open_sealed(sealed, organiser, public_raw=raw_public(organiser.public_key())).payload
+    store = CollationStore.open(tmp_path / "c.sqlite")
+    try:
+        Collator(store, organiser).collate([write(tmp_path, sealed)])
+        with store.unit() as s:
+            assert s.scalar(select(ReceivedRow.payload)) != signed  # kept compressed
+        with store.engine.begin() as connection:
+            assert (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == "c0003"
+            )
+            command.downgrade(alembic_config(connection), "c0002")
+        with store.unit() as s:
+            assert s.scalar(select(ReceivedRow.payload)) == signed
+    finally:
+        store.close()

@@ -108,11 +108,8 @@ def cmd_lock(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_empty_bin(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.erase import empty_bin
 
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         count = empty_bin(store, args.event)
-    finally:
-        store.close()
     print(f"{args.event}: {count} deleted note(s) erased for real, with their history")
     return EXIT_OK
 
@@ -125,11 +122,8 @@ def cmd_erase_event(args: argparse.Namespace, paths: AppPaths) -> int:
             "this erases every note, answer, pick and rating of the event for good; "
             "run again with --yes to do it"
         )
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         erased = erase_event_data(store, args.event)
-    finally:
-        store.close()
     print(
         f"{args.event}: erased {erased.notes} note(s), {erased.answers} answer(s) and "
         f"{erased.other} other record(s) for real"

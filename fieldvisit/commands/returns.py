@@ -33,8 +33,7 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.returns.draft import SECTION_TITLES, choose
     from fieldvisit.services.returns import compose_draft, write_return
 
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         event_id = _event_id(store, args.event)
         draft = compose_draft(store, event_id)
         confirmed = (
@@ -68,8 +67,6 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
             for item in selection.left_out_confidential:
                 print(f"  - {item.label}")
         print("Private notes are never sent.")
-    finally:
-        store.close()
     return EXIT_OK
 
 
@@ -87,8 +84,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
         make = cast("Callable[[], PdfRenderer]", resolve_handler(args.pdf_renderer))
         render_pdf = make()
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         event_id = _event_id(store, args.event)
         done = export(
             store,
@@ -98,8 +94,6 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
             include_private=bool(getattr(args, "include_private", False)),
             render_pdf=render_pdf,
         )
-    finally:
-        store.close()
     for path in done.paths:
         print(f"Wrote {path}")
     print(done.summary)

@@ -87,20 +87,18 @@ def print_result(result: ImportResult, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = open_store(args, paths)
     try:
-        result = import_pack(
-            store,
-            Path(args.pack),
-            accept_new_key=bool(args.accept_new_key),
-            allow_unsigned=bool(args.allow_unsigned),
-        )
+        with open_store(args, paths) as store:
+            result = import_pack(
+                store,
+                Path(args.pack),
+                accept_new_key=bool(args.accept_new_key),
+                allow_unsigned=bool(args.allow_unsigned),
+            )
     except TrustError as exc:
         print(f"fieldvisit: {exc.message}", file=sys.stderr)
         print(_hint(exc), file=sys.stderr)
         return EXIT_USER_ERROR
-    finally:
-        store.close()
     print_result(result, sys.stdout)
     warning = demo_key_warning(result.event_id, result.fingerprint if result.signed else None)
     if warning:
@@ -130,11 +128,8 @@ def summary_json(event: EventSummary) -> dict[str, object]:
 
 
 def cmd_events(args: argparse.Namespace, paths: AppPaths) -> int:
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         events = list_events(store)
-    finally:
-        store.close()
     if args.json:
         json.dump([summary_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -172,11 +167,8 @@ def demo_key_warning(event_id: str, fingerprint: str | None) -> str | None:
 def cmd_sample_list(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.samples import list_samples
 
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         samples = list_samples(store)
-    finally:
-        store.close()
     print("Sample events (illustrative, not official programmes; signed by the public demo key):")
     for state in samples:
         info = state.info
@@ -193,11 +185,8 @@ def cmd_sample_list(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_sample_install(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.samples import install_sample
 
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         result = install_sample(store, args.name)
-    finally:
-        store.close()
     print_result(result, sys.stdout)
     return EXIT_OK
 
@@ -215,8 +204,7 @@ def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.domain.errors import UserError
     from fieldvisit.services.events import own_data, remove_event
 
-    store = open_store(args, paths)
-    try:
+    with open_store(args, paths) as store:
         mine = own_data(store, args.event_id)
         if args.export_notes:
             from fieldvisit.services.exports import export
@@ -239,8 +227,6 @@ def cmd_events_remove(args: argparse.Namespace, paths: AppPaths) -> int:
         if not args.yes and not _confirm(f"Remove {args.event_id} and everything stored for it?"):
             raise UserError(f"{args.event_id} was not removed (confirm with --yes, or answer y)")
         removed = remove_event(store, args.event_id)
-    finally:
-        store.close()
     print(
         f"removed {args.event_id} ({removed.notes} note(s), {removed.answers} answer(s) "
         "deleted with it)"

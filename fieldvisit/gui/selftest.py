@@ -338,11 +338,7 @@ class _SelfTest:
         return "no file in the data folder holds the note"
 
     def _reread(self, shell: Any) -> str:
-        def version(store: Any) -> str:
-            with store.engine.connect() as connection:
-                return str(connection.exec_driver_sql("PRAGMA cipher_version").scalar())
-
-        cipher = shell.worker.run_now(version)
+        cipher = shell.worker.run_now(lambda store: store.cipher_version())
         return f"{shell.worker.run_now(self._read_note)}, SQLCipher {cipher}"
 
     def _lock_unlock(self, shell: Any) -> str:

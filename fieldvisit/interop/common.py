@@ -159,6 +159,9 @@ class IdAllocator:
         return unique
 
 
+_SPACE = re.compile(r"\s")  # str.isspace()'s characters (sre asks the same Unicode table)
+
+
 def web_url(value: str) -> str:
     """`value` if it is an http(s) URL the pack schema accepts, else "" (a schedule's bad
     link is not worth refusing the programme over)."""
@@ -166,7 +169,7 @@ def web_url(value: str) -> str:
     if (
         text.startswith(("https://", "http://"))
         and len(text) <= 2000
-        and not any(ch.isspace() for ch in text)
+        and _SPACE.search(text) is None
     ):
         return text
     return ""

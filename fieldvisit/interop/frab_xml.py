@@ -130,11 +130,21 @@ def _room(raw: RawSchedule, name: str, element: Element) -> None:
         raw.room_join.setdefault(name, address)
 
 
-def _links(event: Element) -> list[RawLink]:
-    found = [
-        RawLink(url=link.get("href", ""), title="".join(link.itertext()), type=link.get("type", ""))
-        for link in event.iterfind("links/link")
+def _children(event: Element, container: str, tag: str) -> list[Element]:
+    """`event.findall(f"{container}/{tag}")` without ElementPath's path machinery (C finds
+    a plain tag; a big schedule has thousands of events)."""
+    return [item for found in event.findall(container) for item in found.findall(tag)]
+
+
+def _references(event: Element, container: str, tag: str) -> list[RawLink]:
+    return [
+        RawLink(url=item.get("href", ""), title="".join(item.itertext()), type=item.get("type", ""))
+        for item in _children(event, container, tag)
     ]
+
+
+def _links(event: Element) -> list[RawLink]:
+    found = _references(event, "links", "link")
     for tag, kind in (
         ("feedback_url", "feedback"),
         ("video_download_url", "video"),
@@ -170,8 +180,5 @@ def _raw_event(event: Element, where: str, day_date: str, room_name: str) -> Raw
             for p in (persons.iterfind("person") if persons is not None else ())
         ],
         links=_links(event),
-        attachments=[
-            RawLink(url=a.get("href", ""), title="".join(a.itertext()), type=a.get("type", ""))
-            for a in event.iterfind("attachments/attachment")
-        ],
+        attachments=_references(event, "attachments", "attachment"),
     )

@@ -51,6 +51,13 @@ def online_room_address(room: dict[str, object]) -> str:
     return ""
 
 
+def _one_line(title: str) -> str:
+    """A link's title on one line of at most MAX_LINE_CHARS (most links have none)."""
+    if not title:
+        return ""
+    return " ".join(_CONTROL.sub(" ", title).split())[:MAX_LINE_CHARS]
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -67,7 +74,9 @@ class LinkCollector:
         self._doc_ids = IdAllocator()
 
     def _address(self, url: str) -> str:
-        text = _CONTROL.sub("", url.strip())
+        text = url.strip()
+        if _CONTROL.search(text):
+            text = _CONTROL.sub("", text)
         # A path on the schedule's own server (frab: "/system/event_attachments/...").
         if text.startswith("/") and not text.startswith("//") and self.base_url:
             return urljoin(self.base_url, text)
@@ -96,7 +105,7 @@ class LinkCollector:
                 self.left_out["link given twice on one session (kept once)"] += 1
                 continue
             seen.add(url)
-            title = " ".join(_CONTROL.sub(" ", raw.title).split())[:MAX_LINE_CHARS]
+            title = _one_line(raw.title)
             found.append(SessionLink(title=title, url=url, kind=guess_kind(title, url, raw.type)))
         if room_join:
             url = self._address(room_join)
@@ -123,7 +132,7 @@ class LinkCollector:
                 continue
             seen.add(url)
             name = urlsplit(url).path.rsplit("/", 1)[-1]
-            title = " ".join(_CONTROL.sub(" ", raw.title).split())[:MAX_LINE_CHARS]
+            title = _one_line(raw.title)
             guessed = mimetypes.guess_type(name, strict=False)[0] or ""
             doc_id = self._doc_ids.allocate(safe_id(f"{session_id[:100]}-attachment-{n}"))
             self.documents.append(

@@ -16,12 +16,7 @@ from fieldvisit.domain.errors import InvalidInputError
 from fieldvisit.domain.model import Intake, PackContent, SourceBundle
 from fieldvisit.interop.atomic import atomic_writer
 from fieldvisit.packs.checks import check_content, check_files
-from fieldvisit.packs.codec import (
-    content_to_json,
-    dump_json,
-    manifest_to_json,
-    validate,
-)
+from fieldvisit.packs.codec import content_to_json, dump_json, manifest_to_json
 from fieldvisit.packs.keys import OrganiserKeys
 from fieldvisit.packs.manifest import (
     CONTENT_NAME,
@@ -34,6 +29,7 @@ from fieldvisit.packs.manifest import (
 )
 from fieldvisit.packs.safezip import DEFAULT_LIMITS
 from fieldvisit.packs.source import read_source_folder
+from fieldvisit.packs.strict_json import validate
 
 # The oldest app that reads format 1; raise it when a pack needs newer readers.
 MIN_APP_VERSION = "0.1"

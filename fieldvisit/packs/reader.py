@@ -13,7 +13,7 @@ from pathlib import Path
 from fieldvisit import __version__
 from fieldvisit.domain.errors import InvalidInputError, TrustError
 from fieldvisit.packs.checks import check_content, check_files
-from fieldvisit.packs.codec import content_from_json, manifest_from_json, parse_json_bytes
+from fieldvisit.packs.codec import content_from_json, manifest_from_json
 from fieldvisit.packs.keys import decode_public_key, fingerprint, verify_signature
 from fieldvisit.packs.manifest import (
     CONTENT_NAME,
@@ -24,6 +24,7 @@ from fieldvisit.packs.manifest import (
     PackManifest,
 )
 from fieldvisit.packs.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
+from fieldvisit.packs.strict_json import parse_json_bytes
 
 MAX_MANIFEST = 4 * 1024 * 1024
 MAX_SIGNATURE = 1024

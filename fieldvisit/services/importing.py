@@ -28,10 +28,11 @@ from fieldvisit.domain.changes import (
 )
 from fieldvisit.domain.errors import InvalidInputError, StorageError, TrustError, UserError
 from fieldvisit.domain.model import PackContent
-from fieldvisit.packs.codec import manifest_from_json, parse_json_bytes
+from fieldvisit.packs.codec import manifest_from_json
 from fieldvisit.packs.manifest import MANIFEST_NAME, LoadedPack
 from fieldvisit.packs.reader import MAX_MANIFEST, open_pack
 from fieldvisit.packs.safezip import SafeZip
+from fieldvisit.packs.strict_json import parse_json_bytes
 from fieldvisit.services import packs_folder
 from fieldvisit.services.store import Store
 from fieldvisit.storage.repo import changes as change_list

@@ -104,12 +104,14 @@ def save_note(
             return note
         newest = repo.newest_revision(s, note.id)
         fresh = newest is not None and stamp - newest.saved_at < REVISION_WINDOW
-        if newest is not None and fresh and not new_revision:
+        in_place = newest is not None and fresh and not new_revision
+        if newest is not None and in_place:
             number, written = note.revision, newest.revision
         else:
             number = written = (newest.revision if newest else 0) + 1
-        repo.write_revision(s, NoteRevision(note.id, written, draft.body, draft.tags, stamp))
-        return repo.update_note(s, draft, number, stamp)
+        revision = NoteRevision(note.id, written, draft.body, draft.tags, stamp)
+        repo.write_revision(s, revision, replace=in_place)
+        return repo.update_note(s, note, draft, number, stamp)
 
 
 def get_note(store: Store, note_id: str) -> Note | None:

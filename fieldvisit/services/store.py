@@ -149,6 +149,18 @@ class Store:
         """Re-wrap the data key under `new` (the store itself is not touched)."""
         cipher.change_passcode(store_files(self.paths), old, new)
 
+    def cipher_version(self) -> str:
+        """SQLCipher's version for an encrypted store ("None" for a plain one)."""
+        from fieldvisit.storage.engine import cipher_version
+
+        return cipher_version(self.engine)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close every connection and overwrite the data key (an encrypted store)."""
         self.engine.dispose()

@@ -64,6 +64,12 @@ def make_engine(database: Path, key: bytearray | None = None) -> Engine:
     return engine
 
 
+def cipher_version(engine: Engine) -> str:
+    """SQLCipher's version on the store's connections ("None" on plain SQLite)."""
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA cipher_version").scalar())
+
+
 def config_at(migrations: Path, **attributes: object) -> Config:
     """An Alembic config built in code (a frozen app has no alembic.ini beside it) for the
     migrations in `migrations`, handing env.py the `attributes` that are not None."""

@@ -343,13 +343,6 @@ def _zone(session: OrmSession, event_id: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def installed_version(session: OrmSession, event_id: str) -> int | None:
-    found = session.execute(
-        select(EventRow.pack_version).where(EventRow.id == event_id)
-    ).scalar_one_or_none()
-    return found
-
-
 def load_event(session: OrmSession, event_id: str) -> Event:
     """The installed event; KeyError when it is not installed."""
     row = session.execute(select(EventRow.__table__).where(EventRow.id == event_id)).first()

@@ -257,7 +257,8 @@ def _manifest_inputs() -> st.SearchStrategy[bytes]:
 
 
 def _read_manifest(data: bytes, _folder: Path) -> object:
-    from fieldvisit.packs.codec import manifest_from_json, parse_json_bytes
+    from fieldvisit.packs.codec import manifest_from_json
+    from fieldvisit.packs.strict_json import parse_json_bytes
 
     return manifest_from_json(parse_json_bytes(data, source="m"), source="m")
 

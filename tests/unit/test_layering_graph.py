@@ -278,3 +278,15 @@ def test_services_run_no_query_and_hold_no_orm_row() -> None:
         problems += [f"{where}:{call}" for call in query_calls(source)]
         problems += [f"{where}: imports {row}" for row in orm_rows(source)]
     assert problems == []
+
+
+def test_only_storage_queries_a_store() -> None:
+    """Outside storage/ nothing runs SQL; the one exception reads a map file, not a store
+    (interop/mbtiles.py: a hostile MBTiles file, read-only, through its own connection)."""
+    problems = []
+    for module, path in sources().items():
+        if package_of(module) == "storage" or module == "fieldvisit.interop.mbtiles":
+            continue
+        calls = query_calls(path.read_text(encoding="utf-8"))
+        problems += [f"{path.relative_to(PACKAGE)}:{call}" for call in calls]
+    assert problems == []

@@ -11,17 +11,11 @@ from typing import Any, cast
 import pytest
 
 from fieldvisit.domain.errors import InvalidInputError
-from fieldvisit.packs.codec import (
-    content_from_json,
-    content_to_json,
-    fast_check,
-    parse_json_bytes,
-    validate,
-    validator,
-)
+from fieldvisit.packs.codec import content_from_json, content_to_json
 from fieldvisit.packs.fastschema import UnsupportedSchemaError, compile_schema
 from fieldvisit.packs.samples import samples_dir
 from fieldvisit.packs.source import read_source_folder
+from fieldvisit.packs.strict_json import fast_check, parse_json_bytes, validate, validator
 
 ODD_VALUES: list[Any] = [
     None,
@@ -219,13 +213,13 @@ def test_validate_without_the_fast_check(
     hague_json: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should a schema ever use a keyword the compiled check lacks, jsonschema does it all."""
-    import fieldvisit.packs.codec as codec
+    import fieldvisit.packs.strict_json as strict_json
 
     def unsupported(_schema: Any) -> Any:
         raise UnsupportedSchemaError("pretend")
 
-    monkeypatch.setattr(codec, "compile_schema", unsupported)
-    codec.fast_check.cache_clear()
+    monkeypatch.setattr(strict_json, "compile_schema", unsupported)
+    strict_json.fast_check.cache_clear()
     try:
         validate(hague_json, "event.schema.json", source="x")
         doc = mutated(hague_json, ("event", "title"), "a\x00b")
@@ -236,7 +230,7 @@ def test_validate_without_the_fast_check(
             validate(doc, "event.schema.json", source="x")
         assert caught.value.field == "$.sessions[0].kind"
     finally:
-        codec.fast_check.cache_clear()
+        strict_json.fast_check.cache_clear()
 
 
 def test_codec_refuses_instants_outside_1970_2100_without_the_schema() -> None:

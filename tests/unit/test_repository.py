@@ -19,8 +19,8 @@ from fieldvisit.services.importing import pack_origin
 from fieldvisit.services.store import Store
 from fieldvisit.storage import repository
 from fieldvisit.storage.models import DocumentRow, QuestionnaireRow, SessionRow, StopRow
+from fieldvisit.storage.repo.installs import installed_version
 from fieldvisit.storage.repository import (
-    installed_version,
     load_content,
     load_documents,
     load_event,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -78,17 +79,27 @@ def insert(unit: Unit, drafts: Iterable[NoteDraft], saved_at: dt.datetime) -> li
     return [_note(row) for row in rows]
 
 
-def update_note(unit: Unit, draft: NoteDraft, revision: int, saved_at: dt.datetime) -> Note:
-    """Write the draft's body, tags and privacy into its note, now at `revision`."""
-    row = unit.get(NoteRow, draft.id)
-    if row is None:
-        raise KeyError(draft.id)
-    row.body = draft.body
-    row.tags = list(draft.tags)
-    row.private = draft.private
-    row.revision = revision
-    row.updated_at = _naive(saved_at)
-    return _note(row)
+def update_note(unit: Unit, note: Note, draft: NoteDraft, revision: int, at: dt.datetime) -> Note:
+    """Write the draft's body, tags and privacy into the stored `note`, now at `revision`."""
+    values = {
+        "body": draft.body,
+        "tags": list(draft.tags),
+        "private": draft.private,
+        "revision": revision,
+        "updated_at": _naive(at),
+    }
+    unit.execute(
+        update(NoteRow).where(NoteRow.id == note.id).values(values),
+        execution_options={"synchronize_session": False},
+    )
+    return dataclasses.replace(
+        note,
+        body=draft.body,
+        tags=draft.tags,
+        private=draft.private,
+        revision=revision,
+        updated_at=_aware(_naive(at)),
+    )
 
 
 def newest_revision(unit: Unit, note_id: str) -> NoteRevision | None:
@@ -110,28 +121,26 @@ def revision(unit: Unit, note_id: str, number: int) -> NoteRevision | None:
     return _revision(row) if row is not None else None
 
 
-def write_revision(unit: Unit, rev: NoteRevision) -> None:
-    """Add the revision, or overwrite the stored one of the same number."""
+def write_revision(unit: Unit, rev: NoteRevision, *, replace: bool = False) -> None:
+    """Add the revision or, with `replace`, overwrite the stored one of the same number."""
     stamp = _naive(rev.saved_at)
-    row = unit.scalars(
-        select(NoteRevisionRow).where(
-            NoteRevisionRow.note_id == rev.note_id, NoteRevisionRow.revision == rev.revision
+    if replace:
+        unit.execute(
+            update(NoteRevisionRow)
+            .where(NoteRevisionRow.note_id == rev.note_id, NoteRevisionRow.revision == rev.revision)
+            .values(body=rev.body, tags=list(rev.tags), saved_at=stamp),
+            execution_options={"synchronize_session": False},
         )
-    ).first()
-    if row is None:
-        unit.add(
-            NoteRevisionRow(
-                note_id=rev.note_id,
-                revision=rev.revision,
-                body=rev.body,
-                tags=list(rev.tags),
-                saved_at=stamp,
-            )
+        return
+    unit.add(
+        NoteRevisionRow(
+            note_id=rev.note_id,
+            revision=rev.revision,
+            body=rev.body,
+            tags=list(rev.tags),
+            saved_at=stamp,
         )
-    else:
-        row.body = rev.body
-        row.tags = list(rev.tags)
-        row.saved_at = stamp
+    )
 
 
 def history(unit: Unit, note_id: str) -> list[NoteRevision]:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import (
     Event,
     LinkKind,
@@ -70,6 +71,19 @@ def strings(value: object) -> tuple[str, ...]:
 
 def opt_float(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
+
+
+def event_choice_from_row(row: Any) -> EventChoice:
+    """The event switcher's line for an `events` row (an ORM object or a plain row)."""
+    data = row.data if isinstance(row.data, dict) else {}
+    return EventChoice(
+        row.id,
+        row.title,
+        row.timezone,
+        row.start_date,
+        row.end_date,
+        str(data.get("illustrative") or ""),
+    )
 
 
 def event_from_row(row: Any) -> Event:

@@ -21,7 +21,13 @@ from typing import Any
 from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import Event, Session, Sharing
 from fieldvisit.storage.revisions import scanned_head
-from fieldvisit.storage.rows import event_from_row, session_from_row, sharing_of, zone_of
+from fieldvisit.storage.rows import (
+    choice_from_row,
+    event_from_row,
+    session_from_row,
+    sharing_of,
+    zone_of,
+)
 
 _JSON = frozenset({"data", "speaker_ids", "document_ids", "links"})
 _DATES = frozenset({"start_date", "end_date"})
@@ -99,14 +105,7 @@ def _read(connection: sqlite3.Connection, head: str, event_id: str) -> Glance | 
     if versions != [(head,)]:
         return None  # a store to migrate (or a newer one): the full stack decides
     events = tuple(
-        EventChoice(
-            r.id,
-            r.title,
-            r.timezone,
-            r.start_date,
-            r.end_date,
-            str(r.data.get("illustrative") or "") if isinstance(r.data, dict) else "",
-        )
+        choice_from_row(r)
         for r in _rows(
             connection,
             "SELECT id, title, timezone, start_date, end_date, data FROM events "

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import (
     Event,
     LinkKind,
@@ -103,6 +104,13 @@ def event_from_row(row: Any) -> Event:
         illustrative=str(data.get("illustrative") or ""),
         require_app_lock=bool(data.get("require_app_lock", False)),
     )
+
+
+def choice_from_row(row: Any) -> EventChoice:
+    """An EventChoice (the event switcher's line) from an `events` row."""
+    data = row.data if isinstance(row.data, dict) else {}
+    illustrative = str(data.get("illustrative") or "")
+    return EventChoice(row.id, row.title, row.timezone, row.start_date, row.end_date, illustrative)
 
 
 def map_from_data(data: object) -> MapLayer | None:

@@ -27,6 +27,7 @@ from fieldvisit.storage.models import (
     StopRow,
 )
 from fieldvisit.storage.repository import unindex_sessions
+from fieldvisit.storage.rows import choice_from_row
 from fieldvisit.storage.unit import Unit
 
 # The delegate's own rows of an event (the key pin is not one: it outlives the event).
@@ -54,17 +55,7 @@ def _listed(unit: Unit) -> list[Any]:
 
 def event_choices(unit: Unit) -> list[EventChoice]:
     """Installed events, soonest first, as the event switcher lists them."""
-    return [
-        EventChoice(
-            r.id,
-            r.title,
-            r.timezone,
-            r.start_date,
-            r.end_date,
-            str(r.data.get("illustrative") or "") if isinstance(r.data, dict) else "",
-        )
-        for r in _listed(unit)
-    ]
+    return [choice_from_row(r) for r in _listed(unit)]
 
 
 def event_summaries(unit: Unit) -> list[EventSummary]:

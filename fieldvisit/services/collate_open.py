@@ -227,9 +227,11 @@ def open_file(opener: ReturnOpener, path: Path, known: AbstractSet[str]) -> Open
 # Below this many files the worker processes cost more than they save.
 PARALLEL_FROM = 32
 # Files per task, and tasks in flight per worker: enough to keep the workers busy while
-# the writer catches up, few enough that a long run never holds many payloads in memory.
-_CHUNK = 8
-_IN_FLIGHT = 2
+# the writer catches up (and few submits: each wakes the pool's thread, which then takes
+# the GIL from the writer), few enough that a long run never holds many payloads (about
+# 128 compressed ones here).
+_CHUNK = 16
+_IN_FLIGHT = 4
 # A worker process's opener and the hashes the store had (set by its initializer).
 _worker: tuple[ReturnOpener, AbstractSet[str]] | None = None
 

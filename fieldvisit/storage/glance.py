@@ -22,7 +22,7 @@ from fieldvisit.domain.changes import EventChoice
 from fieldvisit.domain.model import Event, Session, Sharing
 from fieldvisit.storage.revisions import scanned_head
 from fieldvisit.storage.rows import (
-    choice_from_row,
+    event_choice_from_row,
     event_from_row,
     session_from_row,
     sharing_of,
@@ -105,7 +105,7 @@ def _read(connection: sqlite3.Connection, head: str, event_id: str) -> Glance | 
     if versions != [(head,)]:
         return None  # a store to migrate (or a newer one): the full stack decides
     events = tuple(
-        choice_from_row(r)
+        event_choice_from_row(r)
         for r in _rows(
             connection,
             "SELECT id, title, timezone, start_date, end_date, data FROM events "

@@ -73,6 +73,19 @@ def opt_float(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
+def event_choice_from_row(row: Any) -> EventChoice:
+    """The event switcher's line for an `events` row (an ORM object or a plain row)."""
+    data = row.data if isinstance(row.data, dict) else {}
+    return EventChoice(
+        row.id,
+        row.title,
+        row.timezone,
+        row.start_date,
+        row.end_date,
+        str(data.get("illustrative") or ""),
+    )
+
+
 def event_from_row(row: Any) -> Event:
     """An Event from an `events` row (an ORM object or a plain row of its columns)."""
     data: dict[str, Any] = row.data if isinstance(row.data, dict) else {}
@@ -104,13 +117,6 @@ def event_from_row(row: Any) -> Event:
         illustrative=str(data.get("illustrative") or ""),
         require_app_lock=bool(data.get("require_app_lock", False)),
     )
-
-
-def choice_from_row(row: Any) -> EventChoice:
-    """An EventChoice (the event switcher's line) from an `events` row."""
-    data = row.data if isinstance(row.data, dict) else {}
-    illustrative = str(data.get("illustrative") or "")
-    return EventChoice(row.id, row.title, row.timezone, row.start_date, row.end_date, illustrative)
 
 
 def map_from_data(data: object) -> MapLayer | None:

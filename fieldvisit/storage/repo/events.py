@@ -27,7 +27,7 @@ from fieldvisit.storage.models import (
     StopRow,
 )
 from fieldvisit.storage.repository import unindex_sessions
-from fieldvisit.storage.rows import choice_from_row
+from fieldvisit.storage.rows import event_choice_from_row
 from fieldvisit.storage.unit import Unit
 
 # The delegate's own rows of an event (the key pin is not one: it outlives the event).
@@ -55,7 +55,7 @@ def _listed(unit: Unit) -> list[Any]:
 
 def event_choices(unit: Unit) -> list[EventChoice]:
     """Installed events, soonest first, as the event switcher lists them."""
-    return [choice_from_row(r) for r in _listed(unit)]
+    return [event_choice_from_row(r) for r in _listed(unit)]
 
 
 def event_summaries(unit: Unit) -> list[EventSummary]:

@@ -218,50 +218,6 @@ def _still_shared(session: Unit, draft: ReturnDraft) -> ReturnDraft:
     return dataclasses.replace(draft, items=keep)
 
 
-def _write_draft(
-    session: Unit,
-    draft: ReturnDraft,
-    output: Path,
-    *,
-    excluded: Collection[str] = (),
-    confirmed: Collection[str] = (),
-    delegate_name: str | None = None,
-    now: dt.datetime | None = None,
-) -> WrittenReturn:
-    draft = _still_shared(session, draft)
-    recipient = recipient_key(draft)
-    identity = _identity(session)
-    if delegate_name is not None and delegate_name.strip() != identity.delegate_name:
-        _set_delegate_name(session, delegate_name)
-    name = identity.delegate_name if delegate_name is None else delegate_name.strip()
-    selection = choose(draft, excluded=excluded, confirmed=confirmed)
-    if not selection.records:
-        raise InvalidInputError("nothing is selected to send")
-    created = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    payload = ReturnPayload(
-        event_id=draft.event_id,
-        pack_id=draft.pack_id,
-        pack_version=draft.pack_version,
-        installation_id=identity.installation_id,
-        installation_key=b64(identity.public_raw),
-        recipient=fingerprint_text(recipient.public_bytes_raw()),
-        delegate_name=name,
-        created=created,
-        records=selection.records,
-        questionnaires=selection.questionnaires,
-    )
-    sealed = seal(payload.to_bytes(), identity.signing_key, recipient, proof_key(draft))
-    target = output
-    if output.is_dir():
-        target = output / return_filename(draft.event_id, created)
-    if not target.parent.is_dir():
-        raise StorageError("the folder does not exist", path=target.parent)
-    write_atomic(target, sealed)
-    sent = [f"{r.kind}:{r.id}@{r.revision}" for r in selection.records]
-    answers.record_sent(session, draft.event_id, target.name, sent)
-    return WrittenReturn(target, selection.records, selection.left_out_confidential, len(sealed))
-
-
 # --- the use cases: each opens its own unit of work -----------------------------------------
 
 
@@ -304,12 +260,37 @@ def write_return(
     check_not_withheld(store, what if isinstance(what, str) else what.event_id)
     with store.unit() as session:
         draft = _compose(session, what) if isinstance(what, str) else what
-        return _write_draft(
-            session,
-            draft,
-            output,
-            excluded=excluded,
-            confirmed=confirmed,
-            delegate_name=delegate_name,
-            now=now,
+        draft = _still_shared(session, draft)
+        recipient = recipient_key(draft)
+        identity = _identity(session)
+        if delegate_name is not None and delegate_name.strip() != identity.delegate_name:
+            _set_delegate_name(session, delegate_name)
+        name = identity.delegate_name if delegate_name is None else delegate_name.strip()
+        selection = choose(draft, excluded=excluded, confirmed=confirmed)
+        if not selection.records:
+            raise InvalidInputError("nothing is selected to send")
+        created = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+        payload = ReturnPayload(
+            event_id=draft.event_id,
+            pack_id=draft.pack_id,
+            pack_version=draft.pack_version,
+            installation_id=identity.installation_id,
+            installation_key=b64(identity.public_raw),
+            recipient=fingerprint_text(recipient.public_bytes_raw()),
+            delegate_name=name,
+            created=created,
+            records=selection.records,
+            questionnaires=selection.questionnaires,
+        )
+        sealed = seal(payload.to_bytes(), identity.signing_key, recipient, proof_key(draft))
+        target = output
+        if output.is_dir():
+            target = output / return_filename(draft.event_id, created)
+        if not target.parent.is_dir():
+            raise StorageError("the folder does not exist", path=target.parent)
+        write_atomic(target, sealed)
+        sent = [f"{r.kind}:{r.id}@{r.revision}" for r in selection.records]
+        answers.record_sent(session, draft.event_id, target.name, sent)
+        return WrittenReturn(
+            target, selection.records, selection.left_out_confidential, len(sealed)
         )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from fieldvisit.domain.durable import fsync_folder
 from fieldvisit.domain.errors import StorageError, UserError
 from fieldvisit.domain.private import create_private_file
 from fieldvisit.storage import keyfile, sealed
@@ -229,9 +230,9 @@ def _swap(path: Path, converted: Path) -> None:
     old = path.with_name(path.name + OLD)
     old.unlink(missing_ok=True)
     os.link(path, old)
-    keyfile.fsync_folder(path.parent)
+    fsync_folder(path.parent)
     os.replace(converted, path)
-    keyfile.fsync_folder(path.parent)
+    fsync_folder(path.parent)
     _drop_old(old, path)
 
 
@@ -275,7 +276,7 @@ def recover(files: StoreFiles) -> None:
     if pending.exists():
         if _exists(files.database) and not is_plain(files.database):
             os.replace(pending, files.key_file)  # the new store is in place: keep its key
-            keyfile.fsync_folder(files.key_file.parent)
+            fsync_folder(files.key_file.parent)
         else:
             pending.unlink()
 
@@ -319,7 +320,7 @@ def protect(files: StoreFiles, passcode: str) -> None:
             return
         _convert_all(files, None, bytes(key), lambda: None)
         os.replace(pending, files.key_file)
-        keyfile.fsync_folder(files.key_file.parent)
+        fsync_folder(files.key_file.parent)
         reseal_packs(files, key)
     except BaseException:
         recover(files)  # undo: the plain store stays, the pending key goes
@@ -344,11 +345,11 @@ def unprotect(files: StoreFiles, passcode: str) -> None:
             if files.packs is not None:  # unsealed first: a kill leaves them readable
                 sealed.reseal_folder(files.packs, bytes(key), None)
             os.replace(files.key_file, pending)
-            keyfile.fsync_folder(files.key_file.parent)
+            fsync_folder(files.key_file.parent)
 
         _convert_all(files, bytes(key), None, hide_key)
         pending.unlink(missing_ok=True)
-        keyfile.fsync_folder(files.key_file.parent)
+        fsync_folder(files.key_file.parent)
     except BaseException:
         recover(files)  # undo: the encrypted store and its key file stay
         raise

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldvisit.domain.durable import fsync_folder
 from fieldvisit.domain.errors import StorageError, UserError
 
 FORMAT = "fieldvisit-wrapped-key"
@@ -201,19 +202,6 @@ def write_private_atomic(path: Path, data: bytes) -> None:
         Path(name).unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable where the platform allows it (not on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def wipe(key: bytearray | None) -> None:

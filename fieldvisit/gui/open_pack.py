@@ -279,14 +279,16 @@ class OpenPackFlow(QObject):
         dialog = PreviewDialog(path, preview, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.do_import(path, dialog))
-        dialog.destroyed.connect(self._forget_dialog)
+        dialog.destroyed.connect(lambda: self._forget_dialog(dialog))
         self.dialog = dialog
         dialog.open()
         self.previewed.emit(preview)
 
-    @Slot()
-    def _forget_dialog(self) -> None:
-        self.dialog = None
+    def _forget_dialog(self, dialog: PreviewDialog) -> None:
+        # A closed preview's delete can come after the next preview is up: forget only
+        # the dialog that went, never its successor.
+        if self.dialog is dialog:
+            self.dialog = None
 
     def do_import(self, path: Path, dialog: PreviewDialog) -> None:
         accept_new_key, allow_unsigned = dialog.accept_new_key, dialog.allow_unsigned

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sample_packs import as_event, old_hague_sample, real_hague, rewrite
@@ -17,6 +18,7 @@ from fieldvisit.app import Shell
 from fieldvisit.gui.open_pack import OpenPackFlow, PreviewDialog
 from fieldvisit.packs.keys import OrganiserKeys
 from fieldvisit.packs.samples import build_sample, demo_keys
+from fieldvisit.services import importing
 from fieldvisit.services.events import list_events
 from fieldvisit.services.importing import import_pack
 
@@ -98,3 +100,23 @@ def test_a_real_event_signed_by_the_demo_key_is_flagged(
     text = summary(genuine)
     assert "PUBLIC demo key" not in text and "Sample event: illustrative" in text
     genuine.reject()
+
+
+def test_a_closed_preview_deleted_late_does_not_take_the_next_one_with_it(
+    shell: Shell, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The first preview's deferred delete may come after the second preview is up (the
+    worker was quick, the event loop busy): the flow must keep the second one."""
+    sample = build_sample("liaise", tmp_path / "liaise.fvpack")
+    flow, first = preview_of(shell, qtbot, sample.path)
+    preview = shell.worker.run_now(
+        lambda store: importing.preview_import(store, sample.path, allow_unsigned=True)
+    )
+    first.reject()  # WA_DeleteOnClose: its delete is only posted
+    flow.on_preview(sample.path, preview)  # the second preview arrives before it runs
+    second = flow.dialog
+    assert second is not None and second is not first
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=10_000)
+    assert flow.dialog is second and second.isVisible()
+    second.reject()

@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
         reminders_label = QLabel(self.tr("&Reminders:"))
         reminders_label.setBuddy(self.remind_sessions)
         form.addRow(reminders_label, reminders)
-        from fieldvisit.gui.passcode import add_passcode_rows
+        from fieldvisit.gui.passcode_rows import add_passcode_rows
 
         add_passcode_rows(self, form, ctx)
         layout.addLayout(form)

@@ -1,5 +1,6 @@
 """The delegate's own actions in the Programme: pick (with the one-per-slot question),
-unpick and rate a session, and start a note on it. `ProgrammeSection` builds on it."""
+unpick and rate a session, and start a note on it; the detail pane shows their state.
+`ProgrammeSection` builds on it."""
 
 from __future__ import annotations
 
@@ -31,9 +32,22 @@ class AgendaActions(Section):
     model: SessionTableModel
     warning: QLabel
     group_question: QMessageBox | None
+    picks: frozenset[str]
+    ratings: dict[str, int]
 
     def _show_detail(self, session: Session | None) -> None:
-        raise NotImplementedError  # the section's detail pane (ProgrammeSection)
+        prog = self.programme
+        self.detail.show_session(
+            session,
+            speakers=prog.speaker_names if prog else {},
+            documents=prog.document_titles if prog else {},
+            picked=bool(session and session.id in self.picks),
+            rating=self.ratings.get(session.id, 0) if session else 0,
+            show_local=self.ctx.show_local_zone,
+            sharing=prog.document_sharing if prog else {},
+            clocks=self.ctx.clocks,
+            addresses=prog.document_urls if prog else {},
+        )
 
     def _session(self, uid: str) -> Session | None:
         row = self.model.row_of(uid)

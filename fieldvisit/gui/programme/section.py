@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.model import Session
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_short
 from fieldvisit.gui.programme.actions import AgendaActions
@@ -388,20 +387,6 @@ class ProgrammeSection(AgendaActions):
             str(self.proxy.data(self.proxy.index(row, 0), UID_ROLE))
             for row in range(self.proxy.rowCount())
         ]
-
-    def _show_detail(self, session: Session | None) -> None:
-        prog = self.programme
-        self.detail.show_session(
-            session,
-            speakers=prog.speaker_names if prog else {},
-            documents=prog.document_titles if prog else {},
-            picked=bool(session and session.id in self.picks),
-            rating=self.ratings.get(session.id, 0) if session else 0,
-            show_local=self.ctx.show_local_zone,
-            sharing=prog.document_sharing if prog else {},
-            clocks=self.ctx.clocks,
-            addresses=prog.document_urls if prog else {},
-        )
 
     @Slot()
     def on_choice_changed(self) -> None:

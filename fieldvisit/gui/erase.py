@@ -40,10 +40,20 @@ class _EraseDialog(QDialog):
 
     erased = Signal(str)  # the event id
 
-    def __init__(self, ctx: AppContext, event_id: str, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: str,
+        parent: QWidget | None,
+        job: Callable[[Store], object],
+        describe: Callable[[object], str],
+    ) -> None:
+        """`job` erases on the worker; `describe` says what its result erased."""
         super().__init__(parent)
         self.ctx = ctx
         self.event_id = event_id
+        self.job = job
+        self.describe = describe
         self.layout_ = QVBoxLayout(self)
         self.busy = QProgressBar()
         self.busy.setObjectName("erase_busy")
@@ -84,23 +94,17 @@ class _EraseDialog(QDialog):
         row.addWidget(self.erase_button)
         self.layout_.addLayout(row)
 
-    def job(self) -> Callable[[Store], object]:
-        raise NotImplementedError
-
-    def result_text(self, result: object) -> str:
-        raise NotImplementedError
-
     @Slot()
     def on_erase(self) -> None:
         self.erase_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.busy.show()
         self.message.setText(self.tr("Erasing…"))
-        self.ctx.worker.submit(self.job(), self._on_done, self._on_failed)
+        self.ctx.worker.submit(self.job, self._on_done, self._on_failed)
 
     def _on_done(self, result: object) -> None:
         self.busy.hide()
-        self.message.setText(self.result_text(result))
+        self.message.setText(self.describe(result))
         self.erase_button.hide()
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setEnabled(True)
@@ -123,7 +127,15 @@ class EmptyBinDialog(_EraseDialog):
     """Notes > Show: Deleted > Empty Deleted…: the event's deleted notes leave the store."""
 
     def __init__(self, ctx: AppContext, event_id: str, count: int, parent: QWidget) -> None:
-        super().__init__(ctx, event_id, parent)
+        from fieldvisit.services.erase import empty_bin
+
+        super().__init__(
+            ctx,
+            event_id,
+            parent,
+            job=lambda store: empty_bin(store, event_id),
+            describe=lambda result: self._erased(result),
+        )
         self.setObjectName("empty_bin_dialog")
         self.setWindowTitle(self.tr("Empty Deleted"))
         self._label(
@@ -141,13 +153,7 @@ class EmptyBinDialog(_EraseDialog):
         self.erase_button.setText(self.tr("&Erase %n note(s)", "", count))
         self._finish_layout()
 
-    def job(self) -> Callable[[Store], object]:
-        from fieldvisit.services.erase import empty_bin
-
-        event_id = self.event_id
-        return lambda store: empty_bin(store, event_id)
-
-    def result_text(self, result: object) -> str:
+    def _erased(self, result: object) -> str:
         count = result if isinstance(result, int) else 0  # empty_bin: how many went
         return self.tr("%n deleted note(s) erased for real.", "", count)
 
@@ -157,7 +163,15 @@ class EraseEventDialog(_EraseDialog):
     event leaves the store; confirmed by typing the event's name."""
 
     def __init__(self, ctx: AppContext, event_id: str, name: str, parent: QWidget) -> None:
-        super().__init__(ctx, event_id, parent)
+        from fieldvisit.services.erase import erase_event_data
+
+        super().__init__(
+            ctx,
+            event_id,
+            parent,
+            job=lambda store: erase_event_data(store, event_id),
+            describe=lambda result: self._erased(result),
+        )
         self.name = name
         self.setObjectName("erase_event_dialog")
         self.setWindowTitle(self.tr("Erase this event's data"))
@@ -203,13 +217,7 @@ class EraseEventDialog(_EraseDialog):
         self.typed.setEnabled(False)
         super().on_erase()
 
-    def job(self) -> Callable[[Store], object]:
-        from fieldvisit.services.erase import erase_event_data
-
-        event_id = self.event_id
-        return lambda store: erase_event_data(store, event_id)
-
-    def result_text(self, result: object) -> str:
+    def _erased(self, result: object) -> str:
         from fieldvisit.services.erase import Erased
 
         erased = result if isinstance(result, Erased) else Erased()

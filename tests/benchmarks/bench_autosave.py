@@ -10,14 +10,12 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtTest import QTest
+from gui_probe import keystroke_to_saved  # this folder: the benchmarks' shared probe
 from PySide6.QtWidgets import QApplication
 from section_helpers import app_context, seed_event  # type: ignore[import-not-found, unused-ignore]
 
@@ -40,26 +38,12 @@ def main(rounds: int) -> int:
         for n in range(rounds):
             if n % 10 == 0:
                 section.new_note()
-            loop = QEventLoop()
-            saved_at: list[float] = []
-
-            def on_saved(
-                _note_id: str, saved_at: list[float] = saved_at, loop: QEventLoop = loop
-            ) -> None:
-                saved_at.append(time.perf_counter())
-                loop.quit()
-
-            section.saved.connect(on_saved)
-            QTest.keyClicks(section.editor.body, f" words {n}")
-            last_key = time.perf_counter()
-            QTimer.singleShot(5000, loop.quit)
-            loop.exec()
-            section.saved.disconnect(on_saved)
+            seconds = keystroke_to_saved(section, f" words {n}", timeout_ms=5000)
             # wait out a second save still in flight before the next round
             while section.editor.dirty:
                 app.processEvents()
-            if saved_at:
-                delays.append((saved_at[-1] - last_key) * 1000)
+            if seconds is not None:
+                delays.append(seconds * 1000)
         section.close()
     delays.sort()
     p95 = delays[int(len(delays) * 0.95) - 1]

@@ -55,10 +55,31 @@ def press_unlock() -> bool:
     return False
 
 
-def autosave_rounds(shell: object, rounds: int = 15) -> None:
-    """Keystroke to `saved` in the Notes section, as a delegate types."""
+def keystroke_to_saved(section: object, text: str, *, timeout_ms: int) -> float | None:
+    """Type `text` into the Notes section's editor; seconds from the last keystroke to the
+    section's `saved` signal (None if it did not come within `timeout_ms`). Shared with
+    bench_autosave."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
+
+    loop = QEventLoop()
+    stamps: list[float] = []
+
+    def on_saved(_note_id: str) -> None:
+        stamps.append(time.perf_counter())
+        loop.quit()
+
+    section.saved.connect(on_saved)  # type: ignore[attr-defined]
+    QTest.keyClicks(section.editor.body, text)  # type: ignore[attr-defined]
+    last = time.perf_counter()
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    section.saved.disconnect(on_saved)  # type: ignore[attr-defined]
+    return stamps[0] - last if stamps else None
+
+
+def autosave_rounds(shell: object, rounds: int = 15) -> None:
+    """Keystroke to `saved` in the Notes section, as a delegate types."""
     from PySide6.QtWidgets import QApplication
 
     window = shell.window  # type: ignore[attr-defined]
@@ -67,21 +88,9 @@ def autosave_rounds(shell: object, rounds: int = 15) -> None:
     for n in range(rounds):
         section.new_note()
         QApplication.processEvents()
-        loop = QEventLoop()
-        stamps: list[float] = []
-
-        def on_saved(_id: str, stamps: list[float] = stamps, loop: QEventLoop = loop) -> None:
-            stamps.append(time.perf_counter())
-            loop.quit()
-
-        section.saved.connect(on_saved)
-        QTest.keyClicks(section.editor.body, f"words of round {n} ")
-        last = time.perf_counter()
-        QTimer.singleShot(10_000, loop.quit)
-        loop.exec()
-        section.saved.disconnect(on_saved)
-        if stamps:
-            print(f"FIELDVISIT_BENCH_SAVE {stamps[0] - last:.6f}", flush=True)
+        seconds = keystroke_to_saved(section, f"words of round {n} ", timeout_ms=10_000)
+        if seconds is not None:
+            print(f"FIELDVISIT_BENCH_SAVE {seconds:.6f}", flush=True)
     QApplication.quit()
 
 

@@ -25,7 +25,6 @@ from itertools import chain, repeat
 from typing import Any, Protocol
 
 from sqlalchemy import (
-    ARRAY,
     JSON,
     ClauseElement,
     Text,
@@ -51,7 +50,7 @@ from fieldvisit.storage.collation.columns import (
     table_of,
 )
 from fieldvisit.storage.collation.engine import CollationStore
-from fieldvisit.storage.collation.first_return import BATCH_ARRAYS, first_returns_sql
+from fieldvisit.storage.collation.first_return import BATCH_BYTES, BATCH_FIELDS, first_returns_sql
 from fieldvisit.storage.collation.models import (
     CollationBase,
     ConflictRow,
@@ -61,6 +60,11 @@ from fieldvisit.storage.collation.models import (
     RejectedRow,
     RunRow,
     SenderRow,
+)
+from fieldvisit.storage.collation.pg_writes import (
+    flag_conflicts_sql,
+    insert_records_sql,
+    set_flags_sql,
 )
 from fieldvisit.storage.models import utcnow
 
@@ -159,20 +163,8 @@ class Statements:
             REJECTED_COLUMNS,
         )
         if self.postgres:
-            # One statement for a return's records: arrays zipped by unnest.
-            self.insert_records = sql(
-                postgresql.insert(records)
-                .from_select(
-                    list(RECORD_COLUMNS),
-                    select(
-                        *(
-                            func.unnest(cast(bindparam(c), ARRAY(records.c[c].type)))
-                            for c in RECORD_COLUMNS
-                        )
-                    ),
-                )
-                .on_conflict_do_nothing(index_elements=list(RECORD_KEY))
-            ).replace(")s AS", ")b AS")  # binary arrays (psycopg's %b), see insert_records
+            # One statement for a return's records, its flags, its conflicts (pg_writes.py).
+            self.insert_records = insert_records_sql()
         else:
             # Positional (?) parameters: a return's rows go in as the tuples they are.
             compiled = (
@@ -189,10 +181,14 @@ class Statements:
                 records.c.sha256, records.c.current, records.c.conflict,
             ).where(records.c.installation_id == bindparam("installation_id"))
         )  # fmt: skip
-        self.set_flags = sql(
-            update(records)
-            .where(records.c.pk == bindparam("key_pk"))
-            .values(current=bindparam("current"), conflict=bindparam("conflict"))
+        self.set_flags = (
+            set_flags_sql()
+            if self.postgres
+            else sql(
+                update(records)
+                .where(records.c.pk == bindparam("key_pk"))
+                .values(current=bindparam("current"), conflict=bindparam("conflict"))
+            )
         )
         self.add_questionnaire = sql(
             _insert(dialect_name, QuestionnaireDefRow)
@@ -209,11 +205,15 @@ class Statements:
             )
             .on_conflict_do_nothing(index_elements=["event_id", "uid", "version"])
         )
-        self.flag_conflict = sql(
-            _insert(dialect_name, ConflictRow).on_conflict_do_nothing(
-                index_elements=["installation_id", "kind", "record_id", "revision"]
-            ),
-            CONFLICT_COLUMNS,
+        self.flag_conflict = (
+            flag_conflicts_sql()
+            if self.postgres
+            else sql(
+                _insert(dialect_name, ConflictRow).on_conflict_do_nothing(
+                    index_elements=["installation_id", "kind", "record_id", "revision"]
+                ),
+                CONFLICT_COLUMNS,
+            )
         )
 
 
@@ -283,12 +283,18 @@ class Writes:
         """PostgreSQL: new senders' first returns at once (see first_return.py): the
         received row's pk of each return written, by its index in `news`."""
         params: dict[str, object] = {"now": now, "run_pk": run_pk}
-        params.update(
-            (name, [getattr(new, name) for new in news])
-            for name, _type in BATCH_ARRAYS
-            if name != "public_key"
-        )
-        params["public_key"] = list(keys)
+        params["returns"] = json.dumps(
+            [
+                (new.installation_id, key, new.delegate_name, new.file_sha256, new.filename,
+                 new.event_id, new.pack_id, new.pack_version, new.created.isoformat(),
+                 new.added)
+                for new, key in zip(news, keys, strict=True)
+            ],
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
+        assert BATCH_FIELDS[-1][0] == "added" and BATCH_BYTES == ("payload", "signature")
+        params["payload"] = [new.payload for new in news]
+        params["signature"] = [new.signature for new in news]
         params["records"] = json.dumps(
             list(chain.from_iterable(
                 zip(repeat(n, len(places)), *zip(*manifest, strict=True), places, strict=True)
@@ -311,27 +317,28 @@ class Writes:
     def insert_records(self, rows: Iterable[tuple[object, ...]]) -> None:
         """Rows in RECORD_COLUMNS order; one already there (same key) is left alone."""
         if self.s.postgres:
-            columns = list(zip(*rows, strict=True))
-            if columns:
-                # The arrays go in binary (%b): as text, psycopg quotes each element
-                # with a regex, which cost more than the server's whole insert.
-                self._cursor.execute(
-                    self.s.insert_records,
-                    {name: list(values) for name, values in zip(RECORD_COLUMNS, columns,
-                                                                 strict=True)},
-                )  # fmt: skip
+            rows = list(rows)
+            if rows:
+                self._cursor.execute(self.s.insert_records, {"rows": _json(rows)})
             return
         self._cursor.executemany(self.s.insert_records, rows)
 
     def set_flags(self, updates: Sequence[tuple[bool, bool, int]]) -> None:
         """(current, conflict, pk) for existing rows whose flags changed."""
-        if updates:
+        if updates and self.s.postgres:
+            self._cursor.execute(self.s.set_flags, {"rows": _json(updates)})
+        elif updates:
             self._cursor.executemany(
                 self.s.set_flags,
                 [{"current": cur, "conflict": con, "key_pk": pk} for cur, con, pk in updates],
             )
 
     def flag_conflicts(self, keys: Iterable[tuple[str, str, str, int]], now: object) -> None:
+        if self.s.postgres:
+            unique = sorted(set(keys))
+            if unique:
+                self._cursor.execute(self.s.flag_conflict, {"rows": _json(unique), "now": now})
+            return
         params = [
             dict(zip(CONFLICT_COLUMNS, (*key, now), strict=True)) for key in sorted(set(keys))
         ]
@@ -347,6 +354,11 @@ class Writes:
             {"event_id": event_id, "uid": uid, "version": version, "title": title,
              "questions": json.dumps(questions)},
         )  # fmt: skip
+
+
+def _json(rows: Sequence[Sequence[object]]) -> str:
+    """Rows as one JSON array of arrays (PostgreSQL's statements unpack it)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def _sqlite_time(moment: dt.datetime) -> str:

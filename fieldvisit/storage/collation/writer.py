@@ -408,6 +408,13 @@ class CollationWriter:
         try:
             if error is None:
                 self._commit_batch()
+            elif isinstance(error, Exception) and not isinstance(
+                error, (CollationInterruptedError, DBAPIError, sqlite3.Error)
+            ):
+                # The run stopped for a reason outside the store (a worker process died):
+                # the batch holds whole returns only (each one's savepoint was released or
+                # rolled back), so they are kept.
+                self._quietly(self._commit_batch)
             elif self._batch_started is not None:
                 self._quietly(self._raw.rollback)
         finally:

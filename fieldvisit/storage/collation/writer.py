@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -181,6 +182,10 @@ class Statements:
             )
             assert tuple(compiled.positiontup or ()) == RECORD_COLUMNS
             self.insert_records = str(compiled)
+            row = "(" + ", ".join("?" * len(RECORD_COLUMNS)) + ")"
+            head, conflict = self.insert_records.split(" VALUES " + row)
+            self._sqlite_rows = (head + " VALUES ", row, conflict)
+        self._row_statements: dict[int, str] = {}
         self.first_return = sql(first_return_statement()) if self.postgres else ""
         for name in FIRST_ARRAYS:  # binary arrays, as for insert_records
             self.first_return = self.first_return.replace(f"%({name})s", f"%({name})b")
@@ -216,6 +221,15 @@ class Statements:
             ),
             CONFLICT_COLUMNS,
         )
+
+    def insert_rows(self, count: int) -> str:
+        """SQLite: the records insert for `count` rows in one statement (one VALUES list:
+        a return's rows cost a quarter less than the same rows one by one)."""
+        statement = self._row_statements.get(count)
+        if statement is None:
+            head, row, conflict = self._sqlite_rows
+            statement = self._row_statements[count] = head + ", ".join([row] * count) + conflict
+        return statement
 
 
 class Writes:
@@ -321,7 +335,10 @@ class Writes:
                                                                  strict=True)},
                 )  # fmt: skip
             return
-        self._cursor.executemany(self.s.insert_records, rows)
+        rows = list(rows)
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            part = rows[start : start + _ROWS_PER_INSERT]
+            self._cursor.execute(self.s.insert_rows(len(part)), list(chain.from_iterable(part)))
 
     def set_flags(self, updates: Sequence[tuple[bool, bool, int]]) -> None:
         """(current, conflict, pk) for existing rows whose flags changed."""
@@ -357,6 +374,10 @@ def _sqlite_time(moment: dt.datetime) -> str:
 
 def _pg_time(moment: dt.datetime) -> dt.datetime:
     return moment
+
+
+# SQLite: records per INSERT statement (9 parameters each, far below SQLite's limit).
+_ROWS_PER_INSERT = 100
 
 
 class CollationInterruptedError(StorageError):

@@ -10,6 +10,7 @@ StorageError line, raised before anything in the store changed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sqlite3
 import stat
@@ -188,7 +189,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config_at(MIGRATIONS, connection=connection)
 
 
+@functools.cache
 def _script() -> ScriptDirectory:
+    """The migrations, read once per process (each open of a store asks for the head)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())

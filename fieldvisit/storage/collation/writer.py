@@ -15,6 +15,7 @@ parameter handling cost more than decrypting the return did.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import time
@@ -232,6 +233,12 @@ class Statements:
         return statement
 
 
+@functools.cache
+def statements_for(dialect_name: str) -> Statements:
+    """A dialect's statements, compiled once per process (each run of a collator asks)."""
+    return Statements(dialect_name)
+
+
 class Writes:
     """The writes of one return, on the collator's driver connection."""
 
@@ -411,7 +418,7 @@ class CollationWriter:
 
     def __init__(self, store: CollationStore) -> None:
         self.store = store
-        self.statements = Statements(store.dialect)
+        self.statements = statements_for(store.dialect)
         self.sqlite = store.is_sqlite
         self._raw: Any = None
         self._cursor: _Cursor | None = None

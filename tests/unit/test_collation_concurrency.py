@@ -186,15 +186,18 @@ def test_four_collators_at_once_make_what_one_makes(
     assert got == expected
 
 
-@pytest.mark.parametrize("drop_at", [20, 45], ids=["first-return-at-once", "mid-return"])
+@pytest.mark.parametrize(
+    ("method", "drop_at"), [("first_returns", 2), ("insert_records", 10)],
+    ids=["first-returns-at-once", "mid-return"],
+)  # fmt: skip
 def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes_it(
     pg_server: object, corpus: tuple[Path, list[Path]], tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, drop_at: int,
+    monkeypatch: pytest.MonkeyPatch, method: str, drop_at: int,
 ) -> None:  # fmt: skip
-    """The corpus's first 40 files are first returns (written by one statement each), the
-    rest take the way with the rules: the connection drops before the 20th such write
-    (a first return's one statement) or the 45th (a later return's records, after its
-    sender row was locked and the return recorded)."""
+    """Most of the corpus's first 40 files are first returns, written 16 at a time by one
+    statement; the rest take the way with the rules. The connection drops before the
+    second such statement (a batch of first returns) or before the 10th return with the
+    rules writes its records (after its sender row was locked and the return recorded)."""
     from pg_support import PostgresServer
 
     from fieldvisit.packs.keys import load_keys
@@ -207,23 +210,20 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
     url = pg_server.url(pg_server.create_database()) + "?application_name=fv-drop-test"
     store = CollationStore.open(url)
     calls = {"n": 0}
+    original = getattr(Writes, method)
 
-    def drop_before(original: Any) -> Any:
-        def write_then_drop(self: Writes, *args: Any) -> Any:
-            calls["n"] += 1
-            if calls["n"] == drop_at:
-                with pg_server.admin() as admin:
-                    admin.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE application_name = 'fv-drop-test'"
-                    )
-            return original(self, *args)
-
-        return write_then_drop
+    def write_then_drop(self: Writes, *args: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == drop_at:
+            with pg_server.admin() as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'fv-drop-test'"
+                )
+        return original(self, *args)
 
     with monkeypatch.context() as patched:
-        patched.setattr(Writes, "insert_records", drop_before(Writes.insert_records))
-        patched.setattr(Writes, "first_return", drop_before(Writes.first_return))
+        patched.setattr(Writes, method, write_then_drop)
         try:
             with pytest.raises(StorageError, match="collate the same files again"):
                 Collator(store, organiser).collate(files)

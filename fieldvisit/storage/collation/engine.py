@@ -99,15 +99,6 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _pg_connect(dbapi_connection: Any, _record: Any) -> None:
-    # A collation commits each return. Not waiting for the WAL flush at each commit loses,
-    # on a server crash, at most the last fraction of a second of commits, each whole; the
-    # database stays consistent and collating the same files again completes them.
-    with dbapi_connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO off")
-    dbapi_connection.commit()
-
-
 def _prepare_sqlite_file(path: Path) -> None:
     if not path.parent.is_dir():
         raise StorageError("the folder does not exist", path=path.parent)
@@ -144,7 +135,9 @@ def make_engine(url: URL, password: str | None = None) -> Engine:
     if "connect_timeout" not in query:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
-    event.listen(engine, "connect", _pg_connect)
+    # The server's own durability settings apply (synchronous_commit is the organisers'
+    # server's choice, never changed here): the collator commits a batch of returns at a
+    # time instead (storage/collation/first_return.py).
     return engine
 
 

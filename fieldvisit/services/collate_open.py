@@ -302,6 +302,8 @@ def _fork_worker(
     if pid == 0:  # the worker: it never returns into the caller's code
         status = 1
         try:
+            # Ctrl+C reaches the whole process group: the writer stops the workers itself.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             os.close(read)
             for fd in others:  # the other workers' pipes are the writer's alone
                 os.close(fd)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -76,8 +77,10 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+@cache
 def resources_dir() -> Path:
-    """The `resources/` folder, from a source tree, an installed wheel or a frozen bundle."""
+    """The `resources/` folder, from a source tree, an installed wheel or a frozen bundle
+    (found once: every icon of the window frame asks for it)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -43,6 +43,7 @@ from fieldvisit.settings import (
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
 # stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
     from fieldvisit.gui.context import AppContext
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
+    from fieldvisit.gui.sample_banner import SampleBanner
     from fieldvisit.gui.section import Section
     from fieldvisit.services.views import EventChoice
 
@@ -128,15 +130,13 @@ class MainWindow(WindowEarlyNote):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        # Above every section: the sample banner (issue 9), shown for a sample event.
-        from fieldvisit.gui.sample_banner import SampleBanner
-
+        # Above every section: the sample banner (issue 9), made when first needed.
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
-        self.sample_banner = SampleBanner()
-        right.addWidget(self.sample_banner)
         right.addWidget(self.stack, 1)
+        self._banner_column = right
+        self._sample_banner: SampleBanner | None = None
         row.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -413,6 +413,16 @@ class MainWindow(WindowEarlyNote):
     # --- sections -------------------------------------------------------------------------
 
     @property
+    def sample_banner(self) -> SampleBanner:
+        """The banner above every section of a sample event (made at its first use)."""
+        if self._sample_banner is None:
+            from fieldvisit.gui.sample_banner import SampleBanner
+
+            self._sample_banner = SampleBanner()
+            self._banner_column.insertWidget(0, self._sample_banner)
+        return self._sample_banner
+
+    @property
     def current_section(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(NAME_ROLE)) if item else "today"
@@ -566,6 +576,8 @@ class MainWindow(WindowEarlyNote):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        from PySide6.QtCore import QEvent  # (not at import: the frame is built without it)
+
         if event.type() == QEvent.Type.PaletteChange:
             # The theme changed: the sidebar's icons take the new colours.
             for row in range(self.nav.count()):

@@ -29,7 +29,12 @@ def on_shown(frame):
     seen["modules"] = sorted(
         m for m in sys.modules
         if m.split(".")[0] in ("sqlalchemy", "alembic")
-        or m in ("fieldvisit.gui.sample_banner", "fieldvisit.services.store")
+        or m in (
+            "fieldvisit.gui.sample_banner",
+            "fieldvisit.gui.early_note",
+            "fieldvisit.gui.formatting",
+            "fieldvisit.services.store",
+        )
     )
     seen["visible"] = frame.window.isVisible()
     seen["dark"] = frame.window.palette().color(frame.window.backgroundRole()).lightness() < 128
@@ -103,7 +108,8 @@ def _remember_scheme(paths: AppPaths, scheme: str) -> None:
 
 def test_the_frame_is_built_without_what_only_later_screens_need(hague_paths: AppPaths) -> None:
     """Started before (the platform's scheme is known), the shown frame has not built the
-    `Qt` namespace's enums, the rich-text classes, the sample banner or the storage stack:
+    `Qt` namespace's enums, the rich-text classes, the sample banner, the early note's file,
+    the date formats or the storage stack:
     each costs start-up time before the first frame and is made when a screen needs it."""
     _remember_scheme(hague_paths, "light")
     seen = _start(FRAME, hague_paths)

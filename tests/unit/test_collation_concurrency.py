@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -185,15 +186,18 @@ def test_four_collators_at_once_make_what_one_makes(
     assert got == expected
 
 
-@pytest.mark.parametrize("drop_at", [20, 45], ids=["first-return-at-once", "mid-return"])
+@pytest.mark.parametrize(
+    ("method", "drop_at"), [("first_returns", 2), ("insert_records", 10)],
+    ids=["first-returns-at-once", "mid-return"],
+)  # fmt: skip
 def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes_it(
     pg_server: object, corpus: tuple[Path, list[Path]], tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, drop_at: int,
+    monkeypatch: pytest.MonkeyPatch, method: str, drop_at: int,
 ) -> None:  # fmt: skip
-    """The corpus's first 40 files are first returns (written by one statement each), the
-    rest take the way with the rules: the connection drops before the 20th such write
-    (a first return's one statement) or the 45th (a later return's records, after its
-    sender row was locked and the return recorded)."""
+    """Most of the corpus's first 40 files are first returns, written 16 at a time by one
+    statement; the rest take the way with the rules. The connection drops before the
+    second such statement (a batch of first returns) or before the 10th return with the
+    rules writes its records (after its sender row was locked and the return recorded)."""
     from pg_support import PostgresServer
 
     from fieldvisit.packs.keys import load_keys
@@ -206,23 +210,20 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
     url = pg_server.url(pg_server.create_database()) + "?application_name=fv-drop-test"
     store = CollationStore.open(url)
     calls = {"n": 0}
+    original = getattr(Writes, method)
 
-    def drop_before(original: Any) -> Any:
-        def write_then_drop(self: Writes, *args: Any) -> Any:
-            calls["n"] += 1
-            if calls["n"] == drop_at:
-                with pg_server.admin() as admin:
-                    admin.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE application_name = 'fv-drop-test'"
-                    )
-            return original(self, *args)
-
-        return write_then_drop
+    def write_then_drop(self: Writes, *args: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == drop_at:
+            with pg_server.admin() as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'fv-drop-test'"
+                )
+        return original(self, *args)
 
     with monkeypatch.context() as patched:
-        patched.setattr(Writes, "insert_records", drop_before(Writes.insert_records))
-        patched.setattr(Writes, "first_return", drop_before(Writes.first_return))
+        patched.setattr(Writes, method, write_then_drop)
         try:
             with pytest.raises(StorageError, match="collate the same files again"):
                 Collator(store, organiser).collate(files)
@@ -294,5 +295,41 @@ def test_worker_processes_open_the_files_and_the_run_is_the_same(
             assert outcomes(stopped) == expected[:50]
         finally:
             fresh.close()
+    finally:
+        store.close()
+
+
+def test_a_worker_that_dies_stops_the_run_and_what_was_written_stays_whole(
+    corpus: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process killed midway (the system ran out of memory, say) ends the run
+    with BrokenProcessPool instead of leaving it waiting; the returns written before are
+    whole, and running again completes the collation."""
+    from fieldvisit.packs.keys import load_keys
+    from fieldvisit.services import collate_open
+
+    key, files = corpus
+    organiser = load_keys(key, None).returns
+    real_open = collate_open.open_file
+    doomed = files[100]
+
+    def dies_at_the_doomed_file(opener: Any, path: Path, known: Any) -> Any:
+        if path == doomed:
+            os._exit(9)  # as a killed worker: no exception, no goodbye
+        return real_open(opener, path, known)
+
+    monkeypatch.setattr(collate_open, "open_file", dies_at_the_doomed_file)
+    store = CollationStore.open(tmp_path / "broken.sqlite")
+    try:
+        with pytest.raises(BrokenProcessPool):
+            Collator(store, organiser).collate(files, workers=2)
+        with store.unit() as s:
+            received = s.scalar(select(func.count()).select_from(ReceivedRow)) or 0
+            rejected = s.scalar(select(func.count()).select_from(RejectedRow)) or 0
+        # The files before the dead worker's chunk, each whole (rows only with their file).
+        assert 0 < received + rejected <= 100
+        monkeypatch.setattr(collate_open, "open_file", real_open)
+        Collator(store, organiser).collate(files, workers=2)
+        assert end_state(store) == reference(tmp_path, organiser, files)
     finally:
         store.close()

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldvisit.domain.errors import UserError
-from fieldvisit.paths import AppPaths, preload_dirs
-from fieldvisit.settings import LANGUAGE, THEME, Settings
+from fieldvisit.paths import EARLY_NOTE_FILE, AppPaths, preload_dirs
+from fieldvisit.settings import LANGUAGE, SYSTEM_SCHEME, THEME, Settings
 
 # The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
 # is most of the start-up time. The worker and the context wait for it too.
@@ -243,15 +243,33 @@ def open_frame(
 
     app = app or create_application()
     settings = settings_for(paths)
-    apply_theme(app, theme or settings.get(THEME))
+    apply_theme(app, theme or settings.get(THEME), assume_dark=scheme_seen(settings))
     translators = Translators()
     translators.install(app, language or settings.get(LANGUAGE), paths.cache)
     window = MainWindow(settings)
-    from fieldvisit.gui.early_note import FILE_NAME
-
-    window.early_note_file = paths.data / FILE_NAME
+    window.early_note_file = paths.data / EARLY_NOTE_FILE
     window.restore_geometry()
     return Frame(app, settings, window, translators)
+
+
+def scheme_seen(settings: Settings) -> bool | None:
+    """Whether the platform's colour scheme was dark at the last start (None: not known)."""
+    return {"dark": True, "light": False}.get(settings.get(SYSTEM_SCHEME))
+
+
+def follow_scheme(frame: Frame) -> None:
+    """Once the frame is painted: check the colour scheme it assumed, remember the
+    platform's for the next start, and follow it while the window lives."""
+    from fieldvisit.gui.theme import SchemeFollower
+
+    settings = frame.settings
+
+    def remember(dark: bool) -> None:
+        seen = "dark" if dark else "light"
+        if settings.get(SYSTEM_SCHEME) != seen:
+            settings.set(SYSTEM_SCHEME, seen)
+
+    SchemeFollower(frame.app, lambda: settings.get(THEME), remember, frame.window)
 
 
 def attach_store(frame: Frame, paths: AppPaths, key: bytearray | None = None) -> Shell:
@@ -376,6 +394,7 @@ def run(
         create_application,
         load_in_background,
         open_file,
+        paint_now,
     )
 
     app = create_application()
@@ -383,6 +402,10 @@ def run(
     frame.window.show()
     if on_shown is not None and on_shown(frame):
         return int(app.exec())
+    # The frame on screen before the store and the first screen are read; keys typed
+    # meanwhile wait in the queue for the window's shortcuts and the early note.
+    paint_now(app)
+    follow_scheme(frame)
     try:
         go_on, key = unlock_at_start(frame, paths)
         if not go_on:
@@ -422,9 +445,11 @@ def run(
     file = getattr(args, "file", None)
     if file:
         open_file(shell.window, Path(file))
-    # macOS hands a double-clicked document to the running app as a FileOpen event.
-    file_open = FileOpenFilter(shell.window, app)
-    app.installEventFilter(file_open)
+    if sys.platform == "darwin":
+        # macOS hands a double-clicked document to the running app as a FileOpen event
+        # (elsewhere the desktop starts the app with the file: no filter on every event).
+        file_open = FileOpenFilter(shell.window, app)
+        app.installEventFilter(file_open)
     app.aboutToQuit.connect(shell.close)
     code = app.exec()
     shell.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -16,6 +17,9 @@ APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
 # A file whose first line is the store's passcode (CLI commands and the desktop app).
 ENV_PASSCODE_FILE = "FIELDVISIT_PASSCODE_FILE"
+# Beside the store: what a delegate types before the store is open (a note at the next
+# start if the app is killed first).
+EARLY_NOTE_FILE = "unsaved-note.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +80,10 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+@cache
 def resources_dir() -> Path:
-    """The `resources/` folder, from a source tree, an installed wheel or a frozen bundle."""
+    """The `resources/` folder, from a source tree, an installed wheel or a frozen bundle
+    (found once: every icon of the window frame asks for it)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"

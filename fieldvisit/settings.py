@@ -36,6 +36,15 @@ def _declare(option: Option[T]) -> Option[T]:
 
 LANGUAGE = _declare(Option("language", str, "system", "interface language: system, en or nl"))
 THEME = _declare(Option("theme", str, "system", "colour theme: system, light or dark"))
+SYSTEM_SCHEME = _declare(
+    Option(
+        "theme/system_scheme",
+        str,
+        "",
+        "the platform's colour scheme seen at the last start, dark or light (empty: not yet "
+        "known); under the system theme the window frame is painted in it, then checked",
+    )
+)
 SHOW_LOCAL_ZONE = _declare(
     Option("show_local_zone", bool, False, "show the laptop's time beside event times (older)")
 )

@@ -6,15 +6,19 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtGui import QFileOpenEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldvisit import __version__
 from fieldvisit.gui.import_hook import lighten_pyside_import_hook
 from fieldvisit.gui.main_window import MainWindow
 from fieldvisit.gui.theme import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -34,6 +38,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setDesktopFileName("fieldvisit")
     app.setWindowIcon(icon("fieldvisit"))
     return app
+
+
+def paint_now(app: QApplication) -> None:
+    """Paint what is shown now (the window frame) before the start-up work that follows.
+    User input is left in the queue: the event loop delivers it, in order, afterwards."""
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 def _import_storage_stack() -> None:
@@ -89,6 +99,9 @@ class FileOpenFilter(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QFileOpenEvent
+
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             if event.file():
                 open_file(self.window, Path(event.file()))

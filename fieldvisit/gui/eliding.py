@@ -24,6 +24,8 @@ class ElidingComboBox(QComboBox):
         """What the closed box shows now (tests read it)."""
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
+        if not option.currentText:  # (the window frame's empty box: nothing to elide)
+            return ""
         rect = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
         )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.gui.eliding import ElidingComboBox
-from fieldvisit.gui.formatting import date_long
 from fieldvisit.gui.navigation import SECTIONS, LazySections, make_section, section_titles
 from fieldvisit.gui.theme import icon, section_icon
 from fieldvisit.gui.window_early_note import WindowEarlyNote
@@ -43,6 +42,7 @@ from fieldvisit.settings import (
 # The frame of the window (menus, toolbar, navigation) imports nothing of the storage
 # stack, so it can be on screen before SQLAlchemy and the sections are loaded (`attach`).
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
     from fieldvisit.gui.context import AppContext
@@ -51,15 +51,15 @@ if TYPE_CHECKING:
     from fieldvisit.gui.open_pack import OpenPackFlow
     from fieldvisit.gui.programme.section import ProgrammeSection
     from fieldvisit.gui.reminders import Reminders
+    from fieldvisit.gui.sample_banner import SampleBanner
     from fieldvisit.gui.section import Section
     from fieldvisit.services.views import EventChoice
 
 log = logging.getLogger(__name__)
 
-# Nothing on the way to the first frame touches the `Qt` namespace: its first use builds
-# some 90 Python enums (about 20 ms), which the sections pay for once the frame is up. So
-# the frame sets enum properties by name and uses the role numbers, and the methods that
-# run later import `Qt` where they need it.
+# The frame never touches the `Qt` namespace (its first use builds ~90 Python enums, 15 ms;
+# tests/gui/test_frame.py): enum properties are set by name, roles by number, and methods
+# that run later import `Qt` where they need it.
 NAME_ROLE = 256  # Qt.ItemDataRole.UserRole: the section name of a navigation item
 
 APP_TITLE = "Field Visit Companion"
@@ -128,15 +128,13 @@ class MainWindow(WindowEarlyNote):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        # Above every section: the sample banner (issue 9), shown for a sample event.
-        from fieldvisit.gui.sample_banner import SampleBanner
-
+        # Above every section: the sample banner (issue 9), made when first needed.
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
-        self.sample_banner = SampleBanner()
-        right.addWidget(self.sample_banner)
         right.addWidget(self.stack, 1)
+        self._banner_column = right
+        self._sample_banner: SampleBanner | None = None
         row.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -413,6 +411,16 @@ class MainWindow(WindowEarlyNote):
     # --- sections -------------------------------------------------------------------------
 
     @property
+    def sample_banner(self) -> SampleBanner:
+        """The banner above every section of a sample event (made at its first use)."""
+        if self._sample_banner is None:
+            from fieldvisit.gui.sample_banner import SampleBanner
+
+            self._sample_banner = SampleBanner()
+            self._banner_column.insertWidget(0, self._sample_banner)
+        return self._sample_banner
+
+    @property
     def current_section(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(NAME_ROLE)) if item else "today"
@@ -499,6 +507,8 @@ class MainWindow(WindowEarlyNote):
     def set_events(self, choices: list[EventChoice], preferred: str = "") -> None:
         from PySide6.QtCore import Qt
 
+        from fieldvisit.gui.formatting import date_long
+
         self.events = choices
         wanted = preferred or self.ctx.event_id or self.settings.get(LAST_EVENT)
         self.event_combo.blockSignals(True)
@@ -566,6 +576,8 @@ class MainWindow(WindowEarlyNote):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        from PySide6.QtCore import QEvent  # (not at import: the frame is built without it)
+
         if event.type() == QEvent.Type.PaletteChange:
             # The theme changed: the sidebar's icons take the new colours.
             for row in range(self.nav.count()):

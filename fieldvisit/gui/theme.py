@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QObject, QRectF, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -14,9 +16,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,11 +23,15 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
-    QTextEdit,
     QWidget,
 )
 
 from fieldvisit.paths import resource
+
+# Rich-text classes are only needed to re-colour links when the theme changes: the window
+# frame is built without them (each first use of a Qt class builds its Python enums).
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 # Session kinds' accent colours, readable on light and dark backgrounds alike.
 KIND_COLOURS = {
@@ -216,6 +219,8 @@ class FieldvisitStyle(QProxyStyle):
 def _recolour_links(document: QTextDocument, link: QColor) -> None:
     """Rich text takes the link colour of the palette when it is parsed: give the links of an
     already parsed document the current one."""
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
     block = document.begin()
     cursor = QTextCursor(document)
     while block.isValid():
@@ -237,8 +242,13 @@ def _recolour_links(document: QTextDocument, link: QColor) -> None:
 def restyle(app: QApplication) -> None:
     """After a theme change: rich text already on screen takes the new link colour, and
     custom-painted widgets repaint with the new palette."""
+    widgets = app.allWidgets()
+    if not widgets:  # the first theme of a start: nothing on screen yet
+        return
+    from PySide6.QtWidgets import QTextEdit
+
     link = app.palette().color(QPalette.ColorRole.Link)
-    for widget in app.allWidgets():
+    for widget in widgets:
         if isinstance(widget, QLabel):
             text = widget.text()
             if "<a " in text:
@@ -254,24 +264,69 @@ def restyle(app: QApplication) -> None:
         widget.update()
 
 
-def apply_theme(app: QApplication, theme: str = "system") -> None:
+def apply_theme(
+    app: QApplication, theme: str = "system", *, assume_dark: bool | None = None
+) -> bool:
     """Fusion everywhere, with a complete palette: dark when the theme (or, for "system",
     the platform's colour scheme) is dark, else light. Everything already on screen is
-    re-styled."""
+    re-styled. Returns whether the palette is dark.
+
+    `assume_dark`: for "system", the scheme the platform had at the last start. The window
+    frame is then painted in it without asking the platform, whose answer (a `Qt.ColorScheme`)
+    builds the ~90 Python enums of the `Qt` namespace, some 15 ms before the first frame;
+    `follow_system_scheme` asks once the frame is up and corrects a scheme that changed."""
     if not isinstance(app.style(), FieldvisitStyle):
         app.setStyle(FieldvisitStyle())
-    hints = app.styleHints()
-    # Imported here: the usual start does without the `Qt` namespace (start-up time).
-    from PySide6.QtCore import Qt
-
-    if theme == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-    elif theme == "light":
-        hints.setColorScheme(Qt.ColorScheme.Light)
+    if theme not in ("dark", "light") and assume_dark is not None:
+        dark = assume_dark
     else:
-        hints.unsetColorScheme()
-    dark = theme == "dark" or (
-        theme not in ("light",) and hints.colorScheme() == Qt.ColorScheme.Dark
-    )
+        from PySide6.QtCore import Qt
+
+        hints = app.styleHints()
+        if theme == "dark":
+            hints.setColorScheme(Qt.ColorScheme.Dark)
+        elif theme == "light":
+            hints.setColorScheme(Qt.ColorScheme.Light)
+        else:
+            hints.unsetColorScheme()
+        dark = theme == "dark" or (theme != "light" and system_is_dark(app))
     app.setPalette(dark_palette() if dark else light_palette(app))
     restyle(app)
+    return dark
+
+
+def system_is_dark(app: QApplication) -> bool:
+    """The platform's colour scheme is dark (an unknown scheme counts as light)."""
+    from PySide6.QtCore import Qt
+
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+class SchemeFollower(QObject):
+    """Under the "system" theme, keeps the palette in the platform's colour scheme: corrects
+    the scheme assumed at start (`apply_theme`'s `assume_dark`) once the frame is up, and
+    follows a change while the app runs (the evening switch to dark). `theme()` gives the
+    theme chosen now; `remember(dark)` keeps the platform's scheme for the next start. It
+    follows for as long as its parent lives."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        theme: Callable[[], str],
+        remember: Callable[[bool], None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scheme_follower")
+        self.app = app
+        self.theme = theme
+        self.remember = remember
+        app.styleHints().colorSchemeChanged.connect(self.check)
+        self.check()
+
+    @Slot()
+    def check(self) -> None:
+        dark = system_is_dark(self.app)
+        self.remember(dark)
+        if self.theme() not in ("dark", "light") and dark != is_dark(self.app.palette()):
+            apply_theme(self.app, "system")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from fieldvisit.gui.formatting import day_time
 from fieldvisit.gui.window_dialogs import WindowDialogs
 
 
@@ -56,6 +55,7 @@ class WindowStatus(WindowDialogs):
     def on_clock_changed(self) -> None:
         if self.ctx.pretending:
             from fieldvisit.domain.clock import laptop_zone, same_offset, zone_label
+            from fieldvisit.gui.formatting import day_time
 
             now = self.ctx.now().astimezone(self.ctx.timezone)
             text = day_time(now)

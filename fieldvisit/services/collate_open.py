@@ -10,16 +10,21 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import pickle
+import signal
+import struct
 import sys
 import threading
-from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+import traceback
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, fields
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -226,25 +231,32 @@ def open_file(opener: ReturnOpener, path: Path, known: AbstractSet[str]) -> Open
 
 # Below this many files the worker processes cost more than they save.
 PARALLEL_FROM = 32
-# Files per task, and tasks in flight per worker: enough to keep the workers busy while
-# the writer catches up (and few submits: each wakes the pool's thread, which then takes
-# the GIL from the writer), few enough that a long run never holds many payloads (about
-# 128 compressed ones here).
-_CHUNK = 16
-_IN_FLIGHT = 4
-# A worker process's opener and the hashes the store had (set by its initializer).
-_worker: tuple[ReturnOpener, AbstractSet[str]] | None = None
+# Files per message from a worker: small enough that the writer starts at once, large
+# enough that a message costs little.
+_CHUNK = 8
+# Bytes a worker's pipe holds (Linux): several messages, so a worker goes on opening while
+# the writer is busy, without a long run ever holding many payloads in memory.
+_PIPE_BYTES = 2**20
+_LENGTH = struct.Struct(">Q")
+_PAYLOAD_VALUES = attrgetter(*(f.name for f in fields(ReturnPayload)))
+# What a worker sends for one file: OpenedFile's fields without the path (the writer
+# has the list), the payload as a tuple: plain values pickle several times faster
+# than the dataclasses and the Path do.
+_Sent = tuple[str | None, tuple[Any, ...] | None, bytes, bytes, str | None, str, bool]
 
 
-def _start_worker(private_key: X25519PrivateKey, known: AbstractSet[str]) -> None:
-    global _worker
-    _worker = (ReturnOpener(private_key), known)
+def _send(item: OpenedFile) -> _Sent:
+    payload = None if item.payload is None else _PAYLOAD_VALUES(item.payload)
+    reason = None if item.reason is None else item.reason.value
+    return item.digest, payload, item.stored, item.signature, reason, item.detail, item.known
 
 
-def _open_in_worker(paths: Sequence[Path]) -> list[OpenedFile]:
-    assert _worker is not None
-    opener, known = _worker
-    return [open_file(opener, path, known) for path in paths]
+def _received(path: Path, sent: _Sent) -> OpenedFile:
+    digest, payload, stored, signature, reason, detail, known = sent
+    return OpenedFile(
+        path, digest, None if payload is None else ReturnPayload(*payload), stored, signature,
+        None if reason is None else RejectReason(reason), detail, known,
+    )  # fmt: skip
 
 
 def parallel_available() -> bool:
@@ -264,26 +276,62 @@ def default_workers() -> int:
     return min(os.cpu_count() or 1, 4) if parallel_available() else 0
 
 
-def _in_workers(
-    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int
-) -> Generator[OpenedFile, None, None]:
-    context = multiprocessing.get_context("fork")
-    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker,
-        initargs=(opener.private_key, known),
-    ) as pool:  # fmt: skip
-        pending: deque[Future[list[OpenedFile]]] = deque()
+def _work(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], first: int,
+    step: int, out: BinaryIO,
+) -> None:  # fmt: skip
+    """A worker: opens chunks first, first + step, ... and writes each to its pipe."""
+    for start in range(first * _CHUNK, len(files), step * _CHUNK):
+        sent = [_send(open_file(opener, path, known)) for path in files[start : start + _CHUNK]]
+        data = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
+        out.write(_LENGTH.pack(len(data)) + data)
+        out.flush()
+
+
+def _fork_worker(
+    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], first: int,
+    step: int, others: Sequence[int],
+) -> tuple[int, int]:  # fmt: skip
+    """Fork worker `first` of `step`: its process id and the read end of its pipe."""
+    import fcntl  # Linux only, as is forking (parallel_available)
+
+    read, write = os.pipe()
+    with suppress(OSError):  # a larger pipe where the system allows it
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    pid = os.fork()
+    if pid == 0:  # the worker: it never returns into the caller's code
+        status = 1
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(_open_in_worker, chunk))
-                if len(pending) >= workers * _IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            # Ctrl+C reaches the whole process group: the writer stops the workers itself.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            os.close(read)
+            for fd in others:  # the other workers' pipes are the writer's alone
+                os.close(fd)
+            with open(write, "wb") as out:
+                _work(opener, files, known, first, step, out)
+            status = 0
+        except BrokenPipeError:
+            status = 0  # the writer stopped reading: the run ended early
+        except BaseException:
+            traceback.print_exc()
         finally:
-            for future in pending:  # stopped early: what was not started never starts
-                future.cancel()
+            os._exit(status)
+    os.close(write)
+    return pid, read
+
+
+def _arriving(files: Sequence[Path], pipes: Sequence[BinaryIO]) -> Iterator[OpenedFile]:
+    """The workers' results in file order: worker w opens chunks w, w + workers, ... so
+    the writer reads chunk k from pipe k % workers. No thread runs in the writer's
+    process: it unpickles each chunk when it gets to it."""
+    for index, start in enumerate(range(0, len(files), _CHUNK)):
+        pipe = pipes[index % len(pipes)]
+        head = pipe.read(_LENGTH.size)
+        data = pipe.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
+        if not data:
+            raise BrokenProcessPool("a worker process opening the files ended unexpectedly")
+        for path, sent in zip(files[start : start + _CHUNK], pickle.loads(data), strict=True):
+            yield _received(path, sent)
 
 
 @contextmanager
@@ -291,14 +339,24 @@ def opened_files(
     opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int = 0
 ) -> Iterator[Iterator[OpenedFile]]:
     """The files opened in order: here, or, with `workers` > 0 and enough files, by that
-    many forked processes while the caller writes the files before (decrypting, verifying
-    and parsing take as long as writing the store). Leaving the block stops the workers;
-    a worker that dies raises BrokenProcessPool rather than leaving the run waiting."""
+    many processes forked on entering the block, which open the files while the caller
+    writes the ones before (decrypting, verifying and parsing take as long as writing
+    the store). Leaving the block stops the workers; a worker that dies raises
+    BrokenProcessPool rather than leaving the run waiting."""
     if workers <= 0 or len(files) < PARALLEL_FROM or not parallel_available():
         yield (open_file(opener, path, known) for path in files)
         return
-    arriving = _in_workers(opener, files, known, workers)
+    started: list[tuple[int, BinaryIO]] = []
     try:
-        yield arriving
+        for first in range(workers):
+            pid, read = _fork_worker(
+                opener, files, known, first, workers, [r.fileno() for _p, r in started]
+            )
+            started.append((pid, open(read, "rb")))
+        yield _arriving(files, [pipe for _pid, pipe in started])
     finally:
-        arriving.close()
+        for pid, pipe in started:  # done or stopped early: no worker outlives the run
+            pipe.close()
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)

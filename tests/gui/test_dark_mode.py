@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
@@ -209,4 +210,58 @@ def test_visit_map_panel_follows_the_theme(shell: Shell, qtbot: QtBot, qapp: QAp
         apply_theme(qapp, "dark")
         qtbot.waitUntil(lambda: ground().lightness() < 80)  # palettes propagate by events
     finally:
+        apply_theme(qapp, "light")
+
+
+def test_the_frame_paints_in_the_scheme_seen_last_and_is_corrected_once_up(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under the "system" theme the frame is painted in the scheme the platform had at the
+    last start, without asking it (its answer builds the `Qt` namespace's enums); once up,
+    the follower asks, corrects a scheme that changed, and remembers the platform's."""
+    import fieldvisit.gui.theme as theme
+
+    def not_before_the_frame(_app: QApplication) -> bool:
+        raise AssertionError("the platform was asked before the frame")
+
+    monkeypatch.setattr(theme, "system_is_dark", not_before_the_frame)
+    assert apply_theme(qapp, "system", assume_dark=True) is True
+    assert theme.is_dark(qapp.palette())
+    monkeypatch.undo()
+    remembered: list[bool] = []
+    owner = QWidget()
+    try:
+        # The offscreen platform has no dark scheme: the assumed dark one is corrected.
+        theme.SchemeFollower(qapp, lambda: "system", remembered.append, owner)
+        assert remembered == [False]
+        assert not theme.is_dark(qapp.palette())
+    finally:
+        shiboken6.delete(owner)  # at once: its follower must not hear the next test
+        apply_theme(qapp, "light")
+
+
+def test_the_system_theme_follows_the_platform_while_the_app_runs(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The evening switch to dark reaches the open window under "system"; a theme the user
+    chose (light) stays as chosen."""
+    import fieldvisit.gui.theme as theme
+
+    chosen = ["system"]
+    remembered: list[bool] = []
+    owner = QWidget()
+    try:
+        apply_theme(qapp, "system")
+        theme.SchemeFollower(qapp, lambda: chosen[0], remembered.append, owner)
+        monkeypatch.setattr(theme, "system_is_dark", lambda _app: True)
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert theme.is_dark(qapp.palette())
+        assert remembered[-1] is True
+        chosen[0] = "light"
+        apply_theme(qapp, "light")
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert not theme.is_dark(qapp.palette())
+    finally:
+        shiboken6.delete(owner)  # at once: its follower must not hear the next test
+        monkeypatch.undo()
         apply_theme(qapp, "light")

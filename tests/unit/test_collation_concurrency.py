@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -294,5 +295,41 @@ def test_worker_processes_open_the_files_and_the_run_is_the_same(
             assert outcomes(stopped) == expected[:50]
         finally:
             fresh.close()
+    finally:
+        store.close()
+
+
+def test_a_worker_that_dies_stops_the_run_and_what_was_written_stays_whole(
+    corpus: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process killed midway (the system ran out of memory, say) ends the run
+    with BrokenProcessPool instead of leaving it waiting; the returns written before are
+    whole, and running again completes the collation."""
+    from fieldvisit.packs.keys import load_keys
+    from fieldvisit.services import collate_open
+
+    key, files = corpus
+    organiser = load_keys(key, None).returns
+    real_open = collate_open.open_file
+    doomed = files[100]
+
+    def dies_at_the_doomed_file(opener: Any, path: Path, known: Any) -> Any:
+        if path == doomed:
+            os._exit(9)  # as a killed worker: no exception, no goodbye
+        return real_open(opener, path, known)
+
+    monkeypatch.setattr(collate_open, "open_file", dies_at_the_doomed_file)
+    store = CollationStore.open(tmp_path / "broken.sqlite")
+    try:
+        with pytest.raises(BrokenProcessPool):
+            Collator(store, organiser).collate(files, workers=2)
+        with store.unit() as s:
+            received = s.scalar(select(func.count()).select_from(ReceivedRow)) or 0
+            rejected = s.scalar(select(func.count()).select_from(RejectedRow)) or 0
+        # The files before the dead worker's chunk, each whole (rows only with their file).
+        assert 0 < received + rejected <= 100
+        monkeypatch.setattr(collate_open, "open_file", real_open)
+        Collator(store, organiser).collate(files, workers=2)
+        assert end_state(store) == reference(tmp_path, organiser, files)
     finally:
         store.close()

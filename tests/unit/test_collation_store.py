@@ -78,6 +78,44 @@ def test_a_new_sqlite_store_is_created_0600(tmp_path: Path) -> None:
     CollationStore.open(str(path)).close()  # a string path is a file too, reopened at head
 
 
+def test_a_new_store_has_16_kib_pages_an_older_one_keeps_its_own_both_checkpoint_at_4_mib(
+    tmp_path: Path,
+) -> None:
+    organiser = X25519PrivateKey.generate()
+    me = Ed25519PrivateKey.generate()
+    returns = [write(tmp_path, craft(organiser, me, [note(f"n{i}", "Seen.")]), f"r{i}.fvreturn")
+               for i in range(2)]  # fmt: skip
+    new, old = tmp_path / "new.sqlite", tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as db:  # a store made with 4 KiB pages (before this session)
+        db.execute("PRAGMA page_size=4096")
+        db.execute("PRAGMA journal_mode=WAL")
+    db.close()
+    for path in (new, old):
+        for file in returns:
+            store = CollationStore.open(path)
+            try:
+                summary = Collator(store, organiser).collate([file])
+                assert [o.status for o in summary.outcomes] == ["accepted"]
+            finally:
+                store.close()
+    sizes = {}
+    for path in (new, old):
+        with sqlite3.connect(path) as db:
+            sizes[path.name] = db.execute("PRAGMA page_size").fetchone()[0]
+            assert db.execute("SELECT count(*) FROM records").fetchone()[0] == 2
+        db.close()
+    assert sizes == {"new.sqlite": 16384, "old.sqlite": 4096}
+    # Either way the write-ahead log is checkpointed every 4 MiB.
+    for path, pages in ((new, 256), (old, 1024)):
+        store = CollationStore.open(path)
+        try:
+            with store.engine.connect() as connection:
+                said = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+            assert said == pages
+        finally:
+            store.close()
+
+
 @pytest.mark.parametrize("version", [1, 2])
 def test_a_hand_versioned_store_is_upgraded_after_a_backup(tmp_path: Path, version: int) -> None:
     organiser = X25519PrivateKey.generate()

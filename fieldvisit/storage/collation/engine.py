@@ -10,6 +10,7 @@ StorageError line, raised before anything in the store changed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sqlite3
 import stat
@@ -40,6 +41,8 @@ _MIGRATION_LOCK = 0x46560014
 # Seconds a SQLite writer waits for another collator's transaction before giving up.
 SQLITE_BUSY_SECONDS = 120.0
 CONNECT_TIMEOUT = 10
+SQLITE_PAGE_SIZE = 16384
+SQLITE_WAL_CHECKPOINT = 4 * 2**20  # bytes
 
 
 def parse_target(target: str | Path) -> URL:
@@ -75,11 +78,20 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # says BEGIN itself, so a collator's write transaction can take the lock up front.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A new store's pages: a compressed payload fits one, and a collation writes a quarter
+    # fewer pages (measured: the writes of 1,000 returns cost 15% less CPU than with 4 KiB
+    # pages). A store made before keeps its page size: this does nothing once it has tables.
+    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
     # WAL: the report and the Organiser window read while others collate.
     cursor.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL: a commit is durable at the next checkpoint; a power cut can lose the
     # last returns' commits (never half a return), and collating the files again restores them.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint every 4 MiB of WAL, as SQLite's default does with 4 KiB pages: with 16 KiB
+    # pages its 1,000 pages let 16 MiB pile up, which the last connection's close then
+    # copies and syncs while the organiser waits (measured: 12-25 ms against 6-9 ms).
+    page_size = cursor.execute("PRAGMA page_size").fetchone()[0]
+    cursor.execute(f"PRAGMA wal_autocheckpoint={max(1, SQLITE_WAL_CHECKPOINT // page_size)}")
     cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
@@ -176,7 +188,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config_at(MIGRATIONS, connection=connection)
 
 
+@functools.cache
 def _script() -> ScriptDirectory:
+    """The migrations, read once per process (each open of a store asks for the head)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())

@@ -15,6 +15,7 @@ parameter handling cost more than decrypting the return did.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import time
@@ -174,6 +175,10 @@ class Statements:
             )
             assert tuple(compiled.positiontup or ()) == RECORD_COLUMNS
             self.insert_records = str(compiled)
+            row = "(" + ", ".join("?" * len(RECORD_COLUMNS)) + ")"
+            head, conflict = self.insert_records.split(" VALUES " + row)
+            self._sqlite_rows = (head + " VALUES ", row, conflict)
+        self._row_statements: dict[int, str] = {}
         self.first_returns = first_returns_sql() if self.postgres else ""
         self.records_of = sql(
             select(
@@ -215,6 +220,21 @@ class Statements:
                 CONFLICT_COLUMNS,
             )
         )
+
+    def insert_rows(self, count: int) -> str:
+        """SQLite: the records insert for `count` rows in one statement (one VALUES list:
+        a return's rows cost a quarter less than the same rows one by one)."""
+        statement = self._row_statements.get(count)
+        if statement is None:
+            head, row, conflict = self._sqlite_rows
+            statement = self._row_statements[count] = head + ", ".join([row] * count) + conflict
+        return statement
+
+
+@functools.cache
+def statements_for(dialect_name: str) -> Statements:
+    """A dialect's statements, compiled once per process (each run of a collator asks)."""
+    return Statements(dialect_name)
 
 
 class Writes:
@@ -321,7 +341,10 @@ class Writes:
             if rows:
                 self._cursor.execute(self.s.insert_records, {"rows": _json(rows)})
             return
-        self._cursor.executemany(self.s.insert_records, rows)
+        rows = list(rows)
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            part = rows[start : start + _ROWS_PER_INSERT]
+            self._cursor.execute(self.s.insert_rows(len(part)), list(chain.from_iterable(part)))
 
     def set_flags(self, updates: Sequence[tuple[bool, bool, int]]) -> None:
         """(current, conflict, pk) for existing rows whose flags changed."""
@@ -371,6 +394,10 @@ def _pg_time(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+# SQLite: records per INSERT statement (9 parameters each, far below SQLite's limit).
+_ROWS_PER_INSERT = 100
+
+
 class CollationInterruptedError(StorageError):
     """The database went away or failed in the middle of a collation run."""
 
@@ -406,7 +433,7 @@ class CollationWriter:
 
     def __init__(self, store: CollationStore) -> None:
         self.store = store
-        self.statements = Statements(store.dialect)
+        self.statements = statements_for(store.dialect)
         self.sqlite = store.is_sqlite
         self._raw: Any = None
         self._cursor: _Cursor | None = None
@@ -424,6 +451,13 @@ class CollationWriter:
         try:
             if error is None:
                 self._commit_batch()
+            elif isinstance(error, Exception) and not isinstance(
+                error, (CollationInterruptedError, DBAPIError, sqlite3.Error)
+            ):
+                # The run stopped for a reason outside the store (a worker process died):
+                # the batch holds whole returns only (each one's savepoint was released or
+                # rolled back), so they are kept.
+                self._quietly(self._commit_batch)
             elif self._batch_started is not None:
                 self._quietly(self._raw.rollback)
         finally:

@@ -2017,6 +2017,10 @@
         <source>Nothing found.</source>
         <translation>Niets gevonden.</translation>
     </message>
+    <message>
+        <source>Your notes are not searched: the organisers require a passcode for this event&apos;s notes (Settings &gt; Protect with a passcode…).</source>
+        <translation>Uw notities worden niet doorzocht: de organisatoren vereisen een toegangscode voor de notities van dit evenement (Instellingen &gt; Beveiligen met een toegangscode…).</translation>
+    </message>
 </context>
 <context>
     <name>SearchResultsModel</name>

@@ -130,19 +130,18 @@ class Collator:
         ahead of the writes (see collate_open.opened_files)."""
         summary = CollateSummary()
         seen, known_qs = self.writer.known()
-        run_pk = summary.run_pk = self.writer.start_run(
-            self.organiser.name, self.organiser.host, len(files)
-        )
         try:
-            with (
-                opened_files(self.opener, files, frozenset(seen), workers) as arriving,
-                self.writer,
-            ):
-                done = self._outcomes(arriving, seen, known_qs, run_pk, cancelled, summary)
-                for index, (item, outcome) in enumerate(done):
-                    summary.outcomes.append(outcome)
-                    if progress is not None:
-                        progress(index + 1, len(files), item.path.name)
+            # The workers start opening files while the run is recorded.
+            with opened_files(self.opener, files, frozenset(seen), workers) as arriving:
+                run_pk = summary.run_pk = self.writer.start_run(
+                    self.organiser.name, self.organiser.host, len(files)
+                )
+                with self.writer:
+                    done = self._outcomes(arriving, seen, known_qs, run_pk, cancelled, summary)
+                    for index, (item, outcome) in enumerate(done):
+                        summary.outcomes.append(outcome)
+                        if progress is not None:
+                            progress(index + 1, len(files), item.path.name)
         except CollationInterruptedError as exc:
             raise StorageError(
                 f"the collation stopped: {exc.problem}; every return is either fully in or "

@@ -16,7 +16,7 @@ import struct
 import sys
 import threading
 import traceback
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
@@ -302,6 +302,8 @@ def _fork_worker(
     if pid == 0:  # the worker: it never returns into the caller's code
         status = 1
         try:
+            # Ctrl+C reaches the whole process group: the writer stops the workers itself.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             os.close(read)
             for fd in others:  # the other workers' pipes are the writer's alone
                 os.close(fd)
@@ -318,33 +320,18 @@ def _fork_worker(
     return pid, read
 
 
-def _in_workers(
-    opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int
-) -> Generator[OpenedFile, None, None]:
-    """Forked workers, each with its own pipe: worker w opens chunks w, w + workers, ...
-    so the writer reads chunk k from worker k % workers, in order. No thread runs in the
-    writer's process: it unpickles each chunk when it gets to it."""
-    started: list[tuple[int, BinaryIO]] = []
-    try:
-        for first in range(workers):
-            pid, read = _fork_worker(
-                opener, files, known, first, workers, [r.fileno() for _p, r in started]
-            )
-            started.append((pid, open(read, "rb")))
-        for index, start in enumerate(range(0, len(files), _CHUNK)):
-            pipe = started[index % workers][1]
-            head = pipe.read(_LENGTH.size)
-            data = pipe.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
-            if not data:
-                raise BrokenProcessPool("a worker process opening the files ended unexpectedly")
-            for path, sent in zip(files[start : start + _CHUNK], pickle.loads(data), strict=True):
-                yield _received(path, sent)
-    finally:
-        for pid, pipe in started:  # done or stopped early: no worker outlives the run
-            pipe.close()
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+def _arriving(files: Sequence[Path], pipes: Sequence[BinaryIO]) -> Iterator[OpenedFile]:
+    """The workers' results in file order: worker w opens chunks w, w + workers, ... so
+    the writer reads chunk k from pipe k % workers. No thread runs in the writer's
+    process: it unpickles each chunk when it gets to it."""
+    for index, start in enumerate(range(0, len(files), _CHUNK)):
+        pipe = pipes[index % len(pipes)]
+        head = pipe.read(_LENGTH.size)
+        data = pipe.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
+        if not data:
+            raise BrokenProcessPool("a worker process opening the files ended unexpectedly")
+        for path, sent in zip(files[start : start + _CHUNK], pickle.loads(data), strict=True):
+            yield _received(path, sent)
 
 
 @contextmanager
@@ -352,14 +339,24 @@ def opened_files(
     opener: ReturnOpener, files: Sequence[Path], known: AbstractSet[str], workers: int = 0
 ) -> Iterator[Iterator[OpenedFile]]:
     """The files opened in order: here, or, with `workers` > 0 and enough files, by that
-    many forked processes while the caller writes the files before (decrypting, verifying
-    and parsing take as long as writing the store). Leaving the block stops the workers;
-    a worker that dies raises BrokenProcessPool rather than leaving the run waiting."""
+    many processes forked on entering the block, which open the files while the caller
+    writes the ones before (decrypting, verifying and parsing take as long as writing
+    the store). Leaving the block stops the workers; a worker that dies raises
+    BrokenProcessPool rather than leaving the run waiting."""
     if workers <= 0 or len(files) < PARALLEL_FROM or not parallel_available():
         yield (open_file(opener, path, known) for path in files)
         return
-    arriving = _in_workers(opener, files, known, workers)
+    started: list[tuple[int, BinaryIO]] = []
     try:
-        yield arriving
+        for first in range(workers):
+            pid, read = _fork_worker(
+                opener, files, known, first, workers, [r.fileno() for _p, r in started]
+            )
+            started.append((pid, open(read, "rb")))
+        yield _arriving(files, [pipe for _pid, pipe in started])
     finally:
-        arriving.close()
+        for pid, pipe in started:  # done or stopped early: no worker outlives the run
+            pipe.close()
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)

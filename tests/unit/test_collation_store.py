@@ -78,7 +78,9 @@ def test_a_new_sqlite_store_is_created_0600(tmp_path: Path) -> None:
     CollationStore.open(str(path)).close()  # a string path is a file too, reopened at head
 
 
-def test_a_new_store_has_16_kib_pages_and_an_older_store_keeps_its_own(tmp_path: Path) -> None:
+def test_a_new_store_has_16_kib_pages_an_older_one_keeps_its_own_both_checkpoint_at_4_mib(
+    tmp_path: Path,
+) -> None:
     organiser = X25519PrivateKey.generate()
     me = Ed25519PrivateKey.generate()
     returns = [write(tmp_path, craft(organiser, me, [note(f"n{i}", "Seen.")]), f"r{i}.fvreturn")
@@ -103,6 +105,15 @@ def test_a_new_store_has_16_kib_pages_and_an_older_store_keeps_its_own(tmp_path:
             assert db.execute("SELECT count(*) FROM records").fetchone()[0] == 2
         db.close()
     assert sizes == {"new.sqlite": 16384, "old.sqlite": 4096}
+    # Either way the write-ahead log is checkpointed every 4 MiB.
+    for path, pages in ((new, 256), (old, 1024)):
+        store = CollationStore.open(path)
+        try:
+            with store.engine.connect() as connection:
+                said = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+            assert said == pages
+        finally:
+            store.close()
 
 
 @pytest.mark.parametrize("version", [1, 2])

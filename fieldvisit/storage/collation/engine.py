@@ -42,6 +42,7 @@ _MIGRATION_LOCK = 0x46560014
 SQLITE_BUSY_SECONDS = 120.0
 CONNECT_TIMEOUT = 10
 SQLITE_PAGE_SIZE = 16384
+SQLITE_WAL_CHECKPOINT = 4 * 2**20  # bytes
 
 
 def parse_target(target: str | Path) -> URL:
@@ -86,6 +87,11 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # NORMAL in WAL: a commit is durable at the next checkpoint; a power cut can lose the
     # last returns' commits (never half a return), and collating the files again restores them.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint every 4 MiB of WAL, as SQLite's default does with 4 KiB pages: with 16 KiB
+    # pages its 1,000 pages let 16 MiB pile up, which the last connection's close then
+    # copies and syncs while the organiser waits (measured: 12-25 ms against 6-9 ms).
+    page_size = cursor.execute("PRAGMA page_size").fetchone()[0]
+    cursor.execute(f"PRAGMA wal_autocheckpoint={max(1, SQLITE_WAL_CHECKPOINT // page_size)}")
     cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()

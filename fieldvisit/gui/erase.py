@@ -221,11 +221,12 @@ class EraseEventDialog(_EraseDialog):
         from fieldvisit.services.erase import Erased
 
         erased = result if isinstance(result, Erased) else Erased()
+        # Each count in its own plural form; the frame holds the order of the language.
         return (
-            self.tr("Erased for real: %1 notes, %2 answers and %3 other records.")
-            .replace("%1", str(erased.notes))
-            .replace("%2", str(erased.answers))
-            .replace("%3", str(erased.other))
+            self.tr("Erased for real: %1, %2 and %3.")
+            .replace("%1", self.tr("%n note(s)", "", erased.notes))
+            .replace("%2", self.tr("%n answer(s)", "", erased.answers))
+            .replace("%3", self.tr("%n other record(s)", "", erased.other))
         )
 
 

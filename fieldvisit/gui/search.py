@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fieldvisit.gui.context import AppContext
 from fieldvisit.gui.formatting import day_time
 from fieldvisit.gui.sections.common import HtmlDelegate
+from fieldvisit.services.protection import withheld
 from fieldvisit.services.search import SearchHit, search
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -151,19 +152,26 @@ class SearchPopup(QDialog):
             self.results_ready.emit()
             return
         self.ctx.worker.submit(
-            lambda store: search(store, event_id, query, LIMIT),
-            lambda hits: self.on_results(generation, hits),
+            lambda store: (search(store, event_id, query, LIMIT), withheld(store, event_id)),
+            lambda found: self.on_results(generation, *found),
         )
 
-    def on_results(self, generation: int, hits: list[SearchHit]) -> None:
+    def on_results(self, generation: int, hits: list[SearchHit], notes_withheld: bool) -> None:
         if generation != self._generation:
             return  # the user typed on; a newer search is coming
         self.model.set_hits(tuple(hits))
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
-            self.status.setText(self.tr("%n result(s)", "", len(hits)))
+            said = self.tr("%n result(s)", "", len(hits))
         else:
-            self.status.setText(self.tr("Nothing found."))
+            said = self.tr("Nothing found.")
+        if notes_withheld:  # the organisers' require_app_lock: say why no note is found
+            said += "\n" + self.tr(
+                "Your notes are not searched: the organisers require a passcode for this "
+                "event's notes (Settings > Protect with a passcode…)."
+            )
+        self.status.setText(said)
+        self.status.setWordWrap(True)
         self.results_ready.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -183,7 +183,8 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 class FieldvisitStyle(QProxyStyle):
-    """Fusion, with check box and radio indicators outlined in a colour that can be seen."""
+    """Fusion, with check box and radio indicators and line edit frames outlined in a
+    colour that can be seen (Fusion's is the window colour darkened: invisible in dark)."""
 
     def __init__(self) -> None:
         super().__init__("Fusion")
@@ -199,20 +200,31 @@ class FieldvisitStyle(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
         pe = QStyle.PrimitiveElement
         if element not in (pe.PE_IndicatorCheckBox, pe.PE_IndicatorRadioButton):
+            if element == pe.PE_FrameLineEdit and not (
+                option.state & QStyle.StateFlag.State_HasFocus  # (Fusion's highlight)
+            ):
+                self._outline(painter, option, QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5))
             return
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == pe.PE_IndicatorCheckBox:
+            self._outline(painter, option, rect.adjusted(0, 0, -1, -1), 1.5)
+            return
+        side = min(rect.width(), rect.height()) - 1
+        circle = QRectF(0, 0, side, side)
+        circle.moveCenter(rect.center())
+        self._outline(painter, option, circle, 0)
+
+    @staticmethod
+    def _outline(painter: QPainter, option: QStyleOption, rect: QRectF, radius: float = 2) -> None:
+        """A rounded rectangle (radius 0: an ellipse) in `indicator_outline`, unfilled."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(QBrush())  # no fill
-        pen = QPen(indicator_outline(option.palette), 1.2)
-        painter.setPen(pen)
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        if element == pe.PE_IndicatorCheckBox:
-            painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 1.5, 1.5)
+        painter.setPen(QPen(indicator_outline(option.palette), 1.2))
+        if radius:
+            painter.drawRoundedRect(rect, radius, radius)
         else:
-            side = min(rect.width(), rect.height()) - 1
-            circle = QRectF(0, 0, side, side)
-            circle.moveCenter(rect.center())
-            painter.drawEllipse(circle)
+            painter.drawEllipse(rect)
         painter.restore()
 
 

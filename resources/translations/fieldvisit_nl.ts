@@ -2017,6 +2017,10 @@
         <source>Nothing found.</source>
         <translation>Niets gevonden.</translation>
     </message>
+    <message>
+        <source>Your notes are not searched: the organisers require a passcode for this event&apos;s notes (Settings &gt; Protect with a passcode…).</source>
+        <translation>Uw notities worden niet doorzocht: de organisatoren vereisen een toegangscode voor de notities van dit evenement (Instellingen &gt; Beveiligen met een toegangscode…).</translation>
+    </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
@@ -2976,8 +2980,29 @@
         <translation>Gegevens van dit evenement &amp;wissen</translation>
     </message>
     <message>
-        <source>Erased for real: %1 notes, %2 answers and %3 other records.</source>
-        <translation>Definitief gewist: %1 notities, %2 antwoorden en %3 andere gegevens.</translation>
+        <source>Erased for real: %1, %2 and %3.</source>
+        <translation>Definitief gewist: %1, %2 en %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n notitie</numerusform>
+            <numerusform>%n notities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n antwoord</numerusform>
+            <numerusform>%n antwoorden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n ander gegeven</numerusform>
+            <numerusform>%n andere gegevens</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QLineEdit,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
@@ -91,6 +92,28 @@ def test_settings_checkboxes_visible(shell: Shell, qtbot: QtBot, themed: str) ->
     assert boxes
     for box in boxes:
         assert_visible(image, button_indicator(box, dialog), f"{themed} {box.text()!r}")
+
+
+@pytest.mark.parametrize("themed", THEMES, indirect=True)
+def test_an_empty_unfocused_line_edit_has_a_frame_that_can_be_seen(
+    qtbot: QtBot, themed: str
+) -> None:
+    """The edge of a text field (the Organiser's name, a search field) is a UI component
+    boundary: 3:1 against the window and its own base, not Fusion's darkened window colour,
+    which vanishes in dark."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(320, 80)
+    field = QLineEdit(holder)
+    field.setGeometry(40, 24, 240, 28)
+    other = QLineEdit(holder)  # holds the focus, so `field` shows its plain frame
+    other.setGeometry(40, 60, 10, 10)
+    holder.show()
+    qtbot.waitExposed(holder)
+    other.setFocus()
+    assert not field.hasFocus()
+    image = holder.grab().toImage()
+    assert_visible(image, field.geometry(), f"{themed} line edit")
 
 
 @pytest.mark.parametrize("themed", THEMES, indirect=True)

@@ -131,6 +131,14 @@ def test_erase_this_events_data_wants_the_name_and_erases_for_real(
         qtbot.mouseClick(erase, Qt.MouseButton.LeftButton)
     message = dialog.findChild(QLabel, "erase_message")
     assert message is not None and "Erased for real: 2 notes" in message.text()
+    from fieldvisit.services.erase import Erased
+
+    # Each count in its own plural form (it said "1 notes").
+    one = dialog._erased(Erased(notes=1, answers=1, other=1))
+    assert one == "Erased for real: 1 note, 1 answer and 1 other record."
+    assert dialog._erased(Erased(notes=0, answers=3, other=2)) == (
+        "Erased for real: 0 notes, 3 answers and 2 other records."
+    )
     for word in (GONE, KEPT):
         assert files_holding(hague_paths.data, word) == []
     # The organiser's programme stays installed.

@@ -54,9 +54,13 @@ def test_find_and_today_withhold_the_events_notes(
     qtbot.waitUntil(lambda: shell.window.programme.programme is not None, timeout=10_000)
     popup = search_for(shell, qtbot, MARKER)
     assert [h for h in popup.model.hits if h.kind == "note"] == []
+    # Nothing found, and it says why: the delegate is not left wondering where a note went.
+    assert popup.status.text().startswith("Nothing found.\nYour notes are not searched")
+    assert "passcode" in popup.status.text()
     popup = search_for(shell, qtbot, "families")
     kinds = {h.kind for h in popup.model.hits}
     assert "session" in kinds and "note" not in kinds
+    assert "Your notes are not searched" in popup.status.text()
     popup.hide()
 
     today = shell.window.sections["today"]

@@ -18,9 +18,10 @@ store with records but no sender row), the unique constraint fails the statement
 of the batch is written, and its returns take the rules' way.
 
 The senders are inserted in installation order, so two collators' batches wait for each
-other's new senders in one order and cannot deadlock. The records travel as one JSON
-array (json.dumps is C; psycopg's array dumpers are Python, element by element), the
-received files' columns as arrays, one element per return.
+other's new senders in one order and cannot deadlock. The returns' fields and their
+records travel as JSON (json.dumps is C; psycopg's array dumpers are Python, element by
+element, and cost more than the server's whole insert), the payloads and signatures as
+binary arrays.
 """
 
 from __future__ import annotations
@@ -28,14 +29,15 @@ from __future__ import annotations
 from fieldvisit.storage.collation.columns import RECORD_COLUMNS, table_of
 from fieldvisit.storage.collation.models import ReceivedRow, RecordRow, SenderRow
 
-# A batch's per-return columns (one array each, one element per return), with their SQL
-# element types. The received row's other columns are the same for the whole batch.
-BATCH_ARRAYS = (
+# A batch's per-return fields, one JSON array per return (with their SQL types), and its
+# bytes, one binary array each (element n of each is return n).
+BATCH_FIELDS = (
     ("installation_id", "varchar"), ("public_key", "text"), ("delegate_name", "text"),
     ("file_sha256", "varchar"), ("filename", "text"), ("event_id", "varchar"),
     ("pack_id", "varchar"), ("pack_version", "int4"), ("created", "timestamp"),
-    ("added", "int4"), ("payload", "bytea"), ("signature", "bytea"),
+    ("added", "int4"),
 )  # fmt: skip
+BATCH_BYTES = ("payload", "signature")
 # One element of the records JSON array: the return's index in the batch (0-based), then
 # the record's key, revision and position in its section of the payload.
 RECORD_FIELDS = ("n", "kind", "record_id", "revision", "sha256", "position")
@@ -44,14 +46,17 @@ RECORD_FIELDS = ("n", "kind", "record_id", "revision", "sha256", "position")
 def first_returns_sql() -> str:
     """The batch statement (psycopg named parameters; arrays in binary, %(...)b).
 
-    Parameters: one array per BATCH_ARRAYS column, `records` (JSON text of RECORD_FIELDS
-    lists), `now` and `run_pk`. Rows: (n, received pk) of each return written.
+    Parameters: `returns` (JSON text: one array of BATCH_FIELDS per return), one binary
+    array per BATCH_BYTES column, `records` (JSON text: one array of RECORD_FIELDS per
+    record), `now` and `run_pk`. Rows: (n, received pk) of each return written, n from 0.
     """
     senders, received, records = (
         table_of(SenderRow).name, table_of(ReceivedRow).name, table_of(RecordRow).name
     )  # fmt: skip
-    names = [name for name, _type in BATCH_ARRAYS]
-    arrays = ", ".join(f"%({name})b::{kind}[]" for name, kind in BATCH_ARRAYS)
+    fields = ", ".join(
+        f"(j.r->>{i})::{kind} AS {name}" for i, (name, kind) in enumerate(BATCH_FIELDS)
+    )
+    arrays = ", ".join(f"%({name})b::bytea[]" for name in BATCH_BYTES)
     record_values = {
         "installation_id": "f.installation_id",
         "kind": "e->>1",
@@ -66,7 +71,9 @@ def first_returns_sql() -> str:
     assert set(record_values) == set(RECORD_COLUMNS)
     return f"""
 WITH batch AS (
-    SELECT * FROM unnest({arrays}) WITH ORDINALITY AS b({", ".join(names)}, n)
+    SELECT {fields}, {", ".join(f"b.{name}" for name in BATCH_BYTES)}, b.n
+    FROM unnest({arrays}) WITH ORDINALITY AS b({", ".join(BATCH_BYTES)}, n)
+    JOIN jsonb_array_elements(%(returns)s::jsonb) WITH ORDINALITY AS j(r, n) ON j.n = b.n
 ), firsts AS (
     -- One return per installation: a second one of the same sender takes the rules' way.
     SELECT DISTINCT ON (installation_id) * FROM batch ORDER BY installation_id, n

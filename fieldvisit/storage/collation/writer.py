@@ -15,7 +15,6 @@ parameter handling cost more than decrypting the return did.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sqlite3
 import time
@@ -26,43 +25,28 @@ from itertools import chain, repeat
 from typing import Any, Protocol
 
 from sqlalchemy import (
-    ARRAY,
-    JSON,
-    ClauseElement,
-    Text,
-    bindparam,
-    cast,
-    func,
-    literal_column,
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
 from fieldvisit.domain.errors import StorageError
 from fieldvisit.storage.collation.columns import (
     CONFLICT_COLUMNS,
     RECEIVED_COLUMNS,
-    RECORD_COLUMNS,
-    RECORD_KEY,
     REJECTED_COLUMNS,
     SENDER_COLUMNS,
-    table_of,
 )
 from fieldvisit.storage.collation.engine import CollationStore
-from fieldvisit.storage.collation.first_return import BATCH_ARRAYS, first_returns_sql
+from fieldvisit.storage.collation.first_return import BATCH_BYTES, BATCH_FIELDS
 from fieldvisit.storage.collation.models import (
-    CollationBase,
-    ConflictRow,
     QuestionnaireDefRow,
     ReceivedRow,
-    RecordRow,
     RejectedRow,
     RunRow,
     SenderRow,
 )
+from fieldvisit.storage.collation.statements import Statements, statements_for
 from fieldvisit.storage.models import utcnow
 
 
@@ -101,140 +85,6 @@ class NewReceived:
     conflicts: int
     payload: bytes  # as the store keeps it (storage/collation/payloads.py)
     signature: bytes
-
-
-def _insert(dialect_name: str, model: type[CollationBase]) -> Any:
-    module: Any = postgresql if dialect_name == "postgresql" else sqlite
-    return module.insert(table_of(model))
-
-
-class Statements:
-    """The hot statements of one dialect, compiled once with named parameters."""
-
-    def __init__(self, dialect_name: str) -> None:
-        self.dialect_name = dialect_name
-        self.postgres = dialect_name == "postgresql"
-        dialect: Dialect = (
-            postgresql.psycopg.dialect() if self.postgres else sqlite.dialect(paramstyle="named")
-        )
-
-        def sql(statement: ClauseElement, keys: Sequence[str] | None = None) -> str:
-            compiled = statement.compile(
-                dialect=dialect, column_keys=list(keys) if keys is not None else None
-            )
-            return str(compiled)
-
-        senders, records = table_of(SenderRow), table_of(RecordRow)
-        self.new_sender = sql(
-            _insert(dialect_name, SenderRow)
-            .on_conflict_do_nothing(index_elements=["installation_id"])
-            .returning(senders.c.installation_id),
-            SENDER_COLUMNS,
-        )
-        lock = select(senders.c.public_key).where(
-            senders.c.installation_id == bindparam("installation_id")
-        )
-        # SQLite has one writer at a time already (BEGIN IMMEDIATE); PostgreSQL locks the row.
-        self.lock_sender = sql(lock.with_for_update() if self.postgres else lock)
-        self.touch_sender = sql(
-            update(senders)
-            .where(senders.c.installation_id == bindparam("key_installation_id"))
-            .values(
-                last_seen=bindparam("last_seen"),
-                delegate_name=func.coalesce(
-                    func.nullif(bindparam("delegate_name"), literal_column("''")),
-                    senders.c.delegate_name,
-                ),
-            )
-        )
-        self.claim_received = sql(
-            _insert(dialect_name, ReceivedRow)
-            .on_conflict_do_nothing(index_elements=["file_sha256"])
-            .returning(table_of(ReceivedRow).c.pk),
-            RECEIVED_COLUMNS,
-        )
-        self.reject = sql(
-            _insert(dialect_name, RejectedRow)
-            .on_conflict_do_nothing(index_elements=["file_sha256"])
-            .returning(table_of(RejectedRow).c.pk),
-            REJECTED_COLUMNS,
-        )
-        if self.postgres:
-            # One statement for a return's records: arrays zipped by unnest.
-            self.insert_records = sql(
-                postgresql.insert(records)
-                .from_select(
-                    list(RECORD_COLUMNS),
-                    select(
-                        *(
-                            func.unnest(cast(bindparam(c), ARRAY(records.c[c].type)))
-                            for c in RECORD_COLUMNS
-                        )
-                    ),
-                )
-                .on_conflict_do_nothing(index_elements=list(RECORD_KEY))
-            ).replace(")s AS", ")b AS")  # binary arrays (psycopg's %b), see insert_records
-        else:
-            # Positional (?) parameters: a return's rows go in as the tuples they are.
-            compiled = (
-                sqlite.insert(records)
-                .on_conflict_do_nothing(index_elements=list(RECORD_KEY))
-                .compile(dialect=sqlite.dialect(), column_keys=list(RECORD_COLUMNS))
-            )
-            assert tuple(compiled.positiontup or ()) == RECORD_COLUMNS
-            self.insert_records = str(compiled)
-            row = "(" + ", ".join("?" * len(RECORD_COLUMNS)) + ")"
-            head, conflict = self.insert_records.split(" VALUES " + row)
-            self._sqlite_rows = (head + " VALUES ", row, conflict)
-        self._row_statements: dict[int, str] = {}
-        self.first_returns = first_returns_sql() if self.postgres else ""
-        self.records_of = sql(
-            select(
-                records.c.pk, records.c.kind, records.c.record_id, records.c.revision,
-                records.c.sha256, records.c.current, records.c.conflict,
-            ).where(records.c.installation_id == bindparam("installation_id"))
-        )  # fmt: skip
-        self.set_flags = sql(
-            update(records)
-            .where(records.c.pk == bindparam("key_pk"))
-            .values(current=bindparam("current"), conflict=bindparam("conflict"))
-        )
-        self.add_questionnaire = sql(
-            _insert(dialect_name, QuestionnaireDefRow)
-            .values(
-                event_id=bindparam("event_id"),
-                uid=bindparam("uid"),
-                version=bindparam("version"),
-                title=bindparam("title"),
-                # JSON text: cast for PostgreSQL's JSON column; SQLite keeps the text as it
-                # is (a CAST AS JSON there would mean NUMERIC affinity).
-                questions=cast(bindparam("questions", type_=Text), JSON)
-                if self.postgres
-                else bindparam("questions", type_=Text),
-            )
-            .on_conflict_do_nothing(index_elements=["event_id", "uid", "version"])
-        )
-        self.flag_conflict = sql(
-            _insert(dialect_name, ConflictRow).on_conflict_do_nothing(
-                index_elements=["installation_id", "kind", "record_id", "revision"]
-            ),
-            CONFLICT_COLUMNS,
-        )
-
-    def insert_rows(self, count: int) -> str:
-        """SQLite: the records insert for `count` rows in one statement (one VALUES list:
-        a return's rows cost a quarter less than the same rows one by one)."""
-        statement = self._row_statements.get(count)
-        if statement is None:
-            head, row, conflict = self._sqlite_rows
-            statement = self._row_statements[count] = head + ", ".join([row] * count) + conflict
-        return statement
-
-
-@functools.cache
-def statements_for(dialect_name: str) -> Statements:
-    """A dialect's statements, compiled once per process (each run of a collator asks)."""
-    return Statements(dialect_name)
 
 
 class Writes:
@@ -303,12 +153,18 @@ class Writes:
         """PostgreSQL: new senders' first returns at once (see first_return.py): the
         received row's pk of each return written, by its index in `news`."""
         params: dict[str, object] = {"now": now, "run_pk": run_pk}
-        params.update(
-            (name, [getattr(new, name) for new in news])
-            for name, _type in BATCH_ARRAYS
-            if name != "public_key"
-        )
-        params["public_key"] = list(keys)
+        params["returns"] = json.dumps(
+            [
+                (new.installation_id, key, new.delegate_name, new.file_sha256, new.filename,
+                 new.event_id, new.pack_id, new.pack_version, new.created.isoformat(),
+                 new.added)
+                for new, key in zip(news, keys, strict=True)
+            ],
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
+        assert BATCH_FIELDS[-1][0] == "added" and BATCH_BYTES == ("payload", "signature")
+        params["payload"] = [new.payload for new in news]
+        params["signature"] = [new.signature for new in news]
         params["records"] = json.dumps(
             list(chain.from_iterable(
                 zip(repeat(n, len(places)), *zip(*manifest, strict=True), places, strict=True)
@@ -331,15 +187,9 @@ class Writes:
     def insert_records(self, rows: Iterable[tuple[object, ...]]) -> None:
         """Rows in RECORD_COLUMNS order; one already there (same key) is left alone."""
         if self.s.postgres:
-            columns = list(zip(*rows, strict=True))
-            if columns:
-                # The arrays go in binary (%b): as text, psycopg quotes each element
-                # with a regex, which cost more than the server's whole insert.
-                self._cursor.execute(
-                    self.s.insert_records,
-                    {name: list(values) for name, values in zip(RECORD_COLUMNS, columns,
-                                                                 strict=True)},
-                )  # fmt: skip
+            rows = list(rows)
+            if rows:
+                self._cursor.execute(self.s.insert_records, {"rows": _json(rows)})
             return
         rows = list(rows)
         for start in range(0, len(rows), _ROWS_PER_INSERT):
@@ -348,13 +198,20 @@ class Writes:
 
     def set_flags(self, updates: Sequence[tuple[bool, bool, int]]) -> None:
         """(current, conflict, pk) for existing rows whose flags changed."""
-        if updates:
+        if updates and self.s.postgres:
+            self._cursor.execute(self.s.set_flags, {"rows": _json(updates)})
+        elif updates:
             self._cursor.executemany(
                 self.s.set_flags,
                 [{"current": cur, "conflict": con, "key_pk": pk} for cur, con, pk in updates],
             )
 
     def flag_conflicts(self, keys: Iterable[tuple[str, str, str, int]], now: object) -> None:
+        if self.s.postgres:
+            unique = sorted(set(keys))
+            if unique:
+                self._cursor.execute(self.s.flag_conflict, {"rows": _json(unique), "now": now})
+            return
         params = [
             dict(zip(CONFLICT_COLUMNS, (*key, now), strict=True)) for key in sorted(set(keys))
         ]
@@ -370,6 +227,11 @@ class Writes:
             {"event_id": event_id, "uid": uid, "version": version, "title": title,
              "questions": json.dumps(questions)},
         )  # fmt: skip
+
+
+def _json(rows: Sequence[Sequence[object]]) -> str:
+    """Rows as one JSON array of arrays (PostgreSQL's statements unpack it)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def _sqlite_time(moment: dt.datetime) -> str:

@@ -19,6 +19,7 @@ import datetime as dt
 import getpass
 import socket
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, groupby, repeat
 from operator import itemgetter
@@ -146,6 +147,13 @@ class Collator:
             raise StorageError(
                 f"the collation stopped: {exc.problem}; every return is either fully in or "
                 "not in: collate the same files again to complete it",
+                path=self.store.where,
+            ) from exc
+        except BrokenProcessPool as exc:  # killed by the system (out of memory), say
+            raise StorageError(
+                "the collation stopped: a worker process opening the files ended "
+                "unexpectedly; the returns written so far are kept, each whole: collate "
+                "the same files again to complete it",
                 path=self.store.where,
             ) from exc
         self.writer.finish_run(

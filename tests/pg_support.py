@@ -121,6 +121,25 @@ class PostgresServer:
                 self.started = False
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user + system) the server's processes have used so far: the
+        postmaster, its live children and those it has reaped (Linux /proc; 0.0 elsewhere).
+        Backends that just ended may not be reaped yet: wait a moment before reading."""
+        try:
+            postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+            total = sum(_proc_times(postmaster, children=True))
+        except (OSError, ValueError, IndexError):
+            return 0.0
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) != postmaster:
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except (OSError, IndexError):
+                    continue
+                if int(fields[1]) == postmaster:
+                    total += sum(_proc_times(int(entry.name), children=False))
+        return total / os.sysconf("SC_CLK_TCK")
+
     def url(self, database: str = "postgres", *, password: str | None = None) -> str:
         secret = self.password if password is None else password
         auth = f"{USER}:{secret}" if secret else USER
@@ -142,3 +161,10 @@ class PostgresServer:
         with self.admin() as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
         return name
+
+
+def _proc_times(pid: int, *, children: bool) -> list[int]:
+    """utime and stime (and the reaped children's, with `children`) of a process, in ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # After the command: state, ppid, ... utime is field 14 of stat, the 12th here.
+    return [int(x) for x in fields[11 : 15 if children else 13]]

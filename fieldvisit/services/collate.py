@@ -357,21 +357,16 @@ class Collator:
             entries.append(entry)
             new_entries.append((entry, kind, record_id, position))
         outcome.added = len(new_entries)
-        received_pk = self._received(writes, name, item, payload, outcome, run_pk, now)
-        writes.insert_records(
-            (installation, kind, record_id, e.revision, e.sha256, received_pk, position,
-             e.current, e.conflict)
-            for e, kind, record_id, position in new_entries
+        written = writes.write_return(
+            self._new_received(item, name, payload, outcome), run_pk, now,
+            [(kind, record_id, e.revision, e.sha256, position, e.current, e.conflict)
+             for e, kind, record_id, position in new_entries],
+            [(e.current, e.conflict, e.pk) for entries in state.values() for e in entries
+             if e.dirty and e.pk is not None],
+            conflicts,
         )  # fmt: skip
-        writes.set_flags(
-            [
-                (e.current, e.conflict, e.pk)
-                for entries in state.values()
-                for e in entries
-                if e.dirty and e.pk is not None
-            ]
-        )
-        writes.flag_conflicts(conflicts, now)
+        if written is None:
+            raise _AlreadyError  # rolls back this return's unit: someone else has it
         return outcome
 
     @staticmethod

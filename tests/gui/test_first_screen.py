@@ -3,14 +3,13 @@ the same programme the services give, and a start that shows it before the store
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+
+from app_process import run_app
 
 from fieldvisit.paths import AppPaths, resolve
 from fieldvisit.services import agenda
@@ -123,21 +122,6 @@ def test_the_first_screen_needs_no_storage_stack(hague_paths: AppPaths) -> None:
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
-def _run_app(script: str, paths: AppPaths) -> dict[str, Any]:
-    """Run `script` (the app with hooks) in its own process on `paths`: what it printed."""
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(paths.data)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
-
-
 START = """
 import json, sys
 from PySide6.QtCore import QTimer
@@ -177,7 +161,7 @@ def test_the_programme_is_on_screen_before_the_store_is_open(hague_paths: AppPat
     """The app started as `fieldvisit` does (in its own process: it runs its event loop
     to the end): the programme is populated from the first screen before the store is
     open, then the store opens on the worker and the window's actions and lock follow."""
-    seen = _run_app(START, hague_paths)
+    seen = run_app(START, hague_paths)
     store = Store.open(hague_paths)
     try:
         expected = load_programme(store, HAGUE)
@@ -227,7 +211,7 @@ def test_a_store_that_cannot_open_behind_the_first_screen_is_a_dialog_and_exit_2
 ) -> None:
     """The first screen was shown, then the worker could not open the store: the delegate
     is told why, as when it fails before the window is filled, and the app exits 2."""
-    seen = _run_app(FAILED_OPEN, hague_paths)
+    seen = run_app(FAILED_OPEN, hague_paths)
     assert seen["populated"] is True
     assert seen["code"] == 2
     assert len(seen["shown"]) == 1

@@ -5,11 +5,7 @@ loaded is the point."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from typing import Any
+from app_process import run_app
 
 from fieldvisit.paths import AppPaths
 
@@ -86,20 +82,6 @@ print(json.dumps({"code": code, **seen}))
 """
 
 
-def _start(script: str, paths: AppPaths) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(paths.data)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
-
-
 def _remember_scheme(paths: AppPaths, scheme: str) -> None:
     ini = paths.config / "fieldvisit.ini"
     ini.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +94,7 @@ def test_the_frame_is_built_without_what_only_later_screens_need(hague_paths: Ap
     the date formats or the storage stack:
     each costs start-up time before the first frame and is made when a screen needs it."""
     _remember_scheme(hague_paths, "light")
-    seen = _start(FRAME, hague_paths)
+    seen = run_app(FRAME, hague_paths)
     assert seen["visible"] is True
     assert seen["qt_namespace"] is False
     assert seen["rich_text"] is False
@@ -126,16 +108,16 @@ def test_the_first_start_asks_the_platform_and_a_dark_one_paints_the_frame_dark(
     """At the very first start the scheme is not known yet: the platform is asked before
     the frame (the offscreen platform says light). A scheme seen dark at the last start
     paints the frame dark from its first paint."""
-    first = _start(FRAME, hague_paths)
+    first = run_app(FRAME, hague_paths)
     assert first["qt_namespace"] is True and first["dark"] is False
     _remember_scheme(hague_paths, "dark")
-    assert _start(FRAME, hague_paths)["dark"] is True
+    assert run_app(FRAME, hague_paths)["dark"] is True
 
 
 def test_the_frame_is_painted_before_the_first_screen_is_read(hague_paths: AppPaths) -> None:
     """A whole start: the window frame is on screen (painted) before the programme is read
     from the store, and the platform's scheme is remembered for the next start."""
-    seen = _start(PAINTED, hague_paths)
+    seen = run_app(PAINTED, hague_paths)
     assert seen["code"] == 0
     assert seen["paints_before_first_screen"] >= 1
     ini = (hague_paths.config / "fieldvisit.ini").read_text(encoding="utf-8")

@@ -187,7 +187,7 @@ def test_four_collators_at_once_make_what_one_makes(
 
 
 @pytest.mark.parametrize(
-    ("method", "drop_at"), [("first_returns", 2), ("insert_records", 10)],
+    ("method", "drop_at"), [("first_returns", 2), ("write_return", 10)],
     ids=["first-returns-at-once", "mid-return"],
 )  # fmt: skip
 def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes_it(
@@ -197,7 +197,7 @@ def test_a_dropped_connection_leaves_each_return_in_or_out_and_a_rerun_completes
     """Most of the corpus's first 40 files are first returns, written 16 at a time by one
     statement; the rest take the way with the rules. The connection drops before the
     second such statement (a batch of first returns) or before the 10th return with the
-    rules writes its records (after its sender row was locked and the return recorded)."""
+    rules writes its file and records (after its sender row was locked and read)."""
     from pg_support import PostgresServer
 
     from fieldvisit.packs.keys import load_keys

@@ -163,3 +163,37 @@ def test_a_batch_that_meets_a_stored_record_writes_nothing_and_its_returns_take_
         assert len(keys) == len(set(keys)) == 5  # n1 once, n2, and the three others' x
     finally:
         store.close()
+
+
+def test_a_known_senders_later_return_renames_and_touches_it_in_its_one_lock(
+    collation_db: str, organiser: X25519PrivateKey, tmp_path: Path
+) -> None:
+    """A known sender's return locks its row (on PostgreSQL by the same statement that
+    updates it): a new name replaces the old, an empty one keeps it, last_seen moves on,
+    first_seen and the pinned key stay."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    me = Ed25519PrivateKey.generate()
+    sent = [
+        write(folder, craft(organiser, me, [note("n1", "One", revision)], name=name),
+              f"{revision}.fvreturn")
+        for revision, name in ((1, "Ann"), (2, "Ann de Vries"), (3, ""))
+    ]  # fmt: skip
+    store = CollationStore.open(collation_db)
+    try:
+        seen = []
+        for path in sent:
+            assert Collator(store, organiser).collate([path]).count("accepted") == 1
+            with store.unit() as s:
+                sender = s.scalars(select(SenderRow)).one()
+                seen.append((sender.delegate_name, sender.public_key, sender.first_seen,
+                             sender.last_seen))  # fmt: skip
+        assert [name for name, *_ in seen] == ["Ann", "Ann de Vries", "Ann de Vries"]
+        assert len({key for _, key, _, _ in seen}) == 1
+        assert len({first for _, _, first, _ in seen}) == 1
+        assert seen[0][3] < seen[1][3] < seen[2][3]
+        with store.unit() as s:
+            current = s.execute(select(RecordRow.revision).where(RecordRow.current)).all()
+        assert current == [(3,)]
+    finally:
+        store.close()

@@ -48,6 +48,7 @@ from fieldvisit.storage.collation.pg_writes import (
     flag_conflicts_sql,
     insert_records_sql,
     set_flags_sql,
+    write_return_sql,
 )
 
 
@@ -84,7 +85,7 @@ class Statements:
         )
         # SQLite has one writer at a time already (BEGIN IMMEDIATE); PostgreSQL locks the row.
         self.lock_sender = sql(lock.with_for_update() if self.postgres else lock)
-        self.touch_sender = sql(
+        touch = (
             update(senders)
             .where(senders.c.installation_id == bindparam("key_installation_id"))
             .values(
@@ -93,6 +94,13 @@ class Statements:
                     func.nullif(bindparam("delegate_name"), literal_column("''")),
                     senders.c.delegate_name,
                 ),
+            )
+        )
+        self.touch_sender = sql(touch)
+        # PostgreSQL: a known sender with this key, locked and touched in one statement.
+        self.touch_known_sender = sql(
+            touch.where(senders.c.public_key == bindparam("key_public_key")).returning(
+                senders.c.public_key
             )
         )
         self.claim_received = sql(
@@ -124,6 +132,7 @@ class Statements:
             self._sqlite_rows = (head + " VALUES ", row, conflict)
         self._row_statements: dict[int, str] = {}
         self.first_returns = first_returns_sql() if self.postgres else ""
+        self.write_return = write_return_sql() if self.postgres else ""
         self.records_of = sql(
             select(
                 records.c.pk, records.c.kind, records.c.record_id, records.c.revision,

@@ -139,7 +139,12 @@ class Collator:
                 )
                 with self.writer:
                     done = self._outcomes(arriving, seen, known_qs, run_pk, cancelled, summary)
+                    stretch = len(files) - len(files) // LAST_STRETCH
                     for index, (item, outcome) in enumerate(done):
+                        if index + 1 == stretch:
+                            # The run's last commit and checkpoint overlap nothing (the
+                            # workers are done): committing here keeps them small.
+                            self.writer.commit_batch()
                         summary.outcomes.append(outcome)
                         if progress is not None:
                             progress(index + 1, len(files), item.path.name)
@@ -407,6 +412,8 @@ class Collator:
         return received_pk
 
 
+# SQLite: the returns written before the run's last 1/LAST_STRETCH are committed then.
+LAST_STRETCH = 10
 _KIND_AND_ID = itemgetter(0, 1)  # of a manifest entry (kind, id, revision, sha256)
 
 

@@ -261,3 +261,34 @@ def test_c0003_says_payloads_are_compressed_and_a_downgrade_restores_them(
             assert s.scalar(select(ReceivedRow.payload)) == signed
     finally:
         store.close()
+
+
+def test_the_returns_before_the_runs_last_tenth_are_committed_then(tmp_path: Path) -> None:
+    """SQLite batches returns in transactions of half a second; before the run's last
+    tenth the batch is committed, so the commit at the end (which nothing overlaps) is
+    small. Another reader sees those returns while the run goes on."""
+    organiser = X25519PrivateKey.generate()
+    files = [
+        write(tmp_path, craft(organiser, Ed25519PrivateKey.generate(), [note("n", "Seen.")]),
+              f"r{i:02d}.fvreturn")
+        for i in range(40)
+    ]  # fmt: skip
+    path = tmp_path / "collation.sqlite"
+    store = CollationStore.open(path)
+    seen_by_reader: dict[int, int] = {}
+
+    def look(done: int, _total: int, _name: str) -> None:
+        with sqlite3.connect(path) as reader:
+            seen_by_reader[done] = reader.execute("SELECT count(*) FROM received").fetchone()[0]
+        reader.close()
+
+    try:
+        summary = Collator(store, organiser).collate(files, progress=look)
+    finally:
+        store.close()
+    assert summary.count("accepted") == 40
+    # 36 = 40 - 40 // 10: committed before the 37th file's outcome is reported.
+    assert all(seen_by_reader[done] >= 36 for done in range(37, 41))
+    with sqlite3.connect(path) as reader:
+        assert reader.execute("SELECT count(*) FROM received").fetchone()[0] == 40
+    reader.close()

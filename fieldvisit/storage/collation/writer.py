@@ -373,6 +373,14 @@ class CollationWriter:
             path=self.store.where,
         )
 
+    def commit_batch(self) -> None:
+        """SQLite: commit the returns written so far now (each is whole), not at the end
+        of the batch's half second. PostgreSQL commits each return already."""
+        try:
+            self._commit_batch()
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise self._interrupted(exc) from exc
+
     def _commit_batch(self) -> None:
         if self._batch_started is not None:
             self._batch_started = None

@@ -233,14 +233,8 @@ class Collator:
         seen.add(digest)
         name = clean_text(path.name)
         if item.reason is not None:
-            detail = clean_text(item.detail)
-            with self.writer.one_return() as writes:
-                fresh = writes.reject(
-                    digest, name, item.reason.value, detail, writes.time(utcnow()), run_pk
-                )
-            if not fresh:
-                return FileOutcome(path, "already")
-            return FileOutcome(path, "rejected", item.reason, detail)
+            rejected = FileOutcome(path, "rejected", item.reason.value, clean_text(item.detail))
+            return self._record_rejected(rejected, digest, name, run_pk)
         payload = item.payload
         assert payload is not None
         return self._by_the_rules(item, name, payload, known_qs, run_pk)
@@ -269,12 +263,14 @@ class Collator:
         else:  # pragma: no cover - the loop breaks or raises
             raise AssertionError
         if outcome.status == "rejected":
-            return self._reject_pinned(outcome, digest, name, run_pk)
+            return self._record_rejected(outcome, digest, name, run_pk)
         return outcome
 
-    def _reject_pinned(
+    def _record_rejected(
         self, outcome: FileOutcome, digest: str, name: str, run_pk: int
     ) -> FileOutcome:
+        """Record a rejected file in its own transaction: `outcome`, or "already" when
+        another collator recorded it first."""
         with self.writer.one_return() as writes:
             fresh = writes.reject(
                 digest, name, outcome.reason, outcome.detail, writes.time(utcnow()), run_pk

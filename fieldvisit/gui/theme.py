@@ -199,20 +199,17 @@ class FieldvisitStyle(QProxyStyle):
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
         pe = QStyle.PrimitiveElement
-        if element not in (pe.PE_IndicatorCheckBox, pe.PE_IndicatorRadioButton):
-            if element == pe.PE_FrameLineEdit and not (
-                option.state & QStyle.StateFlag.State_HasFocus  # (Fusion's highlight)
-            ):
-                self._outline(painter, option, QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5))
-            return
         rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        if element == pe.PE_IndicatorCheckBox:
+        if element == pe.PE_FrameLineEdit:
+            if not option.state & QStyle.StateFlag.State_HasFocus:  # (focus: Fusion's highlight)
+                self._outline(painter, option, rect.adjusted(0, 0, -1, -1))
+        elif element == pe.PE_IndicatorCheckBox:
             self._outline(painter, option, rect.adjusted(0, 0, -1, -1), 1.5)
-            return
-        side = min(rect.width(), rect.height()) - 1
-        circle = QRectF(0, 0, side, side)
-        circle.moveCenter(rect.center())
-        self._outline(painter, option, circle, 0)
+        elif element == pe.PE_IndicatorRadioButton:
+            side = min(rect.width(), rect.height()) - 1
+            circle = QRectF(0, 0, side, side)
+            circle.moveCenter(rect.center())
+            self._outline(painter, option, circle, 0)
 
     @staticmethod
     def _outline(painter: QPainter, option: QStyleOption, rect: QRectF, radius: float = 2) -> None:
@@ -286,7 +283,7 @@ def apply_theme(
     `assume_dark`: for "system", the scheme the platform had at the last start. The window
     frame is then painted in it without asking the platform, whose answer (a `Qt.ColorScheme`)
     builds the ~90 Python enums of the `Qt` namespace, some 15 ms before the first frame;
-    `follow_system_scheme` asks once the frame is up and corrects a scheme that changed."""
+    `SchemeFollower` asks once the frame is up and corrects a scheme that changed."""
     if not isinstance(app.style(), FieldvisitStyle):
         app.setStyle(FieldvisitStyle())
     if theme not in ("dark", "light") and assume_dark is not None:

@@ -119,6 +119,7 @@ class SearchPopup(QDialog):
         layout.addWidget(self.results, 1)
         self.status = QLabel()
         self.status.setObjectName("search_status")
+        self.status.setWordWrap(True)  # (the withheld-notes line is long)
         layout.addWidget(self.status)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -171,7 +172,6 @@ class SearchPopup(QDialog):
                 "event's notes (Settings > Protect with a passcode…)."
             )
         self.status.setText(said)
-        self.status.setWordWrap(True)
         self.results_ready.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldvisit.domain.errors import UserError
-from fieldvisit.paths import EARLY_NOTE_FILE, AppPaths, preload_dirs
+from fieldvisit.paths import AppPaths, preload_dirs
 from fieldvisit.settings import LANGUAGE, SYSTEM_SCHEME, THEME, Settings
 
 # The storage stack (SQLAlchemy) is imported only after the window frame is on screen: it
@@ -247,7 +247,7 @@ def open_frame(
     translators = Translators()
     translators.install(app, language or settings.get(LANGUAGE), paths.cache)
     window = MainWindow(settings)
-    window.early_note_file = paths.data / EARLY_NOTE_FILE
+    window.early_note_file = paths.early_note
     window.restore_geometry()
     return Frame(app, settings, window, translators)
 

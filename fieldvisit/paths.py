@@ -17,9 +17,6 @@ APP_AUTHOR = "fieldvisit"
 ENV_DATA_DIR = "FIELDVISIT_DATA_DIR"
 # A file whose first line is the store's passcode (CLI commands and the desktop app).
 ENV_PASSCODE_FILE = "FIELDVISIT_PASSCODE_FILE"
-# Beside the store: what a delegate types before the store is open (a note at the next
-# start if the app is killed first).
-EARLY_NOTE_FILE = "unsaved-note.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +30,12 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data / "fieldvisit.sqlite"
+
+    @property
+    def early_note(self) -> Path:
+        """What a delegate types before the store is open (a note at the next start if the
+        app is killed first)."""
+        return self.data / "unsaved-note.txt"
 
     @property
     def key_file(self) -> Path:

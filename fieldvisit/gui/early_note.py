@@ -10,9 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QPlainTextEdit
 
 from fieldvisit.interop.atomic import write_atomic
-from fieldvisit.paths import EARLY_NOTE_FILE
 
-FILE_NAME = EARLY_NOTE_FILE
 WRITE_WITHIN_MS = 100  # as the note editor's autosave: at most this long after a key
 
 

@@ -145,12 +145,10 @@ def test_keys_typed_before_a_crash_in_the_gap_become_a_note_at_the_next_start(
 ) -> None:
     import stat
 
-    from fieldvisit.gui.early_note import FILE_NAME
-
     first = _fresh_window(hague_paths, qtbot, "today")
     frames.append((first, None))
     _press_ctrl_n_and_type(qtbot, first.window, "osprey granite")
-    kept = hague_paths.data / FILE_NAME
+    kept = hague_paths.early_note
     qtbot.waitUntil(lambda: kept.is_file() and kept.read_text() == "osprey granite")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     first.window.hide()  # the process dies here: the store never opened
@@ -170,8 +168,6 @@ def test_the_safety_copy_goes_once_the_note_is_stored(
     qtbot: QtBot,
     frames: list[tuple[Frame, Shell | None]],
 ) -> None:
-    from fieldvisit.gui.early_note import FILE_NAME
-
     frame = _fresh_window(hague_paths, qtbot, "today")
     frames.append((frame, None))
     _press_ctrl_n_and_type(qtbot, frame.window, "osprey")
@@ -180,5 +176,5 @@ def test_the_safety_copy_goes_once_the_note_is_stored(
     with qtbot.waitSignal(frame.window.events_loaded, timeout=20_000):
         shell.start(folders=[])
     _wait_stored(qtbot, shell, "osprey")
-    qtbot.waitUntil(lambda: not (hague_paths.data / FILE_NAME).exists())
+    qtbot.waitUntil(lambda: not (hague_paths.early_note).exists())
     assert _bodies(shell).count("osprey") == 1

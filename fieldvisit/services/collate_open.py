@@ -238,6 +238,10 @@ _CHUNK = 8
 # the writer is busy, without a long run ever holding many payloads in memory.
 _PIPE_BYTES = 2**20
 _LENGTH = struct.Struct(">Q")
+# Workers run at a lower priority than the writer: the writer is the one step that cannot
+# be shared out, and with as many workers as processors it would otherwise get only its
+# share of a processor while the workers run ahead (the desktop stays responsive too).
+_WORKER_NICENESS = 10
 _PAYLOAD_VALUES = attrgetter(*(f.name for f in fields(ReturnPayload)))
 # What a worker sends for one file: OpenedFile's fields without the path (the writer
 # has the list), the payload as a tuple: plain values pickle several times faster
@@ -304,6 +308,8 @@ def _fork_worker(
         try:
             # Ctrl+C reaches the whole process group: the writer stops the workers itself.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            with suppress(OSError):
+                os.nice(_WORKER_NICENESS)
             os.close(read)
             for fd in others:  # the other workers' pipes are the writer's alone
                 os.close(fd)

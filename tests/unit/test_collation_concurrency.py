@@ -299,6 +299,40 @@ def test_worker_processes_open_the_files_and_the_run_is_the_same(
         store.close()
 
 
+def test_the_workers_run_below_the_writers_priority(
+    corpus: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer is the one step that cannot be shared out: the workers opening the files
+    run at a lower priority (niceness + 10), so on a machine with as many workers as
+    processors the writer is never left waiting for a processor."""
+    from fieldvisit.packs.keys import load_keys
+    from fieldvisit.services import collate_open
+
+    key, files = corpus
+    organiser = load_keys(key, None).returns
+    real_open = collate_open.open_file
+    seen = tmp_path / "niceness"
+
+    def noting_the_niceness(opener: Any, path: Path, known: Any) -> Any:
+        with seen.open("a") as out:  # each worker appends a line per file it opens
+            out.write(f"{os.getpid()} {os.getpriority(os.PRIO_PROCESS, 0)}\n")
+        return real_open(opener, path, known)
+
+    monkeypatch.setattr(collate_open, "open_file", noting_the_niceness)
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    store = CollationStore.open(tmp_path / "nice.sqlite")
+    try:
+        summary = Collator(store, organiser).collate(files, workers=2)
+    finally:
+        store.close()
+    assert summary.count("accepted") + summary.count("rejected") == len(files)
+    lines = [line.split() for line in seen.read_text().splitlines()]
+    assert len(lines) == len(files)
+    assert len({pid for pid, _nice in lines}) == 2 and str(os.getpid()) not in dict(lines)
+    assert {int(nice) for _pid, nice in lines} == {min(mine + 10, 19)}
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the writer's own is unchanged
+
+
 def test_a_worker_that_dies_stops_the_run_and_what_was_written_stays_whole(
     corpus: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

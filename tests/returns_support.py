@@ -17,7 +17,22 @@ from sqlalchemy import update
 
 from fieldvisit.packs.keys import return_proof_key
 from fieldvisit.paths import resolve
-from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
+from fieldvisit.returns.format import (
+    FORMAT_VERSION,
+    HEADER,
+    INNER,
+    INNER_MAGIC,
+    MAGIC,
+    PROOF_HMAC_SHA256,
+    SUITE,
+    b64,
+    fingerprint_text,
+    installation_id_for,
+    key_fingerprint,
+    make_proof,
+    raw_public,
+    seal,
+)
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload
 from fieldvisit.services.store import Store
 from fieldvisit.storage.models import (
@@ -176,13 +191,15 @@ def craft(
     proof: Literal["valid", "none", "wrong"] = "valid",
     pack_version: int = 1,
     patch: Callable[[bytes], bytes] | None = None,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
     """A sealed return made outside the app, so a test can choose every field.
 
     `proof`: "valid" proves the pack as the app does; "none" is what someone with only the
     organiser's public key can make; "wrong" proves with a key that is not the event's.
     `patch` changes the payload bytes before they are signed (text JSON cannot carry,
-    such as a lone surrogate written as an escape).
+    such as a lone surrogate written as an escape). `version` 2 makes a file as releases
+    before the compressed format did.
     """
     signer_raw = raw_public(signer.public_key())
     payload = ReturnPayload(
@@ -201,7 +218,33 @@ def craft(
     data = payload.to_bytes()
     if patch is not None:
         data = patch(data)
-    return seal(data, signer, organiser.public_key(), keys[proof])
+    return seal(data, signer, organiser.public_key(), keys[proof], version=version)
+
+
+def seal_signed(
+    organiser: X25519PrivateKey,
+    signer: Ed25519PrivateKey,
+    signed: bytes,
+    *,
+    version: int = FORMAT_VERSION,
+    inner_version: int | None = None,
+    signature: bytes | None = None,
+    event_id: str = HAGUE,
+) -> bytes:
+    """Seal `signed` exactly as given, with a valid signature and pack proof over it: what
+    a pack holder's own software could make (a broken or oversized compressed payload).
+    `inner_version`: the inner block's version when it is not the header's; `signature`:
+    one made over other bytes."""
+    proof = make_proof(return_proof_key(organiser, event_id), signed)
+    inner = INNER.pack(
+        INNER_MAGIC, version if inner_version is None else inner_version,
+        raw_public(signer.public_key()), signature or signer.sign(signed),
+        PROOF_HMAC_SHA256, proof,
+    ) + signed  # fmt: skip
+    header = HEADER.pack(
+        MAGIC, version, 1, key_fingerprint(raw_public(organiser.public_key())), len(inner) + 48
+    )
+    return header + SUITE.encrypt(inner, organiser.public_key(), info=header)
 
 
 def write(folder: Path, data: bytes, name: str | None = None) -> Path:

@@ -7,12 +7,14 @@ Layout (all integers big-endian)::
                   | length of the sealed body u64
     sealed body   HPKE(X25519, HKDF-SHA256, ChaCha20-Poly1305) single-shot, info = outer header
     inner (plain) "FVRS" | inner version u8 | Ed25519 public key (32) | signature (64)
-                  | proof kind u8 | proof (32) | payload
+                  | proof kind u8 | proof (32) | signed payload
 
-The header is the HPKE `info`, so any change to it fails decryption. The signature covers the
-exact payload bytes and sits inside the encryption, so only the organisers learn the sender.
-The proof is HMAC-SHA256 over the same payload bytes under the event's return proof key (from
-the signed pack): it shows the sender holds the event pack, not only the public key.
+The signed payload is the JSON payload compressed as a zlib stream (format version 3), or
+the JSON itself (version 2, written by earlier releases and still read). The header is the
+HPKE `info`, so any change to it fails decryption. The signature covers the exact signed
+payload bytes and sits inside the encryption, so only the organisers learn the sender. The
+proof is HMAC-SHA256 over the same bytes under the event's return proof key (from the
+signed pack): it shows the sender holds the event pack, not only the public key.
 See docs/returns-format.md for the reasoning and the limits.
 """
 
@@ -24,6 +26,7 @@ import hmac
 import json
 import struct
 import uuid
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,18 +39,26 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 MAGIC = b"FVRETURN"
 FORMAT_NAME = "fvreturn"
 # 2: the inner block carries the pack proof (version 1 had none and is no longer accepted).
-FORMAT_VERSION = 2
-# The signed JSON payload has its own version: unchanged by the container's version 2.
+# 3: the payload is compressed (zlib) before it is signed and sealed: files about 8 times
+# smaller to mail, and less to decrypt, verify and prove. Version 2 files are still read.
+FORMAT_VERSION = 3
+READ_VERSIONS = (2, 3)
+COMPRESSED_FROM = 3
+# The signed JSON payload has its own version: unchanged by the container's versions 2 and 3.
 PAYLOAD_VERSION = 1
 ALG_HPKE_X25519_SHA256_CHACHA20POLY1305 = 1
 SUFFIX = ".fvreturn"
 HEADER = struct.Struct(">8sBB32sQ")
 INNER_MAGIC = b"FVRS"
-INNER_VERSION = 2
+INNER_VERSION = FORMAT_VERSION  # the inner block's version is always the outer one
 INNER = struct.Struct(">4sB32s64sB32s")
 PROOF_NONE = 0  # made from a pack without a return proof key
 PROOF_HMAC_SHA256 = 1
 PROOF_SIZE = 32
+# A compressed payload is never inflated beyond this (the JSON of 50 notes is 40 KB);
+# the same bound as a whole return file.
+MAX_PAYLOAD_BYTES = 64 * 2**20
+_ZLIB_FIRST = b"\x78"  # a zlib stream with a 32 KiB window: what zlib.compress writes
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 NOT_FROM_PACK = "not made from the organisers' event pack"
 # The domain separator keeps an installation id from ever equalling a hash made elsewhere.
@@ -79,16 +90,24 @@ class ReturnRejectedError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Opened:
-    """A decrypted return whose signature verified: the exact payload bytes and the signer.
+    """A decrypted return whose signature verified: its JSON payload, the exact bytes the
+    signature and the proof cover, and the signer.
 
     The proof is not checked here: its key depends on the event named inside the payload.
     """
 
-    payload: bytes
+    payload: bytes  # the JSON payload (inflated from `signed` in format version 3)
+    signed: bytes  # what the signature and the proof cover: a zlib stream, or the JSON (v2)
     signer: bytes  # raw Ed25519 public key
     signature: bytes
     recipient_fingerprint: str
+    version: int  # the file's format version
     proof: bytes | None = None  # HMAC-SHA256 under the event's return proof key
+
+    @property
+    def compressed(self) -> bool:
+        """Whether `signed` is the payload compressed (format version 3 on)."""
+        return self.version >= COMPRESSED_FROM
 
 
 def make_proof(proof_key: bytes, payload: bytes) -> bytes:
@@ -99,7 +118,7 @@ def make_proof(proof_key: bytes, payload: bytes) -> bytes:
 def check_proof(proof_key: bytes, opened: Opened) -> None:
     """Raise FORGED unless the return carries the proof only a pack holder can make."""
     if opened.proof is None or not hmac.compare_digest(
-        opened.proof, make_proof(proof_key, opened.payload)
+        opened.proof, make_proof(proof_key, opened.signed)
     ):
         raise ReturnRejectedError(RejectReason.FORGED, NOT_FROM_PACK)
 
@@ -141,21 +160,29 @@ def seal(
     signing_key: Ed25519PrivateKey,
     recipient: X25519PublicKey,
     proof_key: bytes | None = None,
+    *,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
-    """Sign the payload bytes, prove the pack (when the event has a proof key), then encrypt
-    payload, signature, signer and proof to the recipient."""
+    """Compress the JSON payload, sign it, prove the pack (when the event has a proof key),
+    then encrypt the signed bytes, signature, signer and proof to the recipient.
+
+    `version` 2 writes a file as earlier releases did (uncompressed): for the tests that
+    check such files are still read."""
+    if version not in READ_VERSIONS:
+        raise ValueError(f"cannot write format version {version}")
+    signed = zlib.compress(payload, 9) if version >= COMPRESSED_FROM else payload
     signer = raw_public(signing_key.public_key())
     if proof_key is None:
         kind, proof = PROOF_NONE, bytes(PROOF_SIZE)
     else:
-        kind, proof = PROOF_HMAC_SHA256, make_proof(proof_key, payload)
-    signature = signing_key.sign(payload)
-    inner = INNER.pack(INNER_MAGIC, INNER_VERSION, signer, signature, kind, proof) + payload
+        kind, proof = PROOF_HMAC_SHA256, make_proof(proof_key, signed)
+    signature = signing_key.sign(signed)
+    inner = INNER.pack(INNER_MAGIC, version, signer, signature, kind, proof) + signed
     # The sealed body is the plaintext plus the 32-byte encapsulated key and the 16-byte tag.
     body_length = len(inner) + 32 + 16
     header = HEADER.pack(
         MAGIC,
-        FORMAT_VERSION,
+        version,
         ALG_HPKE_X25519_SHA256_CHACHA20POLY1305,
         key_fingerprint(raw_public(recipient)),
         body_length,
@@ -167,7 +194,8 @@ def seal(
 
 
 def read_header(data: bytes) -> tuple[bytes, bytes, int]:
-    """Check the outer header; returns (header bytes, recipient fingerprint, body length)."""
+    """Check the outer header; returns (header bytes, recipient fingerprint, body length).
+    The format version is the header's byte 8."""
     if len(data) < HEADER.size:
         if data[: len(MAGIC)] == MAGIC[: len(data)] and data:
             raise ReturnRejectedError(RejectReason.TRUNCATED, "the file ends inside its header")
@@ -175,9 +203,10 @@ def read_header(data: bytes) -> tuple[bytes, bytes, int]:
     magic, version, algorithm, fingerprint, length = HEADER.unpack_from(data)
     if magic != MAGIC:
         raise ReturnRejectedError(RejectReason.NOT_A_RETURN, "not a fieldvisit return file")
-    if version != FORMAT_VERSION:
+    if version not in READ_VERSIONS:
+        readable = " and ".join(map(str, READ_VERSIONS))
         raise ReturnRejectedError(
-            RejectReason.UNSUPPORTED, f"format version {version} (this app reads {FORMAT_VERSION})"
+            RejectReason.UNSUPPORTED, f"format version {version} (this app reads {readable})"
         )
     if algorithm != ALG_HPKE_X25519_SHA256_CHACHA20POLY1305:
         raise ReturnRejectedError(RejectReason.UNSUPPORTED, f"unknown algorithm id {algorithm}")
@@ -213,28 +242,58 @@ def open_sealed(data: bytes, private_key: X25519PrivateKey, *, public_raw: bytes
     # wrong with the signature means the sender is not who the payload claims.
     if len(inner) < INNER.size:
         raise ReturnRejectedError(RejectReason.FORGED, "no signature inside the sealed body")
+    version = header[len(MAGIC)]
     magic, inner_version, signer, signature, kind, proof = INNER.unpack_from(inner)
-    if magic != INNER_MAGIC or inner_version != INNER_VERSION:
+    if magic != INNER_MAGIC or inner_version != version:
         raise ReturnRejectedError(RejectReason.FORGED, "no signature block inside the sealed body")
     if kind not in (PROOF_NONE, PROOF_HMAC_SHA256):
         raise ReturnRejectedError(RejectReason.FORGED, f"unknown pack proof kind {kind}")
-    payload = inner[INNER.size :]
+    signed = inner[INNER.size :]
     try:
-        Ed25519PublicKey.from_public_bytes(signer).verify(signature, payload)
+        Ed25519PublicKey.from_public_bytes(signer).verify(signature, signed)
     except (InvalidSignature, ValueError) as exc:
         raise ReturnRejectedError(
             RejectReason.FORGED, "the signature does not match the payload and its signer"
         ) from exc
+    compressed = version >= COMPRESSED_FROM
     return Opened(
-        payload=payload,
+        payload=inflate(signed) if compressed else signed,
+        signed=signed,
         signer=signer,
         signature=signature,
         recipient_fingerprint=fingerprint.hex(),
+        version=version,
         proof=proof if kind == PROOF_HMAC_SHA256 else None,
     )
 
 
+def inflate(signed: bytes) -> bytes:
+    """The JSON payload from a signed zlib stream: whole, alone, and at most
+    MAX_PAYLOAD_BYTES (a stream that would grow beyond is not inflated further)."""
+    if signed[:1] != _ZLIB_FIRST:
+        raise ReturnRejectedError(RejectReason.MALFORMED, "the payload is not compressed")
+    inflater = zlib.decompressobj()
+    try:
+        payload = inflater.decompress(signed, MAX_PAYLOAD_BYTES)
+    except zlib.error as exc:
+        raise ReturnRejectedError(
+            RejectReason.MALFORMED, f"the compressed payload is broken ({exc})"
+        ) from exc
+    if inflater.unconsumed_tail or (not inflater.eof and len(payload) >= MAX_PAYLOAD_BYTES):
+        raise ReturnRejectedError(
+            RejectReason.MALFORMED,
+            f"the payload is larger than {MAX_PAYLOAD_BYTES // 2**20} MiB uncompressed",
+        )
+    if not inflater.eof:
+        raise ReturnRejectedError(RejectReason.MALFORMED, "the compressed payload is cut short")
+    if inflater.unused_data:
+        raise ReturnRejectedError(RejectReason.MALFORMED, "bytes follow the compressed payload")
+    return payload
+
+
 def open_unverified(data: bytes, private_key: X25519PrivateKey) -> bytes:
-    """Decrypt without any check beyond the AEAD: the benchmark's raw baseline only."""
+    """Decrypt (and inflate) without any check beyond the AEAD: the benchmark's raw
+    baseline only."""
     header = data[: HEADER.size]
-    return SUITE.decrypt(data[HEADER.size :], private_key, info=header)[INNER.size :]
+    signed = SUITE.decrypt(data[HEADER.size :], private_key, info=header)[INNER.size :]
+    return zlib.decompress(signed) if header[len(MAGIC)] >= COMPRESSED_FROM else signed

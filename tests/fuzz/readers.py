@@ -625,6 +625,25 @@ def _read_sealed(data: bytes, _folder: Path) -> object:
     return parse_payload(opened.payload)
 
 
+def _compressed_inputs() -> st.SearchStrategy[bytes]:
+    """A format 3 return's signed payload (a zlib stream, reached only with a valid
+    signature and proof): hostile JSON compressed, and a genuine stream mutated."""
+    import zlib
+
+    raw = _return_seed()[0]
+    return st.one_of(
+        edited_json(json.loads(raw)).map(dump).map(zlib.compress),
+        mutated(zlib.compress(raw, 9)),
+    )
+
+
+def _read_compressed(data: bytes, _folder: Path) -> object:
+    from fieldvisit.returns.format import inflate
+    from fieldvisit.returns.payload import parse_payload
+
+    return parse_payload(inflate(data))
+
+
 TARGETS: dict[str, Target] = {
     t.name: t
     for t in (
@@ -637,5 +656,6 @@ TARGETS: dict[str, Target] = {
         Target("workbook", _workbook, _read_schedule_bytes(".xlsx")),
         Target("return-payload", _payload_inputs, _read_payload),
         Target("return-sealed", _sealed_inputs, _read_sealed),
+        Target("return-compressed", _compressed_inputs, _read_compressed),
     )
 }

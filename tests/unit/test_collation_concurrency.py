@@ -45,7 +45,8 @@ COLLATORS = 4
 
 def make_corpus(folder: Path, organiser: X25519PrivateKey, count: int = RETURNS) -> list[Path]:
     """`count` return files from 40 delegates: each sends several returns over time, with
-    repeats, newer revisions and same-revision conflicts; 1 in 25 files is junk."""
+    repeats, newer revisions and same-revision conflicts; 1 in 25 files is junk, and the
+    first 8 delegates are on an earlier release (format 2 files, uncompressed)."""
     rng = random.Random(14)
     delegates = [Ed25519PrivateKey.generate() for _ in range(40)]
     paths: list[Path] = []
@@ -67,7 +68,7 @@ def make_corpus(folder: Path, organiser: X25519PrivateKey, count: int = RETURNS)
             records.append(answer(f"d{who}-a", f"Lesson {rng.randint(1, 2)}", 1))
         sealed = craft(
             organiser, delegates[who], records, name=f"Delegate {who}",
-            questionnaires=[FEEDBACK_V1],
+            questionnaires=[FEEDBACK_V1], version=2 if who < 8 else 3,
         )  # fmt: skip
         paths.append(write(folder, sealed, f"r{index:03d}.fvreturn"))
     return paths

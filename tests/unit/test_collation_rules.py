@@ -345,12 +345,14 @@ def test_empty_and_oversized_files_are_rejected_without_reading_them_whole(
     ]
 
 
+@pytest.mark.parametrize("version", [3, 2])
 def test_the_kept_payload_gives_back_the_exact_signed_bytes(
-    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path, version: int
 ) -> None:
-    """The store keeps each payload compressed; what it gives back is the signed payload,
-    byte for byte, so the kept signature still verifies under the sender's pinned key. A
-    payload kept uncompressed (by a store collated before) reads the same."""
+    """The store keeps each payload compressed and the kept signature still verifies under
+    the sender's pinned key: a format 3 file's signed bytes are kept as they came (they are
+    compressed already), a format 2 file's JSON is compressed by the collator and given back
+    byte for byte. A payload kept uncompressed (by a store collated before) reads the same."""
     import base64
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -361,19 +363,46 @@ def test_the_kept_payload_gives_back_the_exact_signed_bytes(
     me = Ed25519PrivateKey.generate()
     lesson = "mentors meet returnees before release."
     notes = [note(f"n{i}", f"Lesson {i}: {lesson}") for i in range(20)]
-    sealed = craft(organiser, me, notes)
-    signed = open_sealed(sealed, organiser, public_raw=raw_public(organiser.public_key())).payload
+    sealed = craft(organiser, me, notes, version=version)
+    opened = open_sealed(sealed, organiser, public_raw=raw_public(organiser.public_key()))
     assert run(store, organiser, write(folder, sealed)).count("accepted") == 1
     with store.unit() as s:
         kept, signature = s.execute(select(ReceivedRow.payload, ReceivedRow.signature)).one()
         key = s.scalar(select(SenderRow.public_key))
-    assert len(kept) < len(signed) / 2
-    assert unpack_payload(kept) == signed
-    Ed25519PublicKey.from_public_bytes(base64.b64decode(str(key))).verify(signature, signed)
-    assert unpack_payload(signed) == signed
+    assert len(kept) < len(opened.payload) / 2
+    assert unpack_payload(kept) == opened.payload
+    pinned = Ed25519PublicKey.from_public_bytes(base64.b64decode(str(key)))
+    pinned.verify(signature, kept if version == 3 else unpack_payload(kept))
+    assert (kept == opened.signed) is (version == 3)
+    assert unpack_payload(opened.payload) == opened.payload
     with store.unit() as s:
-        s.execute(update(ReceivedRow).values(payload=signed))  # as an older store kept it
+        s.execute(update(ReceivedRow).values(payload=opened.payload))  # as an older store kept it
     assert [r[4] for r in rows(store)][:2] == [f"Lesson 0: {lesson}", f"Lesson 1: {lesson}"]
+
+
+def test_a_format_2_return_and_its_format_3_copy_are_the_same_records(
+    store: CollationStore, organiser: X25519PrivateKey, folder: Path
+) -> None:
+    """A delegate on an earlier release sends format 2, then sends again after updating:
+    the records are recognised by their content hashes whatever the file's format, so the
+    second file adds nothing and a newer revision in format 3 supersedes as usual."""
+    me = Ed25519PrivateKey.generate()
+    first = [note("n1", "Seen at the mosque visit."), answer("a1", "Family support first.")]
+    old = write(folder, craft(organiser, me, first, version=2, questionnaires=[FEEDBACK_V1]))
+    same = write(folder, craft(organiser, me, first, questionnaires=[FEEDBACK_V1]))
+    newer = [note("n1", "Seen at the mosque visit, again.", 2)]
+    later = write(folder, craft(organiser, me, newer))
+    summary = run(store, organiser, old, same, later)
+    assert [(o.status, o.added, o.skipped, o.superseded) for o in summary.outcomes] == [
+        ("accepted", 2, 0, 0),
+        ("accepted", 0, 2, 0),
+        ("accepted", 1, 0, 1),
+    ]
+    assert rows(store) == [
+        ("a1", 1, True, False, "None"),  # an answer has no body
+        ("n1", 1, False, False, "Seen at the mosque visit."),
+        ("n1", 2, True, False, "Seen at the mosque visit, again."),
+    ]
 
 
 def test_a_single_first_return_is_committed_for_every_reader(

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from returns_support import CREATED, FEEDBACK_V1, answer, craft, note
+from returns_support import CREATED, FEEDBACK_V1, answer, craft, note, seal_signed
 
 from fieldvisit.returns.format import (
     HEADER,
     MAGIC,
+    MAX_PAYLOAD_BYTES,
     RejectReason,
     ReturnRejectedError,
     fingerprint_text,
     installation_id_for,
     open_sealed,
+    open_unverified,
     raw_public,
     read_header,
 )
@@ -36,7 +39,7 @@ def opened_payload(organiser: X25519PrivateKey, data: bytes) -> bytes:
 def test_header_names_recipient_and_length_before_decryption(organiser: X25519PrivateKey) -> None:
     data = craft(organiser, Ed25519PrivateKey.generate(), [note("n1", "Hello")])
     header, fingerprint, length = read_header(data)
-    assert header.startswith(MAGIC) and data[8:10] == b"\x02\x01"
+    assert header.startswith(MAGIC) and data[8:10] == b"\x03\x01"
     assert fingerprint.hex() == fingerprint_text(raw_public(organiser.public_key()))
     assert length == len(data) - HEADER.size
 
@@ -56,6 +59,104 @@ def test_round_trip_keeps_every_field(organiser: X25519PrivateKey) -> None:
     assert [r.fields["value"] for r in payload.records if r.kind == "answer"] == [["x", "y"]]
     assert payload.questionnaires == (FEEDBACK_V1,)
     assert [m[0] for m in payload.manifest] == ["note", "answer"]
+
+
+def _notes(count: int) -> list[object]:
+    words = "returnees families mentors probation prison community police youth work".split()
+    return [
+        note(f"n{i}", " ".join(words[(i + k) % len(words)] for k in range(40)))
+        for i in range(count)
+    ]
+
+
+def test_the_payload_travels_compressed_and_a_version_2_file_still_opens(
+    organiser: X25519PrivateKey,
+) -> None:
+    """Format 3 signs and seals the payload compressed; the file of 50 notes is several
+    times smaller than the same return in format 2, which earlier releases wrote and which
+    opens to the very same JSON."""
+    signer = Ed25519PrivateKey.generate()
+    records = _notes(50)
+    new = craft(organiser, signer, records)  # type: ignore[arg-type]
+    old = craft(organiser, signer, records, version=2)  # type: ignore[arg-type]
+    assert (new[8], old[8]) == (3, 2)
+    assert len(new) * 4 < len(old)
+    public = raw_public(organiser.public_key())
+    opened_new = open_sealed(new, organiser, public_raw=public)
+    opened_old = open_sealed(old, organiser, public_raw=public)
+    assert opened_new.payload == opened_old.payload == opened_old.signed
+    assert zlib.decompress(opened_new.signed) == opened_new.payload
+    assert (opened_new.compressed, opened_old.compressed) == (True, False)
+    assert b"returnees" in opened_new.payload and b"returnees" not in opened_new.signed
+    assert open_unverified(new, organiser) == open_unverified(old, organiser)
+    assert len(parse_payload(opened_new.payload).records) == 50
+
+
+def test_the_signature_covers_the_compressed_bytes(organiser: X25519PrivateKey) -> None:
+    """The signature is over exactly the bytes that travel: one made over the JSON, with
+    the JSON sent compressed, is forged."""
+    signer = Ed25519PrivateKey.generate()
+    raw = opened_payload(organiser, craft(organiser, signer, [note("n1", "Hello")]))
+    public = raw_public(organiser.public_key())
+    good = seal_signed(organiser, signer, zlib.compress(raw))
+    assert open_sealed(good, organiser, public_raw=public).payload == raw
+    cheat = seal_signed(organiser, signer, zlib.compress(raw), signature=signer.sign(raw))
+    with pytest.raises(ReturnRejectedError, match="signature does not match") as caught:
+        open_sealed(cheat, organiser, public_raw=raw_public(organiser.public_key()))
+    assert caught.value.reason is RejectReason.FORGED
+
+
+@pytest.mark.parametrize(
+    ("signed", "message"),
+    [
+        (b'{"format":"fvreturn"}', "not compressed"),
+        (zlib.compress(b'{"format":"fvreturn"}', wbits=13), "not compressed"),
+        (zlib.compress(b'{"format":"fvreturn"}' * 50)[:-9], "cut short"),
+        (zlib.compress(b'{"format":"fvreturn"}') + b"more", "bytes follow"),
+        (b"\x78\x9c" + b"\xff" * 40, "compressed payload is broken"),
+        (b"", "not compressed"),
+    ],
+)
+def test_a_signed_but_broken_compressed_payload_is_malformed(
+    organiser: X25519PrivateKey, signed: bytes, message: str
+) -> None:
+    data = seal_signed(organiser, Ed25519PrivateKey.generate(), signed)
+    with pytest.raises(ReturnRejectedError, match=message) as caught:
+        open_sealed(data, organiser, public_raw=raw_public(organiser.public_key()))
+    assert caught.value.reason is RejectReason.MALFORMED
+
+
+def test_a_compressed_payload_is_never_inflated_beyond_the_bound(
+    organiser: X25519PrivateKey,
+) -> None:
+    """A signed stream of 64 MiB and one byte of spaces (65 KB compressed): refused with
+    the bound named, after inflating at most the bound."""
+    bomb = zlib.compress(b" " * (MAX_PAYLOAD_BYTES + 1), 9)
+    assert len(bomb) < 100_000
+    data = seal_signed(organiser, Ed25519PrivateKey.generate(), bomb)
+    with pytest.raises(ReturnRejectedError, match="larger than 64 MiB uncompressed") as caught:
+        open_sealed(data, organiser, public_raw=raw_public(organiser.public_key()))
+    assert caught.value.reason is RejectReason.MALFORMED
+    exact = seal_signed(
+        organiser, Ed25519PrivateKey.generate(), zlib.compress(b" " * MAX_PAYLOAD_BYTES, 9)
+    )
+    opened = open_sealed(exact, organiser, public_raw=raw_public(organiser.public_key()))
+    assert len(opened.payload) == MAX_PAYLOAD_BYTES  # the bound itself is allowed
+
+
+@pytest.mark.parametrize(("outer", "inner"), [(3, 2), (2, 3)])
+def test_an_inner_block_of_another_version_is_forged(
+    organiser: X25519PrivateKey, outer: int, inner: int
+) -> None:
+    """A format 3 header around a format 2 inner block (or the reverse) is not genuine: the
+    app never writes one, so whatever holds it was put together by hand."""
+    signed = zlib.compress(b'{"format":"fvreturn"}')
+    data = seal_signed(
+        organiser, Ed25519PrivateKey.generate(), signed, version=outer, inner_version=inner
+    )
+    with pytest.raises(ReturnRejectedError, match="no signature block") as caught:
+        open_sealed(data, organiser, public_raw=raw_public(organiser.public_key()))
+    assert caught.value.reason is RejectReason.FORGED
 
 
 def test_sealing_twice_gives_different_bytes(organiser: X25519PrivateKey) -> None:

@@ -2,10 +2,16 @@
 raw decrypt + json.load baseline, and 1 against 4 concurrent collators on PostgreSQL.
 
 Run: `.venv/bin/python tests/benchmarks/bench_collate.py [--db sqlite|postgresql|both]
-[--returns N] [--notes M] [--rounds R] [--workers W]`. PostgreSQL is a real server started in
-a temporary folder with its default durability settings (tests/pg_support.py; Debian's
-postgresql). Targets: SQLite <= 3x the baseline, PostgreSQL <= 4x, and 4 collators faster
-than 1.
+[--returns N] [--notes M] [--rounds R] [--workers W] [--format 3|2]`. PostgreSQL is a real
+server started in a temporary folder with its default durability settings
+(tests/pg_support.py; Debian's postgresql). Targets: SQLite <= 3x the baseline, PostgreSQL
+<= 4x, and 4 collators faster than 1.
+
+The returns are in the format the app writes (version 3: the payload compressed before it
+is signed and sealed), so the baseline inflates each payload before `json.loads`. Printed
+beside it: the baseline of the same returns in format 2 (uncompressed, as earlier releases
+wrote them), and the collation's ratio to that too. `--format 2` measures everything on
+format 2 files (what a store collating older returns does).
 
 The measured collation is `fieldvisit collate`'s: the files are opened by worker processes
 (one per processor, up to 4) while the store is written. Printed beside it: the same
@@ -63,7 +69,9 @@ WORDS = (
 ).split()
 
 
-def make_returns(folder: Path, organiser: X25519PrivateKey, returns: int, notes: int) -> list[Path]:
+def make_returns(
+    folder: Path, organiser: X25519PrivateKey, returns: int, notes: int, version: int = 3
+) -> list[Path]:
     created = dt.datetime(2017, 2, 16, 14, tzinfo=dt.UTC)
     recipient = fingerprint_text(raw_public(organiser.public_key()))
     proof_key = return_proof_key(organiser, "hague-2017")  # as the signed pack carries it
@@ -101,15 +109,16 @@ def make_returns(folder: Path, organiser: X25519PrivateKey, returns: int, notes:
             created=created,
             records=records,
         )
-        path = folder / f"r{r:04d}.fvreturn"
-        sealed = seal(payload.to_bytes(), key, organiser.public_key(), proof_key)
+        path = folder / f"r{r:04d}-v{version}.fvreturn"
+        sealed = seal(payload.to_bytes(), key, organiser.public_key(), proof_key, version=version)
         path.write_bytes(sealed)
         paths.append(path)
     return paths
 
 
 def baseline(paths: list[Path], organiser: X25519PrivateKey) -> tuple[float, float]:
-    """Wall and CPU seconds to decrypt every file and json.load its payload."""
+    """Wall and CPU seconds to decrypt every file and json.load its payload (inflated first
+    in format 3)."""
     wall, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         json.loads(open_unverified(path.read_bytes(), organiser))
@@ -136,6 +145,7 @@ class Figures:
     workers: float = float("inf")  # collate as `fieldvisit collate` does (worker processes)
     accepted: int = 0
     raw_cpu: float = float("inf")  # the baseline's CPU seconds
+    raw_v2: float = float("inf")  # the baseline of the same returns in format 2
     # CPU seconds of the fastest worker-process collation: the writing process, the workers
     # (load barely changes these, unlike the wall clock)
     writer_cpu: float = 0.0
@@ -155,13 +165,17 @@ def compare(
     rounds: int,
     fresh_store: Callable[[str], str],
     server_cpu: Callable[[], float] | None = None,
+    paths_v2: list[Path] | None = None,
 ) -> Figures:
     """Best wall times over alternating rounds, each collation into a fresh (empty, already
-    created) store. `server_cpu`: the database server's CPU seconds so far (PostgreSQL)."""
+    created) store. `server_cpu`: the database server's CPU seconds so far (PostgreSQL);
+    `paths_v2`: the same returns in format 2, for their baseline."""
     f = Figures()
     for attempt in range(rounds):
         raw, raw_cpu = baseline(paths, organiser)
         f.raw, f.raw_cpu = min(f.raw, raw), min(f.raw_cpu, raw_cpu)
+        if paths_v2 is not None:
+            f.raw_v2 = min(f.raw_v2, baseline(paths_v2, organiser)[0])
         f.floor = min(f.floor, opening(paths, organiser))
         for workers in (0, WORKERS) if WORKERS else (0,):
             db = fresh_store(f"{attempt}-{workers}")
@@ -212,7 +226,7 @@ def cpu_line(name: str, f: Figures, returns: int) -> str:
 
 def report(name: str, f: Figures, target: float) -> tuple[bool, list[str]]:
     ok = f.accepted > 0 and f.workers / f.raw <= target
-    return ok, [
+    lines = [
         f"{name}: collate {f.workers:.3f} s ({WORKERS} worker processes, as `fieldvisit "
         f"collate` runs), baseline {f.raw:.3f} s, ratio {f.workers / f.raw:.2f}x (target <= "
         f"{target:g}x: {'met' if ok else 'NOT met'})",
@@ -220,6 +234,13 @@ def report(name: str, f: Figures, target: float) -> tuple[bool, list[str]]:
         f"opening alone (hash, decrypt, verify, proof, parse, checks; no writes) "
         f"{f.floor:.3f} s = {f.floor / f.raw:.2f}x",
     ]
+    if f.raw_v2 != float("inf"):
+        lines.append(
+            f"  {name}: the same returns in format 2 (uncompressed, as earlier releases wrote "
+            f"them): baseline {f.raw_v2:.3f} s; the collation above is "
+            f"{f.workers / f.raw_v2:.2f}x that"
+        )
+    return ok, lines
 
 
 def _worker(db: str, files: list[str], key: bytes, ready: object, go: object, out: object) -> None:
@@ -277,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
+        "--format", type=int, choices=[3, 2], default=3,
+        help="the return files' format version (default: 3, what the app writes)",
+    )  # fmt: skip
+    parser.add_argument(
         "--workers", type=int, default=default_workers(),
         help="worker processes of the collator (default: as `fieldvisit collate` uses here)",
     )  # fmt: skip
@@ -289,16 +314,22 @@ def main(argv: list[str] | None = None) -> int:
     verdicts: list[bool] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        paths = make_returns(folder, organiser, args.returns, args.notes)
+        paths = make_returns(folder, organiser, args.returns, args.notes, args.format)
+        paths_v2 = (
+            make_returns(folder, organiser, args.returns, args.notes, 2)
+            if args.format != 2
+            else None
+        )
         size = sum(p.stat().st_size for p in paths)
         records = args.returns * args.notes
         lines.append(f"returns: {args.returns} x {args.notes} notes = {records} records, "
-                     f"{size / 1e6:.1f} MB")  # fmt: skip
-        baseline(paths, organiser)  # warms the page cache and the imports for both
+                     f"format {args.format}, {size / 1e6:.1f} MB")  # fmt: skip
+        for warm in (paths, paths_v2 or []):  # the page cache and the imports for all
+            baseline(warm, organiser)
         if args.db in ("sqlite", "both"):
             figures = compare(
                 "sqlite", paths, organiser, args.rounds,
-                lambda n: str(folder / f"collation-{n}.sqlite"),
+                lambda n: str(folder / f"collation-{n}.sqlite"), paths_v2=paths_v2,
             )  # fmt: skip
             ok, said = report("SQLite", figures, 3)
             verdicts.append(ok)
@@ -315,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures = compare(
                     "postgresql", paths, organiser, args.rounds,
                     lambda n: server.url(server.create_database("bench")),
-                    server.cpu_seconds,
+                    server.cpu_seconds, paths_v2,
                 )  # fmt: skip
                 ok, said = report("PostgreSQL", figures, 4)
                 verdicts.append(ok)

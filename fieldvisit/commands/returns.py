@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,38 @@ def _event_id(store: Store, requested: str | None) -> str:
     from fieldvisit.services.returns import latest_event_id
 
     return requested or latest_event_id(store)
+
+
+def _output_folder_or_file(text: str) -> Path:
+    """`-o`'s path: one written with a trailing separator names a folder, which must exist
+    (else it would become a file of that name)."""
+    from fieldvisit.domain.errors import StorageError
+
+    output = Path(text)
+    if text.endswith(tuple(filter(None, (os.sep, os.altsep)))) and not output.is_dir():
+        raise StorageError("the folder does not exist", path=output)
+    return output
+
+
+def _count(number: int, plural: str) -> str:
+    """ "1 answer", "2 answers": the section titles are plural nouns ending in s."""
+    return f"{number} {plural[:-1] if number == 1 else plural}"
+
+
+def _return_files(path: Path) -> list[Path]:
+    """A file given as it is; a folder's return files (`*.fvreturn`, in any case), in name
+    order. A folder without one is an error: collating nothing is never what was meant."""
+    from fieldvisit.domain.errors import InvalidInputError
+    from fieldvisit.returns.format import SUFFIX
+
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.iterdir() if p.suffix.lower() == SUFFIX and p.is_file())
+    if not found:
+        others = sum(1 for p in path.iterdir() if p.is_file())
+        beside = f" ({others} other file{'s' if others != 1 else ''})" if others else ""
+        raise InvalidInputError(f"no return files (*{SUFFIX}) in this folder{beside}", path=path)
+    return found
 
 
 def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -52,12 +85,13 @@ def cmd_return(args: argparse.Namespace, paths: AppPaths) -> int:
                     print(f"    [{mark}] {item.label}")
         else:
             written = write_return(
-                store, event_id, Path(args.output), confirmed=confirmed, delegate_name=args.name
-            )
+                store, event_id, _output_folder_or_file(args.output), confirmed=confirmed,
+                delegate_name=args.name,
+            )  # fmt: skip
             counts = {k: 0 for k in SECTION_TITLES}
             for record in written.records:
                 counts[record.kind] += 1
-            summary = ", ".join(f"{n} {SECTION_TITLES[k].lower()}" for k, n in counts.items())
+            summary = ", ".join(_count(n, SECTION_TITLES[k].lower()) for k, n in counts.items())
             print(f"Wrote {written.path} ({summary}; {written.size} bytes, encrypted)")
         if selection.left_out_confidential:
             print(
@@ -132,13 +166,10 @@ def cmd_collate(args: argparse.Namespace, paths: AppPaths) -> int:
     from fieldvisit.services.collate import Organiser, collate_files
     from fieldvisit.services.collate_open import default_workers
 
+    files = [file for name in args.returns for file in _return_files(Path(name))]
     key_path = Path(args.key)
     passphrase = read_passphrase(args.passphrase_file, prompt=f"Passphrase for {key_path}: ")
     keys = load_keys(key_path, passphrase)
-    files: list[Path] = []
-    for name in args.returns:
-        path = Path(name)
-        files.extend(sorted(path.glob("*.fvreturn")) if path.is_dir() else [path])
     organiser = Organiser.here(args.organiser)
     summary = with_password(
         args.db,

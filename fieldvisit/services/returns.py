@@ -28,7 +28,14 @@ from fieldvisit.returns.draft import (
     recipient_key,
     return_filename,
 )
-from fieldvisit.returns.format import b64, fingerprint_text, installation_id_for, raw_public, seal
+from fieldvisit.returns.format import (
+    SUFFIX,
+    b64,
+    fingerprint_text,
+    installation_id_for,
+    raw_public,
+    seal,
+)
 from fieldvisit.returns.payload import QuestionDef, QuestionnaireDef, Record, ReturnPayload, iso
 from fieldvisit.services.protection import check_not_withheld
 from fieldvisit.services.store import Store
@@ -286,6 +293,10 @@ def write_return(
         target = output
         if output.is_dir():
             target = output / return_filename(draft.event_id, created)
+        elif output.suffix.lower() != SUFFIX:
+            # A collation of a folder takes its *.fvreturn files: one named otherwise would
+            # be passed over there.
+            target = output.with_name(output.name + SUFFIX)
         if not target.parent.is_dir():
             raise StorageError("the folder does not exist", path=target.parent)
         write_atomic(target, sealed)

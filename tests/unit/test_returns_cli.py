@@ -67,6 +67,49 @@ def test_return_collate_report_round_trip(
     assert "junk.fvreturn" in (report / "rejected.md").read_text()
 
 
+def test_an_output_named_like_a_folder_or_without_the_suffix(
+    setup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o out/` names a folder: when it does not exist the command says so and writes
+    nothing (it wrote a file called `out`). `-o anna` writes anna.fvreturn: a file named
+    otherwise would be passed over when the organisers collate the folder it lands in."""
+    missing = tmp_path / "out"
+    assert main(["return", "-o", f"{missing}/", "--include-confidential"]) == 2
+    assert "out: the folder does not exist" in capsys.readouterr().err
+    assert not missing.exists() and not Path(f"{missing}.fvreturn").exists()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    assert main(["return", "-o", str(inbox / "anna"), "--include-confidential"]) == 0
+    assert f"Wrote {inbox / 'anna.fvreturn'} (" in capsys.readouterr().out
+    assert [p.name for p in inbox.iterdir()] == ["anna.fvreturn"]
+    db = tmp_path / "collation.sqlite"
+    assert main(["collate", str(inbox), "--key", str(setup), "--db", str(db)]) == 0
+    assert "accepted anna.fvreturn: 6 new" in capsys.readouterr().out
+    assert main(["return", "-o", str(inbox / "bram.FVRETURN"), "--include-confidential"]) == 0
+    assert sorted(p.name for p in inbox.iterdir()) == ["anna.fvreturn", "bram.FVRETURN"]
+    assert "(3 notes, 1 answer, 1 agenda pick, 1 rating; " in capsys.readouterr().out
+    assert main(["collate", str(inbox), "--key", str(setup), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "already collated anna.fvreturn",
+        "accepted bram.FVRETURN: 0 new, 6 unchanged, 0 superseded, 0 conflict(s)",
+    ]
+
+
+def test_collating_a_folder_without_return_files_is_an_error(
+    setup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder holding no *.fvreturn is a mistake (the wrong folder, or the mail's
+    attachments not saved yet): exit 2, one line naming it, and no store is created."""
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    (folder / "programme.pdf").write_bytes(b"%PDF-1.4")
+    db = tmp_path / "collation.sqlite"
+    assert main(["collate", str(folder), "--key", str(setup), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder}: no return files (*.fvreturn) in this folder (1 other file)" in err
+    assert not db.exists()
+
+
 def test_export_from_the_command_line(
     setup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -81,6 +124,9 @@ def test_wrong_organiser_key_file_is_a_user_error(
 ) -> None:
     bogus = tmp_path / "bogus.key"
     bogus.write_text("hello")
-    code = main(["collate", str(tmp_path), "--key", str(bogus), "--db", str(tmp_path / "c.db")])
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "r.fvreturn").write_bytes(b"FVRETURN")
+    code = main(["collate", str(inbox), "--key", str(bogus), "--db", str(tmp_path / "c.db")])
     assert code == 2
     assert "not a fieldvisit key file" in capsys.readouterr().err

@@ -41,7 +41,8 @@ def _output_folder_or_file(text: str) -> Path:
 
 
 def _count(number: int, plural: str) -> str:
-    """ "1 answer", "2 answers": the section titles are plural nouns ending in s."""
+    """The number and the noun, singular for one ("1 answer", "2 answers"): the section
+    titles are plural nouns ending in s."""
     return f"{number} {plural[:-1] if number == 1 else plural}"
 
 

@@ -58,7 +58,9 @@ PROOF_SIZE = 32
 # A compressed payload is never inflated beyond this (the JSON of 50 notes is 40 KB);
 # the same bound as a whole return file.
 MAX_PAYLOAD_BYTES = 64 * 2**20
-_ZLIB_FIRST = b"\x78"  # a zlib stream with a 32 KiB window: what zlib.compress writes
+# A zlib stream with a 32 KiB window starts with it (what zlib.compress writes); the
+# collation store tells a kept stream from kept JSON by it (storage/collation/payloads.py).
+_ZLIB_FIRST = b"\x78"
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 NOT_FROM_PACK = "not made from the organisers' event pack"
 # The domain separator keeps an installation id from ever equalling a hash made elsewhere.
@@ -255,9 +257,8 @@ def open_sealed(data: bytes, private_key: X25519PrivateKey, *, public_raw: bytes
         raise ReturnRejectedError(
             RejectReason.FORGED, "the signature does not match the payload and its signer"
         ) from exc
-    compressed = version >= COMPRESSED_FROM
     return Opened(
-        payload=inflate(signed) if compressed else signed,
+        payload=inflate(signed) if version >= COMPRESSED_FROM else signed,
         signed=signed,
         signer=signer,
         signature=signature,

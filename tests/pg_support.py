@@ -127,17 +127,17 @@ class PostgresServer:
         Backends that just ended may not be reaped yet: wait a moment before reading."""
         try:
             postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-            total = sum(_proc_times(postmaster, children=True))
+            total = sum(_ticks(_stat(Path(f"/proc/{postmaster}")), children=True))
         except (OSError, ValueError, IndexError):
             return 0.0
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit() and int(entry.name) != postmaster:
-                try:
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                try:  # read once: a backend may end between two reads
+                    fields = _stat(entry)
                 except (OSError, IndexError):
                     continue
                 if int(fields[1]) == postmaster:
-                    total += sum(_proc_times(int(entry.name), children=False))
+                    total += sum(_ticks(fields, children=False))
         return total / os.sysconf("SC_CLK_TCK")
 
     def url(self, database: str = "postgres", *, password: str | None = None) -> str:
@@ -163,8 +163,12 @@ class PostgresServer:
         return name
 
 
-def _proc_times(pid: int, *, children: bool) -> list[int]:
-    """utime and stime (and the reaped children's, with `children`) of a process, in ticks."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    # After the command: state, ppid, ... utime is field 14 of stat, the 12th here.
+def _stat(process: Path) -> list[str]:
+    """A process's /proc stat fields after its command: state, ppid, ..."""
+    return (process / "stat").read_text().rsplit(")", 1)[1].split()
+
+
+def _ticks(fields: list[str], *, children: bool) -> list[int]:
+    """utime and stime (and the reaped children's, with `children`) from _stat's fields, in
+    ticks: utime is field 14 of stat, the 12th after the command."""
     return [int(x) for x in fields[11 : 15 if children else 13]]

@@ -241,6 +241,14 @@ def seal_signed(
         raw_public(signer.public_key()), signature or signer.sign(signed),
         PROOF_HMAC_SHA256, proof,
     ) + signed  # fmt: skip
+    return seal_inner(organiser, inner, version=version)
+
+
+def seal_inner(
+    organiser: X25519PrivateKey, inner: bytes, *, version: int = FORMAT_VERSION
+) -> bytes:
+    """Encrypt arbitrary inner bytes under a valid header, the way anyone holding the
+    organiser's public key can."""
     header = HEADER.pack(
         MAGIC, version, 1, key_fingerprint(raw_public(organiser.public_key())), len(inner) + 48
     )

@@ -10,20 +10,17 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, write
+from returns_support import FEEDBACK_V1, FEEDBACK_V2, answer, craft, note, seal_inner, write
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldvisit.returns.format import (
-    FORMAT_VERSION,
     HEADER,
     INNER,
     INNER_MAGIC,
     INNER_VERSION,
     MAGIC,
     PROOF_HMAC_SHA256,
-    SUITE,
-    key_fingerprint,
     raw_public,
 )
 from fieldvisit.services.collate import CollateSummary, Collator
@@ -213,18 +210,6 @@ def test_rerunning_on_the_same_files_changes_nothing(
     assert snapshot() == before
 
 
-def _seal_inner(organiser: X25519PrivateKey, inner: bytes) -> bytes:
-    """Encrypt arbitrary inner bytes the way anyone holding the public key can."""
-    header = HEADER.pack(
-        MAGIC,
-        FORMAT_VERSION,
-        1,
-        key_fingerprint(raw_public(organiser.public_key())),
-        len(inner) + 48,
-    )
-    return header + SUITE.encrypt(inner, organiser.public_key(), info=header)
-
-
 def test_each_bad_file_is_rejected_with_its_own_reason_and_collation_goes_on(
     store: CollationStore, organiser: X25519PrivateKey, folder: Path
 ) -> None:
@@ -241,7 +226,7 @@ def test_each_bad_file_is_rejected_with_its_own_reason_and_collation_goes_on(
     claimed = craft(organiser, mallory, [note("n1", "Forged words.")], installation_id=alice_id)
     # Made with only the public key: a valid-looking payload with a signature nobody made.
     payload = b'{"format":"fvreturn"}'
-    unsigned = _seal_inner(
+    unsigned = seal_inner(
         organiser,
         INNER.pack(
             INNER_MAGIC,
@@ -253,7 +238,7 @@ def test_each_bad_file_is_rejected_with_its_own_reason_and_collation_goes_on(
         )
         + payload,
     )
-    no_signature = _seal_inner(organiser, payload)
+    no_signature = seal_inner(organiser, payload)
     files = {
         "good": write(folder, alice_file, "good.fvreturn"),
         "tampered": write(folder, bytes(tampered), "tampered.fvreturn"),
